@@ -1,0 +1,152 @@
+import type {
+  Alarm,
+  AlarmSource,
+  AlarmState,
+  AuditEntry,
+  Device,
+  DeviceInput,
+  DeviceStatus,
+  OutboxMessage,
+  PingRollup,
+  PingSample,
+  Severity,
+  Tower,
+  TowerInput,
+} from '../../../shared/contract/entities';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface MaintenanceFields {
+  maintenanceUntil: number | null;
+  maintenanceBy: string | null;
+  maintenanceReason: string | null;
+}
+
+export interface NewAlarm {
+  source: AlarmSource;
+  deviceId: number | null;
+  towerId: number | null;
+  type: string;
+  severity: Severity;
+  message: string;
+  affected: number;
+  raisedAt: number;
+}
+
+export interface NewOutboxMessage {
+  channel: string;
+  destination: string;
+  idempotencyKey: string;
+  payload: string;
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
+export interface NewAuditEntry {
+  at: number;
+  actor: string;
+  action: string;
+  target: string;
+  details: string;
+}
+
+/**
+ * The store as the rest of Vigia sees it. Both dialects implement it; nothing outside
+ * `electron/engine/store` knows which one is behind it. Every method is async so that SQLite and
+ * PostgreSQL share one shape; writes go through the single writer of each database.
+ */
+export interface Repository {
+  readonly dialect: Dialect;
+
+  towers: {
+    list(): Promise<Tower[]>;
+    get(id: number): Promise<Tower | null>;
+    create(input: TowerInput): Promise<Tower>;
+    update(id: number, patch: Partial<TowerInput>): Promise<Tower>;
+    setMaintenance(id: number, fields: MaintenanceFields): Promise<Tower>;
+    /** Devices on the tower keep existing with no tower. */
+    delete(id: number): Promise<void>;
+  };
+
+  devices: {
+    list(): Promise<Device[]>;
+    get(id: number): Promise<Device | null>;
+    create(input: DeviceInput): Promise<Device>;
+    /** All or nothing: one transaction. */
+    createMany(inputs: DeviceInput[]): Promise<Device[]>;
+    update(id: number, patch: Partial<DeviceInput>): Promise<Device>;
+    setMaintenance(id: number, fields: MaintenanceFields): Promise<Device>;
+    /** Children keep existing with no parent. */
+    delete(id: number): Promise<void>;
+  };
+
+  status: {
+    /** The current status of every device (one row per device), for the live view. */
+    all(): Promise<DeviceStatus[]>;
+    upsertMany(statuses: DeviceStatus[]): Promise<void>;
+  };
+
+  ping: {
+    insertSamples(samples: PingSample[]): Promise<void>;
+    samples(deviceId: number, from: number, to: number): Promise<PingSample[]>;
+    upsertRollups(rollups: PingRollup[]): Promise<void>;
+    rollups(deviceId: number, from: number, to: number): Promise<PingRollup[]>;
+    /** Returns how many rows went. */
+    deleteSamplesBefore(at: number): Promise<number>;
+    deleteRollupsBefore(at: number): Promise<number>;
+  };
+
+  alarms: {
+    /** Null when an alarm of this device/tower and type is already open (one active per pair). */
+    raise(alarm: NewAlarm): Promise<Alarm | null>;
+    /** The open (active or acknowledged) alarm of this subject and type, if any. */
+    findOpen(subject: { deviceId: number | null; towerId: number | null; type: string }): Promise<Alarm | null>;
+    update(id: number, patch: { message?: string; affected?: number; severity?: Severity }): Promise<Alarm>;
+    acknowledge(ids: number[], by: string, note: string, at: number): Promise<Alarm[]>;
+    clear(id: number, at: number): Promise<Alarm | null>;
+    list(filter: { states: AlarmState[]; deviceId?: number; limit: number }): Promise<Alarm[]>;
+  };
+
+  outbox: {
+    /** Ignores a message whose idempotency key is already stored; returns whether it was added. */
+    enqueue(message: NewOutboxMessage): Promise<boolean>;
+    due(now: number, limit: number): Promise<OutboxMessage[]>;
+    markSent(id: number, at: number): Promise<void>;
+    markRetry(id: number, nextAttemptAt: number, error: string): Promise<void>;
+    markFailed(id: number, error: string): Promise<void>;
+  };
+
+  settings: {
+    all(): Promise<Record<string, unknown>>;
+    get(key: string): Promise<unknown>;
+    set(key: string, value: unknown): Promise<void>;
+  };
+
+  audit: {
+    add(entry: NewAuditEntry): Promise<void>;
+    list(limit: number): Promise<AuditEntry[]>;
+  };
+
+  /** Flushes batched writes and closes connections. */
+  close(): Promise<void>;
+}
+
+/** A failure the user must read: the cause in words, never a stack. */
+export class StoreError extends Error {
+  constructor(
+    readonly code:
+      | 'corrupt'
+      | 'locked'
+      | 'unreachable'
+      | 'auth'
+      | 'migration'
+      | 'not_found'
+      | 'conflict'
+      | 'invalid',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}

@@ -1,0 +1,98 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+/**
+ * Which process a file runs in is visible from its path, and these rules keep it true:
+ * shared/ is pure (no Node, no DOM, no Electron), renderer/ never reaches into electron/,
+ * and only electron/main and electron/preload may import Electron itself, so the engine, the
+ * workers and the headless server run under plain Node.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'dgram', 'crypto', 'http', 'https', 'worker_threads', 'url', 'util', 'events', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/engine/store/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'import-x/no-cycle': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure: no Node modules.' },
+            { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import process-specific code.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer runs in a sandbox: no Node modules.' },
+            { group: ['electron', 'electron/*'], message: 'The renderer reaches the engine only through VigiaClient.' },
+            { group: ['**/electron/**'], message: 'The renderer may not import main-process code; use shared/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    files: ['electron/engine/**/*.ts', 'electron/workers/**/*.ts', 'electron/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Engine, workers and server run under plain Node; Electron lives in electron/main.' },
+            { group: ['**/renderer/**'], message: 'Node-side code may not import the renderer.' },
+            { group: ['**/electron/main/**', '../main/*', '../../main/*'], message: 'The engine may not depend on the Electron main process.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/engine/**', '**/main/**', '**/workers/**', '**/server/**', '**/renderer/**'], message: 'The preload bridge only forwards calls: import shared/ and electron only.' },
+            { group: nodeBuiltins, message: 'A sandboxed preload has no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);

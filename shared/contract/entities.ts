@@ -1,0 +1,185 @@
+import { z } from 'zod';
+
+/** Epoch milliseconds; every time that crosses a process boundary uses this. */
+export const epochMs = z.number().int().nonnegative();
+
+export const deviceKinds = [
+  'router',
+  'switch',
+  'backhaul',
+  'sector_ap',
+  'cpe',
+  'olt',
+  'server',
+  'optical',
+  'other',
+] as const;
+export const DeviceKind = z.enum(deviceKinds);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+/**
+ * What the operator sees for a device. `unreachable` means its tower or a parent is down, so the
+ * device itself is not blamed; `flapping` holds a device that changes state too often.
+ */
+export const deviceStates = [
+  'up',
+  'degraded',
+  'down',
+  'unreachable',
+  'flapping',
+  'maintenance',
+  'unknown',
+] as const;
+export const DeviceState = z.enum(deviceStates);
+export type DeviceState = z.infer<typeof DeviceState>;
+
+export const severities = ['critical', 'major', 'minor', 'warning', 'info'] as const;
+export const Severity = z.enum(severities);
+export type Severity = z.infer<typeof Severity>;
+
+export const alarmStates = ['active', 'acknowledged', 'cleared'] as const;
+export const AlarmState = z.enum(alarmStates);
+export type AlarmState = z.infer<typeof AlarmState>;
+
+export const alarmSources = ['icmp', 'snmp', 'optical', 'backup', 'synthetic', 'system'] as const;
+export const AlarmSource = z.enum(alarmSources);
+export type AlarmSource = z.infer<typeof AlarmSource>;
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+/** A hostname or an IPv4/IPv6 literal; checked in depth by the pinger, which reports on the device. */
+export const HostAddress = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[0-9A-Za-z:.\-_%]+$/, 'endereço inválido / invalid address');
+
+export const TowerInput = z.object({
+  name: trimmed(120),
+  code: trimmed(32),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  address: z.string().trim().max(300).default(''),
+  notes: z.string().max(2000).default(''),
+});
+export type TowerInput = z.input<typeof TowerInput>;
+
+export const Tower = TowerInput.extend({
+  id: z.number().int().positive(),
+  maintenanceUntil: epochMs.nullable(),
+  maintenanceBy: z.string().nullable(),
+  maintenanceReason: z.string().nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Tower = z.infer<typeof Tower>;
+
+export const DeviceInput = z.object({
+  name: trimmed(120),
+  host: HostAddress,
+  kind: DeviceKind.default('other'),
+  vendor: z.string().trim().max(60).default(''),
+  model: z.string().trim().max(60).default(''),
+  towerId: z.number().int().positive().nullable().default(null),
+  parentId: z.number().int().positive().nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(40)).max(32).default([]),
+  enabled: z.boolean().default(true),
+  notes: z.string().max(2000).default(''),
+});
+export type DeviceInput = z.input<typeof DeviceInput>;
+
+export const Device = DeviceInput.extend({
+  id: z.number().int().positive(),
+  maintenanceUntil: epochMs.nullable(),
+  maintenanceBy: z.string().nullable(),
+  maintenanceReason: z.string().nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Device = z.infer<typeof Device>;
+
+/** The live view of one device: the engine's current verdict plus its latest measurement. */
+export const DeviceStatus = z.object({
+  deviceId: z.number().int().positive(),
+  state: DeviceState,
+  since: epochMs,
+  lastCheck: epochMs.nullable(),
+  rttMs: z.number().nonnegative().nullable(),
+  lossPct: z.number().min(0).max(100).nullable(),
+  /** For `unreachable`: the device or tower whose failure explains this one. */
+  cause: z.string().nullable(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+export const PingSample = z.object({
+  deviceId: z.number().int().positive(),
+  at: epochMs,
+  /** Null when no reply came back. */
+  rttMs: z.number().nonnegative().nullable(),
+  minMs: z.number().nonnegative().nullable(),
+  maxMs: z.number().nonnegative().nullable(),
+  jitterMs: z.number().nonnegative().nullable(),
+  lossPct: z.number().min(0).max(100),
+  state: DeviceState,
+});
+export type PingSample = z.infer<typeof PingSample>;
+
+export const PingRollup = z.object({
+  deviceId: z.number().int().positive(),
+  bucket: epochMs,
+  samples: z.number().int().nonnegative(),
+  minMs: z.number().nonnegative().nullable(),
+  avgMs: z.number().nonnegative().nullable(),
+  maxMs: z.number().nonnegative().nullable(),
+  lossPct: z.number().min(0).max(100),
+  upPct: z.number().min(0).max(100),
+});
+export type PingRollup = z.infer<typeof PingRollup>;
+
+export const Alarm = z.object({
+  id: z.number().int().positive(),
+  source: AlarmSource,
+  deviceId: z.number().int().positive().nullable(),
+  towerId: z.number().int().positive().nullable(),
+  type: z.string().min(1).max(60),
+  severity: Severity,
+  state: AlarmState,
+  message: z.string(),
+  /** How many devices this alarm stands for (a root cause stands for its dependants). */
+  affected: z.number().int().nonnegative(),
+  raisedAt: epochMs,
+  acknowledgedAt: epochMs.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  clearedAt: epochMs.nullable(),
+  note: z.string().nullable(),
+});
+export type Alarm = z.infer<typeof Alarm>;
+
+export const AuditEntry = z.object({
+  id: z.number().int().positive(),
+  at: epochMs,
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  details: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const outboxStates = ['pending', 'sent', 'failed'] as const;
+export const OutboxState = z.enum(outboxStates);
+
+export const OutboxMessage = z.object({
+  id: z.number().int().positive(),
+  channel: z.string(),
+  destination: z.string(),
+  idempotencyKey: z.string(),
+  payload: z.string(),
+  state: OutboxState,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: epochMs,
+  lastError: z.string().nullable(),
+  createdAt: epochMs,
+  sentAt: epochMs.nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;

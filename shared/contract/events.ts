@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { Alarm, DeviceStatus, Device, Tower, epochMs } from './entities';
+
+export const workerStates = ['starting', 'running', 'restarting', 'stopped', 'failed'] as const;
+export const WorkerState = z.enum(workerStates);
+
+export const WorkerHealth = z.object({
+  name: z.string(),
+  state: WorkerState,
+  pid: z.number().int().nullable(),
+  restarts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  since: epochMs,
+});
+export type WorkerHealth = z.infer<typeof WorkerHealth>;
+
+export const EngineHealth = z.object({
+  startedAt: epochMs,
+  lastCycleAt: epochMs.nullable(),
+  lastCycleMs: z.number().nonnegative().nullable(),
+  intervalMs: z.number().int().positive(),
+  devicesMonitored: z.number().int().nonnegative(),
+  workers: z.array(WorkerHealth),
+  storeOk: z.boolean(),
+  storeError: z.string().nullable(),
+});
+export type EngineHealth = z.infer<typeof EngineHealth>;
+
+/**
+ * Everything the engine pushes to the UI and to notifiers. Status changes come in batches, one per
+ * cycle, carrying only the devices whose status changed: the UI never re-fetches the device list.
+ */
+export const VigiaEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status.changed'), at: epochMs, statuses: z.array(DeviceStatus) }),
+  z.object({ type: z.literal('alarm.raised'), alarm: Alarm }),
+  z.object({ type: z.literal('alarm.updated'), alarm: Alarm }),
+  z.object({ type: z.literal('alarm.cleared'), alarm: Alarm }),
+  z.object({ type: z.literal('device.upserted'), device: Device }),
+  z.object({ type: z.literal('device.deleted'), id: z.number().int().positive() }),
+  z.object({ type: z.literal('tower.upserted'), tower: Tower }),
+  z.object({ type: z.literal('tower.deleted'), id: z.number().int().positive() }),
+  z.object({ type: z.literal('engine.health'), health: EngineHealth }),
+  z.object({ type: z.literal('ui.openDevice'), deviceId: z.number().int().positive() }),
+]);
+export type VigiaEvent = z.infer<typeof VigiaEvent>;
+export type VigiaEventType = VigiaEvent['type'];

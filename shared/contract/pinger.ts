@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { WorkerApi } from './worker';
+
+export const PingTarget = z.object({
+  /** The device id; results come back keyed by it. */
+  id: z.number().int().positive(),
+  host: z.string().min(1),
+  /** Targets of one tower share the tower's packets-per-second budget. */
+  towerId: z.number().int().positive().nullable(),
+});
+export type PingTarget = z.infer<typeof PingTarget>;
+
+export const PingOptions = z.object({
+  /** Echo requests per host in one check. */
+  count: z.number().int().min(1).max(20).default(3),
+  timeoutMs: z.number().int().min(50).max(30_000).default(1_000),
+  /** Extra rounds for hosts that answered none of their echoes. */
+  retries: z.number().int().min(0).max(5).default(0),
+  /** Global send budget, packets per second. */
+  ppsGlobal: z.number().int().min(1).max(1_000_000).default(20_000),
+  /** Per-tower send budget, packets per second; keeps monitoring from flooding a radio link. */
+  ppsPerTower: z.number().int().min(1).max(100_000).default(200),
+});
+export type PingOptions = z.infer<typeof PingOptions>;
+
+export const PingResult = z.object({
+  id: z.number().int().positive(),
+  sent: z.number().int().nonnegative(),
+  received: z.number().int().nonnegative(),
+  lossPct: z.number().min(0).max(100),
+  minMs: z.number().nonnegative().nullable(),
+  avgMs: z.number().nonnegative().nullable(),
+  maxMs: z.number().nonnegative().nullable(),
+  jitterMs: z.number().nonnegative().nullable(),
+  /** Set when the target could not be checked at all (bad or duplicate address, send error). */
+  error: z.string().nullable(),
+});
+export type PingResult = z.infer<typeof PingResult>;
+
+export const PingerMode = z.object({
+  mode: z.enum(['raw', 'system-ping', 'simulated']),
+  /** Why raw sockets are not in use, in words the operator can act on. */
+  note: z.string().nullable(),
+});
+export type PingerMode = z.infer<typeof PingerMode>;
+
+export const pingerApi = {
+  'ping.run': {
+    params: z.object({ targets: z.array(PingTarget).max(200_000), options: PingOptions }),
+    result: z.array(PingResult),
+  },
+  'ping.mode': { params: z.void(), result: PingerMode },
+} satisfies WorkerApi;
+export type PingerApi = typeof pingerApi;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration suites start real peers (PostgreSQL, snmpd, sshd, namespaces): one file at a time
+    // keeps them from fighting over two cores and fixed ports.
+    fileParallelism: false,
+    reporters: ['default'],
+  },
+});
