@@ -12,10 +12,39 @@ import globals from 'globals';
  * and only electron/main and electron/preload may import Electron itself, so the engine, the
  * workers and the headless server run under plain Node.
  */
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'dgram', 'crypto', 'http', 'https', 'worker_threads', 'url', 'util', 'events', 'stream'];
+const builtinNames = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'dgram',
+  'crypto',
+  'http',
+  'https',
+  'worker_threads',
+  'url',
+  'util',
+  'events',
+  'stream',
+  'dns',
+  'zlib',
+];
+/** Exact names, so that a local './events' is not mistaken for Node's 'events'. */
+const nodeBuiltinPaths = (message) => builtinNames.map((name) => ({ name, message }));
+const nodeBuiltins = ['node:*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/engine/store/migrations/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'electron/engine/store/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,14 +64,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths('shared/ is pure: no Node modules.'),
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure: no Node modules.' },
             { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import process-specific code.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ may not import process-specific code.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'require',
+        'Buffer',
+        'navigator',
+        'localStorage',
+      ],
     },
   },
   {
@@ -55,10 +97,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths('The renderer runs in a sandbox: no Node modules.'),
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a sandbox: no Node modules.' },
-            { group: ['electron', 'electron/*'], message: 'The renderer reaches the engine only through VigiaClient.' },
-            { group: ['**/electron/**'], message: 'The renderer may not import main-process code; use shared/.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer reaches the engine only through VigiaClient.',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer may not import main-process code; use shared/.',
+            },
           ],
         },
       ],
@@ -72,9 +121,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Engine, workers and server run under plain Node; Electron lives in electron/main.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Engine, workers and server run under plain Node; Electron lives in electron/main.',
+            },
             { group: ['**/renderer/**'], message: 'Node-side code may not import the renderer.' },
-            { group: ['**/electron/main/**', '../main/*', '../../main/*'], message: 'The engine may not depend on the Electron main process.' },
+            {
+              group: ['**/electron/main/**', '../main/*', '../../main/*'],
+              message: 'The engine may not depend on the Electron main process.',
+            },
           ],
         },
       ],
@@ -86,8 +141,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths('A sandboxed preload has no Node modules.'),
           patterns: [
-            { group: ['**/engine/**', '**/main/**', '**/workers/**', '**/server/**', '**/renderer/**'], message: 'The preload bridge only forwards calls: import shared/ and electron only.' },
+            {
+              group: ['**/engine/**', '**/main/**', '**/workers/**', '**/server/**', '**/renderer/**'],
+              message: 'The preload bridge only forwards calls: import shared/ and electron only.',
+            },
             { group: nodeBuiltins, message: 'A sandboxed preload has no Node modules.' },
           ],
         },

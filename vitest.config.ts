@@ -9,6 +9,7 @@ export default defineConfig({
     // Integration suites start real peers (PostgreSQL, snmpd, sshd, namespaces): one file at a time
     // keeps them from fighting over two cores and fixed ports.
     fileParallelism: false,
-    reporters: ['default'],
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

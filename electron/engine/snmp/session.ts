@@ -1,0 +1,46 @@
+import * as snmp from 'net-snmp';
+import type { SnmpCredentials, SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
+
+function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.User {
+  return {
+    name: credentials.user,
+    level: snmp.SecurityLevel[credentials.level],
+    authProtocol: snmp.AuthProtocols[credentials.authProtocol],
+    authKey: credentials.authKey,
+    privProtocol: snmp.PrivProtocols[credentials.privProtocol],
+    privKey: credentials.privKey,
+  };
+}
+
+/**
+ * One session per device and poll: each has its own UDP socket, so a device that answers garbage
+ * or nothing affects no other. The 'error' listener matters: net-snmp emits socket and parse
+ * errors on the session, and an unheard 'error' event would take the whole poller down.
+ */
+export function openSession(
+  target: SnmpTarget,
+  options: SnmpOptions,
+  onError: (error: Error) => void,
+): snmp.Session {
+  const common = {
+    port: target.port,
+    retries: options.retries,
+    timeout: options.timeoutMs,
+    transport: target.host.includes(':') ? 'udp6' : 'udp4',
+    backwardsGetNexts: false,
+  } as const;
+  const { credentials } = target;
+  const session =
+    credentials.version === '3'
+      ? snmp.createV3Session(target.host, v3User(credentials), {
+          ...common,
+          version: snmp.Version3,
+          context: credentials.context,
+        })
+      : snmp.createSession(target.host, credentials.community, {
+          ...common,
+          version: credentials.version === '1' ? snmp.Version1 : snmp.Version2c,
+        });
+  session.on('error', onError);
+  return session;
+}

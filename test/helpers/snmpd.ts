@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const SNMPD = '/usr/sbin/snmpd';
+
+export const snmpdV3User = { name: 'vigia', authKey: 'auth-pass-123', privKey: 'priv-pass-123' };
+
+export interface RunningSnmpd {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Debian's real snmpd on 127.0.0.1, with a community and an SNMPv3 authPriv user, its state kept
+ * in a temporary folder. Fails loudly when snmpd is missing: on CI a skipped real-peer suite is a
+ * failure.
+ */
+export async function startSnmpd(): Promise<RunningSnmpd> {
+  if (!existsSync(SNMPD)) throw new Error(`${SNMPD} not found: install Debian's snmpd (apt-get install snmpd)`);
+  const dir = await mkdtemp(join(tmpdir(), 'vigia-snmpd-'));
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const config = join(dir, 'snmpd.conf');
+  await writeFile(
+    config,
+    [
+      `agentaddress udp:127.0.0.1:${port}`,
+      'rocommunity public 127.0.0.1',
+      `createUser ${snmpdV3User.name} SHA "${snmpdV3User.authKey}" AES "${snmpdV3User.privKey}"`,
+      `rouser ${snmpdV3User.name} priv`,
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(SNMPD, ['-f', '-Lo', '-C', '-c', config, '-p', join(dir, 'snmpd.pid')], {
+    env: { ...process.env, SNMP_PERSISTENT_DIR: dir, MIBS: '', MIBDIRS: dir },
+    stdio: 'ignore',
+  });
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
+  // snmpd has no readiness signal on stdout we can rely on; it binds within a few hundred ms.
+  await sleep(700);
+  if (exited) throw new Error('snmpd exited at start: see its configuration in ' + config);
+  return {
+    port,
+    async stop() {
+      if (!exited) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
