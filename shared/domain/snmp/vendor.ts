@@ -22,7 +22,9 @@ export function detectVendor(sysObjectId: string, sysDescr: string): SnmpVendor 
     const known = byEnterprise[enterprise];
     if (known) return known;
     if (enterprise === '41112' || enterprise === '10002') {
-      return /airfiber/i.test(sysDescr) || oid.startsWith(`${ENTERPRISES}41112.1.3`) ? 'ubiquiti-airfiber' : 'ubiquiti-airmax';
+      return /airfiber/i.test(sysDescr) || oid.startsWith(`${ENTERPRISES}41112.1.3`)
+        ? 'ubiquiti-airfiber'
+        : 'ubiquiti-airmax';
     }
   }
   if (/routeros|mikrotik/i.test(sysDescr)) return 'mikrotik';

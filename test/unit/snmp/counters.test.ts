@@ -36,7 +36,10 @@ describe('computeRates', () => {
 
   it('gives bits per second and utilisation against the interface speed', () => {
     const outcome = computeRates(snapshot(0, 100, '0'), snapshot(60_000, 6_100, '375000000'), speeds);
-    expect(outcome).toMatchObject({ kind: 'rates', rates: [{ inBps: 50_000_000, utilizationPct: 50, inErrorsPerSec: 0 }] });
+    expect(outcome).toMatchObject({
+      kind: 'rates',
+      rates: [{ inBps: 50_000_000, utilizationPct: 50, inErrorsPerSec: 0 }],
+    });
   });
 
   it('treats sysUpTime going back as a reboot', () => {
@@ -52,6 +55,9 @@ describe('computeRates', () => {
   });
 
   it('needs time to pass', () => {
-    expect(computeRates(snapshot(5, 1, '0'), snapshot(5, 2, '0'), speeds)).toEqual({ kind: 'reset', reason: 'no-interval' });
+    expect(computeRates(snapshot(5, 1, '0'), snapshot(5, 2, '0'), speeds)).toEqual({
+      kind: 'reset',
+      reason: 'no-interval',
+    });
   });
 });
