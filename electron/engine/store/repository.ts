@@ -100,7 +100,11 @@ export interface Repository {
     /** Null when an alarm of this device/tower and type is already open (one active per pair). */
     raise(alarm: NewAlarm): Promise<Alarm | null>;
     /** The open (active or acknowledged) alarm of this subject and type, if any. */
-    findOpen(subject: { deviceId: number | null; towerId: number | null; type: string }): Promise<Alarm | null>;
+    findOpen(subject: {
+      deviceId: number | null;
+      towerId: number | null;
+      type: string;
+    }): Promise<Alarm | null>;
     update(id: number, patch: { message?: string; affected?: number; severity?: Severity }): Promise<Alarm>;
     acknowledge(ids: number[], by: string, note: string, at: number): Promise<Alarm[]>;
     clear(id: number, at: number): Promise<Alarm | null>;
@@ -135,14 +139,7 @@ export interface Repository {
 export class StoreError extends Error {
   constructor(
     readonly code:
-      | 'corrupt'
-      | 'locked'
-      | 'unreachable'
-      | 'auth'
-      | 'migration'
-      | 'not_found'
-      | 'conflict'
-      | 'invalid',
+      'corrupt' | 'locked' | 'unreachable' | 'auth' | 'migration' | 'not_found' | 'conflict' | 'invalid',
     message: string,
     options?: { cause?: unknown },
   ) {

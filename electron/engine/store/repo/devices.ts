@@ -1,0 +1,95 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Device, DeviceInput } from '../../../../shared/contract/entities';
+import { DeviceInput as DeviceInputSchema } from '../../../../shared/contract/entities';
+import { isForeignKeyViolation, isUniqueViolation } from '../errors';
+import { StoreError, type MaintenanceFields, type Repository } from '../repository';
+import { chunksFor } from '../writer';
+import type { RepoContext } from './context';
+
+function explain(error: unknown, host?: string): never {
+  if (isUniqueViolation(error)) {
+    throw new StoreError('conflict', `A device with address "${host}" already exists.`, { cause: error });
+  }
+  if (isForeignKeyViolation(error)) {
+    throw new StoreError('invalid', 'The tower or parent device given does not exist.', { cause: error });
+  }
+  throw error;
+}
+
+const DEVICE_COLUMNS = 14;
+
+export function devicesRepository({ dialect, writer, now }: RepoContext): Repository['devices'] {
+  const { db, tables } = dialect;
+  const d = tables.devices;
+  const get = async (id: number): Promise<Device | null> =>
+    (await db.select().from(d).where(eq(d.id, id)))[0] ?? null;
+  const mustGet = async (id: number): Promise<Device> => {
+    const device = await get(id);
+    if (!device) throw new StoreError('not_found', `Device ${id} does not exist.`);
+    return device;
+  };
+  return {
+    list: async () => db.select().from(d).orderBy(asc(d.id)),
+    get,
+    create: (input: DeviceInput) =>
+      writer.run(async () => {
+        const row = DeviceInputSchema.parse(input);
+        const at = now();
+        try {
+          const [created] = await db
+            .insert(d)
+            .values({ ...row, createdAt: at, updatedAt: at })
+            .returning();
+          return created!;
+        } catch (error) {
+          explain(error, row.host);
+        }
+      }),
+    createMany: (inputs) =>
+      writer.run(async () => {
+        const at = now();
+        const rows = inputs.map((input) => ({
+          ...DeviceInputSchema.parse(input),
+          createdAt: at,
+          updatedAt: at,
+        }));
+        try {
+          return await dialect.transaction(async (tx) => {
+            const created: Device[] = [];
+            for (const chunk of chunksFor(rows, DEVICE_COLUMNS, dialect.maxParams)) {
+              created.push(...(await tx.insert(d).values(chunk).returning()));
+            }
+            return created;
+          });
+        } catch (error) {
+          explain(error, '(one of the imported rows)');
+        }
+      }),
+    update: (id, patch) =>
+      writer.run(async () => {
+        try {
+          const [updated] = await db
+            .update(d)
+            .set({ ...patch, updatedAt: now() })
+            .where(eq(d.id, id))
+            .returning();
+          return updated ?? mustGet(id);
+        } catch (error) {
+          explain(error, patch.host);
+        }
+      }),
+    setMaintenance: (id: number, fields: MaintenanceFields) =>
+      writer.run(async () => {
+        const [updated] = await db
+          .update(d)
+          .set({ ...fields, updatedAt: now() })
+          .where(eq(d.id, id))
+          .returning();
+        return updated ?? mustGet(id);
+      }),
+    delete: (id) =>
+      writer.run(async () => {
+        await db.delete(d).where(eq(d.id, id));
+      }),
+  };
+}

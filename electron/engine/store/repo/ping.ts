@@ -1,0 +1,76 @@
+import { and, asc, between, lt, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import type { PingSample } from '../../../../shared/contract/entities';
+import type { Repository } from '../repository';
+import { BatchQueue, chunksFor } from '../writer';
+import type { RepoContext } from './context';
+
+const SAMPLE_COLUMNS = 8;
+const ROLLUP_COLUMNS = 8;
+
+export function pingRepository({
+  dialect,
+  writer,
+}: RepoContext): Repository['ping'] & { flush(): Promise<void> } {
+  const { db, tables } = dialect;
+  const p = tables.pingSamples;
+  const r = tables.pingRollups;
+  const samples = new BatchQueue<PingSample>(writer, (rows) =>
+    dialect.transaction(async (tx) => {
+      for (const chunk of chunksFor(rows, SAMPLE_COLUMNS, dialect.maxParams))
+        await tx.insert(p).values(chunk);
+    }),
+  );
+  return {
+    insertSamples: (rows) => samples.push(rows),
+    samples: async (deviceId, from, to) =>
+      await db
+        .select({
+          deviceId: p.deviceId,
+          at: p.at,
+          rttMs: p.rttMs,
+          minMs: p.minMs,
+          maxMs: p.maxMs,
+          jitterMs: p.jitterMs,
+          lossPct: p.lossPct,
+          state: p.state,
+        })
+        .from(p)
+        .where(and(eq(p.deviceId, deviceId), between(p.at, from, to)))
+        .orderBy(asc(p.at)),
+    upsertRollups: (rows) =>
+      writer.run(() =>
+        dialect.transaction(async (tx) => {
+          for (const chunk of chunksFor(rows, ROLLUP_COLUMNS, dialect.maxParams)) {
+            await tx
+              .insert(r)
+              .values(chunk)
+              .onConflictDoUpdate({
+                target: [r.deviceId, r.bucket],
+                set: {
+                  samples: sql`excluded.samples`,
+                  minMs: sql`excluded.min_ms`,
+                  avgMs: sql`excluded.avg_ms`,
+                  maxMs: sql`excluded.max_ms`,
+                  lossPct: sql`excluded.loss_pct`,
+                  upPct: sql`excluded.up_pct`,
+                },
+              });
+          }
+        }),
+      ),
+    rollups: async (deviceId, from, to) =>
+      db
+        .select()
+        .from(r)
+        .where(and(eq(r.deviceId, deviceId), between(r.bucket, from, to)))
+        .orderBy(asc(r.bucket)),
+    deleteSamplesBefore: (at) =>
+      writer.run(async () => (await db.delete(p).where(lt(p.at, at)).returning({ id: p.id })).length),
+    deleteRollupsBefore: (at) =>
+      writer.run(
+        async () => (await db.delete(r).where(lt(r.bucket, at)).returning({ bucket: r.bucket })).length,
+      ),
+    flush: () => samples.flush(),
+  };
+}

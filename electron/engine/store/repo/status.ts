@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import type { DeviceStatus } from '../../../../shared/contract/entities';
+import type { Repository } from '../repository';
+import { BatchQueue, chunksFor } from '../writer';
+import type { RepoContext } from './context';
+
+const STATUS_COLUMNS = 7;
+
+export function statusRepository({
+  dialect,
+  writer,
+}: RepoContext): Repository['status'] & { flush(): Promise<void> } {
+  const { db, tables } = dialect;
+  const s = tables.deviceStatus;
+  const queue = new BatchQueue<DeviceStatus>(writer, async (statuses) => {
+    // The latest status of a device wins when one batch carries several.
+    const latest = [...new Map(statuses.map((status) => [status.deviceId, status])).values()];
+    await dialect.transaction(async (tx) => {
+      for (const chunk of chunksFor(latest, STATUS_COLUMNS, dialect.maxParams)) {
+        await tx
+          .insert(s)
+          .values(chunk)
+          .onConflictDoUpdate({
+            target: s.deviceId,
+            set: {
+              state: sql`excluded.state`,
+              since: sql`excluded.since`,
+              lastCheck: sql`excluded.last_check`,
+              rttMs: sql`excluded.rtt_ms`,
+              lossPct: sql`excluded.loss_pct`,
+              cause: sql`excluded.cause`,
+            },
+          });
+      }
+    });
+  });
+  return {
+    all: async () => db.select().from(s),
+    upsertMany: (statuses) => queue.push(statuses),
+    flush: () => queue.flush(),
+  };
+}

@@ -1,0 +1,186 @@
+import type {
+  AlarmSource,
+  AlarmState,
+  DeviceKind,
+  DeviceState,
+  OutboxMessage,
+  Severity,
+} from '../../../../shared/contract/entities';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The PostgreSQL schema: schema/sqlite.ts column for column, with PostgreSQL's types. Times are
+ * epoch milliseconds in bigint, read back as JS numbers.
+ */
+const ms = (name: string) => bigint(name, { mode: 'number' });
+const maintenance = {
+  maintenanceUntil: ms('maintenance_until'),
+  maintenanceBy: text('maintenance_by'),
+  maintenanceReason: text('maintenance_reason'),
+};
+const stamps = {
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+};
+
+export const towers = pgTable('towers', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  code: text('code').notNull().unique(),
+  latitude: doublePrecision('latitude').notNull(),
+  longitude: doublePrecision('longitude').notNull(),
+  address: text('address').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  ...maintenance,
+  ...stamps,
+});
+
+export const devices = pgTable(
+  'devices',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    host: text('host').notNull().unique(),
+    kind: text('kind').$type<DeviceKind>().notNull(),
+    vendor: text('vendor').notNull().default(''),
+    model: text('model').notNull().default(''),
+    towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+    parentId: integer('parent_id').references((): AnyPgColumn => devices.id, { onDelete: 'set null' }),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    enabled: boolean('enabled').notNull().default(true),
+    notes: text('notes').notNull().default(''),
+    ...maintenance,
+    ...stamps,
+  },
+  (table) => [index('devices_tower_idx').on(table.towerId), index('devices_parent_idx').on(table.parentId)],
+);
+
+export const deviceStatus = pgTable('device_status', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  state: text('state').$type<DeviceState>().notNull(),
+  since: ms('since').notNull(),
+  lastCheck: ms('last_check'),
+  rttMs: doublePrecision('rtt_ms'),
+  lossPct: doublePrecision('loss_pct'),
+  cause: text('cause'),
+});
+
+export const pingSamples = pgTable(
+  'ping_samples',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    at: ms('at').notNull(),
+    rttMs: doublePrecision('rtt_ms'),
+    minMs: doublePrecision('min_ms'),
+    maxMs: doublePrecision('max_ms'),
+    jitterMs: doublePrecision('jitter_ms'),
+    lossPct: doublePrecision('loss_pct').notNull(),
+    state: text('state').$type<DeviceState>().notNull(),
+  },
+  (table) => [
+    index('ping_samples_device_at_idx').on(table.deviceId, table.at),
+    index('ping_samples_at_idx').on(table.at),
+  ],
+);
+
+export const pingRollups = pgTable(
+  'ping_rollups',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    bucket: ms('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    minMs: doublePrecision('min_ms'),
+    avgMs: doublePrecision('avg_ms'),
+    maxMs: doublePrecision('max_ms'),
+    lossPct: doublePrecision('loss_pct').notNull(),
+    upPct: doublePrecision('up_pct').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.bucket] }),
+    index('ping_rollups_bucket_idx').on(table.bucket),
+  ],
+);
+
+export const alarms = pgTable(
+  'alarms',
+  {
+    id: serial('id').primaryKey(),
+    source: text('source').$type<AlarmSource>().notNull(),
+    deviceId: integer('device_id').references(() => devices.id, { onDelete: 'set null' }),
+    towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+    type: text('type').notNull(),
+    severity: text('severity').$type<Severity>().notNull(),
+    state: text('state').$type<AlarmState>().notNull(),
+    message: text('message').notNull(),
+    affected: integer('affected').notNull().default(0),
+    raisedAt: ms('raised_at').notNull(),
+    acknowledgedAt: ms('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    clearedAt: ms('cleared_at'),
+    note: text('note'),
+    openKey: text('open_key'),
+  },
+  (table) => [
+    uniqueIndex('alarms_open_key_idx').on(table.openKey),
+    index('alarms_state_idx').on(table.state, table.raisedAt),
+    index('alarms_device_idx').on(table.deviceId, table.raisedAt),
+  ],
+);
+
+export const outbox = pgTable(
+  'notification_outbox',
+  {
+    id: serial('id').primaryKey(),
+    channel: text('channel').notNull(),
+    destination: text('destination').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    payload: text('payload').notNull(),
+    state: text('state').$type<OutboxMessage['state']>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: ms('created_at').notNull(),
+    sentAt: ms('sent_at'),
+  },
+  (table) => [index('outbox_due_idx').on(table.state, table.nextAttemptAt)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: ms('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    details: text('details').notNull(),
+  },
+  (table) => [index('audit_at_idx').on(table.at)],
+);

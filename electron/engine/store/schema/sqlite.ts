@@ -1,0 +1,185 @@
+import type {
+  AlarmSource,
+  AlarmState,
+  DeviceKind,
+  DeviceState,
+  OutboxMessage,
+  Severity,
+} from '../../../../shared/contract/entities';
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+/**
+ * The SQLite schema. It mirrors schema/pg.ts column for column (same names, same JS types), so
+ * one repository serves both; times are epoch milliseconds.
+ */
+const maintenance = {
+  maintenanceUntil: integer('maintenance_until'),
+  maintenanceBy: text('maintenance_by'),
+  maintenanceReason: text('maintenance_reason'),
+};
+const stamps = {
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+};
+
+export const towers = sqliteTable('towers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  code: text('code').notNull().unique(),
+  latitude: real('latitude').notNull(),
+  longitude: real('longitude').notNull(),
+  address: text('address').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  ...maintenance,
+  ...stamps,
+});
+
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    host: text('host').notNull().unique(),
+    kind: text('kind').$type<DeviceKind>().notNull(),
+    vendor: text('vendor').notNull().default(''),
+    model: text('model').notNull().default(''),
+    towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => devices.id, { onDelete: 'set null' }),
+    tags: text('tags', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    notes: text('notes').notNull().default(''),
+    ...maintenance,
+    ...stamps,
+  },
+  (table) => [index('devices_tower_idx').on(table.towerId), index('devices_parent_idx').on(table.parentId)],
+);
+
+export const deviceStatus = sqliteTable('device_status', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  state: text('state').$type<DeviceState>().notNull(),
+  since: integer('since').notNull(),
+  lastCheck: integer('last_check'),
+  rttMs: real('rtt_ms'),
+  lossPct: real('loss_pct'),
+  cause: text('cause'),
+});
+
+export const pingSamples = sqliteTable(
+  'ping_samples',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    rttMs: real('rtt_ms'),
+    minMs: real('min_ms'),
+    maxMs: real('max_ms'),
+    jitterMs: real('jitter_ms'),
+    lossPct: real('loss_pct').notNull(),
+    state: text('state').$type<DeviceState>().notNull(),
+  },
+  (table) => [
+    index('ping_samples_device_at_idx').on(table.deviceId, table.at),
+    index('ping_samples_at_idx').on(table.at),
+  ],
+);
+
+export const pingRollups = sqliteTable(
+  'ping_rollups',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    bucket: integer('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    minMs: real('min_ms'),
+    avgMs: real('avg_ms'),
+    maxMs: real('max_ms'),
+    lossPct: real('loss_pct').notNull(),
+    upPct: real('up_pct').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.bucket] }),
+    index('ping_rollups_bucket_idx').on(table.bucket),
+  ],
+);
+
+export const alarms = sqliteTable(
+  'alarms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    source: text('source').$type<AlarmSource>().notNull(),
+    deviceId: integer('device_id').references(() => devices.id, { onDelete: 'set null' }),
+    towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+    type: text('type').notNull(),
+    severity: text('severity').$type<Severity>().notNull(),
+    state: text('state').$type<AlarmState>().notNull(),
+    message: text('message').notNull(),
+    affected: integer('affected').notNull().default(0),
+    raisedAt: integer('raised_at').notNull(),
+    acknowledgedAt: integer('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    clearedAt: integer('cleared_at'),
+    note: text('note'),
+    /** `device:tower:type` while the alarm is open, null once cleared: unique, so one open per subject. */
+    openKey: text('open_key'),
+  },
+  (table) => [
+    uniqueIndex('alarms_open_key_idx').on(table.openKey),
+    index('alarms_state_idx').on(table.state, table.raisedAt),
+    index('alarms_device_idx').on(table.deviceId, table.raisedAt),
+  ],
+);
+
+export const outbox = sqliteTable(
+  'notification_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    destination: text('destination').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    payload: text('payload').notNull(),
+    state: text('state').$type<OutboxMessage['state']>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (table) => [index('outbox_due_idx').on(table.state, table.nextAttemptAt)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    details: text('details').notNull(),
+  },
+  (table) => [index('audit_at_idx').on(table.at)],
+);

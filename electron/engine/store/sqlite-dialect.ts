@@ -1,0 +1,79 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { StoreDialect } from './dialect';
+import { migrationError, sqliteOpenError } from './errors';
+import { resolveMigrationsDir } from './migrations-dir';
+import * as tables from './schema/sqlite';
+
+/** SQLite's limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER). */
+const SQLITE_MAX_PARAMS = 32_766;
+
+function applyPragmas(database: Database.Database): void {
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  // Reading the schema forces SQLite to read the file header: a damaged file fails here, not later.
+  database.prepare('SELECT count(*) FROM sqlite_master').get();
+}
+
+/**
+ * A schema update is one transaction already; the copy taken first is for what a transaction
+ * cannot undo (a crash of the machine mid-write on a damaged disk). It is removed on success.
+ */
+function migrateWithBackup(database: Database.Database, file: string, migrationsFolder: string): void {
+  const backup = `${file}.before-migration`;
+  const hasData = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
+  if (hasData) {
+    database.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(file, backup);
+  }
+  try {
+    migrate(drizzle(database), { migrationsFolder });
+  } catch (error) {
+    throw migrationError(file, error);
+  }
+  if (hasData) rmSync(backup, { force: true });
+}
+
+export function openSqlite(file: string, migrationsRoot?: string): StoreDialect {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let database: Database.Database;
+  try {
+    database = new Database(file, { timeout: 5000 });
+    applyPragmas(database);
+  } catch (error) {
+    throw sqliteOpenError(file, error);
+  }
+  try {
+    migrateWithBackup(database, file, resolveMigrationsDir('sqlite', migrationsRoot));
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const db = drizzle(database);
+  return {
+    name: 'sqlite',
+    db,
+    tables,
+    maxParams: SQLITE_MAX_PARAMS,
+    async transaction(work) {
+      db.run(sql`BEGIN IMMEDIATE`);
+      try {
+        const result = await work(db);
+        db.run(sql`COMMIT`);
+        return result;
+      } catch (error) {
+        db.run(sql`ROLLBACK`);
+        throw error;
+      }
+    },
+    async close() {
+      database.close();
+    },
+  };
+}
