@@ -3,9 +3,14 @@ import { StoreError } from './repository';
 interface CodedError {
   code?: string;
   message?: string;
+  cause?: unknown;
 }
 
-const codeOf = (error: unknown): string => (error as CodedError)?.code ?? '';
+/** The driver's error code; drizzle wraps driver errors, keeping the original as `cause`. */
+const codeOf = (error: unknown): string => {
+  const coded = error as CodedError | undefined;
+  return coded?.code ?? (coded?.cause ? codeOf(coded.cause) : '');
+};
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** What went wrong opening a SQLite file, in words that name the file and the cause. */

@@ -1,0 +1,227 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceInput, DeviceStatus, PingSample } from '../../shared/contract/entities';
+import { openStore } from '../../electron/engine/store/open-store';
+import type { Repository } from '../../electron/engine/store/repository';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+
+interface Subject {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<Repository>;
+  cleanup(): Promise<void>;
+}
+
+const sqliteDir = mkdtempSync(join(tmpdir(), 'vigia-store-'));
+let postgres: TestPostgres | null = null;
+
+const subjects: Subject[] = [
+  {
+    name: 'sqlite',
+    open: () => openStore({ dialect: 'sqlite', file: join(sqliteDir, 'vigia.db') }),
+    cleanup: async () => rmSync(sqliteDir, { recursive: true, force: true }),
+  },
+  {
+    name: 'postgres',
+    open: async () => {
+      postgres = await startTestPostgres();
+      return openStore({ dialect: 'postgres', url: postgres.url });
+    },
+    cleanup: async () => postgres?.stop(),
+  },
+];
+
+const tower = (code: string) => ({ name: `Torre ${code}`, code, latitude: -7.23, longitude: -35.88 });
+const device = (host: string, extra: Partial<DeviceInput> = {}): DeviceInput => ({
+  name: `dev ${host}`,
+  host,
+  kind: 'sector_ap',
+  ...extra,
+});
+
+describe.each(subjects)('repository on $name', (subject) => {
+  let repo: Repository;
+
+  beforeAll(async () => {
+    repo = await subject.open();
+  }, 120_000);
+  afterAll(async () => {
+    await repo?.close();
+    await subject.cleanup();
+  });
+
+  it('creates, reads, updates and deletes towers and devices with their fields intact', async () => {
+    const t = await repo.towers.create({ ...tower('CG-01'), address: 'Serra do Monte' });
+    expect(t).toMatchObject({
+      id: expect.any(Number),
+      code: 'CG-01',
+      address: 'Serra do Monte',
+      maintenanceUntil: null,
+    });
+    const root = await repo.devices.create(
+      device('10.0.0.1', { towerId: t.id, kind: 'router', tags: ['core', 'pop'] }),
+    );
+    const child = await repo.devices.create(device('10.0.0.2', { towerId: t.id, parentId: root.id }));
+    expect(root.tags).toEqual(['core', 'pop']);
+    expect(root.enabled).toBe(true);
+    expect(child.parentId).toBe(root.id);
+
+    const renamed = await repo.devices.update(child.id, { name: 'AP Norte', enabled: false });
+    expect(renamed).toMatchObject({ name: 'AP Norte', enabled: false, host: '10.0.0.2' });
+    expect((await repo.devices.get(child.id))?.name).toBe('AP Norte');
+
+    await repo.devices.delete(root.id);
+    expect((await repo.devices.get(child.id))?.parentId).toBeNull();
+    await repo.towers.delete(t.id);
+    expect((await repo.devices.get(child.id))?.towerId).toBeNull();
+    await repo.devices.delete(child.id);
+  });
+
+  it('refuses a duplicate address or tower code with a clear conflict, keeping the first', async () => {
+    await repo.devices.create(device('10.9.9.9'));
+    await expect(repo.devices.create(device('10.9.9.9'))).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('10.9.9.9'),
+    });
+    await repo.towers.create(tower('DUP'));
+    await expect(repo.towers.create(tower('DUP'))).rejects.toMatchObject({ code: 'conflict' });
+    expect((await repo.devices.list()).filter((d) => d.host === '10.9.9.9')).toHaveLength(1);
+  });
+
+  it('imports many devices all or nothing', async () => {
+    const before = (await repo.devices.list()).length;
+    const created = await repo.devices.createMany(
+      Array.from({ length: 300 }, (_, i) => device(`10.1.${i >> 8}.${i & 255}`)),
+    );
+    expect(created).toHaveLength(300);
+    await expect(repo.devices.createMany([device('10.2.0.1'), device('10.1.0.1')])).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect((await repo.devices.list()).length).toBe(before + 300);
+    expect(await repo.devices.list()).not.toContainEqual(expect.objectContaining({ host: '10.2.0.1' }));
+  });
+
+  it('keeps one current status per device through batched upserts', async () => {
+    const devices = await repo.devices.createMany(
+      Array.from({ length: 50 }, (_, i) => device(`10.3.0.${i}`)),
+    );
+    const status = (deviceId: number, state: DeviceStatus['state'], since: number): DeviceStatus => ({
+      deviceId,
+      state,
+      since,
+      lastCheck: since,
+      rttMs: 1.5,
+      lossPct: 0,
+      cause: null,
+    });
+    await Promise.all([
+      repo.status.upsertMany(devices.map((d) => status(d.id, 'up', 1000))),
+      repo.status.upsertMany(devices.slice(0, 10).map((d) => status(d.id, 'down', 2000))),
+    ]);
+    const all = new Map((await repo.status.all()).map((s) => [s.deviceId, s]));
+    expect(all.get(devices[0]!.id)).toMatchObject({ state: 'down', since: 2000 });
+    expect(all.get(devices[20]!.id)).toMatchObject({ state: 'up', since: 1000, rttMs: 1.5 });
+  });
+
+  it('stores samples and rollups, reads them by range and deletes by age', async () => {
+    const d = await repo.devices.create(device('10.4.0.1'));
+    const samples: PingSample[] = Array.from({ length: 100 }, (_, i) => ({
+      deviceId: d.id,
+      at: 1_000_000 + i * 30_000,
+      rttMs: 5 + (i % 3),
+      minMs: 4,
+      maxMs: 9,
+      jitterMs: 1,
+      lossPct: 0,
+      state: 'up',
+    }));
+    await repo.ping.insertSamples(samples);
+    expect(await repo.ping.samples(d.id, 1_000_000, 1_000_000 + 10 * 30_000)).toHaveLength(11);
+    const rollup = {
+      deviceId: d.id,
+      bucket: 1_200_000,
+      samples: 10,
+      minMs: 4,
+      avgMs: 6,
+      maxMs: 9,
+      lossPct: 0,
+      upPct: 100,
+    };
+    await repo.ping.upsertRollups([rollup]);
+    await repo.ping.upsertRollups([{ ...rollup, samples: 11, avgMs: 6.5 }]);
+    expect(await repo.ping.rollups(d.id, 0, 2_000_000)).toEqual([{ ...rollup, samples: 11, avgMs: 6.5 }]);
+    expect(await repo.ping.deleteSamplesBefore(1_000_000 + 50 * 30_000)).toBe(50);
+    expect(await repo.ping.deleteRollupsBefore(2_000_000)).toBe(1);
+  });
+
+  it('keeps one open alarm per device and type, through acknowledge and clear', async () => {
+    const d = await repo.devices.create(device('10.5.0.1'));
+    const raise = () =>
+      repo.alarms.raise({
+        source: 'icmp',
+        deviceId: d.id,
+        towerId: null,
+        type: 'device_down',
+        severity: 'major',
+        message: 'down',
+        affected: 1,
+        raisedAt: 5000,
+      });
+    const first = await raise();
+    expect(first).toMatchObject({ state: 'active', deviceId: d.id });
+    expect(await raise()).toBeNull();
+    const [acked] = await repo.alarms.acknowledge([first!.id], 'ana', 'rádio trocado', 6000);
+    expect(acked).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'ana', note: 'rádio trocado' });
+    expect(await raise()).toBeNull();
+    expect(await repo.alarms.findOpen({ deviceId: d.id, towerId: null, type: 'device_down' })).toMatchObject({
+      id: first!.id,
+    });
+    expect(await repo.alarms.clear(first!.id, 7000)).toMatchObject({ state: 'cleared', clearedAt: 7000 });
+    expect(await repo.alarms.clear(first!.id, 8000)).toBeNull();
+    const again = await raise();
+    expect(again?.id).not.toBe(first!.id);
+    const listed = await repo.alarms.list({ states: ['cleared'], deviceId: d.id, limit: 10 });
+    expect(listed.map((a) => a.id)).toEqual([first!.id]);
+  });
+
+  it('enqueues a notification once per idempotency key and tracks its delivery', async () => {
+    const message = {
+      channel: 'telegram',
+      destination: '-100123',
+      idempotencyKey: 'alarm-1:raised:telegram:-100123',
+      payload: '{"text":"Torre caiu"}',
+      nextAttemptAt: 0,
+      createdAt: 0,
+    };
+    expect(await repo.outbox.enqueue(message)).toBe(true);
+    expect(await repo.outbox.enqueue(message)).toBe(false);
+    const [due] = await repo.outbox.due(10, 10);
+    expect(due).toMatchObject({ state: 'pending', attempts: 0 });
+    await repo.outbox.markRetry(due!.id, 500, '429 Too Many Requests');
+    expect(await repo.outbox.due(10, 10)).toHaveLength(0);
+    expect((await repo.outbox.due(600, 10))[0]).toMatchObject({
+      attempts: 1,
+      lastError: '429 Too Many Requests',
+    });
+    await repo.outbox.markSent(due!.id, 700);
+    expect(await repo.outbox.due(10_000, 10)).toHaveLength(0);
+  });
+
+  it('stores settings as JSON and an audit trail, newest first', async () => {
+    await repo.settings.set('icmp.intervalMs', 30_000);
+    await repo.settings.set('notify.paused', { until: null });
+    await repo.settings.set('icmp.intervalMs', 15_000);
+    expect(await repo.settings.get('icmp.intervalMs')).toBe(15_000);
+    expect(await repo.settings.all()).toMatchObject({ 'notify.paused': { until: null } });
+    await repo.audit.add({
+      at: 1,
+      actor: 'ana',
+      action: 'maintenance.start',
+      target: 'tower:1',
+      details: '1h',
+    });
+    await repo.audit.add({ at: 2, actor: 'rui', action: 'alarm.ack', target: 'alarm:7', details: '' });
+    expect((await repo.audit.list(10)).map((e) => e.actor)).toEqual(['rui', 'ana']);
+  });
+});
