@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import {
+  ParentMessage,
+  type WorkerApi,
+  type WorkerErrorPayload,
+  type WorkerMessage,
+} from '../../../shared/contract/worker';
+
+export type WorkerHandlers<A extends WorkerApi> = {
+  [M in keyof A]: (params: z.output<A[M]['params']>) => Promise<z.input<A[M]['result']>>;
+};
+
+/** Electron adds `parentPort` to a utility process; under child_process.fork there is IPC instead. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+interface Channel {
+  send(message: WorkerMessage): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+function parentChannel(): Channel {
+  const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (port) {
+    return {
+      send: (message) => port.postMessage(message),
+      onMessage: (listener) => port.on('message', (event) => listener(event.data)),
+    };
+  }
+  if (process.send) {
+    return {
+      send: (message) => process.send!(message),
+      onMessage: (listener) => process.on('message', listener),
+    };
+  }
+  throw new Error(
+    'serveWorker: this process has no parent to talk to (start it as a utility process or with fork)',
+  );
+}
+
+function describe(error: unknown): WorkerErrorPayload {
+  if (error instanceof Error) return { code: error.name || 'Error', message: error.message };
+  return { code: 'Error', message: String(error) };
+}
+
+/**
+ * Makes this process a worker: every message from the parent is validated, each request runs its
+ * handler with validated params, and every failure — bad message, unknown method, invalid params,
+ * a handler that throws — is answered with an error instead of ending the process.
+ */
+export function serveWorker<A extends WorkerApi>(
+  name: string,
+  api: A,
+  handlers: WorkerHandlers<A>,
+): {
+  emit(event: string, data: unknown): void;
+} {
+  const channel = parentChannel();
+  channel.onMessage((raw) => {
+    const parsed = ParentMessage.safeParse(raw);
+    if (!parsed.success) {
+      channel.send({
+        kind: 'protocol-error',
+        message: `worker ${name} received a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      });
+      return;
+    }
+    const message = parsed.data;
+    if (message.kind === 'shutdown') {
+      process.exit(0);
+    }
+    const { id, method } = message;
+    const spec = Object.hasOwn(api, method) ? api[method] : undefined;
+    if (!spec) {
+      channel.send({
+        kind: 'response',
+        id,
+        ok: false,
+        error: { code: 'unknown_method', message: `worker ${name} has no method "${method}"` },
+      });
+      return;
+    }
+    const params = spec.params.safeParse(message.params);
+    if (!params.success) {
+      const issue = params.error.issues[0];
+      channel.send({
+        kind: 'response',
+        id,
+        ok: false,
+        error: {
+          code: 'invalid_params',
+          message: `${method}: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`,
+        },
+      });
+      return;
+    }
+    handlers[method as keyof A](params.data as never).then(
+      (result) => channel.send({ kind: 'response', id, ok: true, result }),
+      (error: unknown) => channel.send({ kind: 'response', id, ok: false, error: describe(error) }),
+    );
+  });
+  channel.send({ kind: 'ready', worker: name });
+  return {
+    emit: (event, data) => {
+      channel.send({ kind: 'event', name: event, data });
+    },
+  };
+}

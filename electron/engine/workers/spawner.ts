@@ -1,0 +1,39 @@
+import { fork } from 'node:child_process';
+
+/** One running worker process, whatever started it. */
+export interface WorkerProcess {
+  readonly pid: number | null;
+  postMessage(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/** Starts worker processes: utilityProcess in the Electron app, child_process.fork headless. */
+export interface Spawner {
+  spawn(entry: string, name: string): WorkerProcess;
+}
+
+export const forkSpawner: Spawner = {
+  spawn(entry, name) {
+    // Source entries (tests, development) run through tsx; built ones are plain JavaScript.
+    const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const child = fork(entry, [], {
+      execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, VIGIA_WORKER: name },
+    });
+    return {
+      get pid() {
+        return child.pid ?? null;
+      },
+      postMessage: (message) => {
+        if (child.connected) child.send(message as object);
+      },
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => child.on('exit', (code) => listener(code)),
+      kill: () => child.kill('SIGKILL'),
+    };
+  },
+};
