@@ -12,7 +12,7 @@ export const testWorkerApi = {
 };
 
 if (process.env.VIGIA_WORKER) {
-  const worker = serveWorker('test', testWorkerApi, {
+  const worker: { emit(event: string, data: unknown): void } = serveWorker('test', testWorkerApi, {
     echo: async ({ text }) => ({ text, pid: process.pid }),
     slow: ({ ms }) => new Promise((resolve) => setTimeout(() => resolve('done'), ms)),
     crash: async () => process.exit(3),
@@ -21,6 +21,6 @@ if (process.env.VIGIA_WORKER) {
     },
     // Breaks its own contract, to show the parent validates results.
     lie: async () => ({ text: 42 }) as unknown as { text: string },
-    emit: async ({ value }) => worker.emit('tick', { value }),
+    emit: async ({ value }): Promise<void> => worker.emit('tick', { value }),
   });
 }
