@@ -10,7 +10,10 @@ export type EventListener = (event: VigiaEvent) => void;
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
 
-  constructor(private readonly onListenerError: (error: unknown) => void = (error) => console.error('event listener failed', error)) {}
+  constructor(
+    private readonly onListenerError: (error: unknown) => void = (error) =>
+      console.error('event listener failed', error),
+  ) {}
 
   publish(event: VigiaEvent): void {
     for (const listener of this.listeners) {

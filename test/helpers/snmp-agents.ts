@@ -50,8 +50,20 @@ const counter64 = (value: bigint): Buffer => {
 };
 const counter32 = (value: bigint): number => Number(BigInt.asUintN(32, value));
 
-function scalar(name: string, oid: string, scalarType: number, handler?: (request: MibRequest) => void): object {
-  return { name, type: MibProviderType.Scalar, oid, scalarType, maxAccess: ro, ...(handler ? { handler } : {}) };
+function scalar(
+  name: string,
+  oid: string,
+  scalarType: number,
+  handler?: (request: MibRequest) => void,
+): object {
+  return {
+    name,
+    type: MibProviderType.Scalar,
+    oid,
+    scalarType,
+    maxAccess: ro,
+    ...(handler ? { handler } : {}),
+  };
 }
 
 interface MibRequest {
@@ -151,7 +163,10 @@ const airmaxTable = {
   type: MibProviderType.Table,
   oid: '1.3.6.1.4.1.41112.1.4.6.1',
   maxAccess: na,
-  tableColumns: [column(1, 'ubntAirMaxIfIndex', ObjectType.Integer, na), column(4, 'ubntAirMaxCapacity', ObjectType.Integer)],
+  tableColumns: [
+    column(1, 'ubntAirMaxIfIndex', ObjectType.Integer, na),
+    column(4, 'ubntAirMaxCapacity', ObjectType.Integer),
+  ],
   tableIndex: [{ columnName: 'ubntAirMaxIfIndex' }],
 };
 
@@ -177,7 +192,11 @@ function correctGetBulk(agent: AgentInternals): void {
     const nonRepeaters = Math.min(pdu.nonRepeaters, pdu.varbinds.length);
     for (let i = 0; i < nonRepeaters; i++) this.addGetNextVarbind(answer, pdu.varbinds[i]!.oid);
     const cursors = pdu.varbinds.slice(nonRepeaters).map((varbind) => varbind.oid);
-    for (let row = 0; row < pdu.maxRepetitions && cursors.length > 0 && answer.length < MAX_BULK_VARBINDS; row++) {
+    for (
+      let row = 0;
+      row < pdu.maxRepetitions && cursors.length > 0 && answer.length < MAX_BULK_VARBINDS;
+      row++
+    ) {
       let allEnded = true;
       cursors.forEach((cursor, i) => {
         const node = this.addGetNextVarbind(answer, cursor);
@@ -236,7 +255,14 @@ export function startSimulatedAgent(options: SimulatedAgentOptions): SimulatedAg
   for (let index = 1; index <= options.interfaces; index++) {
     mib.addTableRow('ifTable', [index, `ether${index}`, 1_000_000_000, 1, 0, 0, 0, 0, 0, 0]);
     if (!options.only32bit) {
-      mib.addTableRow('ifXTable', [index, `ether${index}`, counter64(0n), counter64(0n), 1000, `uplink ${index}`]);
+      mib.addTableRow('ifXTable', [
+        index,
+        `ether${index}`,
+        counter64(0n),
+        counter64(0n),
+        1000,
+        `uplink ${index}`,
+      ]);
     }
   }
 

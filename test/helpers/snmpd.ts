@@ -20,7 +20,8 @@ export interface RunningSnmpd {
  * failure.
  */
 export async function startSnmpd(): Promise<RunningSnmpd> {
-  if (!existsSync(SNMPD)) throw new Error(`${SNMPD} not found: install Debian's snmpd (apt-get install snmpd)`);
+  if (!existsSync(SNMPD))
+    throw new Error(`${SNMPD} not found: install Debian's snmpd (apt-get install snmpd)`);
   const dir = await mkdtemp(join(tmpdir(), 'vigia-snmpd-'));
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const config = join(dir, 'snmpd.conf');

@@ -12,7 +12,10 @@ const basePort = 20_000 + Math.floor(Math.random() * 20_000);
 let nextPort = basePort;
 const agents: SimulatedAgent[] = [];
 
-function agent(vendor: 'mikrotik' | 'airmax' | 'generic', extra: Partial<Parameters<typeof startSimulatedAgent>[0]> = {}) {
+function agent(
+  vendor: 'mikrotik' | 'airmax' | 'generic',
+  extra: Partial<Parameters<typeof startSimulatedAgent>[0]> = {},
+) {
   const port = nextPort++;
   const started = startSimulatedAgent({ address: '127.0.0.1', port, vendor, interfaces: 4, ...extra });
   agents.push(started);
@@ -46,7 +49,12 @@ describe('SNMP poller against simulated vendor agents', () => {
       inOctets: '123456789012',
       outOctets: '98765',
     });
-    expect(result.wireless).toMatchObject({ kind: 'mikrotik', clientCount: 5, ccqPct: 87, noiseFloorDbm: -105 });
+    expect(result.wireless).toMatchObject({
+      kind: 'mikrotik',
+      clientCount: 5,
+      ccqPct: 87,
+      noiseFloorDbm: -105,
+    });
     expect(result.wireless!.clients).toHaveLength(5);
     expect(result.wireless!.clients[0]).toMatchObject({ signalDbm: -61, txRateMbps: 130, rxRateMbps: 117 });
     expect(result.uptimeCs).not.toBeNull();
@@ -112,7 +120,10 @@ describe('SNMP poller against simulated vendor agents', () => {
     const { port: dying, agent: stopping } = agent('generic');
     expect((await pollOne(v2cTarget(7, dying))).error).toBeNull();
     await stopping.close();
-    const results = await pollTargets([v2cTarget(6, live, 'wrong'), v2cTarget(7, dying), v2cTarget(8, live)], options);
+    const results = await pollTargets(
+      [v2cTarget(6, live, 'wrong'), v2cTarget(7, dying), v2cTarget(8, live)],
+      options,
+    );
     expect(results[0]!.error).toMatch(/no SNMP answer from 127\.0\.0\.1:\d+.*wrong community/);
     expect(results[1]!.error).toMatch(/no SNMP answer/);
     expect(results[2]!.error).toBeNull();
@@ -121,7 +132,9 @@ describe('SNMP poller against simulated vendor agents', () => {
   describe('SNMPv3 authPriv (SHA + AES)', () => {
     let port: number;
     beforeAll(() => {
-      port = agent('mikrotik', { v3User: { name: 'vigia', authKey: 'auth-secret-1', privKey: 'priv-secret-1' } }).port;
+      port = agent('mikrotik', {
+        v3User: { name: 'vigia', authKey: 'auth-secret-1', privKey: 'priv-secret-1' },
+      }).port;
     });
     const v3 = (authKey: string, user = 'vigia'): SnmpTarget => ({
       id: 9,
@@ -155,7 +168,10 @@ describe('SNMP poller against simulated vendor agents', () => {
       liar.on('message', (message, rinfo) => {
         n++;
         // Alternate plain garbage with a truncated copy of a well-formed BER sequence.
-        const reply = n % 2 === 0 ? Buffer.from('this is not BER at all') : message.subarray(0, Math.floor(message.length / 2));
+        const reply =
+          n % 2 === 0
+            ? Buffer.from('this is not BER at all')
+            : message.subarray(0, Math.floor(message.length / 2));
         liar.send(reply, rinfo.port, rinfo.address);
       });
       await new Promise<void>((resolve) => liar.bind(0, '127.0.0.1', resolve));
@@ -165,7 +181,10 @@ describe('SNMP poller against simulated vendor agents', () => {
 
     it('reports an error for that device, keeps polling the others and does not crash', async () => {
       const { port: healthy } = agent('generic');
-      const results = await pollTargets([v2cTarget(10, liarPort), v2cTarget(11, healthy), v2cTarget(12, liarPort)], options);
+      const results = await pollTargets(
+        [v2cTarget(10, liarPort), v2cTarget(11, healthy), v2cTarget(12, liarPort)],
+        options,
+      );
       expect(results[0]!.error).toMatch(/127\.0\.0\.1/);
       expect(results[2]!.error).toMatch(/127\.0\.0\.1/);
       expect(results[1]!.error).toBeNull();

@@ -49,7 +49,10 @@ describe("SNMP poller against Debian's snmpd", () => {
   });
 
   it('reads the same over SNMPv1 (GetNext walk, 32-bit counters)', async () => {
-    const [result] = await pollTargets([{ ...v2c('public'), credentials: { version: '1', community: 'public' } }], options);
+    const [result] = await pollTargets(
+      [{ ...v2c('public'), credentials: { version: '1', community: 'public' } }],
+      options,
+    );
     expect(result!.error).toBeNull();
     expect(result!.interfaces.some((row) => row.name === 'lo')).toBe(true);
     expect(result!.counters.every((row) => !row.hc)).toBe(true);

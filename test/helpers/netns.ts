@@ -1,0 +1,47 @@
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface Netns {
+  name: string;
+  /** Makes ICMP to these IPv4 ranges vanish inside the namespace (silent hosts). */
+  silence(cidr: string): Promise<void>;
+  unsilence(cidr: string): Promise<void>;
+  /** Runs a command inside the namespace, feeding it stdin; resolves with its stdout. */
+  exec(command: string, args: string[], stdin?: string): Promise<string>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A network namespace of the test's own: its loopback answers for all of 127.0.0.0/8 (and ::1),
+ * so tests ping real hosts without any traffic leaving the namespace. Needs root — as CI has —
+ * and fails loudly otherwise: a real-peer suite must not skip quietly.
+ */
+export async function createNetns(prefix = 'vigia'): Promise<Netns> {
+  if (process.getuid?.() !== 0) throw new Error('network namespace tests need root (ip netns add)');
+  const name = `${prefix}-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
+  await run('ip', ['netns', 'add', name]);
+  await run('ip', ['-n', name, 'link', 'set', 'lo', 'up']);
+  const iptables = (action: '-A' | '-D', cidr: string) =>
+    run('ip', ['netns', 'exec', name, 'iptables', action, 'INPUT', '-p', 'icmp', '-d', cidr, '-j', 'DROP']);
+  return {
+    name,
+    silence: async (cidr) => void (await iptables('-A', cidr)),
+    unsilence: async (cidr) => void (await iptables('-D', cidr)),
+    exec: (command, args, stdin) =>
+      new Promise((resolve, reject) => {
+        const child = spawn('ip', ['netns', 'exec', name, command, ...args], {
+          stdio: ['pipe', 'pipe', 'inherit'],
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('error', reject);
+        child.on('exit', (code) =>
+          code === 0 ? resolve(out) : reject(new Error(`${command} exited with ${code} in ${name}`)),
+        );
+        child.stdin.end(stdin ?? '');
+      }),
+    destroy: async () => void (await run('ip', ['netns', 'del', name])),
+  };
+}
