@@ -44,6 +44,8 @@ export class RawPinger {
   private timelineHead = 0;
   private sweeper: NodeJS.Timeout | null = null;
   private nextKey = (Math.random() * 0xffffffff) >>> 0;
+  /** Runs not finished yet: the sweeper must live as long as any, even between two sends. */
+  private activeRuns = 0;
 
   /** Opens the IPv4 socket at once, so that missing privileges show at start, not at first use. */
   constructor() {
@@ -102,13 +104,17 @@ export class RawPinger {
 
   private settle(run: Run): void {
     run.pending--;
-    if (run.pending === 0) run.done();
+    if (run.pending === 0) {
+      this.activeRuns--;
+      run.done();
+    }
   }
 
   private probe(hosts: Host[], count: number, options: PingOptions): Promise<void> {
     if (hosts.length === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const run: Run = { pending: hosts.length * count, done: resolve };
+      this.activeRuns++;
       const queues = this.queuesByTower(hosts, count);
       const start = performance.now();
       const global = new TokenBucket(options.ppsGlobal, start);
@@ -225,7 +231,7 @@ export class RawPinger {
       this.timeline = this.timeline.slice(this.timelineHead);
       this.timelineHead = 0;
     }
-    if (this.timelineHead === this.timeline.length && this.inFlight.size === 0 && this.sweeper) {
+    if (this.activeRuns === 0 && this.sweeper) {
       clearInterval(this.sweeper);
       this.sweeper = null;
     }
