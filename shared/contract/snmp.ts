@@ -123,3 +123,70 @@ export const snmpApi = {
   },
 } satisfies WorkerApi;
 export type SnmpApi = typeof snmpApi;
+
+/** A device's SNMP settings as the operator edits them; credentials are sealed at rest. */
+export const DeviceSnmpConfig = z.object({
+  deviceId: z.number().int().positive(),
+  enabled: z.boolean(),
+  port: z.number().int().min(1).max(65_535).default(161),
+  credentials: SnmpCredentials,
+  intervalS: z.number().int().min(10).max(3_600).default(60),
+});
+export type DeviceSnmpConfig = z.infer<typeof DeviceSnmpConfig>;
+
+/** What the UI sees of a device's SNMP settings: never the secrets themselves. */
+export const DeviceSnmpSummary = z.object({
+  deviceId: z.number().int().positive(),
+  enabled: z.boolean(),
+  port: z.number().int(),
+  version: z.enum(['1', '2c', '3']),
+  user: z.string().nullable(),
+  intervalS: z.number().int(),
+  lastError: z.string().nullable(),
+  lastPollAt: z.number().int().nullable(),
+});
+export type DeviceSnmpSummary = z.infer<typeof DeviceSnmpSummary>;
+
+/** The latest state of one interface, for tables and the dashboard's top list. */
+export const InterfaceNow = z.object({
+  deviceId: z.number().int().positive(),
+  index: z.number().int().nonnegative(),
+  name: z.string(),
+  alias: z.string(),
+  speedMbps: z.number().nonnegative(),
+  operUp: z.boolean(),
+  inBps: z.number().nonnegative().nullable(),
+  outBps: z.number().nonnegative().nullable(),
+  utilizationPct: z.number().min(0).max(100).nullable(),
+  errorsPerSec: z.number().nonnegative().nullable(),
+  at: z.number().int(),
+});
+export type InterfaceNow = z.infer<typeof InterfaceNow>;
+
+export const InterfaceRollup = z.object({
+  deviceId: z.number().int().positive(),
+  ifIndex: z.number().int().nonnegative(),
+  bucket: z.number().int(),
+  samples: z.number().int().nonnegative(),
+  inBpsAvg: z.number().nonnegative().nullable(),
+  inBpsMax: z.number().nonnegative().nullable(),
+  outBpsAvg: z.number().nonnegative().nullable(),
+  outBpsMax: z.number().nonnegative().nullable(),
+  errorsPerSecAvg: z.number().nonnegative().nullable(),
+  discardsPerSecAvg: z.number().nonnegative().nullable(),
+  utilizationMaxPct: z.number().min(0).max(100).nullable(),
+});
+export type InterfaceRollup = z.infer<typeof InterfaceRollup>;
+
+export const WirelessRollup = z.object({
+  deviceId: z.number().int().positive(),
+  bucket: z.number().int(),
+  samples: z.number().int().nonnegative(),
+  signalAvgDbm: z.number().nullable(),
+  signalMinDbm: z.number().nullable(),
+  noiseFloorDbm: z.number().nullable(),
+  ccqAvgPct: z.number().nullable(),
+  capacityAvgPct: z.number().nullable(),
+  clientsMax: z.number().int().nonnegative(),
+});
+export type WirelessRollup = z.infer<typeof WirelessRollup>;

@@ -208,6 +208,57 @@ describe.each(subjects)('repository on $name', (subject) => {
     expect(await repo.outbox.due(10_000, 10)).toHaveLength(0);
   });
 
+  it('keeps SNMP settings sealed, poll outcomes, and interface and wireless rollups', async () => {
+    const d = await repo.devices.create(device('10.6.0.1'));
+    const config = {
+      deviceId: d.id,
+      enabled: true,
+      port: 161,
+      version: '3' as const,
+      user: 'noc',
+      sealedCredentials: 'v1:abc',
+      intervalS: 60,
+    };
+    await repo.snmp.setConfig(config);
+    await repo.snmp.setConfig({ ...config, intervalS: 120 });
+    await repo.snmp.setPollOutcomes([{ deviceId: d.id, at: 9_000, error: 'no SNMP answer' }]);
+    expect(await repo.snmp.configs()).toEqual([
+      { ...config, intervalS: 120, lastPollAt: 9_000, lastError: 'no SNMP answer' },
+    ]);
+    const rollup = {
+      deviceId: d.id,
+      ifIndex: 3,
+      bucket: 300_000,
+      samples: 5,
+      inBpsAvg: 1e6,
+      inBpsMax: 2e6,
+      outBpsAvg: 5e5,
+      outBpsMax: 9e5,
+      errorsPerSecAvg: 0,
+      discardsPerSecAvg: 0.1,
+      utilizationMaxPct: 20,
+    };
+    await repo.snmp.upsertInterfaceRollups([rollup]);
+    await repo.snmp.upsertInterfaceRollups([{ ...rollup, samples: 6 }]);
+    expect(await repo.snmp.interfaceRollups(d.id, 0, 1e6)).toEqual([{ ...rollup, samples: 6 }]);
+    const wireless = {
+      deviceId: d.id,
+      bucket: 300_000,
+      samples: 5,
+      signalAvgDbm: -63.5,
+      signalMinDbm: -70,
+      noiseFloorDbm: -96,
+      ccqAvgPct: 91,
+      capacityAvgPct: null,
+      clientsMax: 23,
+    };
+    await repo.snmp.upsertWirelessRollups([wireless]);
+    expect(await repo.snmp.wirelessRollups(d.id, 0, 1e6)).toEqual([wireless]);
+    expect(await repo.snmp.deleteRollupsBefore(1e6)).toBe(2);
+    await repo.snmp.deleteConfig(d.id);
+    expect(await repo.snmp.configs()).toEqual([]);
+  });
+
   it('stores settings as JSON and an audit trail, newest first', async () => {
     await repo.settings.set('icmp.intervalMs', 30_000);
     await repo.settings.set('notify.paused', { until: null });

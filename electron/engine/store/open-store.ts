@@ -6,6 +6,7 @@ import { devicesRepository } from './repo/devices';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
 import { settingsRepository } from './repo/settings';
+import { snmpRepository } from './repo/snmp';
 import { statusRepository } from './repo/status';
 import { towersRepository } from './repo/towers';
 import type { Repository } from './repository';
@@ -28,6 +29,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     ping,
     alarms: alarmsRepository(context),
     outbox: outboxRepository(context),
+    snmp: snmpRepository(context),
     settings: settingsRepository(context),
     audit: auditRepository(context),
     async close() {

@@ -13,6 +13,7 @@ import type {
   Tower,
   TowerInput,
 } from '../../../shared/contract/entities';
+import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -40,6 +41,19 @@ export interface NewOutboxMessage {
   payload: string;
   nextAttemptAt: number;
   createdAt: number;
+}
+
+/** A device's SNMP settings as stored: the credentials sealed by the SecretCipher. */
+export interface StoredSnmpConfig {
+  deviceId: number;
+  enabled: boolean;
+  port: number;
+  version: '1' | '2c' | '3';
+  user: string | null;
+  sealedCredentials: string;
+  intervalS: number;
+  lastPollAt: number | null;
+  lastError: string | null;
 }
 
 export interface NewAuditEntry {
@@ -118,6 +132,18 @@ export interface Repository {
     markSent(id: number, at: number): Promise<void>;
     markRetry(id: number, nextAttemptAt: number, error: string): Promise<void>;
     markFailed(id: number, error: string): Promise<void>;
+  };
+
+  snmp: {
+    configs(): Promise<StoredSnmpConfig[]>;
+    setConfig(config: Omit<StoredSnmpConfig, 'lastPollAt' | 'lastError'>): Promise<void>;
+    deleteConfig(deviceId: number): Promise<void>;
+    setPollOutcomes(outcomes: { deviceId: number; at: number; error: string | null }[]): Promise<void>;
+    upsertInterfaceRollups(rollups: InterfaceRollup[]): Promise<void>;
+    interfaceRollups(deviceId: number, from: number, to: number): Promise<InterfaceRollup[]>;
+    upsertWirelessRollups(rollups: WirelessRollup[]): Promise<void>;
+    wirelessRollups(deviceId: number, from: number, to: number): Promise<WirelessRollup[]>;
+    deleteRollupsBefore(at: number): Promise<number>;
   };
 
   settings: {

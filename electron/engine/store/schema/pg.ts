@@ -184,3 +184,62 @@ export const auditLog = pgTable(
   },
   (table) => [index('audit_at_idx').on(table.at)],
 );
+
+export const deviceSnmp = pgTable('device_snmp', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull(),
+  port: integer('port').notNull(),
+  version: text('version').$type<'1' | '2c' | '3'>().notNull(),
+  user: text('user'),
+  /** The credentials (community or v3 keys), sealed by the SecretCipher. */
+  sealedCredentials: text('sealed_credentials').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  lastPollAt: ms('last_poll_at'),
+  lastError: text('last_error'),
+});
+
+export const interfaceRollups = pgTable(
+  'interface_rollups',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    ifIndex: integer('if_index').notNull(),
+    bucket: ms('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    inBpsAvg: doublePrecision('in_bps_avg'),
+    inBpsMax: doublePrecision('in_bps_max'),
+    outBpsAvg: doublePrecision('out_bps_avg'),
+    outBpsMax: doublePrecision('out_bps_max'),
+    errorsPerSecAvg: doublePrecision('errors_per_sec_avg'),
+    discardsPerSecAvg: doublePrecision('discards_per_sec_avg'),
+    utilizationMaxPct: doublePrecision('utilization_max_pct'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.ifIndex, table.bucket] }),
+    index('interface_rollups_bucket_idx').on(table.bucket),
+  ],
+);
+
+export const wirelessRollups = pgTable(
+  'wireless_rollups',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    bucket: ms('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    signalAvgDbm: doublePrecision('signal_avg_dbm'),
+    signalMinDbm: doublePrecision('signal_min_dbm'),
+    noiseFloorDbm: doublePrecision('noise_floor_dbm'),
+    ccqAvgPct: doublePrecision('ccq_avg_pct'),
+    capacityAvgPct: doublePrecision('capacity_avg_pct'),
+    clientsMax: integer('clients_max').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.bucket] }),
+    index('wireless_rollups_bucket_idx').on(table.bucket),
+  ],
+);

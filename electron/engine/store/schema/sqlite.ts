@@ -183,3 +183,62 @@ export const auditLog = sqliteTable(
   },
   (table) => [index('audit_at_idx').on(table.at)],
 );
+
+export const deviceSnmp = sqliteTable('device_snmp', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  port: integer('port').notNull(),
+  version: text('version').$type<'1' | '2c' | '3'>().notNull(),
+  user: text('user'),
+  /** The credentials (community or v3 keys), sealed by the SecretCipher. */
+  sealedCredentials: text('sealed_credentials').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  lastPollAt: integer('last_poll_at'),
+  lastError: text('last_error'),
+});
+
+export const interfaceRollups = sqliteTable(
+  'interface_rollups',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    ifIndex: integer('if_index').notNull(),
+    bucket: integer('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    inBpsAvg: real('in_bps_avg'),
+    inBpsMax: real('in_bps_max'),
+    outBpsAvg: real('out_bps_avg'),
+    outBpsMax: real('out_bps_max'),
+    errorsPerSecAvg: real('errors_per_sec_avg'),
+    discardsPerSecAvg: real('discards_per_sec_avg'),
+    utilizationMaxPct: real('utilization_max_pct'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.ifIndex, table.bucket] }),
+    index('interface_rollups_bucket_idx').on(table.bucket),
+  ],
+);
+
+export const wirelessRollups = sqliteTable(
+  'wireless_rollups',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    bucket: integer('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    signalAvgDbm: real('signal_avg_dbm'),
+    signalMinDbm: real('signal_min_dbm'),
+    noiseFloorDbm: real('noise_floor_dbm'),
+    ccqAvgPct: real('ccq_avg_pct'),
+    capacityAvgPct: real('capacity_avg_pct'),
+    clientsMax: integer('clients_max').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.bucket] }),
+    index('wireless_rollups_bucket_idx').on(table.bucket),
+  ],
+);
