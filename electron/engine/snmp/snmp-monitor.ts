@@ -1,0 +1,331 @@
+import type { Alarm, Severity } from '../../../shared/contract/entities';
+import {
+  SnmpCredentials,
+  SnmpOptions,
+  type InterfaceNow,
+  type SnmpPollResult,
+  type SnmpTarget,
+} from '../../../shared/contract/snmp';
+import { computeRates, type CounterSnapshot } from '../../../shared/domain/snmp/counters';
+import { InterfaceRollupBuilder, WirelessRollupBuilder, bucketOf } from '../../../shared/domain/snmp/rollup';
+import {
+  defaultSnmpThresholds,
+  evaluateThreshold,
+  initialThresholdState,
+  type SnmpMetric,
+  type SnmpThresholds,
+  type ThresholdState,
+} from '../../../shared/domain/snmp/thresholds';
+import type { EventBus } from '../event-bus';
+import type { Repository, StoredSnmpConfig } from '../store/repository';
+import type { SecretCipher } from '../store/secret-cipher';
+
+/** How the monitor reaches the poller: the SNMP worker in the app, an in-process poller in tests. */
+export interface SnmpPollTransport {
+  poll(targets: SnmpTarget[], options: SnmpOptions): Promise<SnmpPollResult[]>;
+}
+
+export interface SnmpMonitorOptions {
+  repo: Repository;
+  transport: SnmpPollTransport;
+  bus: EventBus;
+  cipher: SecretCipher;
+  /** True while alarms of this device are suppressed (maintenance of the device, its tower, or all). */
+  isSuppressed?: (deviceId: number) => boolean;
+  thresholdsFor?: (deviceId: number) => SnmpThresholds;
+  clock?: () => number;
+  tickMs?: number;
+  options?: Partial<SnmpOptions>;
+}
+
+interface DeviceTrack {
+  previous: CounterSnapshot | null;
+  speeds: Map<number, number>;
+  interfaces: Map<number, InterfaceNow>;
+  wirelessClients: number;
+  thresholds: Map<string, ThresholdState>;
+  upBefore: Map<number, boolean>;
+  builders: Map<number, InterfaceRollupBuilder>;
+  wireless: WirelessRollupBuilder | null;
+}
+
+const newTrack = (): DeviceTrack => ({
+  previous: null,
+  speeds: new Map(),
+  interfaces: new Map(),
+  wirelessClients: 0,
+  thresholds: new Map(),
+  upBefore: new Map(),
+  builders: new Map(),
+  wireless: null,
+});
+
+const metricAlarm: Record<SnmpMetric, { type: string; severity: Severity; words: string }> = {
+  utilizationPct: { type: 'if_utilization', severity: 'warning', words: 'utilisation' },
+  errorsPerSec: { type: 'if_errors', severity: 'minor', words: 'errors/s' },
+  signalDbm: { type: 'signal_low', severity: 'warning', words: 'signal' },
+};
+
+/**
+ * Runs SNMP rounds over every configured device at its own interval: rates from counters,
+ * thresholds with hysteresis into alarms (interface down, utilisation, errors, weak signal),
+ * five-minute rollups into the store, and the latest interface state for the UI.
+ */
+export class SnmpMonitor {
+  private readonly tracks = new Map<number, DeviceTrack>();
+  private configs: StoredSnmpConfig[] = [];
+  private readonly nextDue = new Map<number, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private round: Promise<void> | null = null;
+  private readonly clock: () => number;
+  private readonly options: SnmpOptions;
+
+  constructor(private readonly deps: SnmpMonitorOptions) {
+    this.clock = deps.clock ?? Date.now;
+    this.options = SnmpOptions.parse(deps.options ?? {});
+  }
+
+  async start(): Promise<void> {
+    await this.reload();
+    this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 5_000);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.round;
+    await this.flushRollups(Infinity);
+  }
+
+  async reload(): Promise<void> {
+    this.configs = (await this.deps.repo.snmp.configs()).filter((config) => config.enabled);
+    const configured = new Set(this.configs.map((config) => config.deviceId));
+    for (const id of this.tracks.keys()) if (!configured.has(id)) this.tracks.delete(id);
+  }
+
+  /** The latest state of every polled interface. */
+  interfaces(deviceId?: number): InterfaceNow[] {
+    const tracks =
+      deviceId === undefined ? [...this.tracks.values()] : [this.tracks.get(deviceId) ?? newTrack()];
+    return tracks.flatMap((track) => [...track.interfaces.values()]);
+  }
+
+  topInterfaces(limit: number): InterfaceNow[] {
+    return this.interfaces()
+      .filter((row) => row.utilizationPct !== null)
+      .sort((a, b) => b.utilizationPct! - a.utilizationPct!)
+      .slice(0, limit);
+  }
+
+  /** Wireless clients associated to the given devices' radios: the subscribers behind them. */
+  subscribers(deviceIds: Iterable<number>): number {
+    let total = 0;
+    for (const id of deviceIds) total += this.tracks.get(id)?.wirelessClients ?? 0;
+    return total;
+  }
+
+  /** Polls every device that is due; a round still running is not started twice. */
+  async tick(): Promise<void> {
+    if (this.round) return;
+    const now = this.clock();
+    const due = this.configs.filter((config) => (this.nextDue.get(config.deviceId) ?? 0) <= now);
+    if (due.length === 0) return;
+    for (const config of due) this.nextDue.set(config.deviceId, now + config.intervalS * 1000);
+    this.round = this.poll(due).finally(() => (this.round = null));
+    await this.round;
+  }
+
+  private async poll(configs: StoredSnmpConfig[]): Promise<void> {
+    const targets: SnmpTarget[] = [];
+    const outcomes: { deviceId: number; at: number; error: string | null }[] = [];
+    for (const config of configs) {
+      try {
+        const credentials = SnmpCredentials.parse(
+          JSON.parse(this.deps.cipher.decrypt(config.sealedCredentials)),
+        );
+        const device = await this.deps.repo.devices.get(config.deviceId);
+        if (device) targets.push({ id: config.deviceId, host: device.host, port: config.port, credentials });
+      } catch (error) {
+        outcomes.push({
+          deviceId: config.deviceId,
+          at: this.clock(),
+          error: `SNMP settings unusable: ${(error as Error).message}`,
+        });
+      }
+    }
+    const results = targets.length > 0 ? await this.deps.transport.poll(targets, this.options) : [];
+    // Buckets that ended before this round are complete: store them before the round adds more.
+    await this.flushRollups(bucketOf(this.clock()));
+    for (const result of results) {
+      outcomes.push({ deviceId: result.id, at: result.at, error: result.error });
+      if (!result.error) await this.absorb(result);
+    }
+    await this.deps.repo.snmp.setPollOutcomes(outcomes);
+  }
+
+  private async absorb(result: SnmpPollResult): Promise<void> {
+    const track = this.tracks.get(result.id) ?? newTrack();
+    this.tracks.set(result.id, track);
+    for (const row of result.interfaces) track.speeds.set(row.index, row.speedMbps);
+    const current: CounterSnapshot = { at: result.at, uptimeCs: result.uptimeCs, counters: result.counters };
+    const outcome = track.previous ? computeRates(track.previous, current, track.speeds) : null;
+    track.previous = current;
+    const rates = new Map(outcome?.kind === 'rates' ? outcome.rates.map((rate) => [rate.index, rate]) : []);
+    const thresholds = this.deps.thresholdsFor?.(result.id) ?? defaultSnmpThresholds;
+    const bucket = bucketOf(result.at);
+
+    for (const info of result.interfaces) {
+      const rate = rates.get(info.index);
+      const errors =
+        rate && (rate.inErrorsPerSec !== null || rate.outErrorsPerSec !== null)
+          ? (rate.inErrorsPerSec ?? 0) + (rate.outErrorsPerSec ?? 0)
+          : null;
+      track.interfaces.set(info.index, {
+        deviceId: result.id,
+        index: info.index,
+        name: info.name,
+        alias: info.alias,
+        speedMbps: info.speedMbps,
+        operUp: info.operUp,
+        inBps: rate?.inBps ?? null,
+        outBps: rate?.outBps ?? null,
+        utilizationPct: rate?.utilizationPct ?? null,
+        errorsPerSec: errors,
+        at: result.at,
+      });
+      await this.interfaceState(result.id, info.index, info.name, info.operUp, track);
+      if (rate) {
+        await this.threshold(
+          result.id,
+          `${info.index}`,
+          'utilizationPct',
+          thresholds,
+          rate.utilizationPct,
+          `${info.name}`,
+          track,
+        );
+        await this.threshold(
+          result.id,
+          `${info.index}`,
+          'errorsPerSec',
+          thresholds,
+          errors,
+          `${info.name}`,
+          track,
+        );
+        let builder = track.builders.get(info.index);
+        if (!builder)
+          track.builders.set(
+            info.index,
+            (builder = new InterfaceRollupBuilder(result.id, info.index, bucket)),
+          );
+        builder.add(rate);
+      }
+    }
+    if (result.wireless) {
+      track.wirelessClients = result.wireless.clientCount;
+      await this.threshold(
+        result.id,
+        'radio',
+        'signalDbm',
+        thresholds,
+        result.wireless.signalDbm,
+        'radio',
+        track,
+      );
+      track.wireless ??= new WirelessRollupBuilder(result.id, bucket);
+      track.wireless.add(result.wireless);
+    }
+  }
+
+  /** An interface that was up and went down is an alarm; one that was never up is not. */
+  private async interfaceState(
+    deviceId: number,
+    index: number,
+    name: string,
+    up: boolean,
+    track: DeviceTrack,
+  ): Promise<void> {
+    const before = track.upBefore.get(index);
+    track.upBefore.set(index, up);
+    const type = `if_down:${index}`;
+    if (before === true && !up) {
+      await this.raise(deviceId, type, 'major', `Interface ${name} went down`);
+    } else if (up && before === false) {
+      await this.clear(deviceId, type);
+    }
+  }
+
+  private async threshold(
+    deviceId: number,
+    subject: string,
+    metric: SnmpMetric,
+    thresholds: SnmpThresholds,
+    value: number | null,
+    label: string,
+    track: DeviceTrack,
+  ): Promise<void> {
+    const key = `${metric}:${subject}`;
+    const step = evaluateThreshold(
+      thresholds[metric],
+      track.thresholds.get(key) ?? initialThresholdState,
+      value,
+    );
+    track.thresholds.set(key, step.state);
+    const { type, severity, words } = metricAlarm[metric];
+    const alarmType = `${type}:${subject}`;
+    if (step.transition === 'raise') {
+      const rule = thresholds[metric];
+      await this.raise(
+        deviceId,
+        alarmType,
+        severity,
+        `${label}: ${words} ${value?.toFixed(1)} past ${rule.raiseAt}`,
+      );
+    } else if (step.transition === 'clear') {
+      await this.clear(deviceId, alarmType);
+    }
+  }
+
+  private async raise(deviceId: number, type: string, severity: Severity, message: string): Promise<void> {
+    if (this.deps.isSuppressed?.(deviceId)) return;
+    const alarm = await this.deps.repo.alarms.raise({
+      source: 'snmp',
+      deviceId,
+      towerId: null,
+      type,
+      severity,
+      message,
+      affected: 1,
+      raisedAt: this.clock(),
+    });
+    if (alarm) this.deps.bus.publish({ type: 'alarm.raised', alarm });
+  }
+
+  private async clear(deviceId: number, type: string): Promise<void> {
+    const open: Alarm | null = await this.deps.repo.alarms.findOpen({ deviceId, towerId: null, type });
+    if (!open) return;
+    const cleared = await this.deps.repo.alarms.clear(open.id, this.clock());
+    if (cleared) this.deps.bus.publish({ type: 'alarm.cleared', alarm: cleared });
+  }
+
+  /** Writes every rollup whose bucket started before `before` (all of them with Infinity). */
+  private async flushRollups(before: number): Promise<void> {
+    const interfaces = [];
+    const wireless = [];
+    for (const track of this.tracks.values()) {
+      for (const [index, builder] of track.builders) {
+        if (builder.bucket < before) {
+          interfaces.push(builder.build());
+          if (before !== Infinity) track.builders.delete(index);
+        }
+      }
+      if (track.wireless && track.wireless.bucket < before) {
+        wireless.push(track.wireless.build());
+        if (before !== Infinity) track.wireless = null;
+      }
+    }
+    if (interfaces.length > 0) await this.deps.repo.snmp.upsertInterfaceRollups(interfaces);
+    if (wireless.length > 0) await this.deps.repo.snmp.upsertWirelessRollups(wireless);
+  }
+}
