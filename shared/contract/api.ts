@@ -11,13 +11,14 @@ import {
   TowerInput,
   epochMs,
 } from './entities';
+import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
+import { snmpApiMethods } from './snmp-api';
+
+export { Actor, HistoryRange } from './common';
 
 const id = z.number().int().positive();
 const ids = z.array(id).min(1).max(10_000);
-
-/** Who did it: the operator's name as typed in the app, or "telegram:<user>" and the like. */
-export const Actor = z.string().trim().min(1).max(80);
 
 export const MaintenanceScope = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('device'), id }),
@@ -29,13 +30,15 @@ export type MaintenanceScope = z.infer<typeof MaintenanceScope>;
 export const MaintenanceStart = z.object({
   target: MaintenanceScope,
   /** Null: until ended by hand. */
-  minutes: z.number().int().positive().max(60 * 24 * 90).nullable(),
+  minutes: z
+    .number()
+    .int()
+    .positive()
+    .max(60 * 24 * 90)
+    .nullable(),
   reason: z.string().trim().min(1).max(300),
   by: Actor,
 });
-
-export const HistoryRange = z.enum(['1h', '24h', '7d', '30d']);
-export type HistoryRange = z.infer<typeof HistoryRange>;
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -112,6 +115,8 @@ export const apiMethods = {
     input: z.object({ key: z.string().min(1).max(120), value: z.unknown(), by: Actor }),
     output: z.void(),
   },
+
+  ...snmpApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

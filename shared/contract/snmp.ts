@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { WorkerApi } from './worker';
 
-export const snmpVendors = ['mikrotik', 'ubiquiti-airmax', 'ubiquiti-airfiber', 'cisco', 'huawei', 'juniper', 'generic'] as const;
+export const snmpVendors = [
+  'mikrotik',
+  'ubiquiti-airmax',
+  'ubiquiti-airfiber',
+  'cisco',
+  'huawei',
+  'juniper',
+  'generic',
+] as const;
 export const SnmpVendor = z.enum(snmpVendors);
 export type SnmpVendor = z.infer<typeof SnmpVendor>;
 

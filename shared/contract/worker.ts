@@ -22,8 +22,18 @@ export const WorkerErrorPayload = z.object({ code: z.string(), message: z.string
 export type WorkerErrorPayload = z.infer<typeof WorkerErrorPayload>;
 
 export const WorkerResponse = z.discriminatedUnion('ok', [
-  z.object({ kind: z.literal('response'), id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ kind: z.literal('response'), id: z.number().int().nonnegative(), ok: z.literal(false), error: WorkerErrorPayload }),
+  z.object({
+    kind: z.literal('response'),
+    id: z.number().int().nonnegative(),
+    ok: z.literal(true),
+    result: z.unknown(),
+  }),
+  z.object({
+    kind: z.literal('response'),
+    id: z.number().int().nonnegative(),
+    ok: z.literal(false),
+    error: WorkerErrorPayload,
+  }),
 ]);
 export type WorkerResponse = z.infer<typeof WorkerResponse>;
 
