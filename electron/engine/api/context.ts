@@ -1,0 +1,19 @@
+import type { AppInfo } from '../../../shared/contract/api';
+import type { EngineHealth } from '../../../shared/contract/events';
+import type { EventBus } from '../event-bus';
+import type { Monitor } from '../monitor/monitor';
+import type { SnmpApiHandlers } from '../snmp/api-handlers';
+import type { Repository } from '../store/repository';
+
+/** What the API handlers work with. */
+export interface ApiContext {
+  repo: Repository;
+  bus: EventBus;
+  monitor: Monitor;
+  snmp: SnmpApiHandlers;
+  info(): AppInfo;
+  health(): EngineHealth;
+  now(): number;
+  /** Called after the device or tower inventory changed. */
+  inventoryChanged(): Promise<void>;
+}

@@ -1,0 +1,8 @@
+import type { ApiContext } from './context';
+import type { ApiHandlers } from './dispatch';
+import { inventoryHandlers } from './inventory-handlers';
+import { operationsHandlers } from './operations-handlers';
+
+export function createApiHandlers(ctx: ApiContext): ApiHandlers {
+  return { ...inventoryHandlers(ctx), ...operationsHandlers(ctx), ...ctx.snmp };
+}

@@ -1,0 +1,50 @@
+import { historyRangeMs } from '../../../shared/contract/common';
+import type { ApiContext } from './context';
+import type { ApiHandlers } from './dispatch';
+
+type OperationMethods =
+  | 'app.info'
+  | 'engine.health'
+  | 'status.snapshot'
+  | 'status.history'
+  | 'devices.pingNow'
+  | 'alarms.list'
+  | 'alarms.acknowledge'
+  | 'maintenance.start'
+  | 'maintenance.end'
+  | 'maintenance.global'
+  | 'audit.list'
+  | 'settings.get'
+  | 'settings.set';
+
+/** The live side: statuses, history, alarms, maintenance, settings and the audit trail. */
+export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, OperationMethods> {
+  const { repo, monitor } = ctx;
+  return {
+    'app.info': async () => ctx.info(),
+    'engine.health': async () => ctx.health(),
+    'status.snapshot': async () => monitor.snapshot(),
+    'status.history': async ({ deviceId, range }) => {
+      const to = ctx.now();
+      return repo.ping.rollups(deviceId, to - historyRangeMs[range], to);
+    },
+    'devices.pingNow': async ({ ids }) => monitor.pingNow(ids),
+    'alarms.list': (filter) => repo.alarms.list(filter),
+    'alarms.acknowledge': ({ ids, by, note }) => monitor.acknowledge(ids, by, note),
+    'maintenance.start': (input) => monitor.startMaintenance(input),
+    'maintenance.end': ({ target, by }) => monitor.endMaintenance(target, by),
+    'maintenance.global': () => monitor.globalMaintenance(),
+    'audit.list': ({ limit }) => repo.audit.list(limit),
+    'settings.get': () => repo.settings.all(),
+    'settings.set': async ({ key, value, by }) => {
+      await repo.settings.set(key, value);
+      await repo.audit.add({
+        at: ctx.now(),
+        actor: by,
+        action: 'settings.set',
+        target: key,
+        details: JSON.stringify(value).slice(0, 300),
+      });
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/contract/api';
+import type { EngineHealth } from '../../shared/contract/events';
+import { pingerApi, type PingerMode } from '../../shared/contract/pinger';
+import { snmpApi } from '../../shared/contract/snmp';
+import {
+  isGlobalMaintenanceActive,
+  isUnderMaintenance,
+  globalMaintenanceKey,
+  type GlobalMaintenanceValue,
+} from '../../shared/domain/monitor/maintenance';
+import { createApiHandlers } from './api/handlers';
+import { createDispatcher } from './api/dispatch';
+import { createDemoTransport } from './demo/demo-transport';
+import { seedDemoNetwork } from './demo/seed';
+import type { Engine } from './engine';
+import { EventBus } from './event-bus';
+import { Monitor } from './monitor/monitor';
+import type { PingTransport } from './monitor/transport';
+import { workerPingTransport } from './ping/worker-transport';
+import { snmpApiHandlers } from './snmp/api-handlers';
+import { SnmpMonitor } from './snmp/snmp-monitor';
+import { workerSnmpTransport } from './snmp/worker-transport';
+import { openStore, type StoreConfig } from './store/open-store';
+import type { Repository } from './store/repository';
+import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
+import { resolveWorkerEntry } from './workers/entry';
+import type { Spawner } from './workers/spawner';
+import { Supervisor } from './workers/supervisor';
+
+export interface StartEngineOptions {
+  dataDir: string;
+  /** Default: SQLite in `<dataDir>/vigia.db`. */
+  store?: StoreConfig;
+  /** Fill an empty store with the demo network and simulate its measurements. */
+  demo: boolean;
+  runtime: 'electron' | 'headless';
+  spawner: Spawner;
+  /** Default: a key file in the data folder (the desktop app passes the OS keychain). */
+  cipher?: SecretCipher;
+  version: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningEngine extends Engine {
+  info(): AppInfo;
+  health(): EngineHealth;
+  readonly repo: Repository;
+}
+
+const HEALTH_EVERY_MS = 5_000;
+
+/**
+ * Starts Vigia's engine under plain Node or in Electron's main process: the store, the
+ * supervised collectors (pinger and SNMP poller), the ICMP monitor and the SNMP monitor, and the
+ * validated API in front of them. Both the desktop app and the headless server call this.
+ */
+export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const startedAt = Date.now();
+  const store = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
+  const repo = await openStore(store);
+  const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
+  const bus = new EventBus();
+  const supervisor = new Supervisor({
+    spawner: options.spawner,
+    log: (level, message) => log(`[${level}] ${message}`),
+  });
+
+  let transport: PingTransport;
+  if (options.demo) {
+    const seeded = await seedDemoNetwork(repo);
+    log(
+      seeded.seeded
+        ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`
+        : `demo: the store already holds ${seeded.devices} devices; it was left as it is`,
+    );
+    transport = createDemoTransport(repo);
+  } else {
+    transport = workerPingTransport(
+      supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
+    );
+  }
+  const snmpTransport = workerSnmpTransport(
+    supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi }),
+  );
+
+  const monitorConfig = (await repo.settings.get('monitor.config')) ?? undefined;
+  const monitor = new Monitor({ repo, transport, bus, config: monitorConfig as never });
+
+  // Maintenance as the SNMP monitor needs it: read synchronously from a copy kept fresh by events.
+  let devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));
+  let towers = new Map((await repo.towers.list()).map((tower) => [tower.id, tower]));
+  let globalWindow = ((await repo.settings.get(globalMaintenanceKey)) ??
+    null) as GlobalMaintenanceValue | null;
+  const refreshInventory = async () => {
+    devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));
+    towers = new Map((await repo.towers.list()).map((tower) => [tower.id, tower]));
+    globalWindow = ((await repo.settings.get(globalMaintenanceKey)) ?? null) as GlobalMaintenanceValue | null;
+  };
+  const isSuppressed = (deviceId: number): boolean => {
+    const now = Date.now();
+    const device = devices.get(deviceId);
+    const tower = device?.towerId ? towers.get(device.towerId) : undefined;
+    return (
+      isGlobalMaintenanceActive(globalWindow, now) ||
+      isUnderMaintenance(device, now) ||
+      isUnderMaintenance(tower, now)
+    );
+  };
+  const snmpMonitor = new SnmpMonitor({ repo, transport: snmpTransport, bus, cipher, isSuppressed });
+
+  let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
+  void transport.mode().then(
+    (found) => {
+      mode = found;
+      if (found.note) log(`ICMP: ${found.note}`);
+    },
+    (error: unknown) => log(`ICMP: could not read the pinger's mode: ${(error as Error).message}`),
+  );
+
+  const info = (): AppInfo => ({
+    version: options.version,
+    demo: options.demo,
+    dialect: repo.dialect,
+    runtime: options.runtime,
+    icmpMode: mode.mode,
+    icmpNote: mode.note,
+  });
+  let storeError: string | null = null;
+  const health = (): EngineHealth => ({
+    startedAt,
+    ...monitor.health(),
+    workers: supervisor.health(),
+    storeOk: storeError === null,
+    storeError,
+  });
+
+  const call = createDispatcher(
+    createApiHandlers({
+      repo,
+      bus,
+      monitor,
+      snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
+      info,
+      health,
+      now: Date.now,
+      inventoryChanged: async () => {
+        await refreshInventory();
+        await monitor.reload();
+        await snmpMonitor.reload();
+      },
+    }),
+  );
+  bus.subscribe((event) => {
+    if (event.type === 'alarm.raised' || event.type === 'alarm.cleared') void refreshInventory();
+  });
+
+  monitor.start();
+  await snmpMonitor.start();
+  const healthTimer = setInterval(() => {
+    repo.settings.get('vigia.heartbeat').then(
+      () => (storeError = null),
+      (error: unknown) => (storeError = (error as Error).message),
+    );
+    bus.publish({ type: 'engine.health', health: health() });
+  }, HEALTH_EVERY_MS);
+  supervisor.onHealthChange(() => bus.publish({ type: 'engine.health', health: health() }));
+
+  return {
+    repo,
+    info,
+    health,
+    call,
+    subscribe: (listener) => bus.subscribe(listener),
+    async stop() {
+      clearInterval(healthTimer);
+      await monitor.stop();
+      await snmpMonitor.stop();
+      await supervisor.stopAll();
+      await repo.close();
+    },
+  };
+}

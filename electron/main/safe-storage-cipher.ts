@@ -1,0 +1,16 @@
+import { safeStorage } from 'electron';
+import type { SecretCipher } from '../engine/store/secret-cipher';
+
+const PREFIX = 'os1:';
+
+/** Seals secrets with the operating system's keychain (DPAPI on Windows). */
+export function safeStorageCipher(): SecretCipher | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  return {
+    encrypt: (plain) => PREFIX + safeStorage.encryptString(plain).toString('base64'),
+    decrypt: (sealed) => {
+      if (!sealed.startsWith(PREFIX)) throw new Error('not a secret sealed by this computer');
+      return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
+    },
+  };
+}

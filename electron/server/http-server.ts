@@ -1,0 +1,105 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isApiMethod } from '../../shared/contract/api';
+import { WS_PATH, WS_TOKEN_PARAM, WsRequest, type WsServerMessage } from '../../shared/contract/ws';
+import { toApiError } from '../engine/api/errors';
+import type { Engine } from '../engine/engine';
+import { tokenMatches } from './access';
+import { serveStatic } from './static-files';
+
+export interface VigiaServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Largest message a browser may send: an import of 20,000 devices fits with room to spare. */
+const MAX_PAYLOAD = 16 * 1024 * 1024;
+
+/**
+ * The headless face of the engine: the built renderer over HTTP and the same typed API over a
+ * WebSocket at /api (every message validated; events pushed to every client).
+ */
+export async function startHttpServer(options: {
+  engine: Engine;
+  host: string;
+  port: number;
+  rendererDir: string;
+  token?: string;
+}): Promise<VigiaServer> {
+  const { engine, token } = options;
+  const server: Server = createServer((request, response) => {
+    void serveStatic(options.rendererDir)(request, response).catch(() => {
+      response.writeHead(500);
+      response.end();
+    });
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== WS_PATH) {
+      socket.destroy();
+      return;
+    }
+    if (!tokenMatches(token, url.searchParams.get(WS_TOKEN_PARAM))) {
+      socket.write(
+        'HTTP/1.1 401 Unauthorized\r\ncontent-type: text/plain\r\n\r\nA valid access token is required.\n',
+      );
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
+  });
+
+  const send = (client: WebSocket, message: WsServerMessage) => {
+    if (client.readyState === client.OPEN) client.send(JSON.stringify(message));
+  };
+
+  sockets.on('connection', (client) => {
+    const unsubscribe = engine.subscribe((event) => send(client, { event }));
+    client.on('close', unsubscribe);
+    client.on('message', (data) => {
+      let parsed: ReturnType<typeof WsRequest.safeParse>;
+      try {
+        parsed = WsRequest.safeParse(JSON.parse(String(data)));
+      } catch {
+        client.close(1007, 'messages must be JSON');
+        return;
+      }
+      if (!parsed.success) {
+        client.close(1007, 'malformed request');
+        return;
+      }
+      const { id, method, input } = parsed.data;
+      if (!isApiMethod(method)) {
+        send(client, {
+          id,
+          ok: false,
+          error: { code: 'invalid_input', message: `Unknown method "${method}"`, issues: [] },
+        });
+        return;
+      }
+      engine.call(method, input).then(
+        (result) => send(client, { id, ok: true, result }),
+        (error: unknown) => send(client, { id, ok: false, error: toApiError(error) }),
+      );
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,78 @@
+// The headless server: `node out/main/server.js [--demo] [--host 127.0.0.1] [--port 8787]
+// [--data-dir DIR] [--pg-url URL] [--token T]`. Runs the engine under plain Node and serves the
+// UI and the API; how Vigia runs on a server without a desktop, and how the UI is tested.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEngine } from '../engine/start-engine';
+import { forkSpawner } from '../engine/workers/spawner';
+import { checkBindPolicy } from './access';
+import { startHttpServer } from './http-server';
+
+const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+function fail(message: string): never {
+  console.error(`vigia: ${message}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      demo: { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '8787' },
+      'data-dir': { type: 'string' },
+      'pg-url': { type: 'string' },
+      token: { type: 'string' },
+    },
+  });
+  const token = values.token ?? process.env.VIGIA_TOKEN;
+  const policy = checkBindPolicy(values.host, token);
+  if (policy) fail(policy);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`invalid port "${values.port}"`);
+  // The demo keeps its own store, so it never mixes simulated and real devices.
+  const baseDir = values['data-dir'] ?? process.env.VIGIA_DATA_DIR ?? join(homedir(), '.vigia');
+  const dataDir = resolve(values.demo && !values['data-dir'] ? join(baseDir, 'demo') : baseDir);
+  const pgUrl = values['pg-url'] ?? process.env.VIGIA_PG_URL;
+
+  let engine: Awaited<ReturnType<typeof startEngine>>;
+  try {
+    engine = await startEngine({
+      dataDir,
+      store: pgUrl ? { dialect: 'postgres', url: pgUrl } : undefined,
+      demo: values.demo,
+      runtime: 'headless',
+      spawner: forkSpawner,
+      version: VERSION,
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const server = await startHttpServer({
+    engine,
+    host: values.host,
+    port,
+    rendererDir: resolve(__dirname, '../renderer'),
+    token,
+  }).catch((error: Error) => fail(`cannot listen on ${values.host}:${port}: ${error.message}`));
+  console.log(
+    `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${token ? `/?token=…` : ''}`,
+  );
+  console.log(`data: ${dataDir}${pgUrl ? ' (store: PostgreSQL)' : ''}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('vigia: stopping…');
+    await server.close();
+    await engine.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

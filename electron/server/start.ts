@@ -1,0 +1,27 @@
+// `npm start`: the desktop app where Electron's binary is installed; elsewhere the headless
+// server with the demo network, so that a newcomer always sees Vigia working.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(__filename)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const run = (command: string, args: string[]) => {
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+if (electronBinary()) {
+  run('npx', ['electron-vite', 'preview']);
+} else {
+  console.log('Electron is not installed here: starting the headless server with the demo network.');
+  run('npx', ['electron-vite', 'build']);
+  run(process.execPath, ['out/main/server.js', '--demo', ...process.argv.slice(2)]);
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ApiError } from './api';
+import { VigiaEvent } from './events';
+
+/** A call from a browser to the headless server over its WebSocket at /api. */
+export const WsRequest = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string().min(1),
+  input: z.unknown(),
+});
+export type WsRequest = z.infer<typeof WsRequest>;
+
+export const WsResponse = z.discriminatedUnion('ok', [
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(false), error: ApiError }),
+]);
+export type WsResponse = z.infer<typeof WsResponse>;
+
+export const WsEvent = z.object({ event: VigiaEvent });
+
+export const WsServerMessage = z.union([WsResponse, WsEvent]);
+export type WsServerMessage = z.infer<typeof WsServerMessage>;
+
+/** The WebSocket path of the API, and the query parameter that carries the access token. */
+export const WS_PATH = '/api';
+export const WS_TOKEN_PARAM = 'token';
