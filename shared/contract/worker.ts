@@ -9,7 +9,7 @@ export const WorkerRequest = z.object({
   kind: z.literal('request'),
   id: z.number().int().nonnegative(),
   method: z.string().min(1),
-  params: z.unknown(),
+  params: z.unknown().optional(),
 });
 export type WorkerRequest = z.infer<typeof WorkerRequest>;
 

@@ -6,12 +6,13 @@ import { VigiaEvent } from './events';
 export const WsRequest = z.object({
   id: z.number().int().nonnegative(),
   method: z.string().min(1),
-  input: z.unknown(),
+  // Optional: JSON drops an undefined input, and methods without input take none.
+  input: z.unknown().optional(),
 });
 export type WsRequest = z.infer<typeof WsRequest>;
 
 export const WsResponse = z.discriminatedUnion('ok', [
-  z.object({ id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown().optional() }),
   z.object({ id: z.number().int().nonnegative(), ok: z.literal(false), error: ApiError }),
 ]);
 export type WsResponse = z.infer<typeof WsResponse>;

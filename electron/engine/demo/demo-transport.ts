@@ -47,7 +47,8 @@ export function createDemoTransport(
   const clock = options.clock ?? Date.now;
   let devices = new Map<number, Device>();
   let incidents: Incident[] = [];
-  let lastRun = clock();
+  // As if the network had been running a while: the first cycle already finds incidents under way.
+  let lastRun = clock() - 10 * 60_000;
 
   const ancestors = (device: Device): Device[] => {
     const chain: Device[] = [];

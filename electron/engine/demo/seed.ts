@@ -180,7 +180,7 @@ export function planDemoNetwork(seed = 2026): { towers: TowerInput[]; devices: P
         pick(random, SECTOR_MODELS),
         ['setor'],
       );
-      const cpes = 2 + Math.floor(random() * 4);
+      const cpes = 3 + Math.floor(random() * 4);
       for (let c = 0; c < cpes; c++) {
         add(
           `${t}:ap:${s}:cpe:${c}`,

@@ -1,0 +1,122 @@
+import { AppShell, Badge, Group, NavLink, Text, Title, Tooltip } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onConnectionChange } from '../client';
+import { AlarmsPage } from '../alarms/alarms-page';
+import { DashboardPage } from '../dashboard/dashboard-page';
+import { DevicePage } from '../device/device-page';
+import { DevicesPage } from '../devices/devices-page';
+import { useLive } from '../live/use-live';
+import { MapPage } from '../map/map-page';
+import { SettingsPage } from '../settings/settings-page';
+import { TowersPage } from '../towers/towers-page';
+import { navigate, useRoute, type Route } from './router';
+
+const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings'] as const;
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'map':
+      return <MapPage />;
+    case 'devices':
+      return (
+        <DevicesPage
+          initialTower={new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tower')}
+        />
+      );
+    case 'device':
+      return <DevicePage id={route.id} />;
+    case 'towers':
+      return <TowersPage />;
+    case 'alarms':
+      return <AlarmsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { store, version } = useLive();
+  const route = useRoute();
+  const [connected, setConnected] = useState(true);
+  useEffect(() => onConnectionChange(setConnected), []);
+
+  const activeAlarms = [...store.alarms.values()].filter((alarm) => alarm.state === 'active').length;
+  useEffect(() => {
+    document.title = activeAlarms > 0 ? `(${activeAlarms}) Vigia` : 'Vigia';
+  }, [activeAlarms, version]);
+
+  // Alt+1…6 jump to the main pages, as NOC operators expect from a wall-screen app.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey) return;
+      const page = PAGES[Number(event.key) - 1];
+      if (page) {
+        event.preventDefault();
+        navigate(page);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const current = route.page === 'device' ? 'devices' : route.page;
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Title order={4}>{t('app.name')}</Title>
+            {store.info?.demo && (
+              <Tooltip label={t('app.demoHint')}>
+                <Badge color="grape" variant="filled" data-testid="demo-badge">
+                  {t('app.demo')}
+                </Badge>
+              </Tooltip>
+            )}
+            {!connected && (
+              <Badge color="red" variant="light">
+                {t('app.disconnected')}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="sm">
+            <Badge
+              color={activeAlarms > 0 ? 'red' : 'green'}
+              variant="light"
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate('alarms')}
+              data-testid="active-alarm-count"
+            >
+              {t('dashboard.activeAlarms')}: {activeAlarms}
+            </Badge>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {PAGES.map((page, i) => (
+          <NavLink
+            key={page}
+            label={t(`nav.${page}`)}
+            active={current === page}
+            onClick={() => navigate(page)}
+            rightSection={<Text size="xs" c="dimmed">{`Alt+${i + 1}`}</Text>}
+            data-testid={`nav-${page}`}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {store.error ? (
+          <Text c="red">{t('app.loadError', { message: store.error })}</Text>
+        ) : store.loaded ? (
+          <Page route={route} />
+        ) : (
+          <Text>{t('app.loading')}</Text>
+        )}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

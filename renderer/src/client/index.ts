@@ -1,0 +1,28 @@
+import type { VigiaClient } from '../../../shared/contract/client';
+import { createWsClient, serverSocketUrl } from './ws-client';
+
+declare global {
+  interface Window {
+    /** The preload bridge, present only inside the desktop app. */
+    vigia?: VigiaClient;
+  }
+}
+
+type ConnectionListener = (connected: boolean) => void;
+const connectionListeners = new Set<ConnectionListener>();
+let client: VigiaClient | null = null;
+
+/** The one way the UI reaches the engine: the preload bridge in Electron, a WebSocket in a browser. */
+export function getClient(): VigiaClient {
+  client ??=
+    window.vigia ??
+    createWsClient(serverSocketUrl(window.location), (connected) =>
+      connectionListeners.forEach((listener) => listener(connected)),
+    );
+  return client;
+}
+
+export function onConnectionChange(listener: ConnectionListener): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+
+/** Numbers, dates and durations in the operator's language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+  return {
+    number: (value: number | null | undefined, unit = '') =>
+      value === null || value === undefined ? '—' : `${number.format(value)}${unit}`,
+    dateTime: (value: number | null | undefined) => (value ? dateTime.format(value) : '—'),
+    time: (value: number | null | undefined) => (value ? time.format(value) : '—'),
+    duration: (ms: number) => {
+      const seconds = Math.max(0, Math.round(ms / 1000));
+      const units: [number, Intl.RelativeTimeFormatUnit][] = [
+        [86_400, 'day'],
+        [3_600, 'hour'],
+        [60, 'minute'],
+        [1, 'second'],
+      ];
+      const [size, unit] = units.find(([unitSeconds]) => seconds >= unitSeconds) ?? [1, 'second'];
+      return new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit,
+        unitDisplay: 'short',
+        maximumFractionDigits: 0,
+      }).format(Math.floor(seconds / size));
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { AppInfo } from '../../../shared/contract/api';
+import type { VigiaClient } from '../../../shared/contract/client';
+import type { Alarm, Device, DeviceState, DeviceStatus, Tower } from '../../../shared/contract/entities';
+import type { EngineHealth, VigiaEvent } from '../../../shared/contract/events';
+
+export interface StateChange {
+  deviceId: number;
+  from: DeviceState | null;
+  to: DeviceState;
+  at: number;
+}
+
+const RECENT_CHANGES = 100;
+
+/**
+ * The UI's copy of the network: loaded once, then kept current by the event stream alone (a
+ * status batch carries only what changed). Mutations are applied at once and announced at most
+ * once per animation frame, so a burst of 10,000 changes costs one render.
+ */
+export class LiveStore {
+  readonly devices = new Map<number, Device>();
+  readonly towers = new Map<number, Tower>();
+  readonly statuses = new Map<number, DeviceStatus>();
+  readonly alarms = new Map<number, Alarm>();
+  recentChanges: StateChange[] = [];
+  health: EngineHealth | null = null;
+  info: AppInfo | null = null;
+  loaded = false;
+  error: string | null = null;
+  version = 0;
+  private readonly listeners = new Set<() => void>();
+  private frame: number | null = null;
+
+  constructor(private readonly client: VigiaClient) {}
+
+  async load(): Promise<void> {
+    const buffered: VigiaEvent[] = [];
+    let loading = true;
+    this.client.subscribe((event) => (loading ? buffered.push(event) : this.apply(event)));
+    try {
+      const [info, devices, towers, statuses, alarms, health] = await Promise.all([
+        this.client.invoke('app.info', undefined),
+        this.client.invoke('devices.list', undefined),
+        this.client.invoke('towers.list', undefined),
+        this.client.invoke('status.snapshot', undefined),
+        this.client.invoke('alarms.list', { states: ['active', 'acknowledged'], limit: 5_000 }),
+        this.client.invoke('engine.health', undefined),
+      ]);
+      this.info = info;
+      this.health = health;
+      devices.forEach((device) => this.devices.set(device.id, device));
+      towers.forEach((tower) => this.towers.set(tower.id, tower));
+      statuses.forEach((status) => this.statuses.set(status.deviceId, status));
+      alarms.forEach((alarm) => this.alarms.set(alarm.id, alarm));
+      this.loaded = true;
+      this.error = null;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+    loading = false;
+    buffered.forEach((event) => this.apply(event));
+    this.changed();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  apply(event: VigiaEvent): void {
+    switch (event.type) {
+      case 'status.changed':
+        for (const status of event.statuses) {
+          const before = this.statuses.get(status.deviceId);
+          if (!before || before.state !== status.state) {
+            this.recentChanges.unshift({
+              deviceId: status.deviceId,
+              from: before?.state ?? null,
+              to: status.state,
+              at: status.since,
+            });
+          }
+          this.statuses.set(status.deviceId, status);
+        }
+        if (this.recentChanges.length > RECENT_CHANGES) this.recentChanges.length = RECENT_CHANGES;
+        break;
+      case 'alarm.raised':
+      case 'alarm.updated':
+        this.alarms.set(event.alarm.id, event.alarm);
+        break;
+      case 'alarm.cleared':
+        this.alarms.delete(event.alarm.id);
+        break;
+      case 'device.upserted':
+        this.devices.set(event.device.id, event.device);
+        break;
+      case 'device.deleted':
+        this.devices.delete(event.id);
+        this.statuses.delete(event.id);
+        break;
+      case 'tower.upserted':
+        this.towers.set(event.tower.id, event.tower);
+        break;
+      case 'tower.deleted':
+        this.towers.delete(event.id);
+        break;
+      case 'engine.health':
+        this.health = event.health;
+        break;
+      case 'ui.openDevice':
+        window.location.hash = `#/devices/${event.deviceId}`;
+        return;
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.version++;
+      this.listeners.forEach((listener) => listener());
+    });
+  }
+}
