@@ -1,9 +1,9 @@
-import { and, asc, between, lt, sql } from 'drizzle-orm';
-import { eq } from 'drizzle-orm';
+import { and, asc, between, eq, lt, sql } from 'drizzle-orm';
 import type { PingSample } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
 import { BatchQueue, chunksFor } from '../writer';
 import type { RepoContext } from './context';
+import { forEachDevice } from './per-device';
 
 const SAMPLE_COLUMNS = 8;
 const ROLLUP_COLUMNS = 8;
@@ -65,11 +65,31 @@ export function pingRepository({
         .from(r)
         .where(and(eq(r.deviceId, deviceId), between(r.bucket, from, to)))
         .orderBy(asc(r.bucket)),
+    // Device by device, along the (device, time) keys: the tables carry no time-only index,
+    // which would cost more space than the daily retention run saves in time.
     deleteSamplesBefore: (at) =>
-      writer.run(async () => (await db.delete(p).where(lt(p.at, at)).returning({ id: p.id })).length),
+      forEachDevice(
+        dialect,
+        writer,
+        async (deviceId) =>
+          (
+            await db
+              .delete(p)
+              .where(and(eq(p.deviceId, deviceId), lt(p.at, at)))
+              .returning({ id: p.id })
+          ).length,
+      ),
     deleteRollupsBefore: (at) =>
-      writer.run(
-        async () => (await db.delete(r).where(lt(r.bucket, at)).returning({ bucket: r.bucket })).length,
+      forEachDevice(
+        dialect,
+        writer,
+        async (deviceId) =>
+          (
+            await db
+              .delete(r)
+              .where(and(eq(r.deviceId, deviceId), lt(r.bucket, at)))
+              .returning({ bucket: r.bucket })
+          ).length,
       ),
     flush: () => samples.flush(),
   };

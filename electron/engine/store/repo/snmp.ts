@@ -2,6 +2,7 @@ import { and, asc, between, eq, lt, sql } from 'drizzle-orm';
 import type { Repository } from '../repository';
 import { chunksFor } from '../writer';
 import type { RepoContext } from './context';
+import { forEachDevice } from './per-device';
 
 const INTERFACE_ROLLUP_COLUMNS = 11;
 const WIRELESS_ROLLUP_COLUMNS = 9;
@@ -89,9 +90,15 @@ export function snmpRepository({ dialect, writer }: RepoContext): Repository['sn
         .where(and(eq(wr.deviceId, deviceId), between(wr.bucket, from, to)))
         .orderBy(asc(wr.bucket)),
     deleteRollupsBefore: (at) =>
-      writer.run(async () => {
-        const interfaces = await db.delete(ir).where(lt(ir.bucket, at)).returning({ bucket: ir.bucket });
-        const wireless = await db.delete(wr).where(lt(wr.bucket, at)).returning({ bucket: wr.bucket });
+      forEachDevice(dialect, writer, async (deviceId) => {
+        const interfaces = await db
+          .delete(ir)
+          .where(and(eq(ir.deviceId, deviceId), lt(ir.bucket, at)))
+          .returning({ bucket: ir.bucket });
+        const wireless = await db
+          .delete(wr)
+          .where(and(eq(wr.deviceId, deviceId), lt(wr.bucket, at)))
+          .returning({ bucket: wr.bucket });
         return interfaces.length + wireless.length;
       }),
   };

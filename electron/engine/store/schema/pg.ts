@@ -96,10 +96,7 @@ export const pingSamples = pgTable(
     lossPct: doublePrecision('loss_pct').notNull(),
     state: text('state').$type<DeviceState>().notNull(),
   },
-  (table) => [
-    index('ping_samples_device_at_idx').on(table.deviceId, table.at),
-    index('ping_samples_at_idx').on(table.at),
-  ],
+  (table) => [index('ping_samples_device_at_idx').on(table.deviceId, table.at)],
 );
 
 export const pingRollups = pgTable(
@@ -116,10 +113,7 @@ export const pingRollups = pgTable(
     lossPct: doublePrecision('loss_pct').notNull(),
     upPct: doublePrecision('up_pct').notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.deviceId, table.bucket] }),
-    index('ping_rollups_bucket_idx').on(table.bucket),
-  ],
+  (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
 );
 
 export const alarms = pgTable(
@@ -217,10 +211,7 @@ export const interfaceRollups = pgTable(
     discardsPerSecAvg: doublePrecision('discards_per_sec_avg'),
     utilizationMaxPct: doublePrecision('utilization_max_pct'),
   },
-  (table) => [
-    primaryKey({ columns: [table.deviceId, table.ifIndex, table.bucket] }),
-    index('interface_rollups_bucket_idx').on(table.bucket),
-  ],
+  (table) => [primaryKey({ columns: [table.deviceId, table.ifIndex, table.bucket] })],
 );
 
 export const wirelessRollups = pgTable(
@@ -238,8 +229,5 @@ export const wirelessRollups = pgTable(
     capacityAvgPct: doublePrecision('capacity_avg_pct'),
     clientsMax: integer('clients_max').notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.deviceId, table.bucket] }),
-    index('wireless_rollups_bucket_idx').on(table.bucket),
-  ],
+  (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
 );

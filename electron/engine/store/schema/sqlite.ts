@@ -94,10 +94,7 @@ export const pingSamples = sqliteTable(
     lossPct: real('loss_pct').notNull(),
     state: text('state').$type<DeviceState>().notNull(),
   },
-  (table) => [
-    index('ping_samples_device_at_idx').on(table.deviceId, table.at),
-    index('ping_samples_at_idx').on(table.at),
-  ],
+  (table) => [index('ping_samples_device_at_idx').on(table.deviceId, table.at)],
 );
 
 export const pingRollups = sqliteTable(
@@ -114,10 +111,7 @@ export const pingRollups = sqliteTable(
     lossPct: real('loss_pct').notNull(),
     upPct: real('up_pct').notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.deviceId, table.bucket] }),
-    index('ping_rollups_bucket_idx').on(table.bucket),
-  ],
+  (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
 );
 
 export const alarms = sqliteTable(
@@ -216,10 +210,7 @@ export const interfaceRollups = sqliteTable(
     discardsPerSecAvg: real('discards_per_sec_avg'),
     utilizationMaxPct: real('utilization_max_pct'),
   },
-  (table) => [
-    primaryKey({ columns: [table.deviceId, table.ifIndex, table.bucket] }),
-    index('interface_rollups_bucket_idx').on(table.bucket),
-  ],
+  (table) => [primaryKey({ columns: [table.deviceId, table.ifIndex, table.bucket] })],
 );
 
 export const wirelessRollups = sqliteTable(
@@ -237,8 +228,5 @@ export const wirelessRollups = sqliteTable(
     capacityAvgPct: real('capacity_avg_pct'),
     clientsMax: integer('clients_max').notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.deviceId, table.bucket] }),
-    index('wireless_rollups_bucket_idx').on(table.bucket),
-  ],
+  (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
 );

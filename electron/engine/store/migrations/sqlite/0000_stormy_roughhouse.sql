@@ -1,3 +1,5 @@
+-- Hand edit: the rollup tables are WITHOUT ROWID (clustered on their primary key), which
+-- drizzle-kit cannot express; it halves their size, the largest tables of the store.
 CREATE TABLE `alarms` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`source` text NOT NULL,
@@ -31,6 +33,19 @@ CREATE TABLE `audit_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `audit_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE TABLE `device_snmp` (
+	`device_id` integer PRIMARY KEY NOT NULL,
+	`enabled` integer NOT NULL,
+	`port` integer NOT NULL,
+	`version` text NOT NULL,
+	`user` text,
+	`sealed_credentials` text NOT NULL,
+	`interval_s` integer NOT NULL,
+	`last_poll_at` integer,
+	`last_error` text,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `device_status` (
 	`device_id` integer PRIMARY KEY NOT NULL,
 	`state` text NOT NULL,
@@ -66,6 +81,22 @@ CREATE TABLE `devices` (
 CREATE UNIQUE INDEX `devices_host_unique` ON `devices` (`host`);--> statement-breakpoint
 CREATE INDEX `devices_tower_idx` ON `devices` (`tower_id`);--> statement-breakpoint
 CREATE INDEX `devices_parent_idx` ON `devices` (`parent_id`);--> statement-breakpoint
+CREATE TABLE `interface_rollups` (
+	`device_id` integer NOT NULL,
+	`if_index` integer NOT NULL,
+	`bucket` integer NOT NULL,
+	`samples` integer NOT NULL,
+	`in_bps_avg` real,
+	`in_bps_max` real,
+	`out_bps_avg` real,
+	`out_bps_max` real,
+	`errors_per_sec_avg` real,
+	`discards_per_sec_avg` real,
+	`utilization_max_pct` real,
+	PRIMARY KEY(`device_id`, `if_index`, `bucket`),
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
+) WITHOUT ROWID;
+--> statement-breakpoint
 CREATE TABLE `notification_outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`channel` text NOT NULL,
@@ -93,9 +124,8 @@ CREATE TABLE `ping_rollups` (
 	`up_pct` real NOT NULL,
 	PRIMARY KEY(`device_id`, `bucket`),
 	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `ping_rollups_bucket_idx` ON `ping_rollups` (`bucket`);--> statement-breakpoint
 CREATE TABLE `ping_samples` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`device_id` integer NOT NULL,
@@ -110,7 +140,6 @@ CREATE TABLE `ping_samples` (
 );
 --> statement-breakpoint
 CREATE INDEX `ping_samples_device_at_idx` ON `ping_samples` (`device_id`,`at`);--> statement-breakpoint
-CREATE INDEX `ping_samples_at_idx` ON `ping_samples` (`at`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,
@@ -132,4 +161,17 @@ CREATE TABLE `towers` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `towers_code_unique` ON `towers` (`code`);
+CREATE UNIQUE INDEX `towers_code_unique` ON `towers` (`code`);--> statement-breakpoint
+CREATE TABLE `wireless_rollups` (
+	`device_id` integer NOT NULL,
+	`bucket` integer NOT NULL,
+	`samples` integer NOT NULL,
+	`signal_avg_dbm` real,
+	`signal_min_dbm` real,
+	`noise_floor_dbm` real,
+	`ccq_avg_pct` real,
+	`capacity_avg_pct` real,
+	`clients_max` integer NOT NULL,
+	PRIMARY KEY(`device_id`, `bucket`),
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
+) WITHOUT ROWID;
