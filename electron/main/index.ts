@@ -1,7 +1,8 @@
 // The desktop app's main process: one instance, one secure window, the tray, and the engine with
 // its collectors in utility processes. The renderer reaches the engine only through the preload.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { IPC_EVENT } from '../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../engine/start-engine';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     openWindow: showWindow,
     openDevice: (deviceId) => {
       showWindow();
-      window?.webContents.send('vigia:event', { type: 'ui.openDevice', deviceId });
+      window?.webContents.send(IPC_EVENT, { type: 'ui.openDevice', deviceId });
     },
     quit: () => {
       quitting = true;
@@ -117,7 +118,6 @@ async function main(): Promise<void> {
 
 void main().catch((error: unknown) => {
   console.error(error);
-  const { dialog } = require('electron') as typeof import('electron');
   dialog.showErrorBox('Vigia', `Vigia could not start:\n\n${(error as Error).message}`);
   app.exit(1);
 });

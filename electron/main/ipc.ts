@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { isApiMethod } from '../../shared/contract/api';
 import { toApiError } from '../engine/api/errors';
 import type { Engine } from '../engine/engine';
-import { IPC_EVENT, IPC_INVOKE } from './ipc-channels';
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
 
 export interface IpcMainLike {
   handle(

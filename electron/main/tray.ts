@@ -54,15 +54,13 @@ export function createTray(options: {
         void engine.call('maintenance.end', { target: action.target, by });
         return;
       case 'togglePause':
-        void engine
-          .call('settings.get', undefined)
-          .then((settings) =>
-            engine.call('settings.set', {
-              key: 'notify.paused',
-              value: settings['notify.paused'] !== true,
-              by,
-            }),
-          );
+        void engine.call('settings.get', undefined).then((settings) =>
+          engine.call('settings.set', {
+            key: 'notify.paused',
+            value: settings['notify.paused'] !== true,
+            by,
+          }),
+        );
         return;
       case 'quit':
         return options.quit();

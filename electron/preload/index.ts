@@ -4,7 +4,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isApiMethod, type ApiInput, type ApiMethod, type ApiOutput } from '../../shared/contract/api';
 import type { VigiaClient } from '../../shared/contract/client';
 import type { VigiaEvent } from '../../shared/contract/events';
-import { IPC_EVENT, IPC_INVOKE } from '../main/ipc-channels';
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
 
 const client: VigiaClient = {
   async invoke<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {

@@ -40,7 +40,8 @@ export class InterfaceRollupBuilder {
     this.samples++;
     add(this.inBps, rates.inBps);
     add(this.outBps, rates.outBps);
-    const sum = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+    const sum = (a: number | null, b: number | null) =>
+      a === null && b === null ? null : (a ?? 0) + (b ?? 0);
     add(this.errors, sum(rates.inErrorsPerSec, rates.outErrorsPerSec));
     add(this.discards, sum(rates.inDiscardsPerSec, rates.outDiscardsPerSec));
     add(this.utilization, rates.utilizationPct);
