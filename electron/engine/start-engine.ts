@@ -145,6 +145,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       info,
       health,
       now: Date.now,
+      maintenanceChanged: refreshInventory,
       inventoryChanged: async () => {
         await refreshInventory();
         await monitor.reload();

@@ -26,3 +26,32 @@ export function tokenMatches(expected: string | undefined, given: string | null)
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * Whether a WebSocket upgrade comes from a page this server may talk to. WebSockets ignore CORS,
+ * so without this any web site open in the operator's browser could drive a loopback server:
+ * a browser always sends Origin, and it must be this server's own address. On a loopback bind the
+ * Host must also name this machine, which stops a DNS-rebinding page posing as same-origin.
+ * Clients without Origin (scripts, the CLI) are not browsers and pass.
+ */
+export function upgradeAllowed(
+  bindHost: string,
+  headers: { origin?: string | undefined; host?: string | undefined },
+): boolean {
+  const host = headers.host?.toLowerCase();
+  if (!host) return false;
+  if (isLoopback(bindHost) && !isLoopback(hostnameOf(host))) return false;
+  if (headers.origin === undefined) return true;
+  try {
+    return new URL(headers.origin).host.toLowerCase() === host;
+  } catch {
+    return false;
+  }
+}
+
+/** "127.0.0.1:8787" → "127.0.0.1", "[::1]:8787" → "::1". */
+function hostnameOf(hostHeader: string): string {
+  const bracketed = /^\[([^\]]+)\]/.exec(hostHeader);
+  if (bracketed) return bracketed[1]!;
+  return hostHeader.replace(/:\d+$/, '');
+}

@@ -5,7 +5,7 @@ import { isApiMethod } from '../../shared/contract/api';
 import { WS_PATH, WS_TOKEN_PARAM, WsRequest, type WsServerMessage } from '../../shared/contract/ws';
 import { toApiError } from '../engine/api/errors';
 import type { Engine } from '../engine/engine';
-import { tokenMatches } from './access';
+import { tokenMatches, upgradeAllowed } from './access';
 import { serveStatic } from './static-files';
 
 export interface VigiaServer {
@@ -37,16 +37,24 @@ export async function startHttpServer(options: {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
 
   server.on('upgrade', (request, socket, head) => {
+    // Node hands the socket over without an error listener; a reset while refusing must not crash.
+    socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== WS_PATH) {
       socket.destroy();
       return;
     }
-    if (!tokenMatches(token, url.searchParams.get(WS_TOKEN_PARAM))) {
-      socket.write(
-        'HTTP/1.1 401 Unauthorized\r\ncontent-type: text/plain\r\n\r\nA valid access token is required.\n',
+    if (!upgradeAllowed(options.host, request.headers)) {
+      socket.end(
+        'HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\nOnly pages served by this Vigia server may connect.\n',
       );
-      socket.destroy();
+      return;
+    }
+    if (!tokenMatches(token, url.searchParams.get(WS_TOKEN_PARAM))) {
+      // end(), not destroy(): the refusal must reach the client before the socket closes.
+      socket.end(
+        'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\nA valid access token is required.\n',
+      );
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
@@ -59,6 +67,9 @@ export async function startHttpServer(options: {
   sockets.on('connection', (client) => {
     const unsubscribe = engine.subscribe((event) => send(client, { event }));
     client.on('close', unsubscribe);
+    // ws has already closed the socket with the right code (e.g. 1009 too big); an unheard 'error'
+    // event would take the whole server down.
+    client.on('error', () => client.terminate());
     client.on('message', (data) => {
       let parsed: ReturnType<typeof WsRequest.safeParse>;
       try {

@@ -18,10 +18,16 @@ const run = (command: string, args: string[]) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-if (electronBinary()) {
+/** Linux without X or Wayland (a server, a container) cannot show a window even with Electron. */
+const hasDisplay = () =>
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+if (electronBinary() && hasDisplay()) {
   run('npx', ['electron-vite', 'preview']);
 } else {
-  console.log('Electron is not installed here: starting the headless server with the demo network.');
+  console.log(
+    'No Electron or no display here: starting the headless server with the demo network; open the address it prints in a browser.',
+  );
   run('npx', ['electron-vite', 'build']);
   run(process.execPath, ['out/main/server.js', '--demo', ...process.argv.slice(2)]);
 }

@@ -26,18 +26,33 @@ export const CONTENT_SECURITY_POLICY =
  */
 export function serveStatic(root: string) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      plain(response, 405, 'Only GET and HEAD are served here; the API is the WebSocket at /api.');
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const wanted = normalize(join(root, decodeURIComponent(url.pathname)));
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      plain(response, 400, 'Malformed address.');
+      return;
+    }
+    const wanted = normalize(join(root, path));
     const inside = wanted === root || wanted.startsWith(root.endsWith(sep) ? root : root + sep);
     let file = join(root, 'index.html');
     if (inside) {
       const found = await stat(wanted).catch(() => null);
       if (found?.isFile()) file = wanted;
+      // A missing asset is a 404, not the SPA: HTML in place of a script only hides the fault.
+      else if (extname(path)) {
+        plain(response, 404, 'Not found.');
+        return;
+      }
     }
     const found = await stat(file).catch(() => null);
     if (!found) {
-      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('The user interface is not built yet: run `npm run build` first.');
+      plain(response, 503, 'The user interface is not built yet: run `npm run build` first.');
       return;
     }
     response.writeHead(200, {
@@ -46,6 +61,16 @@ export function serveStatic(root: string) {
       'x-content-type-options': 'nosniff',
       'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
     });
-    createReadStream(file).pipe(response);
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
   };
+}
+
+function plain(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
 }

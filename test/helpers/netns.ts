@@ -5,7 +5,7 @@ const run = promisify(execFile);
 
 export interface Netns {
   name: string;
-  /** Makes ICMP to these IPv4 ranges vanish inside the namespace (silent hosts). */
+  /** Makes ICMP to this IPv4 range vanish inside the namespace (silent hosts). */
   silence(cidr: string): Promise<void>;
   unsilence(cidr: string): Promise<void>;
   /** Runs a command inside the namespace, feeding it stdin; resolves with its stdout. */
@@ -13,16 +13,29 @@ export interface Netns {
   destroy(): Promise<void>;
 }
 
+/** Why namespace tests cannot run here, or null when they can. */
+export function netnsUnavailable(): string | null {
+  return process.getuid?.() === 0
+    ? null
+    : 'network namespace tests need root (ip netns add, iptables, raw sockets): run them as root, as CI does';
+}
+
 /**
- * A network namespace of the test's own: its loopback answers for all of 127.0.0.0/8 (and ::1),
- * so tests ping real hosts without any traffic leaving the namespace. Needs root — as CI has —
- * and fails loudly otherwise: a real-peer suite must not skip quietly.
+ * A network namespace of the caller's own: its loopback answers for all of 127.0.0.0/8 and ::1,
+ * so tests ping real hosts without a packet leaving the namespace. Raw sockets belong to the
+ * namespace of the process that opens them, so the pinger runs inside it through `exec`.
  */
 export async function createNetns(prefix = 'vigia'): Promise<Netns> {
-  if (process.getuid?.() !== 0) throw new Error('network namespace tests need root (ip netns add)');
+  const unavailable = netnsUnavailable();
+  if (unavailable) throw new Error(unavailable);
   const name = `${prefix}-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
   await run('ip', ['netns', 'add', name]);
-  await run('ip', ['-n', name, 'link', 'set', 'lo', 'up']);
+  try {
+    await run('ip', ['-n', name, 'link', 'set', 'lo', 'up']);
+  } catch (error) {
+    await run('ip', ['netns', 'del', name]);
+    throw error;
+  }
   const iptables = (action: '-A' | '-D', cidr: string) =>
     run('ip', ['netns', 'exec', name, 'iptables', action, 'INPUT', '-p', 'icmp', '-d', cidr, '-j', 'DROP']);
   return {

@@ -16,4 +16,6 @@ export interface ApiContext {
   now(): number;
   /** Called after the device or tower inventory changed. */
   inventoryChanged(): Promise<void>;
+  /** Called after a maintenance window started or ended (the SNMP side keeps its own copy). */
+  maintenanceChanged(): Promise<void>;
 }

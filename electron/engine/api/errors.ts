@@ -13,6 +13,9 @@ export class ApiFailure extends Error {
 export const invalidInput = (message: string, issues: ApiError['issues'] = []): ApiFailure =>
   new ApiFailure({ code: 'invalid_input', message, issues });
 
+export const notFound = (message: string): ApiFailure =>
+  new ApiFailure({ code: 'not_found', message, issues: [] });
+
 export function zodIssues(error: ZodError): ApiError['issues'] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }

@@ -2,7 +2,7 @@ import type { Device, DeviceInput } from '../../../shared/contract/entities';
 import { assertNoCycle } from '../../../shared/domain/monitor/dependencies';
 import type { ApiContext } from './context';
 import type { ApiHandlers } from './dispatch';
-import { invalidInput } from './errors';
+import { ApiFailure, invalidInput, notFound } from './errors';
 
 type InventoryMethods =
   | 'towers.list'
@@ -23,30 +23,58 @@ type InventoryMethods =
 export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryMethods> {
   const { repo, bus } = ctx;
 
-  async function checkLinks(
+  interface Inventory {
+    towerIds: Set<number>;
+    devices: Map<number, Device>;
+  }
+
+  async function inventory(): Promise<Inventory> {
+    const [towers, devices] = await Promise.all([repo.towers.list(), repo.devices.list()]);
+    return {
+      towerIds: new Set(towers.map((tower) => tower.id)),
+      devices: new Map(devices.map((device) => [device.id, device])),
+    };
+  }
+
+  function checkLinks(
     id: number | null,
     input: Partial<DeviceInput>,
-    devices: Device[],
-  ): Promise<void> {
-    if (input.towerId !== undefined && input.towerId !== null && !(await repo.towers.get(input.towerId))) {
+    { towerIds, devices }: Inventory,
+  ): void {
+    if (input.towerId !== undefined && input.towerId !== null && !towerIds.has(input.towerId)) {
       throw invalidInput(`Tower ${input.towerId} does not exist.`, [
         { path: 'towerId', message: 'unknown tower' },
       ]);
     }
     if (input.parentId === undefined || input.parentId === null) return;
-    const byId = new Map(devices.map((device) => [device.id, device]));
-    if (!byId.has(input.parentId)) {
+    if (!devices.has(input.parentId)) {
       throw invalidInput(`Parent device ${input.parentId} does not exist.`, [
         { path: 'parentId', message: 'unknown device' },
       ]);
     }
     if (id !== null)
       assertNoCycle(
-        (other) => byId.get(other)?.parentId,
+        (other) => devices.get(other)?.parentId,
         id,
         input.parentId,
-        (other) => byId.get(other)?.name ?? `#${other}`,
+        (other) => devices.get(other)?.name ?? `#${other}`,
       );
+  }
+
+  /** Names the row at fault, which the store cannot do once the whole batch is rejected. */
+  function assertUniqueHosts(rows: DeviceInput[], existing: Iterable<Device>): void {
+    const owner = new Map([...existing].map((device) => [device.host, `device "${device.name}"`]));
+    for (const [i, row] of rows.entries()) {
+      const host = row.host.trim();
+      const taken = owner.get(host);
+      if (taken)
+        throw new ApiFailure({
+          code: 'conflict',
+          message: `Row ${i + 1}: the address "${host}" is already used by ${taken}; nothing was imported.`,
+          issues: [{ path: `rows.${i}.host`, message: 'address already in use' }],
+        });
+      owner.set(host, `row ${i + 1}`);
+    }
   }
 
   const audit = (action: string, target: string, details: string) =>
@@ -69,6 +97,7 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       return tower;
     },
     'towers.delete': async ({ id }) => {
+      if (!(await repo.towers.get(id))) throw notFound(`Tower ${id} does not exist.`);
       const orphans = (await repo.devices.list()).filter((device) => device.towerId === id);
       await repo.towers.delete(id);
       await audit('tower.delete', `tower:${id}`, `${orphans.length} devices left without tower`);
@@ -80,11 +109,11 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
     'devices.list': () => repo.devices.list(),
     'devices.get': async ({ id }) => {
       const device = await repo.devices.get(id);
-      if (!device) throw invalidInput(`Device ${id} does not exist.`);
+      if (!device) throw notFound(`Device ${id} does not exist.`);
       return device;
     },
     'devices.create': async (input) => {
-      await checkLinks(null, input, await repo.devices.list());
+      checkLinks(null, input, await inventory());
       const device = await repo.devices.create(input);
       await audit('device.create', `device:${device.id}`, `${device.name} (${device.host})`);
       bus.publish({ type: 'device.upserted', device });
@@ -92,7 +121,7 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       return device;
     },
     'devices.update': async ({ id, patch }) => {
-      await checkLinks(id, patch, await repo.devices.list());
+      checkLinks(id, patch, await inventory());
       const device = await repo.devices.update(id, patch);
       await audit('device.update', `device:${id}`, Object.keys(patch).join(', '));
       bus.publish({ type: 'device.upserted', device });
@@ -100,6 +129,7 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       return device;
     },
     'devices.delete': async ({ id }) => {
+      if (!(await repo.devices.get(id))) throw notFound(`Device ${id} does not exist.`);
       const children = (await repo.devices.list()).filter((device) => device.parentId === id);
       await repo.devices.delete(id);
       await audit('device.delete', `device:${id}`, `${children.length} dependants left without parent`);
@@ -109,13 +139,16 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       await ctx.inventoryChanged();
     },
     'devices.importMany': async ({ rows }) => {
-      const existing = await repo.devices.list();
+      const known = await inventory();
+      assertUniqueHosts(rows, known.devices.values());
       for (const [i, row] of rows.entries()) {
         try {
-          await checkLinks(null, row, existing);
+          checkLinks(null, row, known);
         } catch (error) {
-          throw invalidInput(`Row ${i + 1}: ${(error as Error).message}`, [
-            { path: `rows.${i}`, message: (error as Error).message },
+          if (!(error instanceof ApiFailure)) throw error;
+          const field = error.error.issues[0]?.path;
+          throw invalidInput(`Row ${i + 1}: ${error.message} Nothing was imported.`, [
+            { path: field ? `rows.${i}.${field}` : `rows.${i}`, message: error.message },
           ]);
         }
       }

@@ -31,8 +31,14 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     'devices.pingNow': async ({ ids }) => monitor.pingNow(ids),
     'alarms.list': (filter) => repo.alarms.list(filter),
     'alarms.acknowledge': ({ ids, by, note }) => monitor.acknowledge(ids, by, note),
-    'maintenance.start': (input) => monitor.startMaintenance(input),
-    'maintenance.end': ({ target, by }) => monitor.endMaintenance(target, by),
+    'maintenance.start': async (input) => {
+      await monitor.startMaintenance(input);
+      await ctx.maintenanceChanged();
+    },
+    'maintenance.end': async ({ target, by }) => {
+      await monitor.endMaintenance(target, by);
+      await ctx.maintenanceChanged();
+    },
     'maintenance.global': () => monitor.globalMaintenance(),
     'audit.list': ({ limit }) => repo.audit.list(limit),
     'settings.get': () => repo.settings.all(),

@@ -69,32 +69,24 @@ export function createDemoTransport(
     const towers = [
       ...new Set(all.map((device) => device.towerId).filter((id): id is number => id !== null)),
     ];
+    const backhauls = all.filter((d) => d.kind === 'backhaul');
+    const radios = all.filter((d) => d.kind === 'sector_ap' || d.kind === 'backhaul');
     for (const kind of Object.keys(SCHEDULE) as Incident['kind'][]) {
       const { everyMin, lasts } = SCHEDULE[kind];
       if (random() > Math.min(1, elapsedMin / everyMin)) continue;
       const until = now + (lasts[0] + random() * (lasts[1] - lasts[0])) * 60_000;
-      const device = pick(random, all);
+      // The POP's tower (the first) never loses power: the whole demo would just go dark.
       if (kind === 'power' && towers.length > 1)
         incidents.push({ kind, towerId: pick(random, towers.slice(1)), until });
-      if (kind === 'down') incidents.push({ kind, deviceId: device.id, until });
-      if (kind === 'spike')
+      if (kind === 'down') incidents.push({ kind, deviceId: pick(random, all).id, until });
+      if (kind === 'spike' && backhauls.length > 0)
+        incidents.push({ kind, deviceId: pick(random, backhauls).id, extraMs: 40 + random() * 120, until });
+      if (kind === 'loss')
+        incidents.push({ kind, deviceId: pick(random, all).id, lossPct: 10 + random() * 40, until });
+      if (kind === 'flap' && radios.length > 0)
         incidents.push({
           kind,
-          deviceId: pick(
-            random,
-            all.filter((d) => d.kind === 'backhaul'),
-          ).id,
-          extraMs: 40 + random() * 120,
-          until,
-        });
-      if (kind === 'loss') incidents.push({ kind, deviceId: device.id, lossPct: 10 + random() * 40, until });
-      if (kind === 'flap')
-        incidents.push({
-          kind,
-          deviceId: pick(
-            random,
-            all.filter((d) => d.kind === 'sector_ap' || d.kind === 'backhaul'),
-          ).id,
+          deviceId: pick(random, radios).id,
           periodMs: 40_000 + random() * 50_000,
           until,
         });

@@ -1,6 +1,5 @@
 import type { PingOptions, PingResult, PingTarget, PingerMode } from '../../../shared/contract/pinger';
 import type { PingTransport } from '../monitor/transport';
-import { RawPinger } from './raw-pinger';
 import { systemPing } from './system-ping';
 
 export interface Pinger extends PingTransport {
@@ -9,30 +8,45 @@ export interface Pinger extends PingTransport {
 
 const NO_RAW_RIGHTS =
   'No raw-socket rights: run Vigia as administrator (Windows) or give it CAP_NET_RAW (Linux). ' +
-  'Monitoring continues with the system ping, which is slower.';
+  'Using the system ping, slower.';
+
+/** EPERM/EACCES as raw-socket words them (it throws strerror text, without an errno code). */
+const REFUSED = /operation not permitted|permission denied|forbidden by its access permissions/i;
+
+/** The note for a raw engine that could not start: missing rights, or something else broken. */
+export function fallbackNote(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (REFUSED.test(message)) return NO_RAW_RIGHTS;
+  return `Raw ICMP is unavailable here (${message}). Using the system ping, slower.`;
+}
 
 /**
  * The raw-socket pinger when this process may open raw sockets, else the system-ping fallback,
- * with a note in words the operator can act on.
+ * with a note in words the operator can act on. raw-socket is a native module, loaded only here,
+ * so a module that fails to load also ends in the fallback instead of a crashed worker.
  */
-export function createPinger(options: { forceMode?: 'raw' | 'system-ping' } = {}): Pinger {
-  let rawPinger: RawPinger | null = null;
-  let note: string | null = null;
+export async function createPinger(options: { forceMode?: 'raw' | 'system-ping' } = {}): Promise<Pinger> {
+  let note: string | null = 'The system ping was chosen instead of raw ICMP.';
   if (options.forceMode !== 'system-ping') {
     try {
-      rawPinger = new RawPinger();
+      const { RawPinger } = await import('./raw-pinger');
+      const rawPinger = new RawPinger();
+      const mode: PingerMode = { mode: 'raw', note: null };
+      return {
+        mode: async () => mode,
+        run: (targets: PingTarget[], pingOptions: PingOptions): Promise<PingResult[]> =>
+          rawPinger.run(targets, pingOptions),
+        close: () => rawPinger.close(),
+      };
     } catch (error) {
       if (options.forceMode === 'raw') throw error;
-      note = `${NO_RAW_RIGHTS} (${(error as Error).message})`;
+      note = fallbackNote(error);
     }
-  } else {
-    note = 'The system ping was chosen in settings.';
   }
-  const mode: PingerMode = rawPinger ? { mode: 'raw', note: null } : { mode: 'system-ping', note };
+  const mode: PingerMode = { mode: 'system-ping', note };
   return {
     mode: async () => mode,
-    run: (targets: PingTarget[], pingOptions: PingOptions): Promise<PingResult[]> =>
-      rawPinger ? rawPinger.run(targets, pingOptions) : systemPing(targets, pingOptions),
-    close: () => rawPinger?.close(),
+    run: (targets: PingTarget[], pingOptions: PingOptions) => systemPing(targets, pingOptions),
+    close: () => undefined,
   };
 }

@@ -1,239 +1,175 @@
-import { performance } from 'node:perf_hooks';
-import * as raw from 'raw-socket';
 import type { PingOptions, PingResult, PingTarget } from '../../../shared/contract/pinger';
-import { PACKET_SIZE, readEchoReplyKey, writeEchoRequest } from './icmp-packet';
-import { resolveTargets, type ResolvedTarget } from './resolve-targets';
+import { nowMs } from './clock';
+import { HostTable } from './host-table';
+import { readEchoReplyKey } from './icmp-packet';
+import { IcmpSocket } from './icmp-socket';
+import { type Lane, Pacer } from './pacer';
+import { type BatchContext, ProbeBatch } from './probe-batch';
+import { type ResolvedTarget, resolveTargets } from './resolve-targets';
 import { summarize } from './stats';
 import { TokenBucket } from './token-bucket';
 
-interface Host {
-  resolved: ResolvedTarget;
-  rtts: number[];
-  sent: number;
-  error: string | null;
-}
-
-interface Probe {
-  key: number;
-  host: Host;
-  run: Run;
-  sentAt: number;
-  deadline: number;
-}
-
-interface Run {
-  pending: number;
-  done: () => void;
-}
-
-const RECEIVE_BUFFER_BYTES = 8 * 1024 * 1024;
-const SWEEP_MS = 10;
-const NO_TOWER = -1;
+/** A host's echoes are spaced at least this far apart, like `ping -i 0.2`. */
+const ROUND_INTERVAL_MS = 200;
+/**
+ * Probes queued in raw-socket, which shifts its queue one request at a time: a queue of 100,000
+ * costs quadratic time, while a couple of thousand keeps the socket busy between pacer ticks.
+ */
+const MAX_BACKLOG = 2_048;
 
 /**
  * Raw-socket ICMP for every target on one socket per address family. Probes are paced by a
- * global and a per-tower packets-per-second budget, matched to their replies by a 32-bit key in
- * O(1), and expire by their own deadline; a send error or a bad address counts against its host
- * only.
+ * global and a per-tower packets-per-second budget and matched to their replies by a 32-bit key
+ * in O(1); a bad address or a send error counts against its own target only.
  */
-export class RawPinger {
-  private readonly sockets = new Map<4 | 6, raw.Socket>();
-  private readonly inFlight = new Map<number, Probe>();
-  /** Probes in the order they left, so the oldest deadline is always at the head. */
-  private timeline: Probe[] = [];
-  private timelineHead = 0;
-  private sweeper: NodeJS.Timeout | null = null;
-  private nextKey = (Math.random() * 0xffffffff) >>> 0;
-  /** Runs not finished yet: the sweeper must live as long as any, even between two sends. */
-  private activeRuns = 0;
+export class RawPinger implements BatchContext {
+  readonly inFlight = new Map<number, ProbeBatch>();
+  private readonly sockets = new Map<4 | 6, IcmpSocket>();
+  private nextKey = (Math.random() * 0x1_0000_0000) >>> 0;
 
-  /** Opens the IPv4 socket at once, so that missing privileges show at start, not at first use. */
+  /** Opens the IPv4 socket at once, so that missing rights show at start, not at the first run. */
   constructor() {
     this.socket(4);
   }
 
   async run(targets: PingTarget[], options: PingOptions): Promise<PingResult[]> {
-    const { resolved, rejected } = await resolveTargets(targets);
-    const hosts = resolved.map((target): Host => ({ resolved: target, rtts: [], sent: 0, error: null }));
-    await this.probe(hosts, options.count, options);
-    for (let retry = 0; retry < options.retries; retry++) {
-      const silent = hosts.filter((host) => host.rtts.length === 0 && host.error === null);
-      if (silent.length === 0) break;
-      await this.probe(silent, 1, options);
+    const resolutions = await resolveTargets(targets);
+    const results = new Array<PingResult>(targets.length);
+    const hosts: ResolvedTarget[] = [];
+    const positions: number[] = [];
+    for (const [i, resolution] of resolutions.entries()) {
+      if ('error' in resolution) {
+        results[i] = summarize(resolution.target.id, 0, [], resolution.error);
+      } else {
+        hosts.push(resolution);
+        positions.push(i);
+      }
     }
-    const byId = new Map<number, PingResult>();
-    for (const host of hosts)
-      byId.set(host.resolved.target.id, summarize(host.resolved.target.id, host.sent, host.rtts, host.error));
-    for (const { id, error } of rejected) byId.set(id, summarize(id, 0, [], error));
-    return targets.map((target) => byId.get(target.id)!);
+    const table = new HostTable(hosts, options.count + options.retries);
+    let members = this.reachable(table);
+    await this.probe(table, members, options.count, 0, options);
+    for (let retry = 0; retry < options.retries; retry++) {
+      members = table.silent(members);
+      if (members.length === 0) break;
+      await this.probe(table, members, 1, options.count + retry, options);
+    }
+    positions.forEach((position, host) => (results[position] = table.result(host)));
+    return results;
   }
 
   close(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-    this.sweeper = null;
     for (const socket of this.sockets.values()) socket.close();
     this.sockets.clear();
   }
 
-  private socket(family: 4 | 6): raw.Socket {
-    const existing = this.sockets.get(family);
-    if (existing) return existing;
-    const socket = raw.createSocket({
-      addressFamily: family === 4 ? raw.AddressFamily.IPv4 : raw.AddressFamily.IPv6,
-      protocol: family === 4 ? raw.Protocol.ICMP : raw.Protocol.ICMPv6,
-      bufferSize: 1500,
-    });
-    socket.setOption(raw.SocketLevel.SOL_SOCKET, raw.SocketOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
-    socket.on('message', (packet, source) => this.receive(packet, source, family));
-    // An error on the socket fails nothing by itself: probes in flight simply time out.
-    socket.on('error', (error) => console.error(`ICMPv${family} socket error: ${error.message}`));
-    this.sockets.set(family, socket);
+  send(
+    packets: Buffer,
+    offset: number,
+    family: 4 | 6,
+    address: string,
+    batch: ProbeBatch,
+    probe: number,
+  ): void {
+    const socket = this.sockets.get(family);
+    if (socket) socket.send(packets, offset, address, batch, probe);
+    else batch.sent(probe, new Error(`no ICMPv${family} socket`));
+  }
+
+  private readonly socketsReady = (): boolean => {
+    for (const socket of this.sockets.values()) if (socket.backlog >= MAX_BACKLOG) return false;
+    return true;
+  };
+
+  private socket(family: 4 | 6): IcmpSocket {
+    let socket = this.sockets.get(family);
+    if (!socket) {
+      const opened: IcmpSocket = new IcmpSocket(
+        family,
+        (packet, source) => this.receive(packet, source, family),
+        (error) => {
+          console.error(`ICMPv${family} socket failed, reopening on the next run: ${error.message}`);
+          if (this.sockets.get(family) === opened) this.sockets.delete(family);
+        },
+      );
+      this.sockets.set(family, opened);
+      socket = opened;
+    }
     return socket;
+  }
+
+  /** Hosts whose family has a socket; the others (say, IPv6 disabled in the kernel) get an error. */
+  private reachable(table: HostTable): Int32Array {
+    const refused = new Map<4 | 6, string | null>();
+    for (const family of new Set(table.hosts.map((host) => host.family))) {
+      try {
+        this.socket(family);
+        refused.set(family, null);
+      } catch (error) {
+        refused.set(family, `cannot open an ICMPv${family} socket: ${(error as Error).message}`);
+      }
+    }
+    const members: number[] = [];
+    table.hosts.forEach((host, i) => {
+      const reason = refused.get(host.family) ?? null;
+      if (reason) table.errors[i] = reason;
+      else members.push(i);
+    });
+    return Int32Array.from(members);
   }
 
   private receive(packet: Buffer, source: string, family: 4 | 6): void {
     const key = readEchoReplyKey(packet, family);
     if (key === null) return;
-    const probe = this.inFlight.get(key);
-    // Other programs' pings reach this socket too: a key of ours from the wrong host is not ours.
-    if (!probe || (family === 4 && probe.host.resolved.address !== source)) return;
-    this.inFlight.delete(key);
-    probe.host.rtts.push(performance.now() - probe.sentAt);
-    this.settle(probe.run);
+    const batch = this.inFlight.get(key);
+    if (batch) batch.answer((key - batch.keyBase) >>> 0, source, family);
   }
 
-  private settle(run: Run): void {
-    run.pending--;
-    if (run.pending === 0) {
-      this.activeRuns--;
-      run.done();
-    }
-  }
-
-  private probe(hosts: Host[], count: number, options: PingOptions): Promise<void> {
-    if (hosts.length === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const run: Run = { pending: hosts.length * count, done: resolve };
-      this.activeRuns++;
-      const queues = this.queuesByTower(hosts, count);
-      const start = performance.now();
-      const global = new TokenBucket(options.ppsGlobal, start);
-      const towerBuckets = new Map<number, TokenBucket>();
-      const bucketOf = (tower: number): TokenBucket | null => {
-        if (tower === NO_TOWER) return null;
-        let bucket = towerBuckets.get(tower);
-        if (!bucket) towerBuckets.set(tower, (bucket = new TokenBucket(options.ppsPerTower, start)));
-        return bucket;
-      };
-      this.startSweeper();
-
-      const pump = (): void => {
-        const now = performance.now();
-        let waitMs = Infinity;
-        let progressed = true;
-        while (progressed && queues.size > 0) {
-          progressed = false;
-          for (const [tower, queue] of queues) {
-            if (!global.take(now)) {
-              waitMs = Math.min(waitMs, global.waitMs());
-              progressed = false;
-              break;
-            }
-            const bucket = bucketOf(tower);
-            if (bucket && !bucket.take(now)) {
-              // The global token was taken for nothing; give the tick back to the other towers.
-              waitMs = Math.min(waitMs, bucket.waitMs());
-              continue;
-            }
-            this.send(queue.hosts[queue.next++]!, run, options.timeoutMs);
-            if (queue.next === queue.hosts.length) queues.delete(tower);
-            progressed = true;
-          }
-        }
-        if (queues.size > 0) setTimeout(pump, Math.max(1, Math.ceil(waitMs === Infinity ? 1 : waitMs)));
-      };
-      pump();
-    });
-  }
-
-  /** Per tower, the hosts in sending order: a whole round before a host's next echo. */
-  private queuesByTower(hosts: Host[], count: number): Map<number, { hosts: Host[]; next: number }> {
-    const queues = new Map<number, { hosts: Host[]; next: number }>();
-    for (let round = 0; round < count; round++) {
-      for (const host of hosts) {
-        const tower = host.resolved.target.towerId ?? NO_TOWER;
-        let queue = queues.get(tower);
-        if (!queue) queues.set(tower, (queue = { hosts: [], next: 0 }));
-        queue.hosts.push(host);
-      }
-    }
-    return queues;
-  }
-
-  private send(host: Host, run: Run, timeoutMs: number): void {
-    const { address, family } = host.resolved;
-    let socket: raw.Socket;
-    try {
-      socket = this.socket(family);
-    } catch (error) {
-      host.error = `cannot open an ICMPv${family} socket: ${(error as Error).message}`;
-      this.settle(run);
-      return;
-    }
-    const key = this.nextKey;
-    this.nextKey = (this.nextKey + 1) >>> 0;
-    const buffer = Buffer.allocUnsafe(PACKET_SIZE);
-    writeEchoRequest(buffer, family, key);
-    const probe: Probe = { key, host, run, sentAt: 0, deadline: Infinity };
-    host.sent++;
-    socket.send(
-      buffer,
-      0,
-      PACKET_SIZE,
-      address,
-      () => {
-        probe.sentAt = performance.now();
-        probe.deadline = probe.sentAt + timeoutMs;
-        this.inFlight.set(key, probe);
-        this.timeline.push(probe);
-      },
-      (error) => {
-        if (!error) return;
-        const sent = probe.deadline !== Infinity;
-        // Already expired (or answered): the probe is settled, only the reason is worth keeping.
-        if (sent && this.inFlight.get(key) !== probe) return;
-        this.inFlight.delete(key);
-        host.error = `cannot send to ${address}: ${error.message}`;
-        probe.deadline = -1;
-        this.settle(run);
-      },
+  private async probe(
+    table: HostTable,
+    members: Int32Array,
+    rounds: number,
+    firstSlot: number,
+    options: PingOptions,
+  ): Promise<void> {
+    const batch = new ProbeBatch(table, members, rounds, firstSlot, this.nextKey, options.timeoutMs, this);
+    this.nextKey = (this.nextKey + batch.total) >>> 0;
+    const now = nowMs();
+    const pacer = new Pacer(
+      lanesByTower(table, members, rounds, options.ppsPerTower, now),
+      new TokenBucket(options.ppsGlobal, now),
+      members.length,
+      ROUND_INTERVAL_MS,
+      batch.launch,
+      this.socketsReady,
     );
+    pacer.start();
+    await batch.done;
+    pacer.stop();
   }
+}
 
-  private startSweeper(): void {
-    if (this.sweeper) return;
-    this.sweeper = setInterval(() => this.expire(), SWEEP_MS);
-  }
-
-  private expire(): void {
-    const now = performance.now();
-    while (this.timelineHead < this.timeline.length) {
-      const probe = this.timeline[this.timelineHead]!;
-      if (probe.deadline > now) break;
-      this.timelineHead++;
-      // Answered probes left the map already; what is still there was lost.
-      if (probe.deadline >= 0 && this.inFlight.get(probe.key) === probe) {
-        this.inFlight.delete(probe.key);
-        this.settle(probe.run);
-      }
+/** Per tower, its probes round by round; tower-less targets share one lane with no tower budget. */
+function lanesByTower(
+  table: HostTable,
+  members: Int32Array,
+  rounds: number,
+  ppsPerTower: number,
+  now: number,
+): Lane[] {
+  const byTower = new Map<number | null, number[]>();
+  members.forEach((host, member) => {
+    const tower = table.hosts[host]!.target.towerId;
+    let list = byTower.get(tower);
+    if (!list) byTower.set(tower, (list = []));
+    list.push(member);
+  });
+  return [...byTower].map(([tower, towerMembers]) => {
+    const probes = new Int32Array(towerMembers.length * rounds);
+    for (let round = 0; round < rounds; round++) {
+      towerMembers.forEach(
+        (member, j) => (probes[round * towerMembers.length + j] = round * members.length + member),
+      );
     }
-    if (this.timelineHead > 4096 && this.timelineHead * 2 > this.timeline.length) {
-      this.timeline = this.timeline.slice(this.timelineHead);
-      this.timelineHead = 0;
-    }
-    if (this.activeRuns === 0 && this.sweeper) {
-      clearInterval(this.sweeper);
-      this.sweeper = null;
-    }
-  }
+    return { probes, next: 0, bucket: tower === null ? null : new TokenBucket(ppsPerTower, now) };
+  });
 }

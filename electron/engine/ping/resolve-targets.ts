@@ -8,19 +8,26 @@ export interface ResolvedTarget {
   family: 4 | 6;
 }
 
-export interface Resolution {
-  resolved: ResolvedTarget[];
-  /** Targets that cannot be pinged, with the reason shown on their device. */
-  rejected: { id: number; error: string }[];
-}
+/** Per target, in the order given: where to ping it, or why it cannot be pinged. */
+export type Resolution = ResolvedTarget | { target: PingTarget; error: string };
 
 const LOOKUP_CONCURRENCY = 32;
+const HOSTNAME =
+  /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
 
-async function addressOf(host: string): Promise<{ address: string; family: 4 | 6 } | string> {
-  const literal = host.replace(/^\[|\]$/g, '');
+type Answer = { address: string; family: 4 | 6 } | string;
+
+/** An address literal as is, an invalid host as its error, or undefined for a name to look up. */
+function literalOf(host: string): Answer | undefined {
+  const literal = host.replace(/^\[(.*)\]$/, '$1');
   const family = isIP(literal);
   if (family === 4 || family === 6) return { address: literal, family };
-  if (!/^[A-Za-z0-9.-]+$/.test(host) || /^[\d.]+$/.test(host)) return `invalid address "${host}"`;
+  // "999.1.1.1" or "10.0.1" are mistyped addresses, not names to ask the resolver about.
+  if (!HOSTNAME.test(host) || /^[\d.]+$/.test(host)) return `invalid address "${host}"`;
+  return undefined;
+}
+
+async function lookupName(host: string): Promise<Answer> {
   try {
     const found = await lookup(host);
     return { address: found.address, family: found.family === 6 ? 6 : 4 };
@@ -30,39 +37,30 @@ async function addressOf(host: string): Promise<{ address: string; family: 4 | 6
 }
 
 /**
- * Turns hosts into addresses: literals as they are, names through the system resolver. An
- * invalid, unresolvable or duplicate address (two devices on one address) is reported on the
- * device instead of being pinged.
+ * Turns hosts into addresses: literals as they are, names through the system resolver a few at a
+ * time. An invalid, unresolvable or duplicate address (two devices on one address) is reported on
+ * its device instead of being pinged.
  */
-export async function resolveTargets(targets: PingTarget[]): Promise<Resolution> {
-  const answers = new Array<Awaited<ReturnType<typeof addressOf>>>(targets.length);
+export async function resolveTargets(targets: PingTarget[]): Promise<Resolution[]> {
+  const answers = targets.map((target) => literalOf(target.host));
+  const names = answers.flatMap((answer, i) => (answer === undefined ? [i] : []));
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < targets.length) {
-      const i = next++;
-      answers[i] = await addressOf(targets[i]!.host);
+    while (next < names.length) {
+      const i = names[next++]!;
+      answers[i] = await lookupName(targets[i]!.host);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, targets.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, names.length) }, lane));
 
   const owner = new Map<string, number>();
-  const resolution: Resolution = { resolved: [], rejected: [] };
-  targets.forEach((target, i) => {
+  return targets.map((target, i): Resolution => {
     const answer = answers[i]!;
-    if (typeof answer === 'string') {
-      resolution.rejected.push({ id: target.id, error: answer });
-      return;
-    }
+    if (typeof answer === 'string') return { target, error: answer };
     const first = owner.get(answer.address);
-    if (first !== undefined) {
-      resolution.rejected.push({
-        id: target.id,
-        error: `duplicate address ${answer.address}: already used by device ${first}`,
-      });
-      return;
-    }
+    if (first !== undefined)
+      return { target, error: `duplicate address ${answer.address}: already used by device ${first}` };
     owner.set(answer.address, target.id);
-    resolution.resolved.push({ target, ...answer });
+    return { target, ...answer };
   });
-  return resolution;
 }

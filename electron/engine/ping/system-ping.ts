@@ -45,11 +45,13 @@ export function parsePingOutput(output: string): number[] {
   return rtts;
 }
 
-function pingOne(
-  address: string,
-  count: number,
-  timeoutMs: number,
-): Promise<{ rtts: number[]; error: string | null }> {
+interface Outcome {
+  sent: number;
+  rtts: number[];
+  error: string | null;
+}
+
+function pingOne(address: string, count: number, timeoutMs: number): Promise<Outcome> {
   const [command, args] = pingCommand(process.platform, address, count, timeoutMs);
   return new Promise((resolve) => {
     execFile(
@@ -57,13 +59,28 @@ function pingOne(
       args,
       { timeout: count * (timeoutMs + 1_000) + 2_000, windowsHide: true },
       (error, stdout) => {
-        const rtts = parsePingOutput(String(stdout));
         // ping exits non-zero when nothing answered; that is a result, not a failure.
-        const failed = error && (error as NodeJS.ErrnoException).code === 'ENOENT';
-        resolve({ rtts, error: failed ? 'the system ping command is not available' : null });
+        const missing = error && (error as NodeJS.ErrnoException).code === 'ENOENT';
+        resolve({
+          sent: missing ? 0 : count,
+          rtts: parsePingOutput(String(stdout)).slice(0, count),
+          error: missing ? 'the system ping command is not available' : null,
+        });
       },
     );
   });
+}
+
+/** A host's echoes, then single-echo retries while it has answered none. */
+async function pingWithRetries(address: string, options: PingOptions): Promise<Outcome> {
+  const outcome = await pingOne(address, options.count, options.timeoutMs);
+  for (let retry = 0; retry < options.retries && outcome.rtts.length === 0 && !outcome.error; retry++) {
+    const again = await pingOne(address, 1, options.timeoutMs);
+    outcome.sent += again.sent;
+    outcome.rtts.push(...again.rtts);
+    outcome.error = again.error;
+  }
+  return outcome;
 }
 
 /**
@@ -75,24 +92,21 @@ export async function systemPing(
   options: PingOptions,
   concurrency = DEFAULT_CONCURRENCY,
 ): Promise<PingResult[]> {
-  const { resolved, rejected } = await resolveTargets(targets);
-  const results = new Map<number, PingResult>(
-    rejected.map(({ id, error }) => [id, summarize(id, 0, [], error)]),
-  );
+  const resolutions = await resolveTargets(targets);
+  const results = new Array<PingResult>(targets.length);
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < resolved.length) {
-      const { target, address } = resolved[next++]!;
-      let outcome = await pingOne(address, options.count, options.timeoutMs);
-      for (let retry = 0; retry < options.retries && outcome.rtts.length === 0 && !outcome.error; retry++) {
-        outcome = await pingOne(address, 1, options.timeoutMs);
+    while (next < resolutions.length) {
+      const i = next++;
+      const resolution = resolutions[i]!;
+      if ('error' in resolution) {
+        results[i] = summarize(resolution.target.id, 0, [], resolution.error);
+        continue;
       }
-      results.set(
-        target.id,
-        summarize(target.id, options.count, outcome.rtts.slice(0, options.count), outcome.error),
-      );
+      const { sent, rtts, error } = await pingWithRetries(resolution.address, options);
+      results[i] = summarize(resolution.target.id, sent, rtts, error);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, resolved.length) }, lane));
-  return targets.map((target) => results.get(target.id)!);
+  await Promise.all(Array.from({ length: Math.min(concurrency, resolutions.length) }, lane));
+  return results;
 }

@@ -16,12 +16,15 @@ export class TokenBucket {
     this.last = now;
   }
 
-  take(now: number): boolean {
+  /** Whether a packet may leave now; `take()` then spends the token. */
+  ready(now: number): boolean {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
+    return this.tokens >= 1;
+  }
+
+  take(): void {
     this.tokens -= 1;
-    return true;
   }
 
   /** Milliseconds until the next token. */

@@ -30,6 +30,8 @@ function parentChannel(): Channel {
     };
   }
   if (process.send) {
+    // A forked worker whose parent died would otherwise live on as an orphan holding its sockets.
+    process.on('disconnect', () => process.exit(0));
     return {
       send: (message) => process.send!(message),
       onMessage: (listener) => process.on('message', listener),
@@ -48,7 +50,8 @@ function describe(error: unknown): WorkerErrorPayload {
 /**
  * Makes this process a worker: every message from the parent is validated, each request runs its
  * handler with validated params, and every failure — bad message, unknown method, invalid params,
- * a handler that throws — is answered with an error instead of ending the process.
+ * a handler that throws, a result that cannot be sent — is answered with an error instead of
+ * ending the process. On shutdown it takes no new requests, answers those in flight, then exits.
  */
 export function serveWorker<A extends WorkerApi>(
   name: string,
@@ -58,48 +61,70 @@ export function serveWorker<A extends WorkerApi>(
   emit(event: string, data: unknown): void;
 } {
   const channel = parentChannel();
+  let inFlight = 0;
+  let closing = false;
+  const exitWhenIdle = () => {
+    if (closing && inFlight === 0) process.exit(0);
+  };
+  const fail = (id: number, error: WorkerErrorPayload) =>
+    channel.send({ kind: 'response', id, ok: false, error });
+  const succeed = (id: number, method: string, result: unknown) => {
+    try {
+      channel.send({ kind: 'response', id, ok: true, result });
+    } catch (error) {
+      fail(id, {
+        code: 'unsendable_result',
+        message: `${method}: the result could not be sent: ${describe(error).message}`,
+      });
+    }
+  };
+
   channel.onMessage((raw) => {
     const parsed = ParentMessage.safeParse(raw);
     if (!parsed.success) {
       channel.send({
         kind: 'protocol-error',
-        message: `worker ${name} received a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        message: `worker ${name} received a message that is neither a request nor a shutdown (${parsed.error.issues[0]?.message ?? 'invalid'})`,
       });
       return;
     }
     const message = parsed.data;
     if (message.kind === 'shutdown') {
-      process.exit(0);
+      closing = true;
+      exitWhenIdle();
+      return;
     }
     const { id, method } = message;
+    if (closing) {
+      fail(id, { code: 'shutting_down', message: `worker ${name} is shutting down` });
+      return;
+    }
     const spec = Object.hasOwn(api, method) ? api[method] : undefined;
     if (!spec) {
-      channel.send({
-        kind: 'response',
-        id,
-        ok: false,
-        error: { code: 'unknown_method', message: `worker ${name} has no method "${method}"` },
-      });
+      fail(id, { code: 'unknown_method', message: `worker ${name} has no method "${method}"` });
       return;
     }
     const params = spec.params.safeParse(message.params);
     if (!params.success) {
       const issue = params.error.issues[0];
-      channel.send({
-        kind: 'response',
-        id,
-        ok: false,
-        error: {
-          code: 'invalid_params',
-          message: `${method}: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`,
-        },
+      fail(id, {
+        code: 'invalid_params',
+        message: `${method}: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`,
       });
       return;
     }
-    handlers[method as keyof A](params.data as never).then(
-      (result) => channel.send({ kind: 'response', id, ok: true, result }),
-      (error: unknown) => channel.send({ kind: 'response', id, ok: false, error: describe(error) }),
-    );
+    inFlight++;
+    // Async, so that a handler throwing before it returns its promise is answered like a rejection.
+    const run = async () => handlers[method as keyof A](params.data as never);
+    run()
+      .then(
+        (result) => succeed(id, method, result),
+        (error: unknown) => fail(id, describe(error)),
+      )
+      .finally(() => {
+        inFlight--;
+        exitWhenIdle();
+      });
   });
   channel.send({ kind: 'ready', worker: name });
   return {

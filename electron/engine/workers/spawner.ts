@@ -24,6 +24,19 @@ export const forkSpawner: Spawner = {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, VIGIA_WORKER: name },
     });
+    const exitListeners: ((code: number | null) => void)[] = [];
+    let exited = false;
+    const exit = (code: number | null) => {
+      if (exited) return;
+      exited = true;
+      exitListeners.forEach((listener) => listener(code));
+    };
+    child.on('exit', (code) => exit(code));
+    // Unhandled, an 'error' event would end the parent. A send that races the channel closing is
+    // followed by 'exit' anyway; a process that never started gets no 'exit', so report it here.
+    child.on('error', () => {
+      if (child.pid === undefined) exit(null);
+    });
     return {
       get pid() {
         return child.pid ?? null;
@@ -32,7 +45,7 @@ export const forkSpawner: Spawner = {
         if (child.connected) child.send(message as object);
       },
       onMessage: (listener) => child.on('message', listener),
-      onExit: (listener) => child.on('exit', (code) => listener(code)),
+      onExit: (listener) => exitListeners.push(listener),
       kill: () => child.kill('SIGKILL'),
     };
   },

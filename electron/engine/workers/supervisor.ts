@@ -28,6 +28,11 @@ interface Pending {
   parse(result: unknown): unknown;
 }
 
+interface ReadyWaiter {
+  resolve(): void;
+  reject(error: Error): void;
+}
+
 type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 /**
@@ -36,8 +41,9 @@ type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
  */
 export class SupervisedWorker<A extends WorkerApi> {
   private process: WorkerProcess | null = null;
-  private ready: Promise<void> = Promise.resolve();
-  private markReady: () => void = () => undefined;
+  private isReady = false;
+  /** Calls made before the worker is ready, released by the 'ready' of whichever start succeeds. */
+  private readonly readyWaiters = new Set<ReadyWaiter>();
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<(data: unknown) => void>>();
   private nextId = 1;
@@ -45,6 +51,7 @@ export class SupervisedWorker<A extends WorkerApi> {
   private restartTimer: NodeJS.Timeout | null = null;
   private startedAt = 0;
   private stopping = false;
+  private unreadable = 0;
   private state: WorkerHealth = {
     name: '',
     state: 'starting',
@@ -63,12 +70,16 @@ export class SupervisedWorker<A extends WorkerApi> {
   ) {
     this.restartDelay = backoff.initialMs;
     this.state.name = spec.name;
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
     this.start();
   }
 
   health(): WorkerHealth {
     return { ...this.state };
+  }
+
+  /** Messages from this worker that were not part of the protocol, or that it could not read from us. */
+  get protocolErrors(): number {
+    return this.unreadable;
   }
 
   on(event: string, listener: (data: unknown) => void): () => void {
@@ -83,7 +94,7 @@ export class SupervisedWorker<A extends WorkerApi> {
     params: z.input<A[M]['params']>,
     options: { timeoutMs?: number } = {},
   ): Promise<z.output<A[M]['result']>> {
-    const spec = this.spec.api[method];
+    const spec = Object.hasOwn(this.spec.api, method) ? this.spec.api[method] : undefined;
     if (!spec) throw new Error(`worker ${this.spec.name} has no method "${method}"`);
     const checked = spec.params.safeParse(params);
     if (!checked.success) {
@@ -94,8 +105,10 @@ export class SupervisedWorker<A extends WorkerApi> {
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;
-    await withTimeout(this.ready, timeoutMs, `worker ${this.spec.name} is not running (${this.state.state})`);
-    if (this.stopping || !this.process) throw new Error(`worker ${this.spec.name} is stopped`);
+    if (this.stopping) throw new Error(`worker ${this.spec.name} is stopped`);
+    await this.waitUntilReady(timeoutMs);
+    const child = this.process;
+    if (this.stopping || !child) throw new Error(`worker ${this.spec.name} is stopped`);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
@@ -112,7 +125,15 @@ export class SupervisedWorker<A extends WorkerApi> {
         timer,
         parse: (result) => spec.result.parse(result),
       });
-      this.process!.postMessage({ kind: 'request', id, method, params: checked.data });
+      try {
+        child.postMessage({ kind: 'request', id, method, params: checked.data });
+      } catch (error) {
+        this.pending.delete(id);
+        clearTimeout(timer);
+        reject(
+          new Error(`worker ${this.spec.name}: ${method} could not be sent: ${(error as Error).message}`),
+        );
+      }
     });
   }
 
@@ -124,8 +145,12 @@ export class SupervisedWorker<A extends WorkerApi> {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.releaseWaiters(new Error(`worker ${this.spec.name} was stopped`));
     const child = this.process;
-    if (!child) return;
+    if (!child) {
+      this.setState({ state: 'stopped', pid: null });
+      return;
+    }
     await new Promise<void>((resolve) => {
       const killer = setTimeout(() => child.kill(), SHUTDOWN_GRACE_MS);
       child.onExit(() => {
@@ -155,23 +180,71 @@ export class SupervisedWorker<A extends WorkerApi> {
     child.onExit((code) => this.exited(child, code));
   }
 
+  private waitUntilReady(timeoutMs: number): Promise<void> {
+    if (this.isReady) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.readyWaiters.delete(waiter);
+        const why = this.state.lastError ? `; last error: ${this.state.lastError}` : '';
+        reject(
+          new Error(
+            `worker ${this.spec.name} was not ready within ${timeoutMs} ms (${this.state.state}${why})`,
+          ),
+        );
+      }, timeoutMs);
+      const waiter: ReadyWaiter = {
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      this.readyWaiters.add(waiter);
+    });
+  }
+
+  private releaseWaiters(error?: Error): void {
+    const waiters = [...this.readyWaiters];
+    this.readyWaiters.clear();
+    waiters.forEach((waiter) => (error ? waiter.reject(error) : waiter.resolve()));
+  }
+
+  private protocolError(message: string): void {
+    this.unreadable++;
+    this.log('warn', `${message} (${this.unreadable} so far)`);
+  }
+
   private receive(raw: unknown): void {
     const parsed = WorkerMessage.safeParse(raw);
     if (!parsed.success) {
-      this.log('warn', `worker ${this.spec.name} sent an unreadable message; ignored`);
+      this.protocolError(`worker ${this.spec.name} sent a message outside the protocol; ignored`);
       return;
     }
     const message = parsed.data;
     switch (message.kind) {
       case 'ready':
+        this.isReady = true;
         this.setState({ state: 'running' });
-        this.markReady();
+        this.releaseWaiters();
         return;
       case 'protocol-error':
-        this.log('warn', message.message);
+        this.protocolError(message.message);
         return;
       case 'event':
-        this.listeners.get(message.name)?.forEach((listener) => listener(message.data));
+        this.listeners.get(message.name)?.forEach((listener) => {
+          // A listener's bug must not take down the process that supervises every worker.
+          try {
+            listener(message.data);
+          } catch (error) {
+            this.log(
+              'error',
+              `listener of ${this.spec.name} event "${message.name}" failed: ${String(error)}`,
+            );
+          }
+        });
         return;
       case 'response': {
         const pending = this.pending.get(message.id);
@@ -198,6 +271,7 @@ export class SupervisedWorker<A extends WorkerApi> {
   private exited(child: WorkerProcess, code: number | null): void {
     if (child !== this.process) return;
     this.process = null;
+    this.isReady = false;
     const reason = `worker ${this.spec.name} exited (code ${code ?? 'signal'})`;
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
@@ -213,28 +287,11 @@ export class SupervisedWorker<A extends WorkerApi> {
     this.restartDelay = Math.min(this.backoff.maxMs, this.restartDelay * 2);
     this.log('error', `${reason}; restarting in ${delay} ms`);
     this.setState({ state: 'restarting', pid: null, restarts: this.state.restarts + 1, lastError: reason });
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
       if (!this.stopping) this.start();
     }, delay);
   }
-}
-
-function withTimeout(promise: Promise<void>, ms: number, message: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
-    promise.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error as Error);
-      },
-    );
-  });
 }
 
 /** Starts the collectors and keeps them running; reports their health to the UI. */
@@ -272,6 +329,13 @@ export class Supervisor {
 
   private emitHealth(): void {
     const health = this.health();
-    this.healthListeners.forEach((listener) => listener(health));
+    this.healthListeners.forEach((listener) => {
+      // Called from process events: a throwing listener would end the engine's process.
+      try {
+        listener(health);
+      } catch (error) {
+        this.log('error', `worker health listener failed: ${String(error)}`);
+      }
+    });
   }
 }

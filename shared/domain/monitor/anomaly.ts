@@ -1,6 +1,6 @@
 /**
  * Latency anomalies against a robust per-device baseline. The baseline is the median and the MAD
- * (median absolute deviation) of the last `windowSize` round trips; once an hour-of-week slot has
+ * (median absolute deviation) of the last `windowSize` round trips; once the device has a week of history and an hour-of-week slot has
  * `seasonalMinSamples` samples of its own, that slot's baseline is used instead, so the Monday
  * evening peak is compared with earlier Monday evenings. The robust z-score is
  * 0.6745·(x − median)/MAD, with the MAD floored at `madFloorMs`. An anomaly is raised after
@@ -22,6 +22,7 @@ export interface AnomalyRule {
 
 const HOURS_PER_WEEK = 168;
 const HOUR_MS = 3_600_000;
+const WEEK_MS = HOURS_PER_WEEK * HOUR_MS;
 /** 1970-01-01 was a Thursday; shifting by four days puts Sunday 00:00 at slot 0. */
 const EPOCH_WEEKDAY_SHIFT_H = 96;
 /** How far one sample moves a streaming estimate, as a share of the current spread. */
@@ -58,6 +59,7 @@ export class LatencyAnomalyDetector {
   private next = 0;
   private seasonal: Float32Array | null = null;
   private seasonalCount: Uint16Array | null = null;
+  private learningSince = 0;
   private highStreak = 0;
   private lowStreak = 0;
   private active = false;
@@ -76,8 +78,8 @@ export class LatencyAnomalyDetector {
 
   observe(rttMs: number, at: number): AnomalyVerdict {
     const slot = hourOfWeek(at, this.rule.utcOffsetMinutes);
-    const z = this.score(rttMs, slot);
-    this.remember(rttMs, slot);
+    const z = this.score(rttMs, slot, at);
+    this.remember(rttMs, slot, at);
     if (z === null) return { z, active: this.active, changed: false };
     const high = z >= this.rule.zThreshold;
     this.highStreak = high ? this.highStreak + 1 : 0;
@@ -88,10 +90,18 @@ export class LatencyAnomalyDetector {
     return { z, active: this.active, changed: wasActive !== this.active };
   }
 
-  private score(x: number, slot: number): number | null {
+  /** The slot's (median, MAD) once there is a week of history and enough samples in the slot. */
+  private seasonalBaseline(slot: number, at: number): [number, number] | null {
+    const { seasonal, seasonalCount } = this;
+    if (!seasonal || !seasonalCount || at - this.learningSince < WEEK_MS) return null;
+    if (seasonalCount[slot]! < this.rule.seasonalMinSamples) return null;
+    return [seasonal[2 * slot]!, seasonal[2 * slot + 1]!];
+  }
+
+  private score(x: number, slot: number, at: number): number | null {
     if (this.size < this.rule.warmup) return null;
-    if (this.seasonal && this.seasonalCount && this.seasonalCount[slot]! >= this.rule.seasonalMinSamples)
-      return robustZ(x, this.seasonal[2 * slot]!, this.seasonal[2 * slot + 1]!, this.rule.madFloorMs);
+    const seasonal = this.seasonalBaseline(slot, at);
+    if (seasonal) return robustZ(x, seasonal[0], seasonal[1], this.rule.madFloorMs);
     const n = this.size;
     const values = this.scratch;
     for (let i = 0; i < n; i++) values[i] = this.ring[i]!;
@@ -100,19 +110,20 @@ export class LatencyAnomalyDetector {
     return robustZ(x, median, medianInPlace(values, n), this.rule.madFloorMs);
   }
 
-  private remember(x: number, slot: number): void {
+  private remember(x: number, slot: number, at: number): void {
     this.ring[this.next] = x;
     this.next = (this.next + 1) % this.ring.length;
     this.size = Math.min(this.size + 1, this.ring.length);
-    if (this.size >= this.rule.warmup) this.learnSeasonal(x, slot);
+    if (this.size >= this.rule.warmup) this.learnSeasonal(x, slot, at);
   }
 
   /**
    * Sign-step estimates (each sample nudges the median towards itself by a share of the spread),
    * which track a median and a MAD in constant memory without keeping the samples.
    */
-  private learnSeasonal(x: number, slot: number): void {
+  private learnSeasonal(x: number, slot: number, at: number): void {
     if (!this.seasonal || !this.seasonalCount) {
+      this.learningSince = at;
       this.seasonal = new Float32Array(2 * HOURS_PER_WEEK);
       this.seasonalCount = new Uint16Array(HOURS_PER_WEEK);
     }

@@ -10,7 +10,10 @@ export interface TopologyDevice {
 }
 
 export class DependencyCycleError extends Error {
-  constructor(readonly cycle: number[], nameOf: (id: number) => string) {
+  constructor(
+    readonly cycle: number[],
+    nameOf: (id: number) => string,
+  ) {
     super(
       `Dependência circular / dependency cycle: ${cycle.map(nameOf).join(' → ')}. ` +
         'Um equipamento não pode depender de si mesmo nem de um dos seus dependentes / ' +
@@ -32,7 +35,7 @@ export function findParentCycle(
 ): number[] | null {
   const path = [deviceId];
   const seen = new Set<number>([deviceId]);
-  let current = parentId;
+  let current: number | null | undefined = parentId;
   while (current !== null && current !== undefined) {
     path.push(current);
     if (current === deviceId) return path;
@@ -85,7 +88,8 @@ export function resolveOutages(
   const byId = new Map(devices.map((device) => [device.id, device]));
   const uplinks = towerUplinks(devices, byId);
   const downTowers = new Set<number>();
-  for (const [towerId, links] of uplinks) if (links.every((device) => failed(device.id))) downTowers.add(towerId);
+  for (const [towerId, links] of uplinks)
+    if (links.every((device) => failed(device.id))) downTowers.add(towerId);
 
   const rootOf = new Map<number, RootCause>();
   const towerRoot = new Map<number, RootCause>();

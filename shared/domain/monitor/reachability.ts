@@ -43,7 +43,9 @@ export function isPoorQuality(
   check: { lossPct: number; avgMs: number | null },
   limits: { degradedLossPct: number; degradedRttMs: number },
 ): boolean {
-  return check.lossPct >= limits.degradedLossPct || (check.avgMs !== null && check.avgMs >= limits.degradedRttMs);
+  return (
+    check.lossPct >= limits.degradedLossPct || (check.avgMs !== null && check.avgMs >= limits.degradedRttMs)
+  );
 }
 
 /** `poor` is null for a check with no reply: quality is only judged on answers. */

@@ -1,4 +1,5 @@
 import type { PingRollup } from '../../contract/entities';
+import { storedMs, storedPct } from './precision';
 
 /**
  * Five-minute rollups built from every check, logged or not. Availability (loss, up %) counts
@@ -70,8 +71,6 @@ export function addToRollup(
   return { acc: current, finished };
 }
 
-const round2 = (value: number): number => Math.round(value * 100) / 100;
-
 export function toRollup(deviceId: number, acc: RollupAccumulator): PingRollup | null {
   if (acc.counted === 0) return null;
   const hasRtt = acc.rttCount > 0;
@@ -79,10 +78,10 @@ export function toRollup(deviceId: number, acc: RollupAccumulator): PingRollup |
     deviceId,
     bucket: acc.bucket,
     samples: acc.counted,
-    minMs: hasRtt ? round2(acc.rttMin) : null,
-    avgMs: hasRtt ? round2(acc.rttSum / acc.rttCount) : null,
-    maxMs: hasRtt ? round2(acc.rttMax) : null,
-    lossPct: round2(acc.lossSum / acc.counted),
-    upPct: round2((acc.up / acc.counted) * 100),
+    minMs: hasRtt ? storedMs(acc.rttMin) : null,
+    avgMs: hasRtt ? storedMs(acc.rttSum / acc.rttCount) : null,
+    maxMs: hasRtt ? storedMs(acc.rttMax) : null,
+    lossPct: storedPct(acc.lossSum / acc.counted),
+    upPct: storedPct((acc.up / acc.counted) * 100),
   };
 }

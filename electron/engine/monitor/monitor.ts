@@ -1,0 +1,362 @@
+import type { z } from 'zod';
+import type { MaintenanceScope, MaintenanceStart } from '../../../shared/contract/api';
+import type { Alarm, DeviceStatus } from '../../../shared/contract/entities';
+import { PingOptions, type PingResult, type PingTarget } from '../../../shared/contract/pinger';
+import {
+  initialIntervalState,
+  nextInterval,
+  type IntervalState,
+} from '../../../shared/domain/monitor/adaptive-interval';
+import {
+  resolveMonitorConfig,
+  type MonitorConfig,
+  type MonitorConfigInput,
+} from '../../../shared/domain/monitor/config';
+import {
+  globalMaintenanceKey,
+  type GlobalMaintenanceValue,
+} from '../../../shared/domain/monitor/maintenance';
+import type { EventBus } from '../event-bus';
+import type { Repository } from '../store/repository';
+import { AlarmSync, type AlarmChanges } from './alarm-sync';
+import { assess } from './assess';
+import { answered, DeviceTracker } from './device-tracker';
+import { DurableWrites } from './durable-writes';
+import { MaintenanceControl } from './maintenance-control';
+import { RetentionJob, type RetentionResult } from './retention';
+import { Topology } from './topology';
+import type { PingTransport } from './transport';
+
+export interface MonitorOptions {
+  repo: Repository;
+  transport: PingTransport;
+  bus: EventBus;
+  clock?: { now(): number };
+  config?: MonitorConfigInput;
+  /** Where failures of background cycles go (they never stop the loop). */
+  onError?: (error: unknown) => void;
+}
+
+export interface CycleReport extends AlarmChanges {
+  at: number;
+  durationMs: number;
+  /** Devices probed in this cycle, and how many of them needed a quick re-check. */
+  checked: number;
+  rechecked: number;
+  /** Statuses published in this cycle's 'status.changed'. */
+  changed: number;
+  stateChanges: number;
+  offline: number;
+  /** The wait before the next cycle. */
+  intervalMs: number;
+}
+
+export interface MonitorHealth {
+  lastCycleAt: number | null;
+  lastCycleMs: number | null;
+  intervalMs: number;
+  devicesMonitored: number;
+}
+
+const noResult = (id: number, error: string): PingResult => ({
+  id,
+  sent: 0,
+  received: 0,
+  lossPct: 100,
+  minMs: null,
+  avgMs: null,
+  maxMs: null,
+  jitterMs: null,
+  error,
+});
+
+/**
+ * The ICMP monitoring engine: every cycle it probes the enabled devices through the transport,
+ * re-checks the ones that just failed, runs the pure domain rules (hysteresis, flapping,
+ * dependencies, maintenance, anomalies), writes statuses, smart-logged samples and rollups in
+ * batches, keeps the open alarms in step, and publishes the changes. Cycles never overlap: manual
+ * pings, reloads and maintenance changes queue behind the cycle in progress.
+ */
+export class Monitor {
+  private readonly repo: Repository;
+  private readonly transport: PingTransport;
+  private readonly bus: EventBus;
+  private readonly clock: { now(): number };
+  private readonly config: MonitorConfig;
+  private readonly pingOptions: PingOptions;
+  private readonly onError: (error: unknown) => void;
+  private readonly alarms: AlarmSync;
+  private readonly writes: DurableWrites;
+  private readonly retention: RetentionJob;
+  private readonly maintenance: MaintenanceControl;
+  private readonly scratch: Float64Array;
+  private trackers = new Map<number, DeviceTracker>();
+  private topology: Topology | null = null;
+  private loading: Promise<void> | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private interval: IntervalState;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private startedAt: number;
+  private lastCycleAt: number | null = null;
+  private lastCycleMs: number | null = null;
+
+  constructor(options: MonitorOptions) {
+    this.repo = options.repo;
+    this.transport = options.transport;
+    this.bus = options.bus;
+    this.clock = options.clock ?? { now: Date.now };
+    this.config = resolveMonitorConfig(options.config);
+    this.pingOptions = PingOptions.parse(this.config.ping);
+    this.onError = options.onError ?? ((error) => console.error('monitor cycle failed', error));
+    this.alarms = new AlarmSync(this.repo, this.bus);
+    this.writes = new DurableWrites(this.repo);
+    this.retention = new RetentionJob(this.repo, this.now, this.config.retention, this.onError);
+    this.maintenance = new MaintenanceControl(this.repo, () => this.mustTopology(), this.now);
+    this.scratch = new Float64Array(this.config.anomaly.windowSize);
+    this.interval = initialIntervalState(this.config.interval);
+    this.startedAt = this.now();
+  }
+
+  /** Starts the cycle loop and the retention job; the first cycle runs at once. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.startedAt = this.now();
+    this.retention.start();
+    this.schedule(0);
+  }
+
+  /** Stops the loop; the cycle in progress finishes and every pending row is written. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.retention.stop();
+    await this.serial(async () => {
+      if (!this.topology) return;
+      await this.flushOpenRollups();
+      await this.writes.flush();
+    });
+  }
+
+  runCycle(): Promise<CycleReport> {
+    return this.serial(() => this.cycle(null));
+  }
+
+  /** Devices or towers changed: picks up the new list, keeping what it knows of the others. */
+  reload(): Promise<void> {
+    return this.serial(() => this.load());
+  }
+
+  snapshot(): DeviceStatus[] {
+    return [...this.trackers.values()].map((tracker) => tracker.status);
+  }
+
+  health(): MonitorHealth {
+    return {
+      lastCycleAt: this.lastCycleAt,
+      lastCycleMs: this.lastCycleMs,
+      intervalMs: this.interval.intervalMs,
+      devicesMonitored: this.trackers.size,
+    };
+  }
+
+  /** Probes these devices now, out of the cycle; unknown or disabled ids are skipped. */
+  async pingNow(ids: number[]): Promise<void> {
+    await this.serial(() => this.cycle(new Set(ids)));
+  }
+
+  async startMaintenance(input: z.output<typeof MaintenanceStart>): Promise<void> {
+    await this.serial(async () => {
+      await this.ensureLoaded();
+      await this.maintenance.start(input);
+    });
+    await this.serial(() => this.cycle(new Set()));
+  }
+
+  async endMaintenance(target: MaintenanceScope, by: string): Promise<void> {
+    await this.serial(async () => {
+      await this.ensureLoaded();
+      await this.maintenance.end(target, by);
+    });
+    await this.serial(() => this.cycle(new Set()));
+  }
+
+  async globalMaintenance(): Promise<GlobalMaintenanceValue | null> {
+    await this.serial(() => this.ensureLoaded());
+    return this.maintenance.global();
+  }
+
+  async acknowledge(ids: number[], by: string, note: string): Promise<Alarm[]> {
+    const at = this.now();
+    const alarms = await this.repo.alarms.acknowledge(ids, by, note, at);
+    await this.repo.audit.add({
+      at,
+      actor: by,
+      action: 'alarm.acknowledge',
+      target: `alarms:${alarms.map((alarm) => alarm.id).join(',')}`,
+      details: note,
+    });
+    this.alarms.remember(alarms);
+    for (const alarm of alarms) this.bus.publish({ type: 'alarm.updated', alarm });
+    return alarms;
+  }
+
+  /** Deletes samples and rollups past retention now (it also runs on its own timer). */
+  runRetention(): Promise<RetentionResult> {
+    return this.retention.run();
+  }
+
+  private readonly now = (): number => this.clock.now();
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private mustTopology(): Topology {
+    if (!this.topology) throw new Error('monitor used before its devices were loaded');
+    return this.topology;
+  }
+
+  private async ensureLoaded(): Promise<void> {
+    if (this.topology) return;
+    this.loading ??= Promise.all([this.load(), this.alarms.load()]).then(() => undefined);
+    try {
+      await this.loading;
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const topology = await Topology.load(this.repo, globalMaintenanceKey);
+    const persisted = this.topology ? new Map<number, DeviceStatus>() : await this.persistedStatuses();
+    const trackers = new Map<number, DeviceTracker>();
+    const at = this.now();
+    for (const device of topology.monitored)
+      trackers.set(
+        device.id,
+        this.trackers.get(device.id) ??
+          new DeviceTracker(device.id, this.config, this.scratch, at, persisted.get(device.id)),
+      );
+    this.trackers = trackers;
+    this.topology = topology;
+  }
+
+  private async persistedStatuses(): Promise<Map<number, DeviceStatus>> {
+    return new Map((await this.repo.status.all()).map((status) => [status.deviceId, status]));
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const started = Date.now();
+      this.runCycle()
+        .catch(this.onError)
+        .finally(() => this.schedule(Math.max(0, this.interval.intervalMs - (Date.now() - started))));
+    }, delayMs);
+  }
+
+  /** `only`: the devices to probe (pingNow, or none to re-evaluate); null for a full cycle. */
+  private async cycle(only: ReadonlySet<number> | null): Promise<CycleReport> {
+    await this.ensureLoaded();
+    const topology = this.mustTopology();
+    const started = performance.now();
+    const at = this.now();
+    const targets = topology.targets(only);
+    const { checked, rechecked } = await this.probe(targets, at);
+
+    const assessment = assess(topology, this.trackers, checked, at, this.config);
+    const alarmChanges = await this.alarms.apply(assessment.plan, at, assessment.frozen);
+    if (only === null) {
+      this.interval = nextInterval(
+        this.interval,
+        { offline: assessment.offline, changes: assessment.stateChanges },
+        this.config.interval,
+      );
+    }
+    this.writes.add(assessment.changed, assessment.samples, assessment.rollups);
+    await this.writes.flush();
+    if (assessment.changed.length > 0)
+      this.bus.publish({ type: 'status.changed', at, statuses: assessment.changed });
+
+    const durationMs = performance.now() - started;
+    if (only === null) {
+      this.lastCycleAt = at;
+      this.lastCycleMs = durationMs;
+    }
+    this.publishHealth();
+    return {
+      ...alarmChanges,
+      at,
+      durationMs,
+      checked: checked.size,
+      rechecked,
+      changed: assessment.changed.length,
+      stateChanges: assessment.stateChanges,
+      offline: assessment.offline,
+      intervalMs: this.interval.intervalMs,
+    };
+  }
+
+  /**
+   * One probe of every target, then a quick second probe of only those that failed and are not
+   * already down: the re-check counts as another check, so with the default of two failures a
+   * dead device is confirmed within the cycle rather than one interval later.
+   */
+  private async probe(
+    targets: PingTarget[],
+    at: number,
+  ): Promise<{ checked: Set<number>; rechecked: number }> {
+    const checked = new Set<number>();
+    if (targets.length === 0) return { checked, rechecked: 0 };
+    const first = await this.runTransport(targets);
+    const again: PingTarget[] = [];
+    for (const target of targets) {
+      const tracker = this.trackers.get(target.id);
+      if (!tracker) continue;
+      const result = first.get(target.id) ?? noResult(target.id, 'sem resposta do pinger / no result');
+      tracker.applyCheck(result, at);
+      checked.add(target.id);
+      if (this.config.recheck && !answered(result) && tracker.reach.health !== 'down') again.push(target);
+    }
+    if (again.length === 0) return { checked, rechecked: 0 };
+    const second = await this.runTransport(again);
+    for (const target of again)
+      this.trackers
+        .get(target.id)
+        ?.applyCheck(second.get(target.id) ?? noResult(target.id, 'sem resposta do pinger / no result'), at);
+    return { checked, rechecked: again.length };
+  }
+
+  private async runTransport(targets: PingTarget[]): Promise<Map<number, PingResult>> {
+    const results = await this.transport.run(targets, this.pingOptions);
+    return new Map(results.map((result) => [result.id, result]));
+  }
+
+  private async flushOpenRollups(): Promise<void> {
+    const rollups = [];
+    for (const tracker of this.trackers.values()) {
+      const rollup = tracker.rollupSoFar();
+      if (rollup) rollups.push(rollup);
+    }
+    this.writes.add([], [], rollups);
+  }
+
+  private publishHealth(): void {
+    this.bus.publish({
+      type: 'engine.health',
+      health: {
+        startedAt: this.startedAt,
+        ...this.health(),
+        workers: [],
+        storeOk: this.writes.error === null,
+        storeError: this.writes.error,
+      },
+    });
+  }
+}

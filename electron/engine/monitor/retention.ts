@@ -1,0 +1,45 @@
+import type { Repository } from '../store/repository';
+
+export interface RetentionResult {
+  samples: number;
+  rollups: number;
+}
+
+/**
+ * Deletes raw samples and rollups past their retention, on a timer of its own so a long delete
+ * never delays a monitoring cycle. Runs never overlap.
+ */
+export class RetentionJob {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<RetentionResult> | null = null;
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly now: () => number,
+    private readonly rule: { samplesMs: number; rollupsMs: number; everyMs: number },
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.run().catch(this.onError), this.rule.everyMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  run(): Promise<RetentionResult> {
+    this.running ??= this.deleteExpired().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async deleteExpired(): Promise<RetentionResult> {
+    const now = this.now();
+    const samples = await this.repo.ping.deleteSamplesBefore(now - this.rule.samplesMs);
+    const rollups = await this.repo.ping.deleteRollupsBefore(now - this.rule.rollupsMs);
+    return { samples, rollups };
+  }
+}

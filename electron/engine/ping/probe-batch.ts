@@ -1,0 +1,137 @@
+import { nowMs } from './clock';
+import type { HostTable } from './host-table';
+import { PACKET_SIZE, writeEchoRequest } from './icmp-packet';
+import type { SendClient } from './icmp-socket';
+
+/** Where a batch's probes go out and where its in-flight keys are registered. */
+export interface BatchContext {
+  /** Probe key → its batch, while the probe is in flight: the O(1) reply lookup. */
+  inFlight: Map<number, ProbeBatch>;
+  send(
+    packets: Buffer,
+    offset: number,
+    family: 4 | 6,
+    address: string,
+    batch: ProbeBatch,
+    probe: number,
+  ): void;
+}
+
+/** Expiry checks are batched: a probe may be declared lost up to this much after its deadline. */
+const SWEEP_SLACK_MS = 5;
+
+/**
+ * One pass of `rounds` echoes to each member host. Probe p is echo floor(p / members) of member
+ * p % members and carries key keyBase + p, so neither needs a per-probe object. Packets live in
+ * one buffer allocated up front; send times and the order of deadlines in typed arrays.
+ */
+export class ProbeBatch implements SendClient {
+  readonly total: number;
+  private readonly packets: Buffer;
+  private readonly sentAt: Float64Array;
+  /** Probes in the order they left: with one timeout per batch, deadlines come in this order. */
+  private readonly leaving: Int32Array;
+  private leavingHead = 0;
+  private leavingTail = 0;
+  private pending: number;
+  private timer: NodeJS.Timeout | null = null;
+  private finish: () => void = () => undefined;
+  readonly done: Promise<void>;
+
+  constructor(
+    private readonly table: HostTable,
+    private readonly members: Int32Array,
+    rounds: number,
+    private readonly firstSlot: number,
+    readonly keyBase: number,
+    private readonly timeoutMs: number,
+    private readonly context: BatchContext,
+  ) {
+    this.total = members.length * rounds;
+    this.pending = this.total;
+    this.packets = Buffer.allocUnsafe(this.total * PACKET_SIZE);
+    this.sentAt = new Float64Array(this.total);
+    this.leaving = new Int32Array(this.total);
+    this.done = new Promise((resolve) => (this.finish = resolve));
+    if (this.total === 0) this.finish();
+  }
+
+  hostOf(probe: number): number {
+    return this.members[probe % this.members.length]!;
+  }
+
+  /** Writes the probe's echo request and hands it to the family's socket. */
+  readonly launch = (probe: number): void => {
+    const { address, family } = this.table.hosts[this.hostOf(probe)]!;
+    const offset = probe * PACKET_SIZE;
+    writeEchoRequest(this.packets, offset, family, this.keyOf(probe));
+    this.context.send(this.packets, offset, family, address, this, probe);
+  };
+
+  sending(probe: number): void {
+    this.sentAt[probe] = nowMs();
+    this.context.inFlight.set(this.keyOf(probe), this);
+    this.leaving[this.leavingTail++] = probe;
+    if (!this.timer) this.armSweep(this.timeoutMs);
+  }
+
+  sent(probe: number, error: Error | null): void {
+    const host = this.hostOf(probe);
+    if (!error) {
+      this.table.sent[host]!++;
+      return;
+    }
+    const key = this.keyOf(probe);
+    if (this.context.inFlight.get(key) === this) this.context.inFlight.delete(key);
+    const { address } = this.table.hosts[host]!;
+    this.table.errors[host] ??= `cannot send to ${address}: ${error.message}`;
+    this.settle();
+  }
+
+  /** An echo reply with this batch's key from `source`; replies from elsewhere are not ours. */
+  answer(probe: number, source: string, family: 4 | 6): void {
+    const host = this.hostOf(probe);
+    // IPv6 sources may be spelled differently from the configured address; the key suffices there.
+    if (family === 4 && this.table.hosts[host]!.address !== source) return;
+    this.context.inFlight.delete(this.keyOf(probe));
+    const slot = this.firstSlot + Math.floor(probe / this.members.length);
+    this.table.record(host, slot, nowMs() - this.sentAt[probe]!);
+    this.settle();
+  }
+
+  private keyOf(probe: number): number {
+    return (this.keyBase + probe) >>> 0;
+  }
+
+  private settle(): void {
+    this.pending--;
+    if (this.pending > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.finish();
+  }
+
+  private armSweep(delayMs: number): void {
+    this.timer = setTimeout(this.sweep, Math.max(SWEEP_SLACK_MS, Math.ceil(delayMs)));
+  }
+
+  private readonly sweep = (): void => {
+    this.timer = null;
+    const now = nowMs();
+    while (this.pending > 0 && this.leavingHead < this.leavingTail) {
+      const probe = this.leaving[this.leavingHead]!;
+      const deadline = this.sentAt[probe]! + this.timeoutMs;
+      if (deadline > now) {
+        this.armSweep(deadline - now);
+        return;
+      }
+      this.leavingHead++;
+      const key = this.keyOf(probe);
+      // Answered or failed probes left the map already; one still there is lost.
+      if (this.context.inFlight.get(key) === this) {
+        this.context.inFlight.delete(key);
+        this.settle();
+      }
+    }
+  };
+}

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pingerApi, type PingerApi } from '../../shared/contract/pinger';
+import type { PingTransport } from '../../electron/engine/monitor/transport';
+import { workerPingTransport } from '../../electron/engine/ping/worker-transport';
+import type { Spawner } from '../../electron/engine/workers/spawner';
+import { Supervisor } from '../../electron/engine/workers/supervisor';
+
+/** Like the fork spawner, but the worker runs inside a network namespace (and plain node, built). */
+function netnsSpawner(namespace: string): Spawner {
+  return {
+    spawn(entry, name) {
+      const child = spawn('ip', ['netns', 'exec', namespace, process.execPath, entry], {
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: { ...process.env, VIGIA_WORKER: name },
+      });
+      return {
+        get pid() {
+          return child.pid ?? null;
+        },
+        postMessage: (message) => {
+          if (child.connected) child.send(message as object);
+        },
+        onMessage: (listener) => child.on('message', listener),
+        onExit: (listener) => child.on('exit', (code) => listener(code)),
+        kill: () => child.kill('SIGKILL'),
+      };
+    },
+  };
+}
+
+/** CPU seconds (user + system) a process has used, from /proc; `ip netns exec` execs in place. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, counted from the state field (3) here.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * The real pinger worker (supervised, over its IPC protocol) inside a namespace, as the monitor's
+ * transport. `cpuPctSinceFirstRun()` is the worker's CPU from the end of the first run on, as a
+ * % of one core: the first cycle is left out, as the monitor's own measurement leaves it out.
+ */
+export function pingerWorkerInNetns(
+  namespace: string,
+  entry: string,
+): { transport: PingTransport; cpuPctSinceFirstRun(): number; stop(): Promise<void> } {
+  const supervisor = new Supervisor({ spawner: netnsSpawner(namespace) });
+  const worker = supervisor.supervise<PingerApi>({ name: 'pinger', entry, api: pingerApi });
+  const inner = workerPingTransport(worker);
+  let mark: { cpuS: number; atMs: number } | null = null;
+  const pid = (): number => {
+    const found = worker.health().pid;
+    if (found === null) throw new Error('the pinger worker is not running');
+    return found;
+  };
+  return {
+    transport: {
+      mode: () => inner.mode(),
+      run: async (targets, options) => {
+        const results = await inner.run(targets, options);
+        mark ??= { cpuS: cpuSecondsOf(pid()), atMs: performance.now() };
+        return results;
+      },
+    },
+    cpuPctSinceFirstRun: () => {
+      if (!mark) throw new Error('the pinger worker has not run yet');
+      const seconds = (performance.now() - mark.atMs) / 1000;
+      return Number((((cpuSecondsOf(pid()) - mark.cpuS) / seconds) * 100).toFixed(2));
+    },
+    stop: () => supervisor.stopAll(),
+  };
+}
