@@ -60,12 +60,29 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   const startedAt = Date.now();
   const store = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
   const repo = await openStore(store);
-  const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
-  const bus = new EventBus();
+  // Whatever started before a failure is stopped again, so a failed start leaves nothing running.
   const supervisor = new Supervisor({
     spawner: options.spawner,
     log: (level, message) => log(`[${level}] ${message}`),
   });
+  try {
+    return await startAround(repo, supervisor, options, log, startedAt);
+  } catch (error) {
+    await supervisor.stopAll().catch(() => undefined);
+    await repo.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startAround(
+  repo: Repository,
+  supervisor: Supervisor,
+  options: StartEngineOptions,
+  log: (message: string) => void,
+  startedAt: number,
+): Promise<RunningEngine> {
+  const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
+  const bus = new EventBus();
 
   let transport: PingTransport;
   if (options.demo) {
@@ -153,10 +170,6 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       },
     }),
   );
-  bus.subscribe((event) => {
-    if (event.type === 'alarm.raised' || event.type === 'alarm.cleared') void refreshInventory();
-  });
-
   monitor.start();
   await snmpMonitor.start();
   const healthTimer = setInterval(() => {

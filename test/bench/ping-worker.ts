@@ -1,36 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pingerApi, type PingerApi } from '../../shared/contract/pinger';
 import type { PingTransport } from '../../electron/engine/monitor/transport';
 import { workerPingTransport } from '../../electron/engine/ping/worker-transport';
-import type { Spawner } from '../../electron/engine/workers/spawner';
 import { Supervisor } from '../../electron/engine/workers/supervisor';
+import { netnsSpawner } from '../helpers/netns';
 
-/** Like the fork spawner, but the worker runs inside a network namespace (and plain node, built). */
-function netnsSpawner(namespace: string): Spawner {
-  return {
-    spawn(entry, name) {
-      const child = spawn('ip', ['netns', 'exec', namespace, process.execPath, entry], {
-        serialization: 'advanced',
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        env: { ...process.env, VIGIA_WORKER: name },
-      });
-      return {
-        get pid() {
-          return child.pid ?? null;
-        },
-        postMessage: (message) => {
-          if (child.connected) child.send(message as object);
-        },
-        onMessage: (listener) => child.on('message', listener),
-        onExit: (listener) => child.on('exit', (code) => listener(code)),
-        kill: () => child.kill('SIGKILL'),
-      };
-    },
-  };
-}
-
-/** CPU seconds (user + system) a process has used, from /proc; `ip netns exec` execs in place. */
+/** CPU seconds (user + system) a process has used, from /proc (in ticks of 1/100 s on Linux). */
 function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of stat, counted from the state field (3) here.

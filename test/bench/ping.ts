@@ -57,7 +57,8 @@ async function runFping(ns: Netns, dir: string): Promise<Counts> {
     `/usr/bin/time -f '%e %U %S' -o ${timing} fping -c1 -t1000 -r0 -i0 -q -f ${list} 2>${verdictsFile}; ` +
     `[ $? -le 1 ]`;
   await ns.exec('sh', ['-c', script]);
-  const [wall, user, sys] = readFileSync(timing, 'utf8').trim().split(/\s+/).map(Number) as [
+  // The last line: a line about fping's exit status may come before it.
+  const [wall, user, sys] = readFileSync(timing, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [
     number,
     number,
     number,

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { Spawner } from '../../electron/engine/workers/spawner';
 
 const run = promisify(execFile);
 
@@ -56,5 +57,32 @@ export async function createNetns(prefix = 'vigia'): Promise<Netns> {
         child.stdin.end(stdin ?? '');
       }),
     destroy: async () => void (await run('ip', ['netns', 'del', name])),
+  };
+}
+
+/**
+ * Like the fork spawner, but the worker runs inside the namespace: `ip netns exec` execs Node in
+ * place (same pid) and passes the IPC channel on.
+ */
+export function netnsSpawner(namespace: string, execArgv: string[] = []): Spawner {
+  return {
+    spawn(entry, name) {
+      const child = spawn('ip', ['netns', 'exec', namespace, process.execPath, ...execArgv, entry], {
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: { ...process.env, VIGIA_WORKER: name },
+      });
+      return {
+        get pid() {
+          return child.pid ?? null;
+        },
+        postMessage: (message) => {
+          if (child.connected) child.send(message as object);
+        },
+        onMessage: (listener) => child.on('message', listener),
+        onExit: (listener) => child.on('exit', (code) => listener(code)),
+        kill: () => child.kill('SIGKILL'),
+      };
+    },
   };
 }

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PingResult, PingTarget, PingerMode } from '../../shared/contract/pinger';
-import { createNetns, netnsUnavailable, type Netns } from '../helpers/netns';
+import {
+  PingOptions,
+  pingerApi,
+  type PingResult,
+  type PingTarget,
+  type PingerMode,
+} from '../../shared/contract/pinger';
+import { workerPingTransport } from '../../electron/engine/ping/worker-transport';
+import { resolveWorkerEntry } from '../../electron/engine/workers/entry';
+import { Supervisor } from '../../electron/engine/workers/supervisor';
+import { createNetns, netnsSpawner, netnsUnavailable, type Netns } from '../helpers/netns';
 
 const unavailable = netnsUnavailable();
 if (unavailable) console.warn(`SKIPPED pinger namespace tests: ${unavailable}`);
@@ -166,5 +175,29 @@ describe.skipIf(unavailable)('pinger against real ICMP in a network namespace', 
     );
     expect(mode.mode).toBe('system-ping');
     expect(results.map((r) => r.received)).toEqual([1, 0]);
+  });
+
+  it('serves ping.run and ping.mode from the supervised worker process', async () => {
+    const supervisor = new Supervisor({ spawner: netnsSpawner(ns.name, ['--import', 'tsx']) });
+    const worker = supervisor.supervise({
+      name: 'pinger',
+      entry: resolveWorkerEntry('pinger'),
+      api: pingerApi,
+    });
+    try {
+      const transport = workerPingTransport(worker);
+      expect(await transport.mode()).toEqual({ mode: 'raw', note: null });
+      const results = await transport.run(
+        [target(1, '127.8.0.1', 3), target(2, '127.9.4.4', 3), target(3, 'bad host', null)],
+        PingOptions.parse({ count: 2, timeoutMs: 300 }),
+      );
+      expect(results.map((r) => [r.id, r.received, r.error === null])).toEqual([
+        [1, 2, true],
+        [2, 0, true],
+        [3, 0, false],
+      ]);
+    } finally {
+      await supervisor.stopAll();
+    }
   });
 });
