@@ -81,6 +81,20 @@ describe.skipIf(unavailable)('pinger against real ICMP in a network namespace', 
     }
   });
 
+  it('checks 70,000 targets in one run, past the 65,535 probes a 16-bit id allows', async () => {
+    // 127.20.0.0/16 and 127.21.0.0/16 answer; 127.9.0.0/16 is silent.
+    const host = (octet: number, i: number) => `127.${octet + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`;
+    const targets = [
+      ...Array.from({ length: 66_000 }, (_, i) => target(i + 1, host(20, i))),
+      ...Array.from({ length: 4_000 }, (_, i) => target(100_001 + i, host(9, i))),
+    ];
+    const { results } = await ping(targets, { count: 1, timeoutMs: 1_000, ppsGlobal: 1_000_000 });
+    const up = results.filter((r) => r.received === 1);
+    expect(up.length).toBe(66_000);
+    expect(up.every((r) => r.id <= 66_000 && r.error === null)).toBe(true);
+    expect(results.filter((r) => r.id > 100_000).every((r) => r.sent === 1 && r.received === 0)).toBe(true);
+  });
+
   it('follows a host that starts dropping and recovers', async () => {
     const host = [target(1, '127.2.0.7')];
     const options = { count: 2, timeoutMs: 300 };
