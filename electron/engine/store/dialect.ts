@@ -1,5 +1,6 @@
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as sqliteSchema from './schema/sqlite';
+import type { DeviceStatus, PingSample } from '../../../shared/contract/entities';
 import type { Dialect } from './repository';
 
 /**
@@ -20,5 +21,46 @@ export interface StoreDialect {
   readonly maxParams: number;
   /** Runs `work` atomically; the caller guarantees no other write runs meanwhile (one writer). */
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * The two hot paths, written to each driver directly: every cycle appends samples, and the UI
+   * reads every device's status; a query builder costs several times the driver's own speed there.
+   */
+  insertSamples(rows: PingSample[]): Promise<void>;
+  allStatuses(): Promise<DeviceStatus[]>;
   close(): Promise<void>;
+}
+
+export const SAMPLE_COLUMNS = 'device_id, at, rtt_ms, min_ms, max_ms, jitter_ms, loss_pct, state';
+export const STATUS_QUERY =
+  'SELECT device_id, state, since, last_check, rtt_ms, loss_pct, cause FROM device_status';
+
+type StatusRow = [
+  number,
+  string,
+  number | string,
+  number | string | null,
+  number | null,
+  number | null,
+  string | null,
+];
+
+/** A status row read in array mode; PostgreSQL hands bigint times over as strings. */
+export function statusFromRow([
+  deviceId,
+  state,
+  since,
+  lastCheck,
+  rttMs,
+  lossPct,
+  cause,
+]: StatusRow): DeviceStatus {
+  return {
+    deviceId,
+    state: state as DeviceStatus['state'],
+    since: Number(since),
+    lastCheck: lastCheck === null ? null : Number(lastCheck),
+    rttMs,
+    lossPct,
+    cause,
+  };
 }

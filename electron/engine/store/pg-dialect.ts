@@ -1,7 +1,14 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { Db, StoreDialect, Tables } from './dialect';
+import {
+  SAMPLE_COLUMNS,
+  STATUS_QUERY,
+  statusFromRow,
+  type Db,
+  type StoreDialect,
+  type Tables,
+} from './dialect';
 import { migrationError, postgresOpenError, redactUrl } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import * as tables from './schema/pg';
@@ -37,6 +44,45 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
     tables: tables as unknown as Tables,
     maxParams: PG_MAX_PARAMS,
     transaction: (work) => db.transaction((tx) => work(tx as unknown as Db)),
+    async insertSamples(rows) {
+      const perStatement = Math.floor(PG_MAX_PARAMS / 8);
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (let i = 0; i < rows.length; i += perStatement) {
+          const chunk = rows.slice(i, i + perStatement);
+          const values: unknown[] = [];
+          const tuples = chunk.map((row, k) => {
+            values.push(
+              row.deviceId,
+              row.at,
+              row.rttMs,
+              row.minMs,
+              row.maxMs,
+              row.jitterMs,
+              row.lossPct,
+              row.state,
+            );
+            const base = k * 8;
+            return `($${base + 1},$${base + 2},$${base + 3},$${base + 4},$${base + 5},$${base + 6},$${base + 7},$${base + 8})`;
+          });
+          await client.query(
+            `INSERT INTO ping_samples (${SAMPLE_COLUMNS}) VALUES ${tuples.join(',')}`,
+            values,
+          );
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async allStatuses() {
+      const result = await pool.query({ text: STATUS_QUERY, rowMode: 'array' });
+      return (result.rows as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);
+    },
     close: () => pool.end(),
   };
 }

@@ -3,8 +3,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { PingSample } from '../../../shared/contract/entities';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { StoreDialect } from './dialect';
+import { SAMPLE_COLUMNS, STATUS_QUERY, statusFromRow, type StoreDialect } from './dialect';
 import { migrationError, sqliteOpenError } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import * as tables from './schema/sqlite';
@@ -56,6 +57,24 @@ export function openSqlite(file: string, migrationsRoot?: string): StoreDialect 
     throw error;
   }
   const db = drizzle(database);
+  const insertSample = database.prepare(
+    `INSERT INTO ping_samples (${SAMPLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const readStatuses = database.prepare(STATUS_QUERY).raw(true);
+  const appendSamples = database.transaction((rows: PingSample[]) => {
+    for (const row of rows) {
+      insertSample.run(
+        row.deviceId,
+        row.at,
+        row.rttMs,
+        row.minMs,
+        row.maxMs,
+        row.jitterMs,
+        row.lossPct,
+        row.state,
+      );
+    }
+  });
   return {
     name: 'sqlite',
     db,
@@ -71,6 +90,12 @@ export function openSqlite(file: string, migrationsRoot?: string): StoreDialect 
         db.run(sql`ROLLBACK`);
         throw error;
       }
+    },
+    async insertSamples(rows) {
+      appendSamples(rows);
+    },
+    async allStatuses() {
+      return (readStatuses.all() as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);
     },
     async close() {
       database.close();

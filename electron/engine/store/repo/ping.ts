@@ -5,7 +5,6 @@ import { BatchQueue, chunksFor } from '../writer';
 import type { RepoContext } from './context';
 import { forEachDevice } from './per-device';
 
-const SAMPLE_COLUMNS = 8;
 const ROLLUP_COLUMNS = 8;
 
 export function pingRepository({
@@ -15,12 +14,9 @@ export function pingRepository({
   const { db, tables } = dialect;
   const p = tables.pingSamples;
   const r = tables.pingRollups;
-  const samples = new BatchQueue<PingSample>(writer, (rows) =>
-    dialect.transaction(async (tx) => {
-      for (const chunk of chunksFor(rows, SAMPLE_COLUMNS, dialect.maxParams))
-        await tx.insert(p).values(chunk);
-    }),
-  );
+  // A sample batch is appended by the dialect's driver-level path (see dialect.ts).
+  const samples = new BatchQueue<PingSample>(writer, (rows) => dialect.insertSamples(rows));
+
   return {
     insertSamples: (rows) => samples.push(rows),
     samples: async (deviceId, from, to) =>

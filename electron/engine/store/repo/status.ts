@@ -10,7 +10,7 @@ export function statusRepository({
   dialect,
   writer,
 }: RepoContext): Repository['status'] & { flush(): Promise<void> } {
-  const { db, tables } = dialect;
+  const { tables } = dialect;
   const s = tables.deviceStatus;
   const queue = new BatchQueue<DeviceStatus>(writer, async (statuses) => {
     // The latest status of a device wins when one batch carries several.
@@ -35,7 +35,7 @@ export function statusRepository({
     });
   });
   return {
-    all: async () => db.select().from(s),
+    all: () => dialect.allStatuses(),
     upsertMany: (statuses) => queue.push(statuses),
     flush: () => queue.flush(),
   };
