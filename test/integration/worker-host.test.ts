@@ -1,16 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { WorkerHealth } from '../../shared/contract/events';
 import { resolveWorkerEntry } from '../../electron/engine/workers/entry';
-import { forkSpawner, type Spawner, type WorkerProcess } from '../../electron/engine/workers/spawner';
+import { forkSpawner, type Spawner } from '../../electron/engine/workers/spawner';
 import { Supervisor } from '../../electron/engine/workers/supervisor';
 import { testWorkerApi } from '../helpers/test-worker';
 
 const entry = join(import.meta.dirname, '../helpers/test-worker.ts');
 const scratch = mkdtempSync(join(tmpdir(), 'vigia-worker-host-'));
+const supervisors: Supervisor[] = [];
 let supervisor: Supervisor | undefined;
 let logs: string[] = [];
 
@@ -21,6 +30,7 @@ function start(spawner: Spawner = forkSpawner) {
     backoff: { initialMs: 100 },
     log: (level, message) => logs.push(`${level}: ${message}`),
   });
+  supervisors.push(supervisor);
   return supervisor.supervise({ name: 'test', entry, api: testWorkerApi });
 }
 
@@ -50,8 +60,7 @@ function testWorkerChildren(): number[] {
 }
 
 afterEach(async () => {
-  await supervisor?.stopAll();
-  supervisor = undefined;
+  await Promise.all(supervisors.splice(0).map((each) => each.stopAll()));
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -85,15 +94,15 @@ describe('worker side (serveWorker), over a raw channel', () => {
 
       child.postMessage('not even an object');
       expect(await next((message) => message.kind === 'protocol-error')).toMatchObject({
-        message: expect.stringMatching(/worker test received a message that is neither a request nor a shutdown/),
+        message: expect.stringMatching(
+          /worker test received a message that is neither a request nor a shutdown/,
+        ),
       });
+      // Without a usable id there is nothing to answer to: a protocol error, not a response.
       child.postMessage({ kind: 'request', id: -1, method: 'echo' });
-      await next(
-        (message) => message.kind === 'protocol-error' && received.filter((m) => m === message).length === 1,
-      );
       await expect
-        .poll(() => received.filter((m) => (m as { kind: string }).kind === 'protocol-error').length)
-        .toBe(2);
+        .poll(() => received.filter((message) => (message as { kind: string }).kind === 'protocol-error'))
+        .toHaveLength(2);
 
       child.postMessage({ kind: 'request', id: 1, method: 'nope' });
       expect(await answer(1)).toMatchObject({
@@ -112,7 +121,10 @@ describe('worker side (serveWorker), over a raw channel', () => {
       child.postMessage({ kind: 'request', id: 5, method: 'unsendable' });
       expect(await answer(5)).toMatchObject({
         ok: false,
-        error: { code: 'unsendable_result', message: expect.stringMatching(/^unsendable: the result could not be sent/) },
+        error: {
+          code: 'unsendable_result',
+          message: expect.stringMatching(/^unsendable: the result could not be sent/),
+        },
       });
 
       child.postMessage({ kind: 'request', id: 6, method: 'echo', params: { text: 'still here' } });
@@ -162,9 +174,13 @@ describe('supervisor', () => {
     await expect(worker.call('echo', { text: 5 } as unknown as { text: string })).rejects.toThrow(
       /^echo: invalid params: text: /,
     );
-    await expect(worker.call('toString' as 'echo', { text: 'x' })).rejects.toThrow(/has no method "toString"/);
+    await expect(worker.call('toString' as 'echo', { text: 'x' })).rejects.toThrow(
+      /has no method "toString"/,
+    );
     await expect(worker.call('lie', undefined)).rejects.toThrow(/lie returned an invalid result/);
-    await expect(worker.call('fail', undefined)).rejects.toThrow(/^worker test: fail: the handler failed on purpose$/);
+    await expect(worker.call('fail', undefined)).rejects.toThrow(
+      /^worker test: fail: the handler failed on purpose$/,
+    );
     expect(worker.health().restarts).toBe(0);
   });
 
@@ -243,11 +259,13 @@ describe('supervisor', () => {
     await expect(worker.call('slow', { ms: 600 }, { timeoutMs: 200 })).rejects.toThrow(
       /^worker test: slow timed out after 200 ms$/,
     );
-    const never: Spawner = { spawn: () => forkSpawner.spawn(join(scratch, 'idle.js'), 'never') };
-    writeFileSync(join(scratch, 'idle.js'), 'setTimeout(() => undefined, 60_000);\n');
-    const silent = supervisor!.supervise({ name: 'silent', entry: 'unused', api: testWorkerApi });
-    void never;
-    await expect(silent.call('echo', { text: 'x' }, { timeoutMs: 300 })).rejects.toThrow();
+    // A process that starts but never says it is ready (it does leave when told to).
+    const mute = join(scratch, 'mute.js');
+    writeFileSync(mute, "process.on('message', (m) => m.kind === 'shutdown' && process.exit(0));\n");
+    const silent = start({ spawn: (_file, name) => forkSpawner.spawn(mute, name) });
+    await expect(silent.call('echo', { text: 'x' }, { timeoutMs: 300 })).rejects.toThrow(
+      /^worker test was not ready within 300 ms \(starting\)$/,
+    );
   });
 
   it('stops every worker process: in-flight calls are answered, stragglers are killed, nothing is left', async () => {
@@ -292,11 +310,15 @@ describe('supervisor', () => {
 
 describe('resolveWorkerEntry', () => {
   it('finds the source entry when running from source', () => {
-    expect(resolveWorkerEntry('pinger')).toBe(resolve(import.meta.dirname, '../../electron/workers/pinger.ts'));
-    expect(() => resolveWorkerEntry('no-such-worker')).toThrow(/worker "no-such-worker" not found \(looked in /);
+    expect(resolveWorkerEntry('pinger')).toBe(
+      resolve(import.meta.dirname, '../../electron/workers/pinger.ts'),
+    );
+    expect(() => resolveWorkerEntry('no-such-worker')).toThrow(
+      /worker "no-such-worker" not found \(looked in /,
+    );
   });
 
-  it('finds out/main/workers from a CommonJS bundle chunk, whatever the working directory', () => {
+  it('finds out/main/workers beside a CommonJS bundle chunk, not a build in the working directory', () => {
     const app = join(scratch, 'app');
     mkdirSync(join(app, 'out/main/chunks'), { recursive: true });
     mkdirSync(join(app, 'out/main/workers'), { recursive: true });
@@ -305,8 +327,14 @@ describe('resolveWorkerEntry', () => {
     copyFileSync(resolve(import.meta.dirname, '../../electron/engine/workers/entry.ts'), chunk);
     const found = execFileSync(
       process.execPath,
-      ['--import', 'tsx', '-e', `console.log(require(${JSON.stringify(chunk)}).resolveWorkerEntry('pinger'))`],
-      { cwd: tmpdir(), encoding: 'utf8' },
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `console.log(require(${JSON.stringify(chunk)}).resolveWorkerEntry('pinger'))`,
+      ],
+      // The repository is the working directory (tsx resolves from it) and has an out/ of its own.
+      { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' },
     ).trim();
     expect(found).toBe(join(app, 'out/main/workers/pinger.js'));
   });
