@@ -77,7 +77,7 @@ export function planDemoNetwork(seed = 2026): { towers: TowerInput[]; devices: P
     const angle = random() * Math.PI * 2;
     const distance = i === 0 ? 0 : 0.02 + random() * 0.11;
     return {
-      name: i === 0 ? place : `Torre ${place}`,
+      name: place,
       code: `CG-${String(i + 1).padStart(2, '0')}`,
       latitude: Number((CENTER.latitude + Math.sin(angle) * distance).toFixed(5)),
       longitude: Number((CENTER.longitude + Math.cos(angle) * distance).toFixed(5)),
@@ -187,7 +187,7 @@ export function planDemoNetwork(seed = 2026): { towers: TowerInput[]; devices: P
           t,
           `${t}:ap:${s}`,
           'cpe',
-          `Cliente empresarial ${tower.name.replace('Torre ', '')} ${s + 1}.${c + 1}`,
+          `Cliente empresarial ${tower.name} ${s + 1}.${c + 1}`,
           pick(random, CPE_MODELS),
           ['cliente', 'empresarial'],
         );

@@ -141,7 +141,7 @@ export function AlarmsPage() {
                     />
                   </Table.Td>
                 )}
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
                   <SeverityBadge severity={alarm.severity} />
                 </Table.Td>
                 <Table.Td

@@ -67,8 +67,11 @@ export function DashboardPage() {
         .filter((s) => s.rttMs !== null)
         .sort((a, b) => b.rttMs! - a.rttMs!)
         .slice(0, 6),
+      // Loss of devices still answering: the silent ones are already counted as down or unreachable.
       worstLoss: statuses
-        .filter((s) => (s.lossPct ?? 0) > 0 && s.state !== 'down')
+        .filter(
+          (s) => (s.lossPct ?? 0) > 0 && s.lossPct! < 100 && (s.state === 'up' || s.state === 'degraded'),
+        )
         .sort((a, b) => b.lossPct! - a.lossPct!)
         .slice(0, 6),
       changes: store.recentChanges.slice(0, 10),
@@ -99,11 +102,11 @@ export function DashboardPage() {
                     onClick={() => alarm.deviceId && navigate(`devices/${alarm.deviceId}`)}
                     style={{ cursor: 'pointer' }}
                   >
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
                       <SeverityBadge severity={alarm.severity} />
                     </Table.Td>
                     <Table.Td>{alarm.message}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
                       {alarm.affected > 1 ? <Badge variant="outline">{alarm.affected}</Badge> : null}
                     </Table.Td>
                     <Table.Td c="dimmed">{format.time(alarm.raisedAt)}</Table.Td>
