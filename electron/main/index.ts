@@ -1,22 +1,32 @@
 // The desktop app's main process: one instance, one secure window, the tray, and the engine with
 // its collectors in utility processes. The renderer reaches the engine only through the preload.
+import { existsSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
 import { IPC_EVENT } from '../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../engine/start-engine';
+import { createAlarmNotifier, type DesktopNotification } from './alarm-notifications';
+import { appMenuTemplate } from './app-menu';
+import { rendererBaseUrl } from './app-url';
+import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
+import { readPreferences, type Preferences } from './preferences';
+import { isElevated, privilegeNotice, runCommand } from './privileges';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { hardenContents, hardenSession } from './security';
+import { startWithSystem } from './start-with-system';
 import { createTray } from './tray';
 import { utilitySpawner } from './utility-spawner';
-import { loadWindowState, saveWindowState } from './window-state';
+import { createWindow } from './window';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(__dirname, '../renderer/')}`;
+const APP_ID = 'br.com.vigia.noc';
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererUrl = rendererBaseUrl(__dirname, devServerUrl);
 let window: BrowserWindow | null = null;
 let engine: RunningEngine | null = null;
 let quitting = false;
-let language: 'pt-BR' | 'en' = 'pt-BR';
-let operator = process.env.USERNAME ?? process.env.USER ?? 'operador';
+let e2e: E2eHook | null = null;
 
 function showWindow(): void {
   if (!window) return;
@@ -25,40 +35,91 @@ function showWindow(): void {
   window.focus();
 }
 
-function createWindow(): BrowserWindow {
-  const stateFile = join(app.getPath('userData'), 'window-state.json');
-  const state = loadWindowState(stateFile);
-  const created = new BrowserWindow({
-    ...state,
-    minWidth: 800,
-    minHeight: 600,
-    show: !process.argv.includes('--hidden'),
-    backgroundColor: '#1a1b1e',
-    title: 'Vigia',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
+function quit(): void {
+  quitting = true;
+  app.quit();
+}
+
+/** The logged-on user, for the audit trail when no operator name was set. */
+function osUser(): string {
+  try {
+    return userInfo().username || 'operador';
+  } catch {
+    return 'operador';
+  }
+}
+
+function systemPreferences(settings: Record<string, unknown>): Preferences {
+  return readPreferences(settings, { locale: app.getLocale(), user: osUser() });
+}
+
+const autoStart = startWithSystem({
+  platform: process.platform,
+  exePath: app.getPath('exe'),
+  run: runCommand,
+  loginItems: {
+    get: () => app.getLoginItemSettings(),
+    set: (settings) => app.setLoginItemSettings(settings),
+  },
+});
+
+async function setAppMenu(preferences: Preferences): Promise<void> {
+  const template = appMenuTemplate(
+    {
+      language: preferences.language,
+      platform: process.platform,
+      startWithSystem: await autoStart.isEnabled().catch(() => false),
+      development: devServerUrl !== undefined,
     },
+    {
+      openWindow: showWindow,
+      // Either way the menu is rebuilt, so its checkbox shows what really happened.
+      toggleStartWithSystem: (enabled) =>
+        void autoStart
+          .setEnabled(enabled)
+          .catch((error: unknown) => dialog.showErrorBox('Vigia', (error as Error).message))
+          .finally(() => void setAppMenu(preferences)),
+      about: () => {
+        const info = engine?.info();
+        void dialog.showMessageBox({
+          title: 'Vigia',
+          message: `Vigia ${app.getVersion()}`,
+          detail: info
+            ? `ICMP: ${info.icmpMode}${info.icmpNote ? ` — ${info.icmpNote}` : ''}\nDB: ${info.dialect}`
+            : '',
+        });
+      },
+      quit,
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function showNotification(notification: DesktopNotification): void {
+  e2e?.notifications.push(notification);
+  if (!Notification.isSupported()) return;
+  const shown = new Notification({ title: notification.title, body: notification.body });
+  shown.on('click', () => {
+    if (notification.deviceId) openDevice(notification.deviceId);
+    else showWindow();
   });
-  if (state.maximized) created.maximize();
-  hardenContents(created.webContents, rendererUrl);
-  const remember = () =>
-    saveWindowState(stateFile, { ...created.getNormalBounds(), maximized: created.isMaximized() });
-  created.on('resize', remember);
-  created.on('move', remember);
-  // Closing hides to the tray: the NOC keeps watching; Quit is in the tray menu.
-  created.on('close', (event) => {
-    if (!quitting) {
-      event.preventDefault();
-      created.hide();
-    }
-  });
-  if (process.env.ELECTRON_RENDERER_URL) void created.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void created.loadFile(join(__dirname, '../renderer/index.html'));
-  return created;
+  shown.show();
+}
+
+function openDevice(deviceId: number): void {
+  showWindow();
+  window?.webContents.send(IPC_EVENT, { type: 'ui.openDevice', deviceId });
+}
+
+/** Once per installation, when raw ICMP is out of reach: say why and what still works. */
+async function explainPrivileges(running: RunningEngine, preferences: Preferences): Promise<void> {
+  const elevated = await isElevated(process.platform, runCommand, process.getuid?.());
+  console.log(`privileges: ${elevated ? 'elevated' : 'not elevated'}; ICMP ${running.info().icmpMode}`);
+  const marker = join(app.getPath('userData'), 'privilege-notice-shown');
+  const notice = privilegeNotice(elevated, running.info(), preferences.language);
+  if (!notice || existsSync(marker) || e2e) return;
+  writeFileSync(marker, new Date().toISOString());
+  await dialog.showMessageBox({ type: 'warning', ...notice });
 }
 
 async function main(): Promise<void> {
@@ -67,8 +128,9 @@ async function main(): Promise<void> {
     return;
   }
   app.on('second-instance', showWindow);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   await app.whenReady();
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, devServerUrl);
 
   engine = await startEngine({
     dataDir: app.getPath('userData'),
@@ -78,31 +140,49 @@ async function main(): Promise<void> {
     cipher: safeStorageCipher() ?? undefined,
     version: app.getVersion(),
   });
-  const settings = await engine.call('settings.get', undefined);
-  if (settings['ui.language'] === 'en') language = 'en';
-  if (typeof settings['ui.operator'] === 'string') operator = settings['ui.operator'];
-
-  window = createWindow();
-  registerIpc(ipcMain, engine, (event) => isTrustedSender(event, window?.webContents ?? null, rendererUrl));
-  relayEvents(engine, () => window?.webContents ?? null);
-  engine.subscribe((event) => {
+  const running = engine;
+  let preferences = systemPreferences(await running.call('settings.get', undefined));
+  const onPreferences = (settings: Record<string, unknown>): Preferences => {
+    const next = systemPreferences(settings);
+    if (next.language !== preferences.language) void setAppMenu(next);
+    preferences = next;
+    return next;
+  };
+  // The tray and the notifications first: the monitor is already running and raises alarms.
+  const tray = createTray({
+    engine: running,
+    preferences: onPreferences,
+    openWindow: showWindow,
+    openDevice,
+    quit,
+    onError: (message) => dialog.showErrorBox('Vigia', message),
+  });
+  e2e = installE2eHook(tray);
+  const notifier = createAlarmNotifier({
+    preferences: async () => onPreferences(await running.call('settings.get', undefined)),
+    show: showNotification,
+  });
+  running.subscribe((event) => {
+    notifier.onEvent(event);
     if (event.type === 'ui.openDevice') showWindow();
   });
-  const running = engine;
-  createTray({
-    engine: running,
-    language: () => language,
-    operator: () => operator,
-    openWindow: showWindow,
-    openDevice: (deviceId) => {
-      showWindow();
-      window?.webContents.send(IPC_EVENT, { type: 'ui.openDevice', deviceId });
-    },
-    quit: () => {
-      quitting = true;
-      app.quit();
-    },
+  await setAppMenu(preferences);
+
+  window = createWindow({
+    stateFile: join(app.getPath('userData'), 'window-state.json'),
+    preload: join(__dirname, '../preload/index.cjs'),
+    hidden: process.argv.includes('--hidden'),
+    // Closing hides to the tray: the NOC keeps watching; Quit is in the tray menu.
+    keepOnClose: () => !quitting,
   });
+  hardenContents(window.webContents, rendererUrl);
+  registerIpc(ipcMain, running, (event) => isTrustedSender(event, window?.webContents ?? null, rendererUrl));
+  relayEvents(running, () => window?.webContents ?? null);
+  window.webContents.once('did-finish-load', () => {
+    setTimeout(() => void explainPrivileges(running, preferences).catch(console.error), 3_000);
+  });
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(join(__dirname, '../renderer/index.html'));
 
   app.on('before-quit', () => {
     quitting = true;
@@ -112,6 +192,8 @@ async function main(): Promise<void> {
     event.preventDefault();
     const stopping = engine;
     engine = null;
+    notifier.stop();
+    tray.dispose();
     void stopping.stop().finally(() => app.exit(0));
   });
 }

@@ -1,8 +1,9 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { isApiMethod } from '../../shared/contract/api';
-import { toApiError } from '../engine/api/errors';
-import type { Engine } from '../engine/engine';
+import { apiMethods, isApiMethod, type ApiError } from '../../shared/contract/api';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
+import { toApiError, zodIssues } from '../engine/api/errors';
+import type { Engine } from '../engine/engine';
+import { isAppUrl } from './app-url';
 
 export interface IpcMainLike {
   handle(
@@ -10,6 +11,9 @@ export interface IpcMainLike {
     listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>,
   ): void;
 }
+
+/** What crosses the invoke channel back to the preload: a result, or an error the user can read. */
+export type IpcAnswer = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
 /**
  * Whether an IPC message comes from our own window showing our own renderer: the built files
@@ -22,33 +26,34 @@ export function isTrustedSender(
 ): boolean {
   if (!window || event.sender !== window) return false;
   const url = event.senderFrame?.url;
-  if (!url) return false;
-  return url.startsWith(rendererUrl);
+  return typeof url === 'string' && isAppUrl(url, rendererUrl);
 }
 
+const refuse = (code: ApiError['code'], message: string, issues: ApiError['issues'] = []): IpcAnswer => ({
+  ok: false,
+  error: { code, message, issues },
+});
+
 /**
- * The one IPC handler: it checks the sender, checks the method is in the registry, and lets the
- * engine validate the input against the shared schemas. Errors cross as ApiError values.
+ * The one IPC handler: it checks the sender, checks the method is in the registry and validates
+ * the input against the shared schema before the engine sees anything. Errors cross as ApiError.
  */
 export function registerIpc(
   ipc: IpcMainLike,
   engine: Engine,
   trusted: (event: IpcMainInvokeEvent) => boolean,
 ): void {
-  ipc.handle(IPC_INVOKE, async (event, method, input) => {
-    if (!trusted(event)) {
-      return {
-        ok: false,
-        error: { code: 'forbidden', message: 'IPC from an untrusted sender was refused.', issues: [] },
-      };
-    }
-    if (!isApiMethod(method)) {
-      return {
-        ok: false,
-        error: { code: 'invalid_input', message: `Unknown method "${String(method)}"`, issues: [] },
-      };
+  ipc.handle(IPC_INVOKE, async (event, method, input): Promise<IpcAnswer> => {
+    if (!trusted(event)) return refuse('forbidden', 'IPC from an untrusted sender was refused.');
+    if (!isApiMethod(method)) return refuse('invalid_input', `Unknown method "${String(method)}"`);
+    const parsed = apiMethods[method].input.safeParse(input);
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      const message = issues.map((issue) => `${issue.path || 'input'}: ${issue.message}`).join('; ');
+      return refuse('invalid_input', message, issues);
     }
     try {
+      // The raw input, not the parsed one: the engine parses it again and applies its defaults.
       return { ok: true, result: await engine.call(method, input) };
     } catch (error) {
       return { ok: false, error: toApiError(error) };

@@ -30,3 +30,29 @@ export function loadWindowState(file: string): WindowState {
 export function saveWindowState(file: string, state: WindowState): void {
   writeFileSync(file, JSON.stringify(state));
 }
+
+interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The stored position only while a screen still shows the window's title bar: after a monitor is
+ * unplugged, Windows would otherwise open the window where nobody can see or grab it.
+ */
+export function placeOnScreen(state: WindowState, workAreas: Area[]): WindowState {
+  if (state.x === undefined || state.y === undefined) return state;
+  const { x, y } = state;
+  const titleBar = { x: x + 40, y: y + 10 };
+  const visible = workAreas.some(
+    (area) =>
+      titleBar.x >= area.x &&
+      titleBar.x < area.x + area.width &&
+      titleBar.y >= area.y &&
+      titleBar.y < area.y + area.height,
+  );
+  if (visible) return state;
+  return { width: state.width, height: state.height, maximized: state.maximized };
+}

@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   outputDir: '../../test-results/playwright-electron',
-  timeout: 120_000,
+  timeout: 240_000,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright-electron.json' }]],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/playwright-electron.json' }]],
 });

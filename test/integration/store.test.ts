@@ -185,6 +185,126 @@ describe.each(subjects)('repository on $name', (subject) => {
     expect(listed.map((a) => a.id)).toEqual([first!.id]);
   });
 
+  it('keeps one open alarm per tower-wide subject, where the device is absent', async () => {
+    const t = await repo.towers.create(tower('ALM'));
+    const d = await repo.devices.create(device('10.5.1.1', { towerId: t.id }));
+    const raise = (deviceId: number | null) =>
+      repo.alarms.raise({
+        source: 'icmp',
+        deviceId,
+        towerId: t.id,
+        type: 'tower_down',
+        severity: 'critical',
+        message: 'torre fora',
+        affected: 12,
+        raisedAt: 9000,
+      });
+    const towerAlarm = await raise(null);
+    expect(towerAlarm).toMatchObject({ deviceId: null, towerId: t.id, state: 'active' });
+    expect(await raise(null)).toBeNull();
+    // The same type about one device of the tower is another subject.
+    expect(await raise(d.id)).toMatchObject({ deviceId: d.id });
+    expect(await repo.alarms.findOpen({ deviceId: null, towerId: t.id, type: 'tower_down' })).toMatchObject({
+      id: towerAlarm!.id,
+    });
+    const updated = await repo.alarms.update(towerAlarm!.id, { affected: 30, severity: 'major' });
+    expect(updated).toMatchObject({ affected: 30, severity: 'major', message: 'torre fora' });
+    await expect(repo.alarms.update(999_999, { affected: 1 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('serialises concurrent writes of every kind without losing one', async () => {
+    const devices = await repo.devices.createMany(
+      Array.from({ length: 20 }, (_, i) => device(`10.7.0.${i}`)),
+    );
+    const at = 50_000_000;
+    const sample = (deviceId: number, k: number): PingSample => ({
+      deviceId,
+      at: at + k,
+      rttMs: 2,
+      minMs: 1,
+      maxMs: 3,
+      jitterMs: 0.5,
+      lossPct: 0,
+      state: 'up',
+    });
+    const raise = (deviceId: number) =>
+      repo.alarms.raise({
+        source: 'icmp',
+        deviceId,
+        towerId: null,
+        type: 'latency_high',
+        severity: 'minor',
+        message: 'latência alta',
+        affected: 1,
+        raisedAt: at,
+      });
+    const [, , raised] = await Promise.all([
+      Promise.all(
+        devices.map((d) => repo.ping.insertSamples(Array.from({ length: 30 }, (_, k) => sample(d.id, k)))),
+      ),
+      Promise.all(
+        devices.map((d, i) =>
+          repo.status.upsertMany([
+            { deviceId: d.id, state: 'up', since: at + i, lastCheck: at, rttMs: 2, lossPct: 0, cause: null },
+          ]),
+        ),
+      ),
+      Promise.all(devices.slice(0, 5).flatMap((d) => [raise(d.id), raise(d.id), raise(d.id)])),
+      Promise.all(
+        devices.map((d) =>
+          repo.audit.add({
+            at: 0,
+            actor: 'sync',
+            action: 'device.touch',
+            target: `device:${d.id}`,
+            details: '',
+          }),
+        ),
+      ),
+      Promise.all(devices.map((d, i) => repo.settings.set(`concurrent.${d.id}`, i))),
+    ]);
+    for (const d of devices) expect(await repo.ping.samples(d.id, at, at + 100)).toHaveLength(30);
+    const statuses = new Map((await repo.status.all()).map((s) => [s.deviceId, s]));
+    devices.forEach((d, i) => expect(statuses.get(d.id)?.since).toBe(at + i));
+    expect(raised.filter((alarm) => alarm !== null)).toHaveLength(5);
+    expect(new Set(raised.filter((alarm) => alarm !== null).map((alarm) => alarm.deviceId)).size).toBe(5);
+    const settings = await repo.settings.all();
+    devices.forEach((d, i) => expect(settings[`concurrent.${d.id}`]).toBe(i));
+  });
+
+  it('drops the rows of a device deleted while they waited, keeping the rest of the batch', async () => {
+    const [kept, gone] = await repo.devices.createMany([device('10.8.0.1'), device('10.8.0.2')]);
+    await repo.devices.delete(gone!.id);
+    const at = 60_000_000;
+    const row = (deviceId: number): PingSample => ({
+      deviceId,
+      at,
+      rttMs: null,
+      minMs: null,
+      maxMs: null,
+      jitterMs: null,
+      lossPct: 100,
+      state: 'down',
+    });
+    const status = (deviceId: number): DeviceStatus => ({
+      deviceId,
+      state: 'down',
+      since: at,
+      lastCheck: at,
+      rttMs: null,
+      lossPct: 100,
+      cause: null,
+    });
+    await Promise.all([
+      repo.ping.insertSamples([row(kept!.id), row(gone!.id)]),
+      repo.status.upsertMany([status(kept!.id), status(gone!.id)]),
+    ]);
+    expect(await repo.ping.samples(kept!.id, at, at)).toHaveLength(1);
+    const ids = (await repo.status.all()).map((s) => s.deviceId);
+    expect(ids).toContain(kept!.id);
+    expect(ids).not.toContain(gone!.id);
+  });
+
   it('enqueues a notification once per idempotency key and tracks its delivery', async () => {
     const message = {
       channel: 'telegram',
@@ -273,6 +393,6 @@ describe.each(subjects)('repository on $name', (subject) => {
       details: '1h',
     });
     await repo.audit.add({ at: 2, actor: 'rui', action: 'alarm.ack', target: 'alarm:7', details: '' });
-    expect((await repo.audit.list(10)).map((e) => e.actor)).toEqual(['rui', 'ana']);
+    expect((await repo.audit.list(2)).map((e) => e.actor)).toEqual(['rui', 'ana']);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Where drizzle-kit's migrations are: beside this file when running from source, or — from the
@@ -8,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
  */
 export function resolveMigrationsDir(dialect: 'sqlite' | 'pg', override?: string): string {
   if (override) return join(override, dialect);
-  const here = typeof __dirname === 'string' ? __dirname : dirname(new URL(import.meta.url).pathname);
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   const candidates = [
     join(here, 'migrations'),
     resolve(here, '../../electron/engine/store/migrations'),

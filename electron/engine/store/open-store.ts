@@ -46,7 +46,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
 export async function openStore(config: StoreConfig): Promise<Repository> {
   const dialect =
     config.dialect === 'sqlite'
-      ? openSqlite(config.file, config.migrationsDir)
+      ? await openSqlite(config.file, config.migrationsDir)
       : await openPostgres(config.url, config.migrationsDir);
   return createRepository(dialect);
 }

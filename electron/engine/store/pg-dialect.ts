@@ -16,6 +16,24 @@ import * as tables from './schema/pg';
 /** PostgreSQL's limit on bound parameters per statement. */
 const PG_MAX_PARAMS = 65_535;
 
+/** Any fixed number: the advisory lock Vigia's schema updates take on a shared server. */
+const MIGRATION_LOCK_KEY = 0x5649_4741;
+
+/**
+ * Workstations sharing one server are often updated and started together; without a lock their
+ * schema updates would race (both creating the same tables) and all but one would fail.
+ */
+async function migrateAlone(pool: pg.Pool, run: () => Promise<void>): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await run();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    lock.release();
+  }
+}
+
 export async function openPostgres(url: string, migrationsRoot?: string): Promise<StoreDialect> {
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
   // A broken connection in the pool must not take the process down; the next query reports it.
@@ -31,7 +49,9 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
   }
   const db = drizzle(pool);
   try {
-    await migrate(db, { migrationsFolder: resolveMigrationsDir('pg', migrationsRoot) });
+    await migrateAlone(pool, () =>
+      migrate(db, { migrationsFolder: resolveMigrationsDir('pg', migrationsRoot) }),
+    );
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw migrationError(redactUrl(url), error);

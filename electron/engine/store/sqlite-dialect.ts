@@ -1,13 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { PingSample } from '../../../shared/contract/entities';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SAMPLE_COLUMNS, STATUS_QUERY, statusFromRow, type StoreDialect } from './dialect';
-import { migrationError, sqliteOpenError } from './errors';
+import { sqliteOpenError } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
+import { migrateSqlite } from './sqlite-migrate';
 import * as tables from './schema/sqlite';
 
 /** SQLite's limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER). */
@@ -22,26 +22,7 @@ function applyPragmas(database: Database.Database): void {
   database.prepare('SELECT count(*) FROM sqlite_master').get();
 }
 
-/**
- * A schema update is one transaction already; the copy taken first is for what a transaction
- * cannot undo (a crash of the machine mid-write on a damaged disk). It is removed on success.
- */
-function migrateWithBackup(database: Database.Database, file: string, migrationsFolder: string): void {
-  const backup = `${file}.before-migration`;
-  const hasData = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
-  if (hasData) {
-    database.pragma('wal_checkpoint(TRUNCATE)');
-    copyFileSync(file, backup);
-  }
-  try {
-    migrate(drizzle(database), { migrationsFolder });
-  } catch (error) {
-    throw migrationError(file, error);
-  }
-  if (hasData) rmSync(backup, { force: true });
-}
-
-export function openSqlite(file: string, migrationsRoot?: string): StoreDialect {
+export async function openSqlite(file: string, migrationsRoot?: string): Promise<StoreDialect> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let database: Database.Database;
   try {
@@ -51,7 +32,7 @@ export function openSqlite(file: string, migrationsRoot?: string): StoreDialect 
     throw sqliteOpenError(file, error);
   }
   try {
-    migrateWithBackup(database, file, resolveMigrationsDir('sqlite', migrationsRoot));
+    await migrateSqlite(database, file, resolveMigrationsDir('sqlite', migrationsRoot));
   } catch (error) {
     database.close();
     throw error;

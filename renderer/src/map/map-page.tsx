@@ -105,12 +105,12 @@ export function MapPage() {
             <CircleMarker
               key={tower.id}
               center={[tower.latitude, tower.longitude]}
+              className={`tower-marker tower-${tower.id}`}
               radius={9 + Math.min(10, Math.sqrt(count))}
               pathOptions={{
                 color: markerColor[worst],
                 fillColor: markerColor[worst],
                 fillOpacity: 0.8,
-                className: `tower-marker tower-${tower.id}`,
               }}
               eventHandlers={{
                 click: () => navigate(`devices?tower=${tower.id}`),

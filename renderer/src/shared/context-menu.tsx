@@ -127,6 +127,7 @@ export function ContextMenuProvider({ children }: { children: ReactNode }) {
         opened={menu !== null}
         onChange={(opened) => !opened && setMenu(null)}
         position="bottom-start"
+        zIndex={2000}
         withinPortal
         shadow="md"
         width={240}
@@ -191,6 +192,7 @@ export function ContextMenuProvider({ children }: { children: ReactNode }) {
         )}
       </Menu>
       <Modal
+        zIndex={2100}
         opened={maintenance !== null}
         onClose={() => setMaintenance(null)}
         title={`${t('menu.maintenance')} — ${maintenance?.target.name ?? ''}`}

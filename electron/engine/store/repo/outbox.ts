@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Repository } from '../repository';
 import type { RepoContext } from './context';
 
@@ -28,10 +28,10 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
       }),
     markRetry: (id, nextAttemptAt, error) =>
       writer.run(async () => {
-        const [row] = await db.select({ attempts: o.attempts }).from(o).where(eq(o.id, id));
+        // Counted in SQL: workstations sharing one PostgreSQL may retry the same row.
         await db
           .update(o)
-          .set({ nextAttemptAt, lastError: error, attempts: (row?.attempts ?? 0) + 1 })
+          .set({ nextAttemptAt, lastError: error, attempts: sql`${o.attempts} + 1` })
           .where(eq(o.id, id));
       }),
     markFailed: (id, error) =>

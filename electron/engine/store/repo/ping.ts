@@ -3,6 +3,7 @@ import type { PingSample } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
 import { BatchQueue, chunksFor } from '../writer';
 import type { RepoContext } from './context';
+import { writeSkippingDeletedDevices } from './deleted-devices';
 import { forEachDevice } from './per-device';
 
 const ROLLUP_COLUMNS = 8;
@@ -15,7 +16,9 @@ export function pingRepository({
   const p = tables.pingSamples;
   const r = tables.pingRollups;
   // A sample batch is appended by the dialect's driver-level path (see dialect.ts).
-  const samples = new BatchQueue<PingSample>(writer, (rows) => dialect.insertSamples(rows));
+  const samples = new BatchQueue<PingSample>(writer, (rows) =>
+    writeSkippingDeletedDevices(dialect, rows, (kept) => dialect.insertSamples(kept)),
+  );
 
   return {
     insertSamples: (rows) => samples.push(rows),

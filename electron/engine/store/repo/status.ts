@@ -3,6 +3,7 @@ import type { DeviceStatus } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
 import { BatchQueue, chunksFor } from '../writer';
 import type { RepoContext } from './context';
+import { writeSkippingDeletedDevices } from './deleted-devices';
 
 const STATUS_COLUMNS = 7;
 
@@ -12,11 +13,9 @@ export function statusRepository({
 }: RepoContext): Repository['status'] & { flush(): Promise<void> } {
   const { tables } = dialect;
   const s = tables.deviceStatus;
-  const queue = new BatchQueue<DeviceStatus>(writer, async (statuses) => {
-    // The latest status of a device wins when one batch carries several.
-    const latest = [...new Map(statuses.map((status) => [status.deviceId, status])).values()];
-    await dialect.transaction(async (tx) => {
-      for (const chunk of chunksFor(latest, STATUS_COLUMNS, dialect.maxParams)) {
+  const upsert = (rows: DeviceStatus[]) =>
+    dialect.transaction(async (tx) => {
+      for (const chunk of chunksFor(rows, STATUS_COLUMNS, dialect.maxParams)) {
         await tx
           .insert(s)
           .values(chunk)
@@ -33,6 +32,10 @@ export function statusRepository({
           });
       }
     });
+  const queue = new BatchQueue<DeviceStatus>(writer, async (statuses) => {
+    // The latest status of a device wins when one batch carries several.
+    const latest = [...new Map(statuses.map((status) => [status.deviceId, status])).values()];
+    await writeSkippingDeletedDevices(dialect, latest, upsert);
   });
   return {
     all: () => dialect.allStatuses(),

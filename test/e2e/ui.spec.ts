@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const baseUrl = () => {
+  const url = process.env.VIGIA_E2E_URL;
+  if (!url) throw new Error('VIGIA_E2E_URL is not set: the global setup did not start the server');
+  return url;
+};
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(`${baseUrl()}/#/${path}`);
+  await expect(page.getByTestId('nav-dashboard')).toBeVisible();
+  // The network is loaded once the header's alarm counter shows.
+  await expect(page.getByTestId('active-alarm-count')).toBeVisible();
+}
+
+/** Screenshots of the main pages, kept for the README. */
+async function keep(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('an operator adds a device and sees the engine refuse a duplicate address', async ({ page }) => {
+  await open(page, 'devices');
+  await page.getByTestId('add-device').click();
+  await page.getByTestId('device-name').fill('Rádio teste e2e');
+  await page.getByTestId('device-host').fill('100.127.250.1');
+  await page.getByTestId('device-save').click();
+  await page.getByTestId('device-search').fill('Rádio teste e2e');
+  await expect(page.getByTestId('device-row')).toHaveCount(1);
+
+  await page.getByTestId('add-device').click();
+  await page.getByTestId('device-name').fill('Duplicado');
+  await page.getByTestId('device-host').fill('100.127.250.1');
+  await page.getByTestId('device-save').click();
+  await expect(page.getByText(/already exists|já existe/i).first()).toBeVisible();
+});
+
+test('a CSV import shows bad rows and writes only the confirmed valid ones', async ({ page }) => {
+  await open(page, 'devices');
+  await page.getByTestId('import-devices').click();
+  const csv = [
+    'name,host,kind,tower,tags',
+    'CPE Import A,100.127.251.1,cpe,CG-02,cliente;teste',
+    'CPE Import B,100.127.251.2,cpe,,',
+    'Sem endereço,,cpe,,',
+    'Torre inexistente,100.127.251.3,cpe,XX-99,',
+    'Duplicado,100.127.251.1,cpe,,',
+  ].join('\n');
+  await page.getByTestId('import-text').fill(csv);
+  await expect(page.getByTestId('import-summary')).toContainText('2');
+  await expect(page.locator('[data-testid="import-preview"] tr[data-valid="false"]')).toHaveCount(3);
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('device-search').fill('CPE Import');
+  await expect(page.getByTestId('device-row')).toHaveCount(2);
+});
+
+test('right-click in the table puts a device into maintenance with a reason', async ({ page }) => {
+  await open(page, 'devices');
+  await page.getByTestId('device-search').fill('Cliente empresarial Catolé 1.1');
+  const row = page.getByTestId('device-row').first();
+  await expect(row).toBeVisible();
+  await row.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: /^(Manutenção|Maintenance)$/ }).click();
+  await page.getByText(/^(1 hora|1 hour)$/).click();
+  await page.getByTestId('maintenance-reason').fill('Troca de rádio agendada');
+  await page.getByTestId('maintenance-start').click();
+  await expect(page.locator('[data-testid="device-row"] [data-state="maintenance"]')).toBeVisible({
+    timeout: 45_000,
+  });
+});
+
+test('right-click on a map marker puts a tower into maintenance', async ({ page }) => {
+  await open(page, 'map');
+  await keep(page, 'map');
+  const marker = page.locator('path.tower-marker').nth(3);
+  await marker.click({ button: 'right', force: true });
+  await page.getByRole('menuitem', { name: /^(Manutenção|Maintenance)$/ }).click();
+  await page.getByText(/^(30 minutos|30 minutes)$/).click();
+  await page.getByTestId('maintenance-reason').fill('Falta de energia programada');
+  await page.getByTestId('maintenance-start').click();
+  await expect(page.getByText(/Manutenção iniciada|Maintenance started/)).toBeVisible();
+});
+
+test('an alarm is acknowledged with a note', async ({ page }) => {
+  await open(page, 'alarms');
+  // The demo network has outages of its own; wait for one to be raised.
+  await expect(page.getByTestId('alarm-row').first()).toBeVisible({ timeout: 75_000 });
+  await keep(page, 'alarms');
+  const before = await page.getByTestId('alarm-row').count();
+  await page.getByTestId('ack-one').first().click();
+  await page.getByTestId('ack-note').fill('Equipe a caminho');
+  await page.getByTestId('ack-confirm').click();
+  await expect(page.getByText(/alarmes reconhecidos|alarms acknowledged/)).toBeVisible();
+  await page.getByRole('tab', { name: /Reconhecidos|Acknowledged/ }).click();
+  await expect(page.getByText('Equipe a caminho').first()).toBeVisible();
+  expect(before).toBeGreaterThan(0);
+});
+
+test('the operator switches the language to English and back, and the pages follow', async ({ page }) => {
+  await open(page, 'dashboard');
+  await keep(page, 'dashboard');
+  await expect(page.getByTestId('nav-devices')).toContainText('Equipamentos');
+  await open(page, 'settings');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(page.getByTestId('nav-devices')).toContainText('Devices');
+  await page.getByTestId('nav-towers').click();
+  await keep(page, 'towers');
+  await page.getByTestId('nav-devices').click();
+  await keep(page, 'devices');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-switch').getByText('Português (Brasil)').click();
+  await expect(page.getByTestId('nav-devices')).toContainText('Equipamentos');
+});
