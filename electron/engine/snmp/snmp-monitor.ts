@@ -9,10 +9,12 @@ import {
 import { computeRates, type CounterSnapshot } from '../../../shared/domain/snmp/counters';
 import { InterfaceRollupBuilder, WirelessRollupBuilder, bucketOf } from '../../../shared/domain/snmp/rollup';
 import {
-  defaultSnmpThresholds,
+  SNMP_THRESHOLDS_KEY,
   evaluateThreshold,
   initialThresholdState,
+  thresholdsForDevice,
   type SnmpMetric,
+  type SnmpThresholdOverrides,
   type SnmpThresholds,
   type ThresholdState,
 } from '../../../shared/domain/snmp/thresholds';
@@ -32,7 +34,6 @@ export interface SnmpMonitorOptions {
   cipher: SecretCipher;
   /** True while alarms of this device are suppressed (maintenance of the device, its tower, or all). */
   isSuppressed?: (deviceId: number) => boolean;
-  thresholdsFor?: (deviceId: number) => SnmpThresholds;
   clock?: () => number;
   tickMs?: number;
   options?: Partial<SnmpOptions>;
@@ -48,6 +49,10 @@ interface DeviceTrack {
   builders: Map<number, InterfaceRollupBuilder>;
   wireless: WirelessRollupBuilder | null;
 }
+
+/** Five-minute SNMP rollups are kept a year, like ping rollups; the sweep runs apart from the rounds. */
+const ROLLUP_RETENTION_MS = 365 * 86_400_000;
+const RETENTION_EVERY_MS = 6 * 3_600_000;
 
 const newTrack = (): DeviceTrack => ({
   previous: null,
@@ -76,6 +81,7 @@ export class SnmpMonitor {
   private configs: StoredSnmpConfig[] = [];
   private readonly nextDue = new Map<number, number>();
   private timer: NodeJS.Timeout | null = null;
+  private retentionTimer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private readonly clock: () => number;
   private readonly options: SnmpOptions;
@@ -88,11 +94,19 @@ export class SnmpMonitor {
   async start(): Promise<void> {
     await this.reload();
     this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 5_000);
+    const sweep = () =>
+      void this.deps.repo.snmp
+        .deleteRollupsBefore(this.clock() - ROLLUP_RETENTION_MS)
+        .catch((error: unknown) => console.error('SNMP retention failed', error));
+    sweep();
+    this.retentionTimer = setInterval(sweep, RETENTION_EVERY_MS);
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
     this.timer = null;
+    this.retentionTimer = null;
     await this.round;
     await this.flushRollups(Infinity);
   }
@@ -154,16 +168,23 @@ export class SnmpMonitor {
       }
     }
     const results = targets.length > 0 ? await this.deps.transport.poll(targets, this.options) : [];
+    // Operators edit overrides per tower and device in settings; each round reads them afresh.
+    const overrides = ((await this.deps.repo.settings.get(SNMP_THRESHOLDS_KEY)) ??
+      null) as SnmpThresholdOverrides | null;
+    const towerOf = new Map(
+      (await this.deps.repo.devices.list()).map((device) => [device.id, device.towerId]),
+    );
     // Buckets that ended before this round are complete: store them before the round adds more.
     await this.flushRollups(bucketOf(this.clock()));
     for (const result of results) {
       outcomes.push({ deviceId: result.id, at: result.at, error: result.error });
-      if (!result.error) await this.absorb(result);
+      if (!result.error)
+        await this.absorb(result, thresholdsForDevice(overrides, result.id, towerOf.get(result.id) ?? null));
     }
     await this.deps.repo.snmp.setPollOutcomes(outcomes);
   }
 
-  private async absorb(result: SnmpPollResult): Promise<void> {
+  private async absorb(result: SnmpPollResult, thresholds: SnmpThresholds): Promise<void> {
     const track = this.tracks.get(result.id) ?? newTrack();
     this.tracks.set(result.id, track);
     for (const row of result.interfaces) track.speeds.set(row.index, row.speedMbps);
@@ -171,7 +192,6 @@ export class SnmpMonitor {
     const outcome = track.previous ? computeRates(track.previous, current, track.speeds) : null;
     track.previous = current;
     const rates = new Map(outcome?.kind === 'rates' ? outcome.rates.map((rate) => [rate.index, rate]) : []);
-    const thresholds = this.deps.thresholdsFor?.(result.id) ?? defaultSnmpThresholds;
     const bucket = bucketOf(result.at);
 
     for (const info of result.interfaces) {

@@ -22,6 +22,7 @@ import { useFormat } from '../i18n/format';
 import { useLive } from '../live/use-live';
 import { notifyError } from '../shared/notify';
 import { SeverityBadge, StateBadge } from '../shared/state-badge';
+import { SnmpPanel } from './snmp-panel';
 
 function Chart({
   title,
@@ -207,6 +208,7 @@ export function DevicePage({ id }: { id: number }) {
           />
         )}
       </SimpleGrid>
+      <SnmpPanel deviceId={id} />
       <Card withBorder>
         <Text fw={600} mb="xs">
           {t('device.alarmHistory')}

@@ -17,6 +17,10 @@ import { ImportModal } from './import-modal';
 
 type SortKey = 'name' | 'host' | 'state' | 'rtt' | 'tower';
 const ROW_HEIGHT = 36;
+// One collator for every comparison: String.localeCompare builds one per call, which costs a
+// 10,000-row sort most of a frame.
+const text = new Intl.Collator(undefined, { sensitivity: 'base' });
+const numeric = new Intl.Collator(undefined, { numeric: true });
 const COLUMNS = '2.2fr 1.2fr 0.9fr 1.4fr 1fr 0.8fr 0.7fr 1.1fr 70px';
 
 export function DevicesPage({ initialTower }: { initialTower?: string | null }) {
@@ -50,11 +54,11 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
     const towerName = (device: Device) =>
       device.towerId ? (store.towers.get(device.towerId)?.code ?? '') : '';
     const compare: Record<SortKey, (a: Device, b: Device) => number> = {
-      name: (a, b) => a.name.localeCompare(b.name),
-      host: (a, b) => a.host.localeCompare(b.host, undefined, { numeric: true }),
-      state: (a, b) => stateRank[statusOf(a.id)] - stateRank[statusOf(b.id)] || a.name.localeCompare(b.name),
+      name: (a, b) => text.compare(a.name, b.name),
+      host: (a, b) => numeric.compare(a.host, b.host),
+      state: (a, b) => stateRank[statusOf(a.id)] - stateRank[statusOf(b.id)] || text.compare(a.name, b.name),
       rtt: (a, b) => (store.statuses.get(b.id)?.rttMs ?? -1) - (store.statuses.get(a.id)?.rttMs ?? -1),
-      tower: (a, b) => towerName(a).localeCompare(towerName(b)),
+      tower: (a, b) => text.compare(towerName(a), towerName(b)),
     };
     const sorted = filtered.sort(compare[sort.key]);
     return sort.asc ? sorted : sorted.reverse();

@@ -66,3 +66,31 @@ export function resolveThresholds(
 ): SnmpThresholds {
   return { ...global, ...tower, ...device };
 }
+
+/** The setting that holds threshold overrides per tower and per device (ids as keys). */
+export const SNMP_THRESHOLDS_KEY = 'snmp.thresholds';
+
+export interface SnmpThresholdOverrides {
+  towers?: Record<string, Partial<SnmpThresholds>>;
+  devices?: Record<string, Partial<SnmpThresholds>>;
+}
+
+/** The rules that apply to one device, from the stored overrides; an unusable override is ignored. */
+export function thresholdsForDevice(
+  overrides: SnmpThresholdOverrides | null | undefined,
+  deviceId: number,
+  towerId: number | null,
+): SnmpThresholds {
+  const sound = (rules: Partial<SnmpThresholds> | undefined): Partial<SnmpThresholds> =>
+    Object.fromEntries(
+      Object.entries(rules ?? {}).filter(
+        ([metric, rule]) =>
+          snmpMetrics.includes(metric as SnmpMetric) && rule && thresholdRuleProblem(rule) === null,
+      ),
+    );
+  return resolveThresholds(
+    defaultSnmpThresholds,
+    sound(towerId === null ? undefined : overrides?.towers?.[String(towerId)]),
+    sound(overrides?.devices?.[String(deviceId)]),
+  );
+}

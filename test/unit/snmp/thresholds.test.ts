@@ -5,6 +5,7 @@ import {
   initialThresholdState,
   resolveThresholds,
   thresholdRuleProblem,
+  thresholdsForDevice,
   type ThresholdRule,
 } from '../../../shared/domain/snmp/thresholds';
 
@@ -83,5 +84,26 @@ describe('thresholds configuration', () => {
     expect(thresholdRuleProblem({ ...defaultSnmpThresholds.signalDbm, consecutive: 0 })).toMatch(
       /consecutive/,
     );
+  });
+});
+
+describe('thresholds for a device from the stored overrides', () => {
+  it('applies tower then device overrides and ignores unusable ones', () => {
+    const overrides = {
+      towers: {
+        '3': { signalDbm: { direction: 'below' as const, raiseAt: -70, clearAt: -67, consecutive: 2 } },
+      },
+      devices: {
+        '9': { utilizationPct: { direction: 'above' as const, raiseAt: 95, clearAt: 85, consecutive: 3 } },
+        '10': { utilizationPct: { direction: 'above' as const, raiseAt: 95, clearAt: 99, consecutive: 3 } },
+      },
+    };
+    const nine = thresholdsForDevice(overrides, 9, 3);
+    expect(nine.utilizationPct.raiseAt).toBe(95);
+    expect(nine.signalDbm.raiseAt).toBe(-70);
+    expect(thresholdsForDevice(overrides, 10, null).utilizationPct).toEqual(
+      defaultSnmpThresholds.utilizationPct,
+    );
+    expect(thresholdsForDevice(null, 1, null)).toEqual(defaultSnmpThresholds);
   });
 });
