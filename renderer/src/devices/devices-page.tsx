@@ -37,10 +37,28 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
   const [importing, setImporting] = useState(false);
   const parent = useRef<HTMLDivElement>(null);
 
+  // Text orders depend on the inventory only: computed when it changes, not on every status burst.
+  const inventoryVersion = store.inventoryVersion;
+  const textOrder = useMemo(() => {
+    const towerCode = (device: Device) =>
+      device.towerId ? (store.towers.get(device.towerId)?.code ?? '') : '';
+    const devices = [...store.devices.values()];
+    return {
+      name: [...devices].sort((a, b) => text.compare(a.name, b.name)),
+      host: [...devices].sort((a, b) => numeric.compare(a.host, b.host)),
+      tower: [...devices].sort(
+        (a, b) => text.compare(towerCode(a), towerCode(b)) || text.compare(a.name, b.name),
+      ),
+    };
+    // inventoryVersion is the live store's inventory counter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, inventoryVersion]);
+
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const statusOf = (id: number): DeviceState => store.statuses.get(id)?.state ?? 'unknown';
-    const filtered = [...store.devices.values()].filter(
+    const base = sort.key === 'host' || sort.key === 'tower' ? textOrder[sort.key] : textOrder.name;
+    const filtered = base.filter(
       (device) =>
         (!state || statusOf(device.id) === state) &&
         (!tower || String(device.towerId) === tower) &&
@@ -51,20 +69,16 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
           device.model.toLowerCase().includes(needle) ||
           device.tags.some((tag) => tag.toLowerCase().includes(needle))),
     );
-    const towerName = (device: Device) =>
-      device.towerId ? (store.towers.get(device.towerId)?.code ?? '') : '';
-    const compare: Record<SortKey, (a: Device, b: Device) => number> = {
-      name: (a, b) => text.compare(a.name, b.name),
-      host: (a, b) => numeric.compare(a.host, b.host),
-      state: (a, b) => stateRank[statusOf(a.id)] - stateRank[statusOf(b.id)] || text.compare(a.name, b.name),
-      rtt: (a, b) => (store.statuses.get(b.id)?.rttMs ?? -1) - (store.statuses.get(a.id)?.rttMs ?? -1),
-      tower: (a, b) => text.compare(towerName(a), towerName(b)),
-    };
-    const sorted = filtered.sort(compare[sort.key]);
-    return sort.asc ? sorted : sorted.reverse();
+    // Status orders are numeric sorts over the name order (Array.sort is stable): cheap per burst.
+    if (sort.key === 'state') filtered.sort((a, b) => stateRank[statusOf(a.id)] - stateRank[statusOf(b.id)]);
+    if (sort.key === 'rtt')
+      filtered.sort(
+        (a, b) => (store.statuses.get(b.id)?.rttMs ?? -1) - (store.statuses.get(a.id)?.rttMs ?? -1),
+      );
+    return sort.asc ? filtered : filtered.reverse();
     // version is the live store's change counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version, search, state, tower, kind, sort]);
+  }, [store, version, textOrder, search, state, tower, kind, sort]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,

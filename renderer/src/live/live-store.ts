@@ -28,6 +28,8 @@ export class LiveStore {
   loaded = false;
   error: string | null = null;
   version = 0;
+  /** Changes only when devices or towers are added, edited or removed — not on status updates. */
+  inventoryVersion = 0;
   private readonly listeners = new Set<() => void>();
   private frame: number | null = null;
 
@@ -53,6 +55,7 @@ export class LiveStore {
       statuses.forEach((status) => this.statuses.set(status.deviceId, status));
       alarms.forEach((alarm) => this.alarms.set(alarm.id, alarm));
       this.loaded = true;
+      this.inventoryVersion++;
       this.error = null;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -71,11 +74,12 @@ export class LiveStore {
 
   apply(event: VigiaEvent): void {
     switch (event.type) {
-      case 'status.changed':
+      case 'status.changed': {
+        const changes: StateChange[] = [];
         for (const status of event.statuses) {
           const before = this.statuses.get(status.deviceId);
           if (!before || before.state !== status.state) {
-            this.recentChanges.unshift({
+            changes.push({
               deviceId: status.deviceId,
               from: before?.state ?? null,
               to: status.state,
@@ -84,8 +88,14 @@ export class LiveStore {
           }
           this.statuses.set(status.deviceId, status);
         }
-        if (this.recentChanges.length > RECENT_CHANGES) this.recentChanges.length = RECENT_CHANGES;
+        // Newest first, and only the last RECENT_CHANGES: a burst of thousands costs one slice.
+        if (changes.length > 0)
+          this.recentChanges = [...changes.slice(-RECENT_CHANGES).reverse(), ...this.recentChanges].slice(
+            0,
+            RECENT_CHANGES,
+          );
         break;
+      }
       case 'alarm.raised':
       case 'alarm.updated':
         this.alarms.set(event.alarm.id, event.alarm);
@@ -95,16 +105,20 @@ export class LiveStore {
         break;
       case 'device.upserted':
         this.devices.set(event.device.id, event.device);
+        this.inventoryVersion++;
         break;
       case 'device.deleted':
         this.devices.delete(event.id);
+        this.inventoryVersion++;
         this.statuses.delete(event.id);
         break;
       case 'tower.upserted':
         this.towers.set(event.tower.id, event.tower);
+        this.inventoryVersion++;
         break;
       case 'tower.deleted':
         this.towers.delete(event.id);
+        this.inventoryVersion++;
         break;
       case 'engine.health':
         this.health = event.health;
