@@ -2,11 +2,27 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isApiMethod } from '../../shared/contract/api';
+import type { VigiaEvent } from '../../shared/contract/events';
 import { WS_PATH, WS_TOKEN_PARAM, WsRequest, type WsServerMessage } from '../../shared/contract/ws';
 import { toApiError } from '../engine/api/errors';
 import type { Engine } from '../engine/engine';
 import { tokenMatches, upgradeAllowed } from './access';
 import { serveStatic } from './static-files';
+
+/**
+ * A status burst (a whole network changing at once can be 10,000 statuses) goes out in slices:
+ * each reaches the browser as its own message, so no single task on the page runs long.
+ */
+const STATUSES_PER_MESSAGE = 1_000;
+
+function splitEvent(event: VigiaEvent): VigiaEvent[] {
+  if (event.type !== 'status.changed' || event.statuses.length <= STATUSES_PER_MESSAGE) return [event];
+  const parts: VigiaEvent[] = [];
+  for (let i = 0; i < event.statuses.length; i += STATUSES_PER_MESSAGE) {
+    parts.push({ ...event, statuses: event.statuses.slice(i, i + STATUSES_PER_MESSAGE) });
+  }
+  return parts;
+}
 
 export interface VigiaServer {
   url: string;
@@ -65,7 +81,9 @@ export async function startHttpServer(options: {
   };
 
   sockets.on('connection', (client) => {
-    const unsubscribe = engine.subscribe((event) => send(client, { event }));
+    const unsubscribe = engine.subscribe((event) => {
+      for (const part of splitEvent(event)) send(client, { event: part });
+    });
     client.on('close', unsubscribe);
     // ws has already closed the socket with the right code (e.g. 1009 too big); an unheard 'error'
     // event would take the whole server down.
