@@ -103,7 +103,15 @@ async function startAround(
   );
 
   const monitorConfig = (await repo.settings.get('monitor.config')) ?? undefined;
-  const monitor = new Monitor({ repo, transport, bus, config: monitorConfig as never });
+  // The SNMP monitor starts after the ICMP one; until then no tower has known subscribers.
+  let subscribersBehind: (towerId: number) => number = () => 0;
+  const monitor = new Monitor({
+    repo,
+    transport,
+    bus,
+    config: monitorConfig as never,
+    subscribersBehind: (towerId) => subscribersBehind(towerId),
+  });
 
   // Maintenance as the SNMP monitor needs it: read synchronously from a copy kept fresh by events.
   let devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));
@@ -125,7 +133,17 @@ async function startAround(
       isUnderMaintenance(tower, now)
     );
   };
-  const snmpMonitor = new SnmpMonitor({ repo, transport: snmpTransport, bus, cipher, isSuppressed });
+  const snmpMonitor: SnmpMonitor = new SnmpMonitor({
+    repo,
+    transport: snmpTransport,
+    bus,
+    cipher,
+    isSuppressed,
+  });
+  subscribersBehind = (towerId) =>
+    snmpMonitor.subscribers(
+      [...devices.values()].filter((device) => device.towerId === towerId).map((device) => device.id),
+    );
 
   let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
   void transport.mode().then(

@@ -30,6 +30,7 @@ export function assess(
   checked: ReadonlySet<number>,
   at: number,
   config: MonitorConfig,
+  subscribersBehind?: (towerId: number) => number,
 ): Assessment {
   const covered = topology.coverage(at);
   const failed = (id: number) => trackers.get(id)?.reach.health === 'down';
@@ -97,6 +98,7 @@ export function assess(
     towerCovered: covered.tower,
     deviceName: topology.deviceName,
     towerName: topology.towerName,
+    subscribersBehind,
   });
   return result;
 }

@@ -35,6 +35,8 @@ export interface MonitorOptions {
   config?: MonitorConfigInput;
   /** Where failures of background cycles go (they never stop the loop). */
   onError?: (error: unknown) => void;
+  /** Subscribers behind a tower (its radios' clients, from SNMP), quoted in its alarms. */
+  subscribersBehind?: (towerId: number) => number;
 }
 
 export interface CycleReport extends AlarmChanges {
@@ -83,6 +85,7 @@ export class Monitor {
   private readonly bus: EventBus;
   private readonly clock: { now(): number };
   private readonly config: MonitorConfig;
+  private readonly subscribersBehind: ((towerId: number) => number) | undefined;
   private readonly pingOptions: PingOptions;
   private readonly onError: (error: unknown) => void;
   private readonly alarms: AlarmSync;
@@ -107,6 +110,7 @@ export class Monitor {
     this.bus = options.bus;
     this.clock = options.clock ?? { now: Date.now };
     this.config = resolveMonitorConfig(options.config);
+    this.subscribersBehind = options.subscribersBehind;
     this.pingOptions = PingOptions.parse(this.config.ping);
     this.onError = options.onError ?? ((error) => console.error('monitor cycle failed', error));
     this.alarms = new AlarmSync(this.repo, this.bus);
@@ -270,7 +274,7 @@ export class Monitor {
     const targets = topology.targets(only);
     const { checked, rechecked } = await this.probe(targets, at);
 
-    const assessment = assess(topology, this.trackers, checked, at, this.config);
+    const assessment = assess(topology, this.trackers, checked, at, this.config, this.subscribersBehind);
     const alarmChanges = await this.alarms.apply(assessment.plan, at, assessment.frozen);
     if (only === null) {
       this.interval = nextInterval(

@@ -54,13 +54,19 @@ export interface AlarmPlanInput {
   towerCovered: (id: number) => boolean;
   deviceName: (id: number) => string;
   towerName: (id: number) => string;
+  /** Wireless clients of the tower's radios (from SNMP): the subscribers an outage there cuts off. */
+  subscribersBehind?: (towerId: number) => number;
 }
 
 const affectedWords = (n: number): string =>
   n === 1 ? '1 dispositivo afetado' : `${n} dispositivos afetados`;
 
+const subscriberWords = (n: number): string =>
+  n <= 0 ? '' : n === 1 ? ', 1 assinante atrás desta torre' : `, ${n} assinantes atrás desta torre`;
+
 export function planAlarms(input: AlarmPlanInput): PlannedAlarm[] {
   const { deviceCovered, towerCovered, deviceName, towerName } = input;
+  const subscribers = (towerId: number) => subscriberWords(input.subscribersBehind?.(towerId) ?? 0);
   const planned: PlannedAlarm[] = [];
   const inSector = new Set<number>();
   for (const sector of input.sectors) {
@@ -72,7 +78,7 @@ export function planAlarms(input: AlarmPlanInput): PlannedAlarm[] {
       towerId: sector.towerId,
       severity: 'major',
       affected: sector.failed,
-      message: `Problema de setor na torre ${towerName(sector.towerId)}: ${sector.failed} de ${sector.total} dispositivos sem resposta`,
+      message: `Problema de setor na torre ${towerName(sector.towerId)}: ${sector.failed} de ${sector.total} dispositivos sem resposta${subscribers(sector.towerId)}`,
     });
   }
   const flapping = new Set<number>();
@@ -116,7 +122,7 @@ export function planAlarms(input: AlarmPlanInput): PlannedAlarm[] {
         towerId: id,
         severity: 'critical',
         affected,
-        message: `Torre ${towerName(id)} fora do ar: ${affectedWords(affected)}`,
+        message: `Torre ${towerName(id)} fora do ar: ${affectedWords(affected)}${subscribers(id)}`,
       });
     } else if (!deviceCovered(id) && !flapping.has(id) && !inSector.has(id)) {
       const dependants = affected - 1;
