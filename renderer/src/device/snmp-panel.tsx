@@ -19,15 +19,12 @@ import type {
   InterfaceNow,
   SnmpCredentials,
 } from '../../../shared/contract/snmp';
-import {
-  SNMP_THRESHOLDS_KEY,
-  defaultSnmpThresholds,
-  type SnmpThresholdOverrides,
-} from '../../../shared/domain/snmp/thresholds';
+import { defaultSnmpThresholds } from '../../../shared/domain/snmp/thresholds';
 import { getClient } from '../client';
 import { useFormat } from '../i18n/format';
 import { notifyError, notifyOk } from '../shared/notify';
 import { operatorName } from '../shared/operator';
+import { readLimits, saveLimits } from '../shared/snmp-limits';
 
 type Version = '1' | '2c' | '3';
 
@@ -67,12 +64,9 @@ export function SnmpPanel({ deviceId }: { deviceId: number }) {
       }
     }, notifyError);
     void client.invoke('snmp.interfaces', { deviceId }).then(setInterfaces, notifyError);
-    void client.invoke('settings.get', undefined).then((settings) => {
-      const mine = (settings[SNMP_THRESHOLDS_KEY] as SnmpThresholdOverrides | undefined)?.devices?.[
-        String(deviceId)
-      ];
-      if (mine?.utilizationPct) setUtilization(mine.utilizationPct.raiseAt);
-      if (mine?.signalDbm) setSignal(mine.signalDbm.raiseAt);
+    void readLimits('devices', deviceId).then((limits) => {
+      setUtilization(limits.utilizationPct);
+      setSignal(limits.signalDbm);
     }, notifyError);
   }, [deviceId]);
 
@@ -116,21 +110,9 @@ export function SnmpPanel({ deviceId }: { deviceId: number }) {
     run(async () => {
       const client = getClient();
       setSummary(await client.invoke('snmp.config.set', { config: config(), by: operatorName() }));
-      const settings = await client.invoke('settings.get', undefined);
-      const overrides = (settings[SNMP_THRESHOLDS_KEY] as SnmpThresholdOverrides | undefined) ?? {};
-      const util = Number(utilization);
-      const dbm = Number(signal);
-      const devices = {
-        ...overrides.devices,
-        [String(deviceId)]: {
-          utilizationPct: { ...defaultSnmpThresholds.utilizationPct, raiseAt: util, clearAt: util - 10 },
-          signalDbm: { ...defaultSnmpThresholds.signalDbm, raiseAt: dbm, clearAt: dbm + 3 },
-        },
-      };
-      await client.invoke('settings.set', {
-        key: SNMP_THRESHOLDS_KEY,
-        value: { ...overrides, devices },
-        by: operatorName(),
+      await saveLimits('devices', deviceId, {
+        utilizationPct: Number(utilization),
+        signalDbm: Number(signal),
       });
       notifyOk(t('snmp.saved'));
     });

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, NumberInput, Stack, Table, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tower } from '../../../shared/contract/entities';
 import { getClient } from '../client';
@@ -9,6 +9,7 @@ import { worstState } from '../live/derive';
 import { useLive } from '../live/use-live';
 import { useContextMenu } from '../shared/context-menu';
 import { notifyError, notifyOk } from '../shared/notify';
+import { readLimits, saveLimits, type Limits } from '../shared/snmp-limits';
 import { StateBadge } from '../shared/state-badge';
 
 function TowerForm({ tower, onClose }: { tower: Tower | null; onClose: () => void }) {
@@ -21,10 +22,15 @@ function TowerForm({ tower, onClose }: { tower: Tower | null; onClose: () => voi
     address: tower?.address ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [limits, setLimits] = useState<Limits | null>(null);
+  useEffect(() => {
+    if (tower) void readLimits('towers', tower.id).then(setLimits, notifyError);
+  }, [tower]);
   const save = async () => {
     try {
       if (tower) await getClient().invoke('towers.update', { id: tower.id, patch: draft });
       else await getClient().invoke('towers.create', draft);
+      if (tower && limits) await saveLimits('towers', tower.id, limits);
       notifyOk(t('towers.saved'));
       onClose();
     } catch (error) {
@@ -73,6 +79,24 @@ function TowerForm({ tower, onClose }: { tower: Tower | null; onClose: () => voi
           value={draft.address}
           onChange={(e) => setDraft({ ...draft, address: e.currentTarget.value })}
         />
+        {limits && (
+          <Group grow>
+            <NumberInput
+              label={t('snmp.utilizationLimit')}
+              min={1}
+              max={100}
+              value={limits.utilizationPct}
+              onChange={(v) => setLimits({ ...limits, utilizationPct: Number(v) })}
+            />
+            <NumberInput
+              label={t('snmp.signalLimit')}
+              min={-100}
+              max={-30}
+              value={limits.signalDbm}
+              onChange={(v) => setLimits({ ...limits, signalDbm: Number(v) })}
+            />
+          </Group>
+        )}
         <Group justify="flex-end">
           <Button onClick={() => void save()}>{t('devices.save')}</Button>
         </Group>
