@@ -118,7 +118,13 @@ export function DevicePage({ id }: { id: number }) {
 
   if (!device) return <Text>{t('device.notFound')}</Text>;
   const tower = device.towerId ? store.towers.get(device.towerId) : undefined;
-  const ping = rollups.map((row) => ({ at: row.bucket, avg: row.avgMs, max: row.maxMs, loss: row.lossPct }));
+  const ping = rollups.map((row) => ({
+    at: row.bucket,
+    avg: row.avgMs,
+    max: row.maxMs,
+    loss: row.lossPct,
+    up: row.upPct,
+  }));
   const traffic = snmp.interfaces
     .filter((row) => row.inBpsAvg !== null)
     .map((row) => ({
@@ -184,6 +190,12 @@ export function DevicePage({ id }: { id: number }) {
           title={t('device.loss')}
           data={ping}
           lines={[{ key: 'loss', color: '#fa5252' }]}
+          empty={t('device.noData')}
+        />
+        <Chart
+          title={t('device.availability')}
+          data={ping}
+          lines={[{ key: 'up', color: '#51cf66' }]}
           empty={t('device.noData')}
         />
         {traffic.length > 0 && (

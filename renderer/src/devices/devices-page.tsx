@@ -32,6 +32,7 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
   const [state, setState] = useState<string | null>(null);
   const [tower, setTower] = useState<string | null>(initialTower ?? null);
   const [kind, setKind] = useState<string | null>(null);
+  const [tag, setTag] = useState<string | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'state', asc: true });
   const [editing, setEditing] = useState<Device | null | 'new'>(null);
   const [importing, setImporting] = useState(false);
@@ -63,6 +64,7 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
         (!state || statusOf(device.id) === state) &&
         (!tower || String(device.towerId) === tower) &&
         (!kind || device.kind === kind) &&
+        (!tag || device.tags.includes(tag)) &&
         (!needle ||
           device.name.toLowerCase().includes(needle) ||
           device.host.toLowerCase().includes(needle) ||
@@ -78,7 +80,14 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
     return sort.asc ? filtered : filtered.reverse();
     // version is the live store's change counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version, textOrder, search, state, tower, kind, sort]);
+  }, [store, version, textOrder, search, state, tower, kind, tag, sort]);
+
+  const tags = useMemo(
+    () => [...new Set([...store.devices.values()].flatMap((device) => device.tags))].sort(),
+    // inventoryVersion is the live store's inventory counter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, inventoryVersion],
+  );
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -146,6 +155,15 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
           onChange={setKind}
           clearable
           w={150}
+        />
+        <Select
+          placeholder={t('devices.tag')}
+          data={tags}
+          value={tag}
+          onChange={setTag}
+          clearable
+          searchable
+          w={140}
         />
         <Button onClick={() => setEditing('new')} data-testid="add-device">
           {t('devices.add')}

@@ -100,6 +100,8 @@ export const en: typeof ptBR = {
     row: 'Row',
   },
   towers: {
+    confirmDelete: 'Delete tower {{name}}? Its devices stay, with no tower.',
+    deleted: 'Tower deleted',
     name: 'Name',
     code: 'Code',
     latitude: 'Latitude',
@@ -148,6 +150,7 @@ export const en: typeof ptBR = {
     filter: 'Filter',
   },
   device: {
+    availability: 'Availability timeline (% up per 5 min)',
     back: 'Back',
     path: 'Dependency path',
     latency: 'Latency (ms)',

@@ -98,6 +98,8 @@ export const ptBR = {
     row: 'Linha',
   },
   towers: {
+    confirmDelete: 'Excluir a torre {{name}}? Os equipamentos ficam, sem torre.',
+    deleted: 'Torre excluída',
     name: 'Nome',
     code: 'Código',
     latitude: 'Latitude',
@@ -146,6 +148,7 @@ export const ptBR = {
     filter: 'Filtrar',
   },
   device: {
+    availability: 'Linha do tempo de disponibilidade (% no ar a cada 5 min)',
     back: 'Voltar',
     path: 'Caminho de dependência',
     latency: 'Latência (ms)',

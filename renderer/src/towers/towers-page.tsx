@@ -110,6 +110,16 @@ export function TowersPage() {
   const { store, version } = useLive();
   const openMenu = useContextMenu();
   const [editing, setEditing] = useState<Tower | null | 'new'>(null);
+  // A tower's devices stay, with no tower: the engine says so in the audit log.
+  const remove = async (tower: Tower) => {
+    if (!window.confirm(t('towers.confirmDelete', { name: tower.name }))) return;
+    try {
+      await getClient().invoke('towers.delete', { id: tower.id });
+      notifyOk(t('towers.deleted'));
+    } catch (error) {
+      notifyError(error);
+    }
+  };
   const rows = useMemo(() => {
     const byTower = new Map<number, number[]>();
     for (const device of store.devices.values())
@@ -160,6 +170,15 @@ export function TowersPage() {
               <Table.Td>
                 <Button size="xs" variant="subtle" onClick={() => setEditing(tower)}>
                   ✎
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void remove(tower)}
+                  aria-label={t('devices.delete')}
+                >
+                  ✕
                 </Button>
               </Table.Td>
             </Table.Tr>
