@@ -5,7 +5,7 @@ import { pingerApi, type PingerMode } from '../../shared/contract/pinger';
 import { snmpApi } from '../../shared/contract/snmp';
 import {
   isGlobalMaintenanceActive,
-  isUnderMaintenance,
+  coversDevice,
   globalMaintenanceKey,
   type GlobalMaintenanceValue,
 } from '../../shared/domain/monitor/maintenance';
@@ -126,13 +126,10 @@ async function startAround(
   const isSuppressed = (deviceId: number): boolean => {
     const now = Date.now();
     const device = devices.get(deviceId);
-    const tower = device?.towerId ? towers.get(device.towerId) : undefined;
-    return (
-      isGlobalMaintenanceActive(globalWindow, now) ||
-      isUnderMaintenance(device, now) ||
-      isUnderMaintenance(tower, now)
-    );
+    const globalActive = isGlobalMaintenanceActive(globalWindow, now);
+    return device ? coversDevice(device, (towerId) => towers.get(towerId), globalActive, now) : globalActive;
   };
+
   const snmpMonitor: SnmpMonitor = new SnmpMonitor({
     repo,
     transport: snmpTransport,

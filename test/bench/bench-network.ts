@@ -2,18 +2,8 @@ import type { DeviceInput } from '../../shared/contract/entities';
 import type { PingOptions, PingResult, PingTarget, PingerMode } from '../../shared/contract/pinger';
 import type { PingTransport } from '../../electron/engine/monitor/transport';
 import type { Repository } from '../../electron/engine/store/repository';
-
-/** A small deterministic PRNG (mulberry32), so every run simulates the same day. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../electron/engine/demo/random';
+import { summarize } from '../../electron/engine/ping/stats';
 
 /**
  * Creates `count` devices in towers of `perTower`: each tower has one uplink and the rest hang
@@ -102,18 +92,7 @@ export class RealisticDayTransport implements PingTransport {
     const now = this.clock.now();
     const down = new Set(this.outages.filter((o) => o.from <= now && now < o.to).map((o) => o.id));
     return targets.map(({ id }) => {
-      if (down.has(id))
-        return {
-          id,
-          sent: options.count,
-          received: 0,
-          lossPct: 100,
-          minMs: null,
-          avgMs: null,
-          maxMs: null,
-          jitterMs: null,
-          error: null,
-        };
+      if (down.has(id)) return summarize(id, options.count, []);
       const base = this.base.get(id) ?? 10;
       const jittery = id % 10 === 0;
       const spike = jittery && this.random() < 0.05 ? 30 + this.random() * 80 : 0;

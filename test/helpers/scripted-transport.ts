@@ -1,5 +1,6 @@
 import type { PingOptions, PingResult, PingTarget, PingerMode } from '../../shared/contract/pinger';
 import type { PingTransport } from '../../electron/engine/monitor/transport';
+import { summarize } from '../../electron/engine/ping/stats';
 
 /**
  * A network whose answers the test decides: the monitor's process boundary, scripted. Devices
@@ -32,18 +33,7 @@ export class ScriptedTransport implements PingTransport {
   async run(targets: PingTarget[], options: PingOptions): Promise<PingResult[]> {
     this.calls.push(targets);
     return targets.map(({ id }) => {
-      if (this.down.has(id))
-        return {
-          id,
-          sent: options.count,
-          received: 0,
-          lossPct: 100,
-          minMs: null,
-          avgMs: null,
-          maxMs: null,
-          jitterMs: null,
-          error: null,
-        };
+      if (this.down.has(id)) return summarize(id, options.count, []);
       const rtt = this.rtt.get(id) ?? 10;
       const lossPct = this.loss.get(id) ?? 0;
       const received = Math.max(1, Math.round(options.count * (1 - lossPct / 100)));

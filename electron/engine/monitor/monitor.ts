@@ -26,6 +26,7 @@ import { MaintenanceControl } from './maintenance-control';
 import { RetentionJob, type RetentionResult } from './retention';
 import { Topology } from './topology';
 import type { PingTransport } from './transport';
+import { summarize } from '../ping/stats';
 
 export interface MonitorOptions {
   repo: Repository;
@@ -60,17 +61,7 @@ export interface MonitorHealth {
   devicesMonitored: number;
 }
 
-const noResult = (id: number, error: string): PingResult => ({
-  id,
-  sent: 0,
-  received: 0,
-  lossPct: 100,
-  minMs: null,
-  avgMs: null,
-  maxMs: null,
-  jitterMs: null,
-  error,
-});
+const noResult = (id: number, error: string): PingResult => summarize(id, 0, [], error);
 
 /**
  * The ICMP monitoring engine: every cycle it probes the enabled devices through the transport,

@@ -31,6 +31,10 @@ export interface StoreDialect {
 }
 
 export const SAMPLE_COLUMNS = 'device_id, at, rtt_ms, min_ms, max_ms, jitter_ms, loss_pct, state';
+/** A sample's values in SAMPLE_COLUMNS order, for both drivers' hand-written inserts. */
+export const sampleValues = (row: PingSample) =>
+  [row.deviceId, row.at, row.rttMs, row.minMs, row.maxMs, row.jitterMs, row.lossPct, row.state] as const;
+
 export const STATUS_QUERY =
   'SELECT device_id, state, since, last_check, rtt_ms, loss_pct, cause FROM device_status';
 

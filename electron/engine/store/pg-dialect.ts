@@ -3,6 +3,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import {
   SAMPLE_COLUMNS,
+  sampleValues,
   STATUS_QUERY,
   statusFromRow,
   type Db,
@@ -73,16 +74,7 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
           const chunk = rows.slice(i, i + perStatement);
           const values: unknown[] = [];
           const tuples = chunk.map((row, k) => {
-            values.push(
-              row.deviceId,
-              row.at,
-              row.rttMs,
-              row.minMs,
-              row.maxMs,
-              row.jitterMs,
-              row.lossPct,
-              row.state,
-            );
+            values.push(...sampleValues(row));
             const base = k * 8;
             return `($${base + 1},$${base + 2},$${base + 3},$${base + 4},$${base + 5},$${base + 6},$${base + 7},$${base + 8})`;
           });

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { PingSample } from '../../../shared/contract/entities';
-import { SAMPLE_COLUMNS, STATUS_QUERY, statusFromRow, type StoreDialect } from './dialect';
+import { SAMPLE_COLUMNS, STATUS_QUERY, sampleValues, statusFromRow, type StoreDialect } from './dialect';
 import { sqliteOpenError } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import { migrateSqlite } from './sqlite-migrate';
@@ -44,16 +44,7 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
   const readStatuses = database.prepare(STATUS_QUERY).raw(true);
   const appendSamples = database.transaction((rows: PingSample[]) => {
     for (const row of rows) {
-      insertSample.run(
-        row.deviceId,
-        row.at,
-        row.rttMs,
-        row.minMs,
-        row.maxMs,
-        row.jitterMs,
-        row.lossPct,
-        row.state,
-      );
+      insertSample.run(...sampleValues(row));
     }
   });
   return {
