@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract/api';
 import type { EngineHealth } from '../../shared/contract/events';
@@ -16,6 +17,7 @@ import { seedDemoNetwork } from './demo/seed';
 import type { Engine } from './engine';
 import { EventBus } from './event-bus';
 import { Monitor } from './monitor/monitor';
+import { NotifyService } from './notify/notify-service';
 import type { PingTransport } from './monitor/transport';
 import { workerPingTransport } from './ping/worker-transport';
 import { snmpApiHandlers } from './snmp/api-handlers';
@@ -168,12 +170,26 @@ async function startAround(
     storeError,
   });
 
+  // The bot's commands go through the same validated API as the UI; it exists once `call` does.
+  let engineCall: RunningEngine['call'] | null = null;
+  const notify = await NotifyService.start({
+    repo,
+    bus,
+    cipher,
+    owner: `${hostname()}:${options.dataDir}`,
+    call: (method, input) => {
+      if (!engineCall) throw new Error('the engine is still starting');
+      return engineCall(method, input);
+    },
+    log,
+  });
   const call = createDispatcher(
     createApiHandlers({
       repo,
       bus,
       monitor,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
+      notify: notify.handlers(),
       info,
       health,
       now: Date.now,
@@ -185,6 +201,7 @@ async function startAround(
       },
     }),
   );
+  engineCall = call;
   monitor.start();
   await snmpMonitor.start();
   const healthTimer = setInterval(() => {
@@ -206,6 +223,7 @@ async function startAround(
       clearInterval(healthTimer);
       await monitor.stop();
       await snmpMonitor.stop();
+      await notify.stop();
       await supervisor.stopAll();
       await repo.close();
     },

@@ -1,4 +1,4 @@
-import type { DesktopNotification } from './alarm-notifications';
+import type { DesktopAlert } from './desktop-notifications';
 import type { VigiaTray } from './tray';
 
 /**
@@ -9,7 +9,7 @@ import type { VigiaTray } from './tray';
 export interface E2eHook {
   trayItems: VigiaTray['items'];
   trayAct: VigiaTray['act'];
-  notifications: DesktopNotification[];
+  notifications: DesktopAlert[];
 }
 
 export function installE2eHook(tray: VigiaTray): E2eHook | null {

@@ -4,10 +4,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
+import notifier from 'node-notifier';
 import { IPC_EVENT } from '../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../engine/start-engine';
-import { createAlarmNotifier, type DesktopNotification } from './alarm-notifications';
 import { appMenuTemplate } from './app-menu';
+import { createDesktopNotifications, type DesktopAlert } from './desktop-notifications';
 import { rendererBaseUrl } from './app-url';
 import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
@@ -17,6 +18,7 @@ import { safeStorageCipher } from './safe-storage-cipher';
 import { hardenContents, hardenSession } from './security';
 import { startWithSystem } from './start-with-system';
 import { createTray } from './tray';
+import { notificationIconPath } from './tray-icon';
 import { utilitySpawner } from './utility-spawner';
 import { createWindow } from './window';
 
@@ -95,15 +97,30 @@ async function setAppMenu(preferences: Preferences): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function showNotification(notification: DesktopNotification): void {
-  e2e?.notifications.push(notification);
+/** Electron's own notification, when node-notifier's native helper is not available. */
+function electronNotification(alert: DesktopAlert): void {
   if (!Notification.isSupported()) return;
-  const shown = new Notification({ title: notification.title, body: notification.body });
+  const shown = new Notification({ title: alert.title, body: alert.body });
   shown.on('click', () => {
-    if (notification.deviceId) openDevice(notification.deviceId);
+    if (alert.deviceId) openDevice(alert.deviceId);
     else showWindow();
   });
   shown.show();
+}
+
+const showNativeNotification = createDesktopNotifications({
+  notify: (options, callback) => notifier.notify(options, (error, response) => callback(error, response)),
+  appId: APP_ID,
+  iconPath: notificationIconPath,
+  openDevice: (deviceId) => openDevice(deviceId),
+  openWindow: () => showWindow(),
+  fallback: electronNotification,
+  log: (message) => console.warn(message),
+});
+
+function showNotification(alert: DesktopAlert): void {
+  e2e?.notifications.push(alert);
+  showNativeNotification(alert);
 }
 
 function openDevice(deviceId: number): void {
@@ -158,12 +175,9 @@ async function main(): Promise<void> {
     onError: (message) => dialog.showErrorBox('Vigia', message),
   });
   e2e = installE2eHook(tray);
-  const notifier = createAlarmNotifier({
-    preferences: async () => onPreferences(await running.call('settings.get', undefined)),
-    show: showNotification,
-  });
+  // The engine decides what deserves a notification (severity, grouping, do-not-disturb).
   running.subscribe((event) => {
-    notifier.onEvent(event);
+    if (event.type === 'notify.desktop') showNotification(event);
     if (event.type === 'ui.openDevice') showWindow();
   });
   await setAppMenu(preferences);
@@ -192,7 +206,6 @@ async function main(): Promise<void> {
     event.preventDefault();
     const stopping = engine;
     engine = null;
-    notifier.stop();
     tray.dispose();
     void stopping.stop().finally(() => app.exit(0));
   });

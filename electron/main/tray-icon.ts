@@ -21,3 +21,8 @@ export function trayIcon(color: TrayColor): NativeImage {
   }
   return image;
 }
+
+/** A file path, because the native notification helper reads the icon from disk. */
+export function notificationIconPath(): string {
+  return join(trayFolder(), 'red@2x.png');
+}

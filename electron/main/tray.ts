@@ -92,7 +92,8 @@ export function createTray(options: {
     pending ??= setTimeout(() => void rebuild().catch(logFailure), REBUILD_THROTTLE_MS);
   }
   const unsubscribe = engine.subscribe((event) => {
-    if (event.type !== 'engine.health' && event.type !== 'ui.openDevice') schedule();
+    if (event.type !== 'engine.health' && event.type !== 'ui.openDevice' && event.type !== 'notify.desktop')
+      schedule();
   });
   void rebuild().catch(logFailure);
   return {

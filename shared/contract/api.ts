@@ -13,6 +13,7 @@ import {
 } from './entities';
 import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
+import { notifyApiMethods } from './notify';
 import { snmpApiMethods } from './snmp-api';
 
 export { Actor, HistoryRange } from './common';
@@ -117,6 +118,7 @@ export const apiMethods = {
   },
 
   ...snmpApiMethods,
+  ...notifyApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -166,7 +166,8 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const outboxStates = ['pending', 'sent', 'failed'] as const;
+/** `sending`: claimed by a workstation's sender; a claim that outlives its lease is taken back. */
+export const outboxStates = ['pending', 'sending', 'sent', 'failed'] as const;
 export const OutboxState = z.enum(outboxStates);
 
 export const OutboxMessage = z.object({
@@ -181,5 +182,7 @@ export const OutboxMessage = z.object({
   lastError: z.string().nullable(),
   createdAt: epochMs,
   sentAt: epochMs.nullable(),
+  claimedBy: z.string().nullable(),
+  claimedUntil: epochMs.nullable(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;

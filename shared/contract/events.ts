@@ -41,6 +41,14 @@ export const VigiaEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tower.deleted'), id: z.number().int().positive() }),
   z.object({ type: z.literal('engine.health'), health: EngineHealth }),
   z.object({ type: z.literal('ui.openDevice'), deviceId: z.number().int().positive() }),
+  /** A native notification for the workstation; the desktop host shows it, unless paused. */
+  z.object({
+    type: z.literal('notify.desktop'),
+    title: z.string(),
+    body: z.string(),
+    /** The device to open when it is clicked, when there is exactly one. */
+    deviceId: z.number().int().positive().nullable(),
+  }),
 ]);
 export type VigiaEvent = z.infer<typeof VigiaEvent>;
 export type VigiaEventType = VigiaEvent['type'];

@@ -318,14 +318,38 @@ describe.each(subjects)('repository on $name', (subject) => {
     expect(await repo.outbox.enqueue(message)).toBe(false);
     const [due] = await repo.outbox.due(10, 10);
     expect(due).toMatchObject({ state: 'pending', attempts: 0 });
-    await repo.outbox.markRetry(due!.id, 500, '429 Too Many Requests');
+    await repo.outbox.markRetry([due!.id], 500, '429 Too Many Requests');
     expect(await repo.outbox.due(10, 10)).toHaveLength(0);
     expect((await repo.outbox.due(600, 10))[0]).toMatchObject({
       attempts: 1,
       lastError: '429 Too Many Requests',
     });
-    await repo.outbox.markSent(due!.id, 700);
+    await repo.outbox.markSent([due!.id], 700);
     expect(await repo.outbox.due(10_000, 10)).toHaveLength(0);
+    expect(await repo.outbox.stats(0)).toEqual({ pending: 0, failed: 0, sent: 1 });
+    expect(await repo.outbox.deleteFinishedBefore(1)).toBe(1);
+  });
+
+  it('lets one workstation claim a message, takes back an expired claim, and releases after a restart', async () => {
+    const base = { channel: 'webhook', destination: 'ops', payload: '{}', nextAttemptAt: 0, createdAt: 0 };
+    await repo.outbox.enqueue({ ...base, idempotencyKey: 'a' });
+    await repo.outbox.enqueue({ ...base, idempotencyKey: 'b' });
+    const ids = (await repo.outbox.due(10, 10)).map((m) => m.id);
+    const [first, second] = await Promise.all([
+      repo.outbox.claim(ids, 'ws-1', 10, 1_000),
+      repo.outbox.claim(ids, 'ws-2', 10, 1_000),
+    ]);
+    expect(first!.length + second!.length).toBe(2);
+    expect(first!.length === 0 || second!.length === 0).toBe(true);
+    const owner = first!.length ? 'ws-1' : 'ws-2';
+    expect(await repo.outbox.due(500, 10)).toHaveLength(0);
+    // The claim's lease ran out: another workstation may take it.
+    expect(await repo.outbox.claim(ids, 'ws-3', 2_000, 3_000)).toHaveLength(2);
+    expect(await repo.outbox.releaseClaims(owner)).toBe(0);
+    expect(await repo.outbox.releaseClaims('ws-3')).toBe(2);
+    await repo.outbox.markFailed([ids[0]!], 'chat not found');
+    expect(await repo.outbox.recentFailures(5)).toMatchObject([{ id: ids[0], lastError: 'chat not found' }]);
+    expect(await repo.outbox.stats(0)).toEqual({ pending: 1, failed: 1, sent: 0 });
   });
 
   it('keeps SNMP settings sealed, poll outcomes, and interface and wireless rollups', async () => {

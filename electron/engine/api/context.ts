@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
 import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
+import type { NotifyApiHandlers } from '../notify/notify-service';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 
@@ -11,6 +12,7 @@ export interface ApiContext {
   bus: EventBus;
   monitor: Monitor;
   snmp: SnmpApiHandlers;
+  notify: NotifyApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

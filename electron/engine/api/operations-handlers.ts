@@ -1,5 +1,7 @@
 import { historyRangeMs } from '../../../shared/contract/common';
+import { NOTIFY_CONFIG_KEY, NOTIFY_SECRETS_KEY } from '../../../shared/domain/notify/defaults';
 import type { ApiContext } from './context';
+import { invalidInput } from './errors';
 import type { ApiHandlers } from './dispatch';
 
 type OperationMethods =
@@ -41,8 +43,15 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     },
     'maintenance.global': () => monitor.globalMaintenance(),
     'audit.list': ({ limit }) => repo.audit.list(limit),
-    'settings.get': () => repo.settings.all(),
+    'settings.get': async () => {
+      const { [NOTIFY_SECRETS_KEY]: _sealed, ...visible } = await repo.settings.all();
+      return visible;
+    },
     'settings.set': async ({ key, value, by }) => {
+      if (key === NOTIFY_SECRETS_KEY || key === NOTIFY_CONFIG_KEY)
+        throw invalidInput(`"${key}" is changed through the notification settings (notify.config.set)`, [
+          { path: 'key', message: 'use notify.config.set' },
+        ]);
       await repo.settings.set(key, value);
       await repo.audit.add({
         at: ctx.now(),

@@ -128,10 +128,23 @@ export interface Repository {
   outbox: {
     /** Ignores a message whose idempotency key is already stored; returns whether it was added. */
     enqueue(message: NewOutboxMessage): Promise<boolean>;
+    /** Pending messages whose next attempt is due, and claims that outlived their lease; oldest first. */
     due(now: number, limit: number): Promise<OutboxMessage[]>;
-    markSent(id: number, at: number): Promise<void>;
-    markRetry(id: number, nextAttemptAt: number, error: string): Promise<void>;
-    markFailed(id: number, error: string): Promise<void>;
+    /**
+     * Claims these messages for `owner` until `until`; returns the ones it got. Atomic per row, so
+     * workstations sharing one PostgreSQL never send the same message twice.
+     */
+    claim(ids: number[], owner: string, now: number, until: number): Promise<OutboxMessage[]>;
+    markSent(ids: number[], at: number): Promise<void>;
+    /** Back to pending for another attempt at `nextAttemptAt`. */
+    markRetry(ids: number[], nextAttemptAt: number, error: string): Promise<void>;
+    markFailed(ids: number[], error: string): Promise<void>;
+    /** After a restart: this workstation's unfinished claims become pending again. */
+    releaseClaims(owner: string): Promise<number>;
+    stats(sentSince: number): Promise<{ pending: number; failed: number; sent: number }>;
+    recentFailures(limit: number): Promise<OutboxMessage[]>;
+    /** Delivered and given-up messages older than `at` go: the outbox is not an archive. */
+    deleteFinishedBefore(at: number): Promise<number>;
   };
 
   snmp: {

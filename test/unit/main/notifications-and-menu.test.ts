@@ -1,84 +1,58 @@
 import type { MenuItem, MenuItemConstructorOptions } from 'electron';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Alarm } from '../../../shared/contract/entities';
+import { describe, expect, it } from 'vitest';
 import {
-  alarmNotification,
-  createAlarmNotifier,
-  type DesktopNotification,
-} from '../../../electron/main/alarm-notifications';
+  createDesktopNotifications,
+  type DesktopAlert,
+  type NodeNotify,
+} from '../../../electron/main/desktop-notifications';
 import { appMenuTemplate } from '../../../electron/main/app-menu';
 import { readPreferences } from '../../../electron/main/preferences';
 
-const alarm = (
-  id: number,
-  message: string,
-  severity: Alarm['severity'] = 'critical',
-  affected = 1,
-): Alarm => ({
-  id,
-  source: 'icmp',
-  deviceId: id * 10,
-  towerId: null,
-  type: 'device.down',
-  severity,
-  state: 'active',
-  message,
-  affected,
-  raisedAt: 1_700_000_000_000,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  clearedAt: null,
-  note: null,
-});
+describe('desktop notifications through node-notifier', () => {
+  const alert = (deviceId: number | null): DesktopAlert => ({
+    title: 'Vigia — alarme critical',
+    body: 'OLT fora',
+    deviceId,
+  });
 
-describe('alarm notifications', () => {
-  afterEach(() => vi.useRealTimers());
+  function harness(answer: (callback: Parameters<NodeNotify>[1]) => void) {
+    const calls: Parameters<NodeNotify>[0][] = [];
+    const opened: string[] = [];
+    const show = createDesktopNotifications({
+      notify: (options, callback) => {
+        calls.push(options);
+        answer(callback);
+      },
+      appId: 'br.com.vigia.noc',
+      iconPath: () => '/icons/red@2x.png',
+      openDevice: (id) => opened.push(`device:${id}`),
+      openWindow: () => opened.push('window'),
+      fallback: (shown) => opened.push(`fallback:${shown.title}`),
+      log: () => undefined,
+    });
+    return { calls, opened, show };
+  }
 
-  it('names the device for one alarm and opens it on click', () => {
-    expect(alarmNotification([alarm(1, 'OLT Centro fora do ar', 'critical', 120)], 'pt-BR')).toEqual({
+  it('shows a toast under the app id and opens the device when it is clicked', () => {
+    const { calls, opened, show } = harness((callback) => callback(null, 'activate'));
+    show(alert(42));
+    show(alert(null));
+    expect(calls[0]).toMatchObject({
       title: 'Vigia — alarme critical',
-      body: 'OLT Centro fora do ar (120 equipamentos)',
-      deviceId: 10,
+      message: 'OLT fora',
+      appID: 'br.com.vigia.noc',
+      wait: true,
     });
-    expect(alarmNotification([], 'en')).toBeNull();
+    expect(opened).toEqual(['device:42', 'window']);
   });
 
-  it('summarises a burst in one notification', () => {
-    const burst = [1, 2, 3, 4, 5].map((id) => alarm(id, `radio ${id} down`));
-    expect(alarmNotification(burst, 'en')).toEqual({
-      title: 'Vigia — 5 new alarms',
-      body: '• radio 1 down\n• radio 2 down\n• radio 3 down\n… and 2 more',
-      deviceId: null,
-    });
-  });
-
-  it('waits for the burst to end, skips informational alarms and respects the pause', async () => {
-    vi.useFakeTimers();
-    const shown: DesktopNotification[] = [];
-    let paused = false;
-    const notifier = createAlarmNotifier({
-      preferences: async () => ({ language: 'en', notificationsPaused: paused }),
-      show: (notification) => shown.push(notification),
-    });
-    notifier.onEvent({ type: 'alarm.raised', alarm: alarm(1, 'tower TWR-01 lost power') });
-    notifier.onEvent({ type: 'alarm.raised', alarm: alarm(2, 'backup finished', 'info') });
-    notifier.onEvent({ type: 'alarm.cleared', alarm: alarm(3, 'cleared') });
-    notifier.onEvent({ type: 'alarm.raised', alarm: alarm(4, 'radio 4 down', 'major') });
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(shown).toEqual([]);
-    await vi.advanceTimersByTimeAsync(600);
-    expect(shown.map((notification) => notification.title)).toEqual(['Vigia — 2 new alarms']);
-
-    paused = true;
-    notifier.onEvent({ type: 'alarm.raised', alarm: alarm(5, 'radio 5 down') });
-    await vi.advanceTimersByTimeAsync(2_000);
-    expect(shown).toHaveLength(1);
-
-    paused = false;
-    notifier.onEvent({ type: 'alarm.raised', alarm: alarm(6, 'radio 6 down') });
-    notifier.stop();
-    await vi.advanceTimersByTimeAsync(2_000);
-    expect(shown).toHaveLength(1);
+  it('does nothing when dismissed and falls back to Electron when the helper fails', () => {
+    const dismissed = harness((callback) => callback(null, 'timeout'));
+    dismissed.show(alert(1));
+    expect(dismissed.opened).toEqual([]);
+    const broken = harness((callback) => callback(new Error('spawn notify-send ENOENT'), ''));
+    broken.show(alert(1));
+    expect(broken.opened).toEqual(['fallback:Vigia — alarme critical']);
   });
 });
 

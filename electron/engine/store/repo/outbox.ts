@@ -1,10 +1,16 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Repository } from '../repository';
 import type { RepoContext } from './context';
 
 export function outboxRepository({ dialect, writer }: RepoContext): Repository['outbox'] {
   const { db, tables } = dialect;
   const o = tables.outbox;
+  const claimable = (now: number) =>
+    or(
+      and(eq(o.state, 'pending'), lte(o.nextAttemptAt, now)),
+      and(eq(o.state, 'sending'), lt(o.claimedUntil, now)),
+    );
+  const unclaimed = { claimedBy: null, claimedUntil: null };
   return {
     enqueue: (message) =>
       writer.run(async () => {
@@ -16,27 +22,75 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
         return added.length > 0;
       }),
     due: async (now, limit) =>
-      await db
-        .select()
-        .from(o)
-        .where(and(eq(o.state, 'pending'), lte(o.nextAttemptAt, now)))
-        .orderBy(asc(o.nextAttemptAt), asc(o.id))
-        .limit(limit),
-    markSent: (id, at) =>
+      await db.select().from(o).where(claimable(now)).orderBy(asc(o.createdAt), asc(o.id)).limit(limit),
+    claim: (ids, owner, now, until) =>
+      writer.run(async () =>
+        ids.length === 0
+          ? []
+          : await db
+              .update(o)
+              .set({ state: 'sending', claimedBy: owner, claimedUntil: until })
+              .where(and(inArray(o.id, ids), claimable(now)))
+              .returning(),
+      ),
+    markSent: (ids, at) =>
       writer.run(async () => {
-        await db.update(o).set({ state: 'sent', sentAt: at }).where(eq(o.id, id));
+        if (ids.length === 0) return;
+        await db
+          .update(o)
+          .set({ state: 'sent', sentAt: at, ...unclaimed })
+          .where(inArray(o.id, ids));
       }),
-    markRetry: (id, nextAttemptAt, error) =>
+    markRetry: (ids, nextAttemptAt, error) =>
       writer.run(async () => {
+        if (ids.length === 0) return;
         // Counted in SQL: workstations sharing one PostgreSQL may retry the same row.
         await db
           .update(o)
-          .set({ nextAttemptAt, lastError: error, attempts: sql`${o.attempts} + 1` })
-          .where(eq(o.id, id));
+          .set({
+            state: 'pending',
+            nextAttemptAt,
+            lastError: error,
+            attempts: sql`${o.attempts} + 1`,
+            ...unclaimed,
+          })
+          .where(and(inArray(o.id, ids), ne(o.state, 'sent')));
       }),
-    markFailed: (id, error) =>
+    markFailed: (ids, error) =>
       writer.run(async () => {
-        await db.update(o).set({ state: 'failed', lastError: error }).where(eq(o.id, id));
+        if (ids.length === 0) return;
+        await db
+          .update(o)
+          .set({ state: 'failed', lastError: error, attempts: sql`${o.attempts} + 1`, ...unclaimed })
+          .where(and(inArray(o.id, ids), ne(o.state, 'sent')));
+      }),
+    releaseClaims: (owner) =>
+      writer.run(async () => {
+        const released = await db
+          .update(o)
+          .set({ state: 'pending', ...unclaimed })
+          .where(and(eq(o.state, 'sending'), eq(o.claimedBy, owner)))
+          .returning({ id: o.id });
+        return released.length;
+      }),
+    stats: async (sentSince) => {
+      const rows = await db
+        .select({ state: o.state, n: count() })
+        .from(o)
+        .where(or(ne(o.state, 'sent'), gte(o.sentAt, sentSince)))
+        .groupBy(o.state);
+      const of = (state: string) => Number(rows.find((row) => row.state === state)?.n ?? 0);
+      return { pending: of('pending') + of('sending'), failed: of('failed'), sent: of('sent') };
+    },
+    recentFailures: async (limit) =>
+      await db.select().from(o).where(eq(o.state, 'failed')).orderBy(desc(o.id)).limit(limit),
+    deleteFinishedBefore: (at) =>
+      writer.run(async () => {
+        const gone = await db
+          .delete(o)
+          .where(and(inArray(o.state, ['sent', 'failed']), lt(o.createdAt, at)))
+          .returning({ id: o.id });
+        return gone.length;
       }),
   };
 }

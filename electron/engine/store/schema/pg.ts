@@ -156,8 +156,14 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: ms('created_at').notNull(),
     sentAt: ms('sent_at'),
+    /** The workstation sending it now, and until when its claim holds. */
+    claimedBy: text('claimed_by'),
+    claimedUntil: ms('claimed_until'),
   },
-  (table) => [index('outbox_due_idx').on(table.state, table.nextAttemptAt)],
+  (table) => [
+    index('outbox_due_idx').on(table.state, table.nextAttemptAt),
+    index('outbox_created_idx').on(table.createdAt),
+  ],
 );
 
 export const settings = pgTable('settings', {

@@ -155,8 +155,14 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
+    /** The workstation sending it now, and until when its claim holds. */
+    claimedBy: text('claimed_by'),
+    claimedUntil: integer('claimed_until'),
   },
-  (table) => [index('outbox_due_idx').on(table.state, table.nextAttemptAt)],
+  (table) => [
+    index('outbox_due_idx').on(table.state, table.nextAttemptAt),
+    index('outbox_created_idx').on(table.createdAt),
+  ],
 );
 
 export const settings = sqliteTable('settings', {

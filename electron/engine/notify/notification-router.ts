@@ -1,0 +1,105 @@
+import type { Alarm } from '../../../shared/contract/entities';
+import type { VigiaEvent } from '../../../shared/contract/events';
+import type { NotifyConfig } from '../../../shared/contract/notify';
+import { idempotencyKey, type NotifyEvent } from '../../../shared/domain/notify/event';
+import { routeEvent } from '../../../shared/domain/notify/routing';
+import type { Repository } from '../store/repository';
+
+export interface NotificationRouterOptions {
+  repo: Repository;
+  config(): NotifyConfig;
+  /** Rows were added: the sender should look. */
+  enqueued(): void;
+  log(message: string): void;
+}
+
+/**
+ * Turns the engine's alarm events into outbox rows, one per event and destination, written before
+ * anything is sent. Names and addresses are resolved now so the message reads right later.
+ */
+export class NotificationRouter {
+  private readonly lastLatency = new Map<number, number>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: NotificationRouterOptions) {}
+
+  onEvent(event: VigiaEvent): void {
+    if (event.type === 'status.changed') {
+      for (const status of event.statuses)
+        if (status.rttMs !== null) this.lastLatency.set(status.deviceId, status.rttMs);
+      return;
+    }
+    if (event.type !== 'alarm.raised' && event.type !== 'alarm.cleared') return;
+    const kind = event.type === 'alarm.raised' ? 'raised' : 'cleared';
+    this.queue = this.queue
+      .then(() => this.enqueue(event.alarm, kind))
+      .catch((error: unknown) =>
+        this.options.log(`notify: alarm #${event.alarm.id} could not be queued: ${(error as Error).message}`),
+      );
+  }
+
+  /** Resolves once every event received so far is in the outbox. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  /**
+   * After a restart: alarms raised or cleared in the last `windowMs` are queued again. The
+   * idempotency keys drop what was already queued, so an event caught between the alarm being
+   * stored and its notification being queued is not lost.
+   */
+  async replayRecent(now: number, windowMs: number): Promise<void> {
+    const alarms = await this.options.repo.alarms.list({
+      states: ['active', 'acknowledged', 'cleared'],
+      limit: 2_000,
+    });
+    for (const alarm of alarms) {
+      if (alarm.raisedAt >= now - windowMs) await this.enqueue(alarm, 'raised');
+      if (alarm.clearedAt !== null && alarm.clearedAt >= now - windowMs) await this.enqueue(alarm, 'cleared');
+    }
+  }
+
+  private async enqueue(alarm: Alarm, kind: NotifyEvent['kind']): Promise<void> {
+    const config = this.options.config();
+    const event = await this.describe(alarm, kind);
+    const routes = routeEvent(config, event);
+    if (routes.length === 0) return;
+    const payload = JSON.stringify(event);
+    let added = false;
+    for (const route of routes) {
+      const fresh = await this.options.repo.outbox.enqueue({
+        channel: route.channel,
+        destination: route.destination,
+        idempotencyKey: idempotencyKey(event, route.channel, route.destination),
+        payload,
+        nextAttemptAt: event.at,
+        createdAt: event.at,
+      });
+      added ||= fresh;
+    }
+    if (added) this.options.enqueued();
+  }
+
+  private async describe(alarm: Alarm, kind: NotifyEvent['kind']): Promise<NotifyEvent> {
+    const { repo } = this.options;
+    const device = alarm.deviceId === null ? null : await repo.devices.get(alarm.deviceId);
+    const towerId = alarm.towerId ?? device?.towerId ?? null;
+    const tower = towerId === null ? null : await repo.towers.get(towerId);
+    return {
+      kind,
+      alarmId: alarm.id,
+      severity: alarm.severity,
+      type: alarm.type,
+      message: alarm.message,
+      deviceId: alarm.deviceId,
+      device: device?.name ?? null,
+      address: device?.host ?? null,
+      towerId,
+      tower: tower?.name ?? null,
+      since: alarm.raisedAt,
+      at: kind === 'cleared' ? (alarm.clearedAt ?? Date.now()) : alarm.raisedAt,
+      latencyMs: alarm.deviceId === null ? null : (this.lastLatency.get(alarm.deviceId) ?? null),
+      affected: alarm.affected,
+    };
+  }
+}

@@ -1,0 +1,307 @@
+import { hostname } from 'node:os';
+import type { ApiInput, ApiMethod, ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
+import type {
+  NotifyConfig,
+  NotifyConfigView,
+  NotifyLanguage,
+  notifyApiMethods,
+} from '../../../shared/contract/notify';
+import type { BackoffRule } from '../../../shared/domain/notify/delivery-policy';
+import { NOTIFY_CONFIG_KEY, NOTIFY_PAUSED_KEY } from '../../../shared/domain/notify/defaults';
+import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
+import type { EventBus } from '../event-bus';
+import type { Repository } from '../store/repository';
+import type { SecretCipher } from '../store/secret-cipher';
+import type { RemoteChannel } from './channel';
+import { DeliveryError } from './delivery-error';
+import { createDesktopAlerts } from './desktop-alerts';
+import { NotificationRouter } from './notification-router';
+import {
+  readNotifyConfig,
+  readNotifySecrets,
+  secretHint,
+  writeNotifySecrets,
+  type NotifySecrets,
+} from './notify-settings';
+import { OutboxSender, type ResolvedDestination } from './outbox-sender';
+import { TelegramBot } from './telegram-bot';
+import { createTelegramChannel } from './telegram-channel';
+import { postWebhook } from './webhook-channel';
+
+type NotifyMethod = keyof typeof notifyApiMethods;
+export type NotifyApiHandlers = { [M in NotifyMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+
+export interface NotifyServiceOptions {
+  repo: Repository;
+  bus: EventBus;
+  cipher: SecretCipher;
+  /** The engine's own validated API, for the bot's commands. */
+  call: <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutput<M>>;
+  log(message: string): void;
+  /** Stable per workstation and data folder: its claims are released after a restart. */
+  owner?: string;
+  now?: () => number;
+  sendTimeoutMs?: number;
+  pollMs?: number;
+  backoff?: BackoffRule;
+}
+
+const REPLAY_MS = 15 * 60_000;
+const KEEP_FINISHED_MS = 7 * 86_400_000;
+
+/**
+ * Alert delivery: desktop notifications, the Telegram bot and webhooks, fed by the engine's
+ * alarm events through the durable outbox, reconfigured live from the settings.
+ */
+export class NotifyService {
+  private config: NotifyConfig;
+  private secrets: NotifySecrets;
+  private readonly router: NotificationRouter;
+  private readonly sender: OutboxSender;
+  private readonly desktop;
+  private bot: TelegramBot | null = null;
+  /** Bot restarts run one after another: two pollers on one token conflict at Telegram. */
+  private botChange: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+  private unsubscribe: (() => void) | null = null;
+  private cleanup: NodeJS.Timeout | null = null;
+
+  private constructor(
+    private readonly options: NotifyServiceOptions,
+    config: NotifyConfig,
+    secrets: NotifySecrets,
+  ) {
+    this.config = config;
+    this.secrets = secrets;
+    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.sendTimeoutMs ?? 15_000;
+    this.router = new NotificationRouter({
+      repo: options.repo,
+      config: () => this.config,
+      enqueued: () => this.sender.wake(),
+      log: options.log,
+    });
+    this.sender = new OutboxSender({
+      repo: options.repo,
+      owner: options.owner ?? `${hostname()}`,
+      resolve: (channel, destination) => this.resolve(channel, destination),
+      groupWindowMs: () => this.config.groupWindowS * 1000,
+      log: options.log,
+      now: this.now,
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+    });
+    this.desktop = createDesktopAlerts({
+      preferences: async () => {
+        const settings = await options.repo.settings.all();
+        const language: NotifyLanguage = settings['ui.language'] === 'en' ? 'en' : 'pt-BR';
+        return { ...this.config.desktop, paused: settings[NOTIFY_PAUSED_KEY] === true, language };
+      },
+      publish: (alert) => options.bus.publish({ type: 'notify.desktop', ...alert }),
+      log: options.log,
+    });
+  }
+
+  static async start(options: NotifyServiceOptions): Promise<NotifyService> {
+    const config = await readNotifyConfig(options.repo, options.log);
+    let secrets: NotifySecrets = { telegramToken: null, webhooks: {} };
+    try {
+      secrets = await readNotifySecrets(options.repo, options.cipher);
+    } catch (error) {
+      options.log(
+        `notify: the stored secrets could not be opened (${(error as Error).message}); enter them again`,
+      );
+    }
+    const service = new NotifyService(options, config, secrets);
+    service.unsubscribe = options.bus.subscribe((event) => {
+      service.router.onEvent(event);
+      service.desktop.onEvent(event);
+    });
+    await service.router.replayRecent(service.now(), REPLAY_MS);
+    await service.sender.start();
+    service.restartBot();
+    service.cleanup = setInterval(
+      () =>
+        void options.repo.outbox
+          .deleteFinishedBefore(service.now() - KEEP_FINISHED_MS)
+          .catch(() => undefined),
+      3_600_000,
+    );
+    return service;
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.desktop.stop();
+    if (this.cleanup) clearInterval(this.cleanup);
+    await this.router.idle();
+    await this.sender.stop();
+    this.botChange = this.botChange.then(async () => {
+      await this.bot?.stop();
+      this.bot = null;
+    });
+    await this.botChange;
+  }
+
+  /** Resolves once every alarm event so far is in the outbox (tests and benchmarks). */
+  idle(): Promise<void> {
+    return this.router.idle();
+  }
+
+  handlers(): NotifyApiHandlers {
+    return {
+      'notify.config.get': async () => this.view(),
+      'notify.config.set': async ({ config, telegramToken, webhookSecrets, by }) => {
+        const next: NotifySecrets = {
+          telegramToken: telegramToken === undefined ? this.secrets.telegramToken : telegramToken,
+          webhooks: {},
+        };
+        for (const hook of config.webhooks) {
+          const typed = webhookSecrets[hook.id];
+          const kept = typed === undefined ? this.secrets.webhooks[hook.id] : typed;
+          if (kept) next.webhooks[hook.id] = kept;
+        }
+        await writeNotifySecrets(this.options.repo, this.options.cipher, next);
+        await this.options.repo.settings.set(NOTIFY_CONFIG_KEY, config);
+        await this.options.repo.audit.add({
+          at: this.now(),
+          actor: by,
+          action: 'notify.config.set',
+          target: NOTIFY_CONFIG_KEY,
+          details: `telegram ${config.telegram.enabled ? 'on' : 'off'}, ${config.telegram.chats.length} chat(s), ${config.webhooks.length} webhook(s)${telegramToken !== undefined ? ', token changed' : ''}`,
+        });
+        this.config = config;
+        this.secrets = next;
+        this.restartBot();
+        this.sender.wake();
+        return this.view();
+      },
+      'notify.test': async ({ target }) => {
+        try {
+          await this.test(target);
+          return { ok: true, error: null };
+        } catch (error) {
+          return { ok: false, error: (error as Error).message };
+        }
+      },
+      'notify.status': async () => {
+        const stats = await this.options.repo.outbox.stats(this.now() - 3_600_000);
+        const failures = await this.options.repo.outbox.recentFailures(20);
+        return {
+          pending: stats.pending,
+          failed: stats.failed,
+          sentLastHour: stats.sent,
+          destinations: this.sender.destinations(),
+          recentFailures: failures.map((row) => ({
+            channel: row.channel,
+            destination: row.destination,
+            error: row.lastError,
+            createdAt: row.createdAt,
+          })),
+        };
+      },
+    };
+  }
+
+  private view(): NotifyConfigView {
+    return {
+      config: this.config,
+      telegramToken: secretHint(this.secrets.telegramToken),
+      webhookSecrets: Object.fromEntries(
+        this.config.webhooks.map((hook) => [hook.id, secretHint(this.secrets.webhooks[hook.id])]),
+      ),
+    };
+  }
+
+  private telegramChannel(token: string, apiRoot: string | null): RemoteChannel {
+    const chats = this.config.telegram.chats;
+    return createTelegramChannel(
+      { token, apiRoot, timeoutMs: this.timeoutMs },
+      (chatId) => chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
+    );
+  }
+
+  private resolve(channel: string, destination: string): ResolvedDestination | null {
+    const { config } = this;
+    if (channel === 'telegram') {
+      const chat = config.telegram.chats.find((candidate) => candidate.chatId === destination);
+      const token = this.secrets.telegramToken;
+      if (!chat || !config.telegram.enabled) return null;
+      const sendable: RemoteChannel = token
+        ? this.telegramChannel(token, config.telegram.apiRoot)
+        : {
+            send: () => Promise.reject(new DeliveryError('Telegram: no bot token in the settings', false)),
+          };
+      return {
+        channel: sendable,
+        language: chat.language,
+        templates: config.templates[chat.language],
+        perMinute: config.telegram.perChatPerMinute,
+      };
+    }
+    if (channel === 'webhook') {
+      const hook = config.webhooks.find((candidate) => candidate.id === destination);
+      if (!hook) return null;
+      const secret = this.secrets.webhooks[hook.id];
+      return {
+        channel: {
+          send: (_, message, key) => {
+            if (!secret)
+              return Promise.reject(new DeliveryError(`Webhook ${hook.name}: no signing secret set`, false));
+            return postWebhook({ url: hook.url, secret }, message, key, this.timeoutMs);
+          },
+        },
+        language: hook.language,
+        templates: config.templates[hook.language],
+        perMinute: 600,
+      };
+    }
+    return null;
+  }
+
+  private async test(target: ApiParsedInput<'notify.test'>['target']): Promise<void> {
+    const language: NotifyLanguage = 'pt-BR';
+    const event = sampleEvent('raised', this.now());
+    const title = language === 'pt-BR' ? 'Teste do Vigia' : 'Vigia test';
+    if (target.channel === 'desktop') {
+      this.options.bus.publish({ type: 'notify.desktop', title, body: event.message, deviceId: null });
+      return;
+    }
+    const [message] = composeMessages(this.config.templates[language], [event], language);
+    const text = `${title}\n${message?.text ?? ''}`;
+    if (target.channel === 'telegram') {
+      const token = target.token ?? this.secrets.telegramToken;
+      if (!token) throw new Error('Telegram: no bot token — type one and test again');
+      const apiRoot = target.apiRoot === undefined ? this.config.telegram.apiRoot : target.apiRoot;
+      await this.telegramChannel(token, apiRoot).send(target.chatId, { text, events: [] }, 'test');
+      return;
+    }
+    const secret = target.secret ?? (target.id ? this.secrets.webhooks[target.id] : undefined);
+    if (!secret) throw new Error('Webhook: no signing secret — type one and test again');
+    await postWebhook(
+      { url: target.url, secret },
+      { text, events: [event] },
+      `test:${this.now()}`,
+      this.timeoutMs,
+    );
+  }
+
+  private restartBot(): void {
+    this.botChange = this.botChange.then(async () => {
+      await this.bot?.stop();
+      this.bot = null;
+      const { telegram } = this.config;
+      const token = this.secrets.telegramToken;
+      if (!telegram.enabled || !token || !telegram.chats.some((chat) => chat.commands)) return;
+      this.bot = new TelegramBot({
+        token,
+        apiRoot: telegram.apiRoot,
+        chats: () => this.config.telegram.chats,
+        call: this.options.call,
+        log: this.options.log,
+      });
+      this.bot.start();
+    });
+  }
+}

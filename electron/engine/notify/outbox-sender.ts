@@ -1,0 +1,287 @@
+import type { MessageTemplates, NotifyLanguage } from '../../../shared/contract/notify';
+import type { OutboxMessage } from '../../../shared/contract/entities';
+import {
+  backoffMs,
+  CircuitBreaker,
+  TokenBucket,
+  type BackoffRule,
+  type BreakerRule,
+  type BreakerState,
+} from '../../../shared/domain/notify/delivery-policy';
+import { NotifyEvent } from '../../../shared/domain/notify/event';
+import { composeMessages } from '../../../shared/domain/notify/template';
+import type { Repository } from '../store/repository';
+import type { RemoteChannel } from './channel';
+import { DeliveryError } from './delivery-error';
+
+/** Where a destination is and how it reads; null when it is no longer in the settings. */
+export interface ResolvedDestination {
+  channel: RemoteChannel;
+  language: NotifyLanguage;
+  templates: MessageTemplates;
+  /** Messages per minute this destination accepts. */
+  perMinute: number;
+}
+
+export interface OutboxSenderOptions {
+  repo: Repository;
+  /** This workstation, for claims: stable across restarts so its own claims can be released. */
+  owner: string;
+  resolve(channel: string, destination: string): ResolvedDestination | null;
+  groupWindowMs(): number;
+  log(message: string): void;
+  now?: () => number;
+  random?: () => number;
+  pollMs?: number;
+  leaseMs?: number;
+  /** A message still failing this long after its alarm is given up, with the last reason. */
+  maxAgeMs?: number;
+  backoff?: BackoffRule;
+  breaker?: BreakerRule;
+}
+
+export interface DestinationHealth {
+  channel: string;
+  destination: string;
+  breaker: BreakerState;
+  lastError: string | null;
+}
+
+interface DestinationPace {
+  breaker: CircuitBreaker;
+  bucket: TokenBucket;
+  perMinute: number;
+  lastError: string | null;
+}
+
+const BATCH = 1_000;
+
+/**
+ * Drains the notification outbox. Rows for one destination are sent together once the oldest has
+ * waited the grouping window, as few messages as the channel's length limit allows; each
+ * destination has its own pace (token bucket) and circuit breaker, and a failure backs off
+ * exponentially or as long as the far end asked (429). A row is claimed in the store before it
+ * is sent and marked sent right after, so a restart neither loses nor repeats it; the only
+ * window left is a crash between the far end accepting and the store recording it.
+ */
+export class OutboxSender {
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAgeMs: number;
+  private readonly backoff: BackoffRule;
+  private readonly breakerRule: BreakerRule;
+  private readonly paces = new Map<string, DestinationPace>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private rerun = false;
+  private running = false;
+
+  constructor(private readonly options: OutboxSenderOptions) {
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.maxAgeMs = options.maxAgeMs ?? 24 * 3_600_000;
+    this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
+    this.breakerRule = options.breaker ?? { failures: 5, openMs: 60_000 };
+  }
+
+  async start(): Promise<void> {
+    const released = await this.options.repo.outbox.releaseClaims(this.options.owner);
+    if (released > 0) this.options.log(`notify: ${released} message(s) left mid-send are queued again`);
+    this.running = true;
+    this.wake();
+  }
+
+  /** Something was enqueued (or the settings changed): look now rather than at the next poll. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.ticking) {
+      this.rerun = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.ticking = this.tick()
+      .catch((error: unknown) => this.options.log(`notify: outbox check failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.ticking = null;
+        if (!this.running) return;
+        if (this.rerun) {
+          this.rerun = false;
+          this.wake();
+        } else this.timer = setTimeout(() => this.wake(), this.pollMs);
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.ticking;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  destinations(): DestinationHealth[] {
+    const now = this.now();
+    return [...this.paces.entries()].map(([key, pace]) => {
+      const [channel = '', destination = ''] = key.split('\u0000');
+      return { channel, destination, breaker: pace.breaker.state(now), lastError: pace.lastError };
+    });
+  }
+
+  private async tick(): Promise<void> {
+    const now = this.now();
+    const due = await this.options.repo.outbox.due(now, BATCH);
+    const groups = new Map<string, OutboxMessage[]>();
+    for (const row of due) {
+      const key = `${row.channel}\u0000${row.destination}`;
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    const windowMs = this.options.groupWindowMs();
+    for (const [key, rows] of groups) {
+      if (this.inFlight.has(key)) continue;
+      const first = rows[0]!;
+      const resolved = this.options.resolve(first.channel, first.destination);
+      if (!resolved) {
+        await this.giveUp(
+          rows,
+          `${first.channel} destination "${first.destination}" is no longer in the settings`,
+        );
+        continue;
+      }
+      const retrying = rows.some((row) => row.attempts > 0);
+      if (!retrying && now - first.createdAt < windowMs) continue;
+      const pace = this.pace(key, resolved.perMinute, now);
+      if (pace.bucket.waitMs(now) > 0 || pace.breaker.state(now) === 'open') continue;
+      const claimed = await this.options.repo.outbox.claim(
+        rows.map((row) => row.id),
+        this.options.owner,
+        now,
+        now + this.leaseMs,
+      );
+      if (claimed.length === 0) continue;
+      const sending = this.send(pace, resolved, claimed).finally(() => {
+        this.inFlight.delete(key);
+        this.wake();
+      });
+      this.inFlight.set(key, sending);
+    }
+  }
+
+  private pace(key: string, perMinute: number, now: number): DestinationPace {
+    let pace = this.paces.get(key);
+    if (!pace || pace.perMinute !== perMinute) {
+      // A short burst is fine; the sustained rate is what the far end limits.
+      const bucket = new TokenBucket(Math.min(3, perMinute), perMinute / 60_000, now);
+      pace = {
+        breaker: pace?.breaker ?? new CircuitBreaker(this.breakerRule),
+        bucket,
+        perMinute,
+        lastError: null,
+      };
+      this.paces.set(key, pace);
+    }
+    return pace;
+  }
+
+  private async send(
+    pace: DestinationPace,
+    destination: ResolvedDestination,
+    rows: OutboxMessage[],
+  ): Promise<void> {
+    const readable: { row: OutboxMessage; event: NotifyEvent }[] = [];
+    for (const row of rows) {
+      const parsed = NotifyEvent.safeParse(safeJson(row.payload));
+      if (parsed.success) readable.push({ row, event: parsed.data });
+      else await this.options.repo.outbox.markFailed([row.id], 'unreadable message in the outbox');
+    }
+    const chunks = composeMessages(
+      destination.templates,
+      readable.map((item) => item.event),
+      destination.language,
+    );
+    for (const [index, chunk] of chunks.entries()) {
+      const items = chunk.events.map((at) => readable[at]!);
+      const ids = items.map((item) => item.row.id);
+      const now = this.now();
+      if (index > 0) await this.awaitToken(pace);
+      pace.bucket.take(this.now());
+      try {
+        await destination.channel.send(
+          items[0]!.row.destination,
+          { text: chunk.text, events: items.map((item) => item.event) },
+          items.map((item) => item.row.idempotencyKey).join(','),
+        );
+      } catch (error) {
+        const failure =
+          error instanceof DeliveryError ? error : new DeliveryError((error as Error).message, true);
+        pace.lastError = failure.message;
+        const rest = chunks.slice(index).flatMap((later) => later.events.map((at) => readable[at]!.row));
+        await this.failed(pace, rest, failure, now);
+        return;
+      }
+      await this.options.repo.outbox.markSent(ids, this.now());
+      pace.breaker.succeeded();
+      pace.lastError = null;
+    }
+  }
+
+  private async awaitToken(pace: DestinationPace): Promise<void> {
+    const wait = pace.bucket.waitMs(this.now());
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  private async failed(pace: DestinationPace, rows: OutboxMessage[], failure: DeliveryError, now: number) {
+    const repo = this.options.repo.outbox;
+    pace.breaker.failed(now);
+    if (!failure.retryable) {
+      // A bad token or an unknown chat is not a hiccup: stop here and say why in the status.
+      await repo.markFailed(
+        rows.map((row) => row.id),
+        failure.message,
+      );
+      this.options.log(`notify: gave up ${rows.length} message(s): ${failure.message}`);
+      return;
+    }
+    const tooOld = rows.filter((row) => now - row.createdAt >= this.maxAgeMs);
+    if (tooOld.length)
+      await repo.markFailed(
+        tooOld.map((row) => row.id),
+        `gave up after ${Math.round(this.maxAgeMs / 3_600_000)} h: ${failure.message}`,
+      );
+    const retry = rows.filter((row) => now - row.createdAt < this.maxAgeMs);
+    const attempts = Math.max(0, ...retry.map((row) => row.attempts));
+    const delay = Math.max(
+      failure.retryAfterMs ?? 0,
+      backoffMs(attempts, this.backoff, this.random()),
+      pace.breaker.retryInMs(now),
+    );
+    await repo.markRetry(
+      retry.map((row) => row.id),
+      now + delay,
+      failure.message,
+    );
+  }
+
+  private async giveUp(rows: OutboxMessage[], reason: string): Promise<void> {
+    await this.options.repo.outbox.markFailed(
+      rows.map((row) => row.id),
+      reason,
+    );
+    this.options.log(`notify: ${reason}; ${rows.length} message(s) not sent`);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
