@@ -126,6 +126,8 @@ export class LiveStore {
       case 'ui.openDevice':
         window.location.hash = `#/devices/${event.deviceId}`;
         return;
+      case 'notify.desktop':
+        return;
     }
     this.changed();
   }
