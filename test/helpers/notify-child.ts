@@ -1,9 +1,11 @@
 // A Vigia notifier in its own process, so a test or the benchmark can kill it mid-batch and start
-// it again on the same store. With `publish`, it first creates the towers, devices and alarms and
-// publishes their events (printing each as a JSON line); without, it only drains the outbox.
+// it again on the same store. It creates the towers, devices and notification settings on its
+// first run, raises and clears one alarm per device, publishing each event and printing it as a
+// JSON line; started again, it carries on where the killed process stopped.
 import { EventBus } from '../../electron/engine/event-bus';
 import { NotifyService } from '../../electron/engine/notify/notify-service';
 import { openStore } from '../../electron/engine/store/open-store';
+import type { Repository } from '../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import type { Alarm, Tower } from '../../shared/contract/entities';
 import type { NotifyConfig } from '../../shared/contract/notify';
@@ -18,10 +20,92 @@ export interface NotifyChildOptions {
   alarms: number;
   spreadMs: number;
   groupWindowS: number;
-  publish: boolean;
 }
 
 const options = JSON.parse(process.env.VIGIA_NOTIFY_CHILD ?? '{}') as NotifyChildOptions;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function config(towers: Tower[]): NotifyConfig {
+  return {
+    ...defaultNotifyConfig,
+    groupWindowS: options.groupWindowS,
+    telegram: {
+      enabled: true,
+      apiRoot: options.apiRoot,
+      perChatPerMinute: 20,
+      chats: options.chats.map((chatId, index) => ({
+        chatId,
+        name: `NOC ${index + 1}`,
+        language: 'pt-BR' as const,
+        severities: ['critical' as const],
+        towerIds: [towers[index]!.id],
+        recoveries: true,
+        commands: false,
+      })),
+    },
+  };
+}
+
+async function setUp(service: NotifyService, repo: Repository): Promise<void> {
+  if ((await repo.towers.list()).length > 0) return;
+  const towers: Tower[] = [];
+  for (const [index] of options.chats.entries())
+    towers.push(
+      await repo.towers.create({
+        name: `Torre ${index + 1}`,
+        code: `T${index + 1}`,
+        latitude: -7.2,
+        longitude: -35.9,
+      }),
+    );
+  await service.handlers()['notify.config.set']({
+    config: config(towers),
+    telegramToken: FAKE_TOKEN,
+    webhookSecrets: {},
+    by: 'bench',
+  });
+  await repo.devices.createMany(
+    Array.from({ length: options.alarms }, (_, index) => ({
+      name: `CPE ${index + 1}`,
+      host: `10.${Math.floor(index / 250)}.${index % 250}.1`,
+      towerId: towers[index % towers.length]!.id,
+    })),
+  );
+}
+
+/** Devices without an alarm yet go down; then every open alarm clears, as the monitor would. */
+async function publish(service: NotifyService, repo: Repository, bus: EventBus): Promise<void> {
+  const known = await repo.alarms.list({ states: ['active', 'acknowledged', 'cleared'], limit: 5_000 });
+  const alarmed = new Set(known.map((alarm) => alarm.deviceId));
+  const gap = options.spreadMs / Math.max(1, options.alarms * 2);
+  const emit = (type: 'alarm.raised' | 'alarm.cleared', alarm: Alarm) => {
+    bus.publish({ type, alarm });
+    const kind = type === 'alarm.raised' ? 'raised' : 'cleared';
+    process.stdout.write(`${JSON.stringify({ alarm: alarm.id, kind, at: Date.now() })}\n`);
+  };
+  for (const device of await repo.devices.list()) {
+    if (alarmed.has(device.id)) continue;
+    const alarm = await repo.alarms.raise({
+      source: 'icmp',
+      deviceId: device.id,
+      towerId: device.towerId,
+      type: 'device_down',
+      severity: 'critical',
+      message: `${device.name} fora do ar`,
+      affected: 1,
+      raisedAt: Date.now(),
+    });
+    if (alarm) emit('alarm.raised', alarm);
+    await sleep(gap);
+  }
+  for (const alarm of await repo.alarms.list({ states: ['active'], limit: 5_000 })) {
+    const cleared = await repo.alarms.clear(alarm.id, Date.now());
+    if (cleared) emit('alarm.cleared', cleared);
+    await sleep(gap);
+  }
+  await service.idle();
+  process.stdout.write(`${JSON.stringify({ published: true })}\n`);
+}
 
 async function main(): Promise<void> {
   const repo = await openStore({ dialect: 'sqlite', file: `${options.dataDir}/vigia.db` });
@@ -37,85 +121,14 @@ async function main(): Promise<void> {
     pollMs: 100,
     backoff: { baseMs: 500, maxMs: 4_000 },
   });
-  if (options.publish) {
-    const towers: Tower[] = [];
-    for (const [index] of options.chats.entries())
-      towers.push(
-        await repo.towers.create({
-          name: `Torre ${index + 1}`,
-          code: `T${index + 1}`,
-          latitude: -7.2,
-          longitude: -35.9,
-        }),
-      );
-    const config: NotifyConfig = {
-      ...defaultNotifyConfig,
-      groupWindowS: options.groupWindowS,
-      telegram: {
-        enabled: true,
-        apiRoot: options.apiRoot,
-        perChatPerMinute: 20,
-        chats: options.chats.map((chatId, index) => ({
-          chatId,
-          name: `NOC ${index + 1}`,
-          language: 'pt-BR',
-          severities: ['critical', 'major', 'minor', 'warning', 'info'],
-          towerIds: [towers[index]!.id],
-          recoveries: true,
-          commands: false,
-        })),
-      },
-    };
-    await service
-      .handlers()
-      ['notify.config.set']({ config, telegramToken: FAKE_TOKEN, webhookSecrets: {}, by: 'bench' });
-    const devices = await repo.devices.createMany(
-      Array.from({ length: options.alarms }, (_, index) => ({
-        name: `CPE ${index + 1}`,
-        host: `10.${Math.floor(index / 250)}.${index % 250}.1`,
-        towerId: towers[index % towers.length]!.id,
-      })),
-    );
-    const raised: Alarm[] = [];
-    const gap = options.spreadMs / Math.max(1, options.alarms * 2);
-    const publish = (type: 'alarm.raised' | 'alarm.cleared', alarm: Alarm) => {
-      bus.publish({ type, alarm });
-      process.stdout.write(
-        `${JSON.stringify({ alarm: alarm.id, kind: type === 'alarm.raised' ? 'raised' : 'cleared', at: Date.now() })}\n`,
-      );
-    };
-    for (const device of devices) {
-      const alarm = await repo.alarms.raise({
-        source: 'icmp',
-        deviceId: device.id,
-        towerId: device.towerId,
-        type: 'device_down',
-        severity: 'critical',
-        message: `${device.name} fora do ar`,
-        affected: 1,
-        raisedAt: Date.now(),
-      });
-      if (!alarm) continue;
-      raised.push(alarm);
-      publish('alarm.raised', alarm);
-      await new Promise((resolve) => setTimeout(resolve, gap));
-    }
-    for (const alarm of raised) {
-      const cleared = await repo.alarms.clear(alarm.id, Date.now());
-      if (cleared) publish('alarm.cleared', cleared);
-      await new Promise((resolve) => setTimeout(resolve, gap));
-    }
-    await service.idle();
-    process.stdout.write(`${JSON.stringify({ published: true })}\n`);
-  }
-  process.on(
-    'SIGTERM',
-    () =>
-      void service
-        .stop()
-        .then(() => repo.close())
-        .then(() => process.exit(0)),
-  );
+  process.on('SIGTERM', () => {
+    void service
+      .stop()
+      .then(() => repo.close())
+      .finally(() => process.exit(0));
+  });
+  await setUp(service, repo);
+  await publish(service, repo, bus);
 }
 
 void main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ export interface NotificationRouterOptions {
   /** Rows were added: the sender should look. */
   enqueued(): void;
   log(message: string): void;
+  now(): number;
 }
 
 /**
@@ -65,6 +66,8 @@ export class NotificationRouter {
     const routes = routeEvent(config, event);
     if (routes.length === 0) return;
     const payload = JSON.stringify(event);
+    // Queued now, whatever time the event carries (another workstation's clock may differ).
+    const queuedAt = this.options.now();
     let added = false;
     for (const route of routes) {
       const fresh = await this.options.repo.outbox.enqueue({
@@ -72,8 +75,8 @@ export class NotificationRouter {
         destination: route.destination,
         idempotencyKey: idempotencyKey(event, route.channel, route.destination),
         payload,
-        nextAttemptAt: event.at,
-        createdAt: event.at,
+        nextAttemptAt: queuedAt,
+        createdAt: queuedAt,
       });
       added ||= fresh;
     }

@@ -6,7 +6,7 @@ import type {
   NotifyLanguage,
   notifyApiMethods,
 } from '../../../shared/contract/notify';
-import type { BackoffRule } from '../../../shared/domain/notify/delivery-policy';
+import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
 import { NOTIFY_CONFIG_KEY, NOTIFY_PAUSED_KEY } from '../../../shared/domain/notify/defaults';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
 import type { EventBus } from '../event-bus';
@@ -44,6 +44,7 @@ export interface NotifyServiceOptions {
   sendTimeoutMs?: number;
   pollMs?: number;
   backoff?: BackoffRule;
+  breaker?: BreakerRule;
 }
 
 const REPLAY_MS = 15 * 60_000;
@@ -81,6 +82,7 @@ export class NotifyService {
       config: () => this.config,
       enqueued: () => this.sender.wake(),
       log: options.log,
+      now: this.now,
     });
     this.sender = new OutboxSender({
       repo: options.repo,
@@ -91,6 +93,7 @@ export class NotifyService {
       now: this.now,
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.breaker ? { breaker: options.breaker } : {}),
     });
     this.desktop = createDesktopAlerts({
       preferences: async () => {

@@ -1,0 +1,448 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Alarm, Device, Tower } from '../../shared/contract/entities';
+import type { NotifyConfig } from '../../shared/contract/notify';
+import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
+import { EventBus } from '../../electron/engine/event-bus';
+import { NotifyService } from '../../electron/engine/notify/notify-service';
+import {
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  webhookSignature,
+} from '../../electron/engine/notify/webhook-channel';
+import { openStore } from '../../electron/engine/store/open-store';
+import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
+import { forkSpawner } from '../../electron/engine/workers/spawner';
+import type { Repository } from '../../electron/engine/store/repository';
+import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
+import { FAKE_TOKEN, FakeTelegram } from '../helpers/fake-telegram';
+import { runNotifyScenario } from '../helpers/notify-harness';
+
+// Alert delivery against a local fake of Telegram's Bot API and a local webhook receiver; every
+// address is 127.0.0.1.
+const CHAT = '-1001';
+const OTHER_CHAT = '-1002';
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+async function webhookReceiver(
+  status: () => number,
+): Promise<{ url: string; received: Received[]; server: Server }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(status()).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, server };
+}
+
+describe('alert delivery through the outbox', () => {
+  let dir: string;
+  let repo: Repository;
+  let bus: EventBus;
+  let fake: FakeTelegram;
+  let apiRoot: string;
+  let service: NotifyService;
+  let tower: Tower;
+  let devices: Device[];
+  const logs: string[] = [];
+
+  const config = (overrides: Partial<NotifyConfig> = {}): NotifyConfig => ({
+    ...defaultNotifyConfig,
+    groupWindowS: 0,
+    telegram: {
+      enabled: true,
+      apiRoot,
+      perChatPerMinute: 20,
+      chats: [CHAT, OTHER_CHAT].map((chatId) => ({
+        chatId,
+        name: `NOC ${chatId}`,
+        language: 'en' as const,
+        severities: ['critical' as const, 'major' as const],
+        towerIds: null,
+        recoveries: true,
+        commands: false,
+      })),
+    },
+    ...overrides,
+  });
+
+  async function raise(index: number, severity: Alarm['severity'] = 'critical'): Promise<Alarm> {
+    const device = devices[index]!;
+    const alarm = await repo.alarms.raise({
+      source: 'system',
+      deviceId: device.id,
+      towerId: tower.id,
+      type: 'device_down',
+      severity,
+      message: `${device.name} down`,
+      affected: 1,
+      raisedAt: Date.now(),
+    });
+    bus.publish({ type: 'alarm.raised', alarm: alarm! });
+    return alarm!;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigia-notify-'));
+    repo = await openStore({ dialect: 'sqlite', file: join(dir, 'vigia.db') });
+    tower = await repo.towers.create({ name: 'Torre Centro', code: 'TC', latitude: -7.2, longitude: -35.9 });
+    devices = await repo.devices.createMany(
+      Array.from({ length: 20 }, (_, index) => ({
+        name: `OLT ${index + 1}`,
+        host: `10.9.0.${index + 1}`,
+        towerId: tower.id,
+      })),
+    );
+  });
+
+  afterAll(async () => {
+    await repo.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(overrides: Partial<NotifyConfig> = {}, webhookSecrets: Record<string, string> = {}) {
+    fake = new FakeTelegram([CHAT, OTHER_CHAT]);
+    apiRoot = await fake.listen();
+    bus = new EventBus();
+    service = await NotifyService.start({
+      repo,
+      bus,
+      cipher: createFileKeyCipher(dir),
+      owner: 'test-workstation',
+      call: () => Promise.reject(new Error('no engine')),
+      log: (line) => logs.push(line),
+      sendTimeoutMs: 800,
+      pollMs: 50,
+      backoff: { baseMs: 100, maxMs: 1_000 },
+      breaker: { failures: 3, openMs: 1_000 },
+    });
+    await service.handlers()['notify.config.set']({
+      config: config(overrides),
+      telegramToken: FAKE_TOKEN,
+      webhookSecrets,
+      by: 'test',
+    });
+  }
+
+  afterEach(async () => {
+    await service.stop();
+    await fake.close();
+  });
+
+  it('delivers once through a 429, a 500, a dropped connection and a hung request', async () => {
+    await start();
+    fake.faults.push('429', '500', 'drop', 'hang');
+    const alarm = await raise(0);
+    await until(() => fake.sent.filter((m) => m.chatId === CHAT).length === 1);
+    const message = fake.sent.find((m) => m.chatId === CHAT)!;
+    expect(message.text).toContain(`#${alarm.id} OLT 1 (10.9.0.1) · Torre Centro · down since`);
+    expect(message.buttons[0]!.map((b) => b.callback_data)).toEqual([`ack:${alarm.id}`, `maint:${alarm.id}`]);
+    await until(async () => (await repo.outbox.stats(0)).pending === 0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fake.sent.filter((m) => m.text.includes(`#${alarm.id} `))).toHaveLength(2);
+  });
+
+  it('groups what arrives within the window into one message per chat', async () => {
+    await start({ groupWindowS: 1 });
+    const alarms = [];
+    for (let i = 1; i <= 6; i++) alarms.push(await raise(i));
+    await raise(7, 'minor');
+    await until(() => fake.sent.length === 2);
+    const text = fake.sent.find((m) => m.chatId === CHAT)!.text;
+    expect(text.split('\n')[0]).toBe('Vigia — 6 events');
+    for (const alarm of alarms) expect(text).toContain(`#${alarm.id} `);
+    expect(text).not.toContain('OLT 8 ');
+    // The recovery carries the outage's duration.
+    const cleared = await repo.alarms.clear(alarms[0]!.id, alarms[0]!.raisedAt + 125 * 60_000);
+    bus.publish({ type: 'alarm.cleared', alarm: cleared! });
+    await until(() => fake.sent.length === 4);
+    expect(fake.sent.at(-1)!.text).toMatch(new RegExp(`^✅ #${alarms[0]!.id} OLT 2 .* back after 2h 5min$`));
+  });
+
+  it('opens the circuit on a failing channel and resumes on its own', async () => {
+    await start();
+    let failing = true;
+    fake.decide = () => (failing ? '500' : null);
+    await raise(8);
+    await until(async () =>
+      (await service.handlers()['notify.status'](undefined)).destinations.some((d) => d.breaker === 'open'),
+    );
+    const status = await service.handlers()['notify.status'](undefined);
+    expect(status.destinations.find((d) => d.breaker === 'open')?.lastError).toBe(
+      'Telegram: server error 500 (Internal Server Error)',
+    );
+    expect(status.pending).toBeGreaterThan(0);
+    failing = false;
+    await until(() => fake.sent.length === 2, 20_000);
+    expect(
+      (await service.handlers()['notify.status'](undefined)).destinations.every(
+        (d) => d.breaker === 'closed',
+      ),
+    ).toBe(true);
+  });
+
+  it('gives up on an unknown chat with the reason, and the test button reports exact reasons', async () => {
+    await start();
+    const handlers = service.handlers();
+    await handlers['notify.config.set']({
+      config: config({
+        telegram: { ...config().telegram, chats: [{ ...config().telegram.chats[0]!, chatId: '-999' }] },
+      }),
+      by: 'test',
+      webhookSecrets: {},
+    });
+    await raise(9);
+    await until(async () => (await repo.outbox.stats(0)).failed > 0);
+    expect((await handlers['notify.status'](undefined)).recentFailures[0]).toMatchObject({
+      destination: '-999',
+      error: 'Telegram: unknown chat -999 (Bad Request: chat not found)',
+    });
+
+    const test = (target: Parameters<(typeof handlers)['notify.test']>[0]['target']) =>
+      handlers['notify.test']({ target });
+    expect(await test({ channel: 'telegram', chatId: CHAT })).toEqual({ ok: true, error: null });
+    expect(fake.sent.at(-1)!.text).toMatch(/^Teste do Vigia\n/);
+    expect(await test({ channel: 'telegram', chatId: CHAT, token: '1:wrong-token-for-test' })).toEqual({
+      ok: false,
+      error: 'Telegram: invalid bot token (Unauthorized)',
+    });
+    expect(await test({ channel: 'telegram', chatId: '-5' })).toEqual({
+      ok: false,
+      error: 'Telegram: unknown chat -5 (Bad Request: chat not found)',
+    });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(
+      await test({ channel: 'webhook', url: `http://127.0.0.1:${port}/x`, secret: 'shh-secret' }),
+    ).toEqual({
+      ok: false,
+      error: 'Webhook unreachable: connection refused',
+    });
+    expect(
+      await test({ channel: 'telegram', chatId: CHAT, apiRoot: `http://127.0.0.1:${port}` }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Telegram unreachable: /),
+    });
+    expect(logs.join('\n')).not.toContain(FAKE_TOKEN);
+  });
+
+  it('signs webhooks with HMAC-SHA256 and retries a 503 without sending twice', async () => {
+    const statuses = [503];
+    const receiver = await webhookReceiver(() => statuses.shift() ?? 204);
+    const secret = 'webhook-signing-secret';
+    await start(
+      {
+        telegram: { ...config().telegram, enabled: false },
+        webhooks: [
+          {
+            id: 'tickets',
+            name: 'Tickets',
+            url: receiver.url,
+            language: 'pt-BR',
+            severities: ['critical'],
+            towerIds: [tower.id],
+            recoveries: false,
+          },
+        ],
+      },
+      { tickets: secret },
+    );
+    const view = await service.handlers()['notify.config.get'](undefined);
+    expect(view.webhookSecrets.tickets).toEqual({ set: true, hint: '…cret' });
+    const alarm = await raise(10);
+    await until(() => receiver.received.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.received).toHaveLength(2);
+    for (const { headers, body } of receiver.received) {
+      const timestamp = String(headers[TIMESTAMP_HEADER]);
+      expect(headers[SIGNATURE_HEADER]).toBe(webhookSignature(secret, timestamp, body));
+      expect(headers[SIGNATURE_HEADER]).not.toBe(webhookSignature('wrong', timestamp, body));
+      expect(headers['idempotency-key']).toBe(`${alarm.id}:raised:webhook:tickets`);
+      expect(JSON.parse(body)).toMatchObject({
+        source: 'vigia',
+        events: [{ alarmId: alarm.id, device: 'OLT 11' }],
+      });
+    }
+    receiver.server.close();
+  });
+});
+
+describe('a notifier killed mid-batch', () => {
+  it('delivers every event exactly once after its restart', async () => {
+    const outcome = await runNotifyScenario({
+      alarms: 40,
+      chats: 4,
+      spreadMs: 1_500,
+      groupWindowS: 1,
+      failureRate: 0.05,
+      restartAfterMessages: 3,
+      timeoutMs: 60_000,
+    });
+    expect(outcome.restarts).toBe(1);
+    expect(outcome.events).toBeGreaterThan(0);
+    expect(outcome).toMatchObject({ duplicates: 0, lost: 0 });
+    expect(outcome.delivered).toBe(outcome.events);
+  }, 90_000);
+});
+
+describe('the Telegram bot, two-way, inside the running engine', () => {
+  let dir: string;
+  let engine: RunningEngine;
+  let fake: FakeTelegram;
+  const ana = { id: 501, username: 'noc_ana' };
+  const stranger = { id: 666, username: 'stranger' };
+  const AUTHORISED = -2001;
+  const UNAUTHORISED = -2002;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigia-bot-'));
+    fake = new FakeTelegram([String(AUTHORISED), String(UNAUTHORISED)]);
+    const apiRoot = await fake.listen();
+    engine = await startEngine({
+      dataDir: dir,
+      demo: false,
+      runtime: 'headless',
+      spawner: forkSpawner,
+      version: 'test',
+      log: () => undefined,
+    });
+    await engine.call('notify.config.set', {
+      config: {
+        ...defaultNotifyConfig,
+        telegram: {
+          enabled: true,
+          apiRoot,
+          perChatPerMinute: 20,
+          chats: [
+            {
+              chatId: String(AUTHORISED),
+              name: 'NOC',
+              language: 'pt-BR',
+              severities: ['critical'],
+              towerIds: null,
+              recoveries: true,
+              commands: true,
+            },
+          ],
+        },
+      },
+      telegramToken: FAKE_TOKEN,
+      by: 'test',
+    });
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await fake?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const repliesTo = (chat: number) => fake.sent.filter((m) => m.chatId === String(chat)).map((m) => m.text);
+
+  async function alarmOn(device: Device): Promise<Alarm> {
+    return (await engine.repo.alarms.raise({
+      source: 'system',
+      deviceId: device.id,
+      towerId: device.towerId,
+      type: 'backup_failed',
+      severity: 'major',
+      message: `${device.name}: backup failed`,
+      affected: 1,
+      raisedAt: Date.now(),
+    }))!;
+  }
+
+  it('answers /status, acknowledges with /ack and records the Telegram user in the audit log', async () => {
+    const tower = await engine.call('towers.create', {
+      name: 'Torre Bodocongó',
+      code: 'BDC',
+      latitude: -7.2,
+      longitude: -35.9,
+    });
+    const device = await engine.call('devices.create', {
+      name: 'Switch Bodocongó',
+      host: '127.0.0.61',
+      towerId: tower.id,
+    });
+    const alarm = await alarmOn(device);
+    fake.pushCommand(AUTHORISED, ana, '/status');
+    await until(() => repliesTo(AUTHORISED).some((text) => text.startsWith('Vigia: ')));
+    expect(repliesTo(AUTHORISED).find((text) => text.startsWith('Vigia: '))).toMatch(
+      /Alarmes ativos: \d+\.$/,
+    );
+
+    fake.pushCommand(AUTHORISED, ana, `/ack ${alarm.id} rádio trocado`);
+    await until(() => repliesTo(AUTHORISED).includes(`Reconhecido: #${alarm.id}`));
+    const [acked] = await engine.call('alarms.list', { states: ['acknowledged'], deviceId: device.id });
+    expect(acked).toMatchObject({ id: alarm.id, acknowledgedBy: 'telegram:@noc_ana', note: 'rádio trocado' });
+    const audit = await engine.call('audit.list', { limit: 20 });
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        actor: 'telegram:@noc_ana',
+        action: 'alarm.acknowledge',
+        target: `alarms:${alarm.id}`,
+      }),
+    );
+  });
+
+  it('refuses commands and buttons from a chat that is not authorised', async () => {
+    const device = await engine.call('devices.create', { name: 'Rádio Estranho', host: '127.0.0.62' });
+    const alarm = await alarmOn(device);
+    fake.pushCommand(UNAUTHORISED, stranger, `/ack ${alarm.id}`);
+    await until(() => repliesTo(UNAUTHORISED).length > 0);
+    expect(repliesTo(UNAUTHORISED)).toEqual(['Este chat não está autorizado a comandar o Vigia.']);
+    const id = fake.pushButton(UNAUTHORISED, stranger, `maint:${alarm.id}`);
+    await until(() => fake.callbackAnswers.some((answer) => answer.id === id));
+    expect((await engine.call('devices.get', { id: device.id })).maintenanceUntil).toBeNull();
+    expect(await engine.call('alarms.list', { states: ['active'], deviceId: device.id })).toHaveLength(1);
+  });
+
+  it('puts a device into maintenance from a button and by /maint, and ends it with /unmaint', async () => {
+    const device = await engine.call('devices.create', { name: 'AP Setor Sul', host: '127.0.0.63' });
+    const alarm = await alarmOn(device);
+    const id = fake.pushButton(AUTHORISED, ana, `maint:${alarm.id}`);
+    await until(() => fake.callbackAnswers.some((answer) => answer.id === id));
+    const inMaintenance = await engine.call('devices.get', { id: device.id });
+    expect(inMaintenance.maintenanceBy).toBe('telegram:@noc_ana');
+    expect(inMaintenance.maintenanceUntil! - Date.now()).toBeGreaterThan(55 * 60_000);
+
+    fake.pushCommand(AUTHORISED, ana, '/unmaint AP Setor Sul');
+    await until(() => repliesTo(AUTHORISED).includes('Manutenção encerrada: AP Setor Sul.'));
+    expect((await engine.call('devices.get', { id: device.id })).maintenanceUntil).toBeNull();
+
+    fake.pushCommand(AUTHORISED, ana, '/maint AP Setor Sul 4h troca de antena');
+    await until(() => repliesTo(AUTHORISED).includes('Manutenção: AP Setor Sul por 240 min.'));
+    expect(await engine.call('devices.get', { id: device.id })).toMatchObject({
+      maintenanceBy: 'telegram:@noc_ana',
+      maintenanceReason: 'troca de antena',
+    });
+    fake.pushCommand(AUTHORISED, ana, '/maint Ninguém 1h');
+    await until(() =>
+      repliesTo(AUTHORISED).includes('Não encontrei um único equipamento ou torre "Ninguém".'),
+    );
+  });
+});
