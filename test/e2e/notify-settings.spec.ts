@@ -218,6 +218,8 @@ test('an operator tests a webhook and a Telegram chat, edits a template and save
   await expect(page.getByTestId('template-preview-pt-BR-raised')).toHaveText(
     '🔴 E2E #1234 AP Setor Norte em Torre Alto Branco',
   );
+  // Kept for the README.
+  await page.screenshot({ path: 'docs/screenshots/settings-notifications.png', fullPage: true });
   const html = await page.content();
   expect(html).not.toContain(BOT_TOKEN);
   expect(html).not.toContain(WEBHOOK_SECRET);

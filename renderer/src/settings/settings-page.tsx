@@ -14,6 +14,7 @@ import { getClient } from '../client';
 import { setLanguage, type Language } from '../i18n';
 import { notifyError, notifyOk } from '../shared/notify';
 import { operatorName, setOperatorName } from '../shared/operator';
+import { NotificationsSection } from './notifications/notifications-section';
 
 /** What this workstation and the engine read: operator, language, theme, map tiles, ICMP cadence. */
 export function SettingsPage() {
@@ -65,8 +66,8 @@ export function SettingsPage() {
   };
 
   return (
-    <Stack maw={640}>
-      <Card withBorder>
+    <Stack maw={880}>
+      <Card withBorder maw={640}>
         <Stack>
           <TextInput
             label={t('settings.operator')}
@@ -117,6 +118,7 @@ export function SettingsPage() {
           </Button>
         </Stack>
       </Card>
+      <NotificationsSection />
     </Stack>
   );
 }
