@@ -177,6 +177,7 @@ async function startAround(
     bus,
     cipher,
     owner: `${hostname()}:${options.dataDir}`,
+    desktop: options.runtime === 'electron',
     call: (method, input) => {
       if (!engineCall) throw new Error('the engine is still starting');
       return engineCall(method, input);

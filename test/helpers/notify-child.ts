@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     cipher: createFileKeyCipher(options.dataDir),
     owner: 'bench-workstation',
     call: () => Promise.reject(new Error('no engine in this process')),
+    desktop: false,
     log: (message) => process.stderr.write(`${message}\n`),
     sendTimeoutMs: 2_000,
     pollMs: 100,

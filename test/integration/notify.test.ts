@@ -131,6 +131,7 @@ describe('alert delivery through the outbox', () => {
       cipher: createFileKeyCipher(dir),
       owner: 'test-workstation',
       call: () => Promise.reject(new Error('no engine')),
+      desktop: true,
       log: (line) => logs.push(line),
       sendTimeoutMs: 800,
       pollMs: 50,
@@ -247,6 +248,12 @@ describe('alert delivery through the outbox', () => {
       ok: false,
       error: expect.stringMatching(/^Telegram unreachable: /),
     });
+    const desktop: string[] = [];
+    bus.subscribe((event) => {
+      if (event.type === 'notify.desktop') desktop.push(event.title);
+    });
+    expect(await test({ channel: 'desktop' })).toEqual({ ok: true, error: null });
+    expect(desktop).toEqual(['Teste do Vigia']);
     expect(logs.join('\n')).not.toContain(FAKE_TOKEN);
   });
 
@@ -394,6 +401,13 @@ describe('the Telegram bot, two-way, inside the running engine', () => {
     expect(repliesTo(AUTHORISED).find((text) => text.startsWith('Vigia: '))).toMatch(
       /Alarmes ativos: \d+\.$/,
     );
+
+    fake.pushCommand(AUTHORISED, ana, '/down');
+    await until(() => repliesTo(AUTHORISED).some((text) => /fora do ar/.test(text)));
+    expect(await engine.call('notify.test', { target: { channel: 'desktop' } })).toEqual({
+      ok: false,
+      error: 'Desktop notifications are shown by the desktop app; this is the headless server',
+    });
 
     fake.pushCommand(AUTHORISED, ana, `/ack ${alarm.id} rádio trocado`);
     await until(() => repliesTo(AUTHORISED).includes(`Reconhecido: #${alarm.id}`));

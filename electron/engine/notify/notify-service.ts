@@ -38,6 +38,8 @@ export interface NotifyServiceOptions {
   /** The engine's own validated API, for the bot's commands. */
   call: <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutput<M>>;
   log(message: string): void;
+  /** Whether a desktop host shows `notify.desktop` events (not so on the headless server). */
+  desktop: boolean;
   /** Stable per workstation and data folder: its claims are released after a restart. */
   owner?: string;
   now?: () => number;
@@ -268,6 +270,8 @@ export class NotifyService {
     const event = sampleEvent('raised', this.now());
     const title = language === 'pt-BR' ? 'Teste do Vigia' : 'Vigia test';
     if (target.channel === 'desktop') {
+      if (!this.options.desktop)
+        throw new Error('Desktop notifications are shown by the desktop app; this is the headless server');
       this.options.bus.publish({ type: 'notify.desktop', title, body: event.message, deviceId: null });
       return;
     }
