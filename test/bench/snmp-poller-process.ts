@@ -26,15 +26,15 @@ async function timedRound(poller: SnmpPoller) {
 }
 
 async function main(): Promise<void> {
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 20);
   const poller = new SnmpPoller();
   const discovery = await timedRound(poller);
   const steady = await timedRound(poller);
   clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 
   const failed = steady.results.filter((result) => result.error !== null);
   process.stdout.write(

@@ -170,9 +170,18 @@ const airmaxTable = {
   tableIndex: [{ columnName: 'ubntAirMaxIfIndex' }],
 };
 
+interface MibNodeInternals {
+  oid: string;
+  valueType: number;
+  value: unknown;
+  getNextInstanceNode(): MibNodeInternals | null;
+}
+interface MibInternals {
+  lookup(oid: string): MibNodeInternals | null;
+  getTreeNode(oid: string): MibNodeInternals;
+}
 interface AgentInternals {
-  mib: unknown;
-  addGetNextVarbind(target: unknown[], oid: string): { oid: string; type: number } | undefined;
+  mib: MibInternals;
   request(socket: unknown, message: unknown, rinfo: unknown): void;
   getBulkRequest(socket: unknown, message: { pdu: BulkPdu }, rinfo: unknown): void;
 }
@@ -185,12 +194,79 @@ interface BulkPdu {
 /** Keeps answers of the simulated agents within what a real agent fits in one message. */
 const MAX_BULK_VARBINDS = 500;
 
+/** What changes the shape of an agent's MIB tree; values are set in place on the same nodes. */
+const treeChanges = [
+  'addNodesForOid',
+  'addNodesForAddress',
+  'addProviderToNode',
+  'registerProvider',
+  'registerProviders',
+  'unregisterProvider',
+  'setScalarValue',
+  'addTableRow',
+  'deleteTableRow',
+] as const;
+
+/**
+ * Lookups and next-instance steps memoised per agent, cleared whenever the tree changes shape: a
+ * thousand agents in one process otherwise spend most of their time turning OID strings into tree
+ * addresses, which would make the simulator, not the poller, what bench:snmp measures. Values
+ * are read from the nodes at answer time, so answers stay current.
+ */
+function memoiseTree(mib: MibInternals): (oid: string) => MibNodeInternals | null {
+  const lookups = new Map<string, MibNodeInternals | null>();
+  const nexts = new Map<string, MibNodeInternals | null>();
+  const lookup = mib.lookup.bind(mib);
+  mib.lookup = (oid) => {
+    let node = lookups.get(oid);
+    if (node === undefined) {
+      node = lookup(oid);
+      lookups.set(oid, node);
+    }
+    return node;
+  };
+  const mutable = mib as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of treeChanges) {
+    const change = mutable[name]!.bind(mib);
+    mutable[name] = (...args: unknown[]) => {
+      lookups.clear();
+      nexts.clear();
+      return change(...args);
+    };
+  }
+  // As net-snmp's Agent.addGetNextVarbind: a start off the tree begins from its nearest node.
+  return (startOid) => {
+    let next = nexts.get(startOid);
+    if (next === undefined) {
+      let start: MibNodeInternals | null;
+      try {
+        start = mib.lookup(startOid) ?? mib.getTreeNode(startOid);
+      } catch {
+        start = mib.lookup('1.3.6.1');
+      }
+      next = start?.getNextInstanceNode() ?? null;
+      nexts.set(startOid, next);
+    }
+    return next;
+  };
+}
+
 function correctGetBulk(agent: AgentInternals): void {
+  const nextNode = memoiseTree(agent.mib);
+  const addNext = (answer: unknown[], oid: string): MibNodeInternals | null => {
+    const node = nextNode(oid);
+    answer.push(
+      node
+        ? { previousOid: oid, oid: node.oid, type: node.valueType, value: node.value }
+        : { previousOid: oid, oid, type: ObjectType.EndOfMibView, value: null },
+    );
+    return node;
+  };
   agent.getBulkRequest = function (socket, message, rinfo) {
     const pdu = message.pdu;
     const answer: unknown[] = [];
     const nonRepeaters = Math.min(pdu.nonRepeaters, pdu.varbinds.length);
-    for (let i = 0; i < nonRepeaters; i++) this.addGetNextVarbind(answer, pdu.varbinds[i]!.oid);
+    for (let i = 0; i < nonRepeaters; i++) addNext(answer, pdu.varbinds[i]!.oid);
     const cursors = pdu.varbinds.slice(nonRepeaters).map((varbind) => varbind.oid);
     for (
       let row = 0;
@@ -199,8 +275,8 @@ function correctGetBulk(agent: AgentInternals): void {
     ) {
       let allEnded = true;
       cursors.forEach((cursor, i) => {
-        const node = this.addGetNextVarbind(answer, cursor);
-        if (node && node.type !== ObjectType.EndOfMibView) {
+        const node = addNext(answer, cursor);
+        if (node && node.valueType !== ObjectType.EndOfMibView) {
           cursors[i] = node.oid;
           allEnded = false;
         }
