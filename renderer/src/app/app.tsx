@@ -1,16 +1,24 @@
 import { AppShell, Badge, Group, NavLink, Text, Title, Tooltip } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onConnectionChange } from '../client';
 import { AlarmsPage } from '../alarms/alarms-page';
 import { DashboardPage } from '../dashboard/dashboard-page';
-import { DevicePage } from '../device/device-page';
 import { DevicesPage } from '../devices/devices-page';
-import { useLive } from '../live/use-live';
-import { MapPage } from '../map/map-page';
-import { SettingsPage } from '../settings/settings-page';
+import type { LiveStore } from '../live/live-store';
+import { useLiveValue } from '../live/use-live';
 import { TowersPage } from '../towers/towers-page';
 import { navigate, useRoute, type Route } from './router';
+
+// Pages with heavy libraries (Leaflet, recharts) or seldom opened load on first visit: the devices
+// table, where the operator lands most, starts sooner.
+const MapPage = lazy(() => import('../map/map-page').then((module) => ({ default: module.MapPage })));
+const DevicePage = lazy(() =>
+  import('../device/device-page').then((module) => ({ default: module.DevicePage })),
+);
+const SettingsPage = lazy(() =>
+  import('../settings/settings-page').then((module) => ({ default: module.SettingsPage })),
+);
 
 const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings'] as const;
 
@@ -37,17 +45,25 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+const activeAlarmCount = (store: LiveStore): number => {
+  let count = 0;
+  for (const alarm of store.alarms.values()) if (alarm.state === 'active') count++;
+  return count;
+};
+
 export function App() {
   const { t } = useTranslation();
-  const { store, version } = useLive();
+  const activeAlarms = useLiveValue(activeAlarmCount);
+  const demo = useLiveValue((store) => store.info?.demo === true);
+  const loadError = useLiveValue((store) => store.error);
+  const loaded = useLiveValue((store) => store.loaded);
   const route = useRoute();
   const [connected, setConnected] = useState(true);
   useEffect(() => onConnectionChange(setConnected), []);
 
-  const activeAlarms = [...store.alarms.values()].filter((alarm) => alarm.state === 'active').length;
   useEffect(() => {
     document.title = activeAlarms > 0 ? `(${activeAlarms}) Vigia` : 'Vigia';
-  }, [activeAlarms, version]);
+  }, [activeAlarms]);
 
   // Alt+1…6 jump to the main pages, as NOC operators expect from a wall-screen app.
   useEffect(() => {
@@ -70,7 +86,7 @@ export function App() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Title order={4}>{t('app.name')}</Title>
-            {store.info?.demo && (
+            {demo && (
               <Tooltip label={t('app.demoHint')}>
                 <Badge color="grape" variant="filled" data-testid="demo-badge">
                   {t('app.demo')}
@@ -109,10 +125,12 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {store.error ? (
-          <Text c="red">{t('app.loadError', { message: store.error })}</Text>
-        ) : store.loaded ? (
-          <Page route={route} />
+        {loadError ? (
+          <Text c="red">{t('app.loadError', { message: loadError })}</Text>
+        ) : loaded ? (
+          <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+            <Page route={route} />
+          </Suspense>
         ) : (
           <Text>{t('app.loading')}</Text>
         )}

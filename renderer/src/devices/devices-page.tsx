@@ -1,21 +1,21 @@
-import { ActionIcon, Box, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceKinds, deviceStates, type Device, type DeviceState } from '../../../shared/contract/entities';
 import { getClient } from '../client';
 import { navigate } from '../app/router';
-import { useFormat } from '../i18n/format';
 import { stateRank } from '../live/derive';
 import { useLive } from '../live/use-live';
 import { useContextMenu } from '../shared/context-menu';
 import { notifyError, notifyOk } from '../shared/notify';
-import { StateBadge } from '../shared/state-badge';
 import { devicesToCsv, download } from './csv';
 import { DeviceForm } from './device-form';
+import { DeviceRow, type DeviceRowActions, type DeviceRowLabels } from './device-row';
+import { DevicesHeader, type Sort, type SortKey } from './devices-header';
+import { DevicesToolbar, type DeviceFilters } from './devices-toolbar';
 import { ImportModal } from './import-modal';
 
-type SortKey = 'name' | 'host' | 'state' | 'rtt' | 'tower';
 const ROW_HEIGHT = 36;
 // One collator for every comparison: String.localeCompare builds one per call, which costs a
 // 10,000-row sort most of a frame.
@@ -23,17 +23,29 @@ const text = new Intl.Collator(undefined, { sensitivity: 'base' });
 const numeric = new Intl.Collator(undefined, { numeric: true });
 const COLUMNS = '2.2fr 1.2fr 0.9fr 1.4fr 1fr 0.8fr 0.7fr 1.1fr 70px';
 
+function byStateRank(devices: Device[], stateOf: (id: number) => DeviceState): Device[] {
+  const buckets: Device[][] = deviceStates.map(() => []);
+  for (const device of devices) buckets[stateRank[stateOf(device.id)]]!.push(device);
+  return buckets.flat();
+}
+
 export function DevicesPage({ initialTower }: { initialTower?: string | null }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const { store, version } = useLive();
   const openMenu = useContextMenu();
-  const [search, setSearch] = useState('');
-  const [state, setState] = useState<string | null>(null);
-  const [tower, setTower] = useState<string | null>(initialTower ?? null);
-  const [kind, setKind] = useState<string | null>(null);
-  const [tag, setTag] = useState<string | null>(null);
-  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'state', asc: true });
+  const [filters, setFilters] = useState<DeviceFilters>({
+    search: '',
+    state: null,
+    tower: initialTower ?? null,
+    kind: null,
+    tag: null,
+  });
+  const { search, state, tower, kind, tag } = filters;
+  const changeFilters = useCallback(
+    (patch: Partial<DeviceFilters>) => setFilters((current) => ({ ...current, ...patch })),
+    [],
+  );
+  const [sort, setSort] = useState<Sort>({ key: 'state', asc: true });
   const [editing, setEditing] = useState<Device | null | 'new'>(null);
   const [importing, setImporting] = useState(false);
   const parent = useRef<HTMLDivElement>(null);
@@ -71,16 +83,29 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
           device.model.toLowerCase().includes(needle) ||
           device.tags.some((tag) => tag.toLowerCase().includes(needle))),
     );
-    // Status orders are numeric sorts over the name order (Array.sort is stable): cheap per burst.
-    if (sort.key === 'state') filtered.sort((a, b) => stateRank[statusOf(a.id)] - stateRank[statusOf(b.id)]);
-    if (sort.key === 'rtt')
-      filtered.sort(
-        (a, b) => (store.statuses.get(b.id)?.rttMs ?? -1) - (store.statuses.get(a.id)?.rttMs ?? -1),
-      );
-    return sort.asc ? filtered : filtered.reverse();
+    // Status orders run on every burst: buckets by state over the name order (linear, stable), and
+    // round trips read once per device rather than twice per comparison.
+    let ordered = filtered;
+    if (sort.key === 'state') ordered = byStateRank(filtered, statusOf);
+    if (sort.key === 'rtt') {
+      const rtt = new Map(filtered.map((device) => [device, store.statuses.get(device.id)?.rttMs ?? -1]));
+      ordered = filtered.sort((a, b) => rtt.get(b)! - rtt.get(a)!);
+    }
+    return sort.asc ? ordered : ordered.reverse();
     // version is the live store's change counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, version, textOrder, search, state, tower, kind, tag, sort]);
+
+  const towerOptions = useMemo(
+    () =>
+      [...store.towers.values()].map((item) => ({
+        value: String(item.id),
+        label: `${item.code} ${item.name}`,
+      })),
+    // inventoryVersion is the live store's inventory counter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, inventoryVersion],
+  );
 
   const tags = useMemo(
     () => [...new Set([...store.devices.values()].flatMap((device) => device.tags))].sort(),
@@ -96,172 +121,82 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
     overscan: 12,
   });
 
-  const header = (key: SortKey | null, label: string) => (
-    <Text
-      size="sm"
-      fw={600}
-      style={{ cursor: key ? 'pointer' : 'default' }}
-      onClick={() => key && setSort((current) => ({ key, asc: current.key === key ? !current.asc : true }))}
-    >
-      {label}
-      {key && sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
-    </Text>
+  const sortBy = useCallback(
+    (key: SortKey) => setSort((current) => ({ key, asc: current.key === key ? !current.asc : true })),
+    [],
   );
 
-  const remove = async (device: Device) => {
-    if (!window.confirm(t('devices.confirmDelete', { name: device.name }))) return;
-    try {
-      await getClient().invoke('devices.delete', { id: device.id });
-      notifyOk(t('devices.deleted'));
-    } catch (error) {
-      notifyError(error);
-    }
-  };
+  // Stable across renders, so memoised rows and toolbar stay memoised; the latest values are read
+  // at call time.
+  const latest = useRef({ t, openMenu, rows });
+  latest.current = { t, openMenu, rows };
+  const addDevice = useCallback(() => setEditing('new'), []);
+  const openImport = useCallback(() => setImporting(true), []);
+  const exportRows = useCallback(
+    () => download('vigia-equipamentos.csv', devicesToCsv(latest.current.rows, store.towers, store.statuses)),
+    [store],
+  );
+  const rowLabels = useMemo<DeviceRowLabels>(
+    () => ({
+      state: Object.fromEntries(
+        deviceStates.map((value) => [value, t(`state.${value}`)]),
+      ) as DeviceRowLabels['state'],
+      kind: Object.fromEntries(
+        deviceKinds.map((value) => [value, t(`kind.${value}`)]),
+      ) as DeviceRowLabels['kind'],
+      edit: t('devices.edit'),
+      remove: t('devices.delete'),
+    }),
+    [t],
+  );
+  const rowActions = useMemo<DeviceRowActions>(
+    () => ({
+      open: (device) => navigate(`devices/${device.id}`),
+      edit: (device) => setEditing(device),
+      menu: (event, device) =>
+        latest.current.openMenu(event, { scope: 'device', id: device.id, name: device.name }),
+      remove: (device) => {
+        const { t: translate } = latest.current;
+        if (!window.confirm(translate('devices.confirmDelete', { name: device.name }))) return;
+        getClient()
+          .invoke('devices.delete', { id: device.id })
+          .then(() => notifyOk(translate('devices.deleted')), notifyError);
+      },
+    }),
+    [],
+  );
 
   return (
     <Stack h="calc(100vh - 110px)" gap="sm">
-      <Group>
-        <TextInput
-          placeholder={t('devices.search')}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          style={{ flex: 1 }}
-          data-testid="device-search"
-        />
-        <Select
-          placeholder={t('devices.allStates')}
-          data={deviceStates.map((value) => ({ value, label: t(`state.${value}`) }))}
-          value={state}
-          onChange={setState}
-          clearable
-          w={160}
-        />
-        <Select
-          placeholder={t('devices.allTowers')}
-          data={[...store.towers.values()].map((item) => ({
-            value: String(item.id),
-            label: `${item.code} ${item.name}`,
-          }))}
-          value={tower}
-          onChange={setTower}
-          clearable
-          searchable
-          w={220}
-        />
-        <Select
-          placeholder={t('devices.allKinds')}
-          data={deviceKinds.map((value) => ({ value, label: t(`kind.${value}`) }))}
-          value={kind}
-          onChange={setKind}
-          clearable
-          w={150}
-        />
-        <Select
-          placeholder={t('devices.tag')}
-          data={tags}
-          value={tag}
-          onChange={setTag}
-          clearable
-          searchable
-          w={140}
-        />
-        <Button onClick={() => setEditing('new')} data-testid="add-device">
-          {t('devices.add')}
-        </Button>
-        <Button variant="light" onClick={() => setImporting(true)} data-testid="import-devices">
-          {t('devices.import')}
-        </Button>
-        <Button
-          variant="default"
-          onClick={() => download('vigia-equipamentos.csv', devicesToCsv(rows, store.towers, store.statuses))}
-        >
-          {t('devices.export')}
-        </Button>
-      </Group>
+      <DevicesToolbar
+        filters={filters}
+        onFilters={changeFilters}
+        towerOptions={towerOptions}
+        tags={tags}
+        onAdd={addDevice}
+        onImport={openImport}
+        onExport={exportRows}
+      />
       <Text size="xs" c="dimmed" data-testid="devices-shown">
         {t('devices.shown', { count: rows.length, total: store.devices.size })}
       </Text>
-      <Box style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 8, padding: '0 8px' }}>
-        {header('name', t('devices.name'))}
-        {header('host', t('devices.host'))}
-        {header('state', t('devices.state'))}
-        {header('tower', t('devices.tower'))}
-        {header(null, t('devices.kind'))}
-        {header('rtt', t('devices.rtt'))}
-        {header(null, t('devices.loss'))}
-        {header(null, t('devices.since'))}
-        <span />
-      </Box>
+      <DevicesHeader sort={sort} onSort={sortBy} gridColumns={COLUMNS} />
       <Box ref={parent} style={{ flex: 1, overflow: 'auto' }} data-testid="devices-table">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const device = rows[item.index]!;
-            const status = store.statuses.get(device.id);
             return (
-              <Box
+              <DeviceRow
                 key={device.id}
-                data-testid="device-row"
-                data-device-id={device.id}
-                onContextMenu={(event) =>
-                  openMenu(event, { scope: 'device', id: device.id, name: device.name })
-                }
-                onDoubleClick={() => navigate(`devices/${device.id}`)}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: COLUMNS,
-                  gap: 8,
-                  alignItems: 'center',
-                  padding: '0 8px',
-                  borderBottom: '1px solid var(--mantine-color-default-border)',
-                }}
-              >
-                <Text
-                  size="sm"
-                  truncate
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => navigate(`devices/${device.id}`)}
-                >
-                  {device.name}
-                </Text>
-                <Text size="sm" ff="monospace" truncate>
-                  {device.host}
-                </Text>
-                <StateBadge state={status?.state ?? 'unknown'} />
-                <Text size="sm" truncate>
-                  {device.towerId ? store.towers.get(device.towerId)?.name : '—'}
-                </Text>
-                <Text size="sm">{t(`kind.${device.kind}`)}</Text>
-                <Text size="sm">{format.number(status?.rttMs, ' ms')}</Text>
-                <Text size="sm">{format.number(status?.lossPct, ' %')}</Text>
-                <Text size="xs" c="dimmed">
-                  {format.dateTime(status?.since)}
-                </Text>
-                <Group gap={4}>
-                  <ActionIcon
-                    variant="subtle"
-                    size="sm"
-                    onClick={() => setEditing(device)}
-                    aria-label={t('devices.edit')}
-                  >
-                    ✎
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    size="sm"
-                    color="red"
-                    onClick={() => void remove(device)}
-                    aria-label={t('devices.delete')}
-                  >
-                    ✕
-                  </ActionIcon>
-                </Group>
-              </Box>
+                device={device}
+                status={store.statuses.get(device.id)}
+                towerName={device.towerId ? (store.towers.get(device.towerId)?.name ?? null) : null}
+                top={item.start}
+                height={ROW_HEIGHT}
+                columns={COLUMNS}
+                actions={rowActions}
+                labels={rowLabels}
+              />
             );
           })}
         </div>

@@ -1,12 +1,27 @@
 import { useTranslation } from 'react-i18next';
 
+export type Format = ReturnType<typeof createFormat>;
+
+// Building Intl formatters is costly; a table row formats on every status burst.
+const byLocale = new Map<string, Format>();
+
 /** Numbers, dates and durations in the operator's language. */
-export function useFormat() {
+export function useFormat(): Format {
   const { i18n } = useTranslation();
   const locale = i18n.language;
+  let format = byLocale.get(locale);
+  if (!format) {
+    format = createFormat(locale);
+    byLocale.set(locale, format);
+  }
+  return format;
+}
+
+function createFormat(locale: string) {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+  const durations = new Map<string, Intl.NumberFormat>();
   return {
     number: (value: number | null | undefined, unit = '') =>
       value === null || value === undefined ? '—' : `${number.format(value)}${unit}`,
@@ -21,12 +36,17 @@ export function useFormat() {
         [1, 'second'],
       ];
       const [size, unit] = units.find(([unitSeconds]) => seconds >= unitSeconds) ?? [1, 'second'];
-      return new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit,
-        unitDisplay: 'short',
-        maximumFractionDigits: 0,
-      }).format(Math.floor(seconds / size));
+      let inUnit = durations.get(unit);
+      if (!inUnit) {
+        inUnit = new Intl.NumberFormat(locale, {
+          style: 'unit',
+          unit,
+          unitDisplay: 'short',
+          maximumFractionDigits: 0,
+        });
+        durations.set(unit, inUnit);
+      }
+      return inUnit.format(Math.floor(seconds / size));
     },
   };
 }

@@ -35,13 +35,28 @@ export class LiveStore {
 
   constructor(private readonly client: VigiaClient) {}
 
-  async load(): Promise<void> {
+  /**
+   * Starts loading; the returned `reachable` settles once the engine answered its first (smallest)
+   * request, so the caller knows the big ones are on their way.
+   */
+  start(): { reachable: Promise<void>; loaded: Promise<void> } {
+    const info = this.client.invoke('app.info', undefined);
+    return {
+      reachable: info.then(
+        () => undefined,
+        () => undefined,
+      ),
+      loaded: this.load(info),
+    };
+  }
+
+  private async load(appInfo: Promise<AppInfo>): Promise<void> {
     const buffered: VigiaEvent[] = [];
     let loading = true;
     this.client.subscribe((event) => (loading ? buffered.push(event) : this.apply(event)));
     try {
       const [info, devices, towers, statuses, alarms, health] = await Promise.all([
-        this.client.invoke('app.info', undefined),
+        appInfo,
         this.client.invoke('devices.list', undefined),
         this.client.invoke('towers.list', undefined),
         this.client.invoke('status.snapshot', undefined),

@@ -11,7 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { getClient } from '../client';
 import { navigate } from '../app/router';
-import { useLive } from '../live/use-live';
+import { useLiveStore } from '../live/use-live';
 import { notifyError, notifyOk } from './notify';
 import { operatorName } from './operator';
 
@@ -45,7 +45,7 @@ const DURATIONS: { key: string; minutes: number | null }[] = [
  */
 export function ContextMenuProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { store } = useLive();
+  const store = useLiveStore();
   const [menu, setMenu] = useState<{ at: Position; target: MenuTarget } | null>(null);
   const [maintenance, setMaintenance] = useState<{
     target: MenuTarget;

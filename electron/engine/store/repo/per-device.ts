@@ -1,17 +1,30 @@
 import type { StoreDialect } from '../dialect';
 import type { Writer } from '../writer';
 
+/** Devices per delete: the (device, time) keys are walked for each id of the IN list. */
+const DEVICES_PER_BATCH = 100;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Runs a delete for every device, each in its own short write, so a retention pass never holds
- * the one writer for long while cycles wait to store their results. Returns the rows removed.
+ * Runs a delete over every device, a batch of devices at a time, each batch its own short write
+ * so a retention pass never holds the one writer for long while cycles wait to store their
+ * results. Between batches the event loop gets a turn: with a synchronous driver the promises
+ * alone never let it run, and a pass over 10,000 devices would freeze the app. Returns the rows
+ * removed.
  */
-export async function forEachDevice(
+export async function forDeviceBatches(
   dialect: StoreDialect,
   writer: Writer,
-  remove: (deviceId: number) => Promise<number>,
+  remove: (deviceIds: number[]) => Promise<number>,
 ): Promise<number> {
-  const ids = await dialect.db.select({ id: dialect.tables.devices.id }).from(dialect.tables.devices);
+  const rows = await dialect.db.select({ id: dialect.tables.devices.id }).from(dialect.tables.devices);
+  const ids = rows.map((row) => row.id);
   let removed = 0;
-  for (const { id } of ids) removed += await writer.run(() => remove(id));
+  for (let start = 0; start < ids.length; start += DEVICES_PER_BATCH) {
+    if (start > 0) await nextTurn();
+    const batch = ids.slice(start, start + DEVICES_PER_BATCH);
+    removed += await writer.run(() => remove(batch));
+  }
   return removed;
 }

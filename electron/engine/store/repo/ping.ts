@@ -1,10 +1,10 @@
-import { and, asc, between, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { PingSample } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
 import { BatchQueue, chunksFor } from '../writer';
 import type { RepoContext } from './context';
 import { writeSkippingDeletedDevices } from './deleted-devices';
-import { forEachDevice } from './per-device';
+import { forDeviceBatches } from './per-device';
 
 const ROLLUP_COLUMNS = 8;
 
@@ -64,29 +64,29 @@ export function pingRepository({
         .from(r)
         .where(and(eq(r.deviceId, deviceId), between(r.bucket, from, to)))
         .orderBy(asc(r.bucket)),
-    // Device by device, along the (device, time) keys: the tables carry no time-only index,
+    // A batch of devices at a time, along the (device, time) keys: the tables carry no time-only index,
     // which would cost more space than the daily retention run saves in time.
     deleteSamplesBefore: (at) =>
-      forEachDevice(
+      forDeviceBatches(
         dialect,
         writer,
-        async (deviceId) =>
+        async (deviceIds) =>
           (
             await db
               .delete(p)
-              .where(and(eq(p.deviceId, deviceId), lt(p.at, at)))
+              .where(and(inArray(p.deviceId, deviceIds), lt(p.at, at)))
               .returning({ id: p.id })
           ).length,
       ),
     deleteRollupsBefore: (at) =>
-      forEachDevice(
+      forDeviceBatches(
         dialect,
         writer,
-        async (deviceId) =>
+        async (deviceIds) =>
           (
             await db
               .delete(r)
-              .where(and(eq(r.deviceId, deviceId), lt(r.bucket, at)))
+              .where(and(inArray(r.deviceId, deviceIds), lt(r.bucket, at)))
               .returning({ bucket: r.bucket })
           ).length,
       ),

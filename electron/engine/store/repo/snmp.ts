@@ -1,8 +1,8 @@
-import { and, asc, between, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Repository } from '../repository';
 import { chunksFor } from '../writer';
 import type { RepoContext } from './context';
-import { forEachDevice } from './per-device';
+import { forDeviceBatches } from './per-device';
 
 const INTERFACE_ROLLUP_COLUMNS = 11;
 const WIRELESS_ROLLUP_COLUMNS = 9;
@@ -90,14 +90,14 @@ export function snmpRepository({ dialect, writer }: RepoContext): Repository['sn
         .where(and(eq(wr.deviceId, deviceId), between(wr.bucket, from, to)))
         .orderBy(asc(wr.bucket)),
     deleteRollupsBefore: (at) =>
-      forEachDevice(dialect, writer, async (deviceId) => {
+      forDeviceBatches(dialect, writer, async (deviceIds) => {
         const interfaces = await db
           .delete(ir)
-          .where(and(eq(ir.deviceId, deviceId), lt(ir.bucket, at)))
+          .where(and(inArray(ir.deviceId, deviceIds), lt(ir.bucket, at)))
           .returning({ bucket: ir.bucket });
         const wireless = await db
           .delete(wr)
-          .where(and(eq(wr.deviceId, deviceId), lt(wr.bucket, at)))
+          .where(and(inArray(wr.deviceId, deviceIds), lt(wr.bucket, at)))
           .returning({ bucket: wr.bucket });
         return interfaces.length + wireless.length;
       }),
