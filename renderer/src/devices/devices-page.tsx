@@ -21,7 +21,10 @@ const ROW_HEIGHT = 36;
 // 10,000-row sort most of a frame.
 const text = new Intl.Collator(undefined, { sensitivity: 'base' });
 const numeric = new Intl.Collator(undefined, { numeric: true });
-const COLUMNS = '2.2fr 1.2fr 0.9fr 1.4fr 1fr 0.8fr 0.7fr 1.1fr 70px';
+// minmax(0, …): every row lays out its own grid, so no cell may widen its column.
+const COLUMNS = ['2.2fr', '1.2fr', '0.9fr', '1.4fr', '1fr', '0.8fr', '0.7fr', '1.1fr', '70px']
+  .map((size) => `minmax(0, ${size})`)
+  .join(' ');
 
 function byStateRank(devices: Device[], stateOf: (id: number) => DeviceState): Device[] {
   const buckets: Device[][] = deviceStates.map(() => []);

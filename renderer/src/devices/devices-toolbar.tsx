@@ -47,6 +47,7 @@ export const DevicesToolbar = memo(function DevicesToolbar({
         value={filters.search}
         onChange={(e) => onFilters({ search: e.currentTarget.value })}
         style={{ flex: 1 }}
+        miw={240}
         data-testid="device-search"
       />
       <Select
