@@ -2,8 +2,17 @@ import type { SnmpOptions, SnmpPollResult, SnmpTarget } from '../../../shared/co
 import { discover, type Discovery } from './discover';
 import { describeSnmpError } from './errors';
 import { readCounters } from './read-counters';
+import type * as snmp from 'net-snmp';
 import { openSession } from './session';
 import { wirelessReaders } from './wireless';
+
+/** A device's session, kept between rounds; `socketError` is what its socket reported this round. */
+interface Pooled {
+  key: string;
+  session: snmp.Session;
+  socketError: Error | null;
+  busy: boolean;
+}
 
 interface Known {
   /** Host, port and credentials the discovery was made with: any change means a new device. */
@@ -22,6 +31,8 @@ const sameIndexes = (a: number[], b: number[]): boolean =>
  */
 export class SnmpPoller {
   private readonly known = new Map<number, Known>();
+  private readonly sessions = new Map<number, Pooled>();
+  private readonly lastPolled = new Map<number, number>();
 
   constructor(private readonly rediscoverMs = 60 * 60_000) {}
 
@@ -36,18 +47,78 @@ export class SnmpPoller {
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, targets.length) }, lane));
-    const polled = new Set(targets.map((target) => target.id));
-    for (const id of this.known.keys()) if (!polled.has(id)) this.known.delete(id);
+    // A device not polled for a while left the monitoring; a one-device "test" poll in between
+    // rounds must not make every other device rediscover or reopen its socket.
+    const now = Date.now();
+    for (const target of targets) this.lastPolled.set(target.id, now);
+    for (const [id, at] of this.lastPolled) {
+      if (now - at <= this.rediscoverMs) continue;
+      this.lastPolled.delete(id);
+      this.known.delete(id);
+      this.dropSession(id);
+    }
     return results;
+  }
+
+  /** Closes every kept session (their sockets). */
+  close(): void {
+    for (const id of [...this.sessions.keys()]) this.dropSession(id);
+  }
+
+  /**
+   * The device's session from the last round when its address, credentials and timing are the
+   * same: a round then costs no socket set-up and tear-down per device. A failed poll drops it, so
+   * the next one starts on a fresh socket. A device polled twice at once (a "test" during a round)
+   * gets a session of its own for the second poll.
+   */
+  private acquire(
+    target: SnmpTarget,
+    options: SnmpOptions,
+  ): { pooled: Pooled; release(failed: boolean): void } {
+    const key = `${target.host}:${target.port}:${JSON.stringify(target.credentials)}:${options.timeoutMs}:${options.retries}`;
+    const kept = this.sessions.get(target.id);
+    if (kept?.busy) {
+      const apart = this.open(target, options, key);
+      return { pooled: apart, release: () => apart.session.close() };
+    }
+    let pooled = kept;
+    if (!pooled || pooled.key !== key) {
+      if (pooled) this.dropSession(target.id);
+      pooled = this.open(target, options, key);
+      this.sessions.set(target.id, pooled);
+    }
+    const inUse = pooled;
+    inUse.busy = true;
+    inUse.socketError = null;
+    return {
+      pooled: inUse,
+      release: (failed) => {
+        inUse.busy = false;
+        if (failed && this.sessions.get(target.id) === inUse) this.dropSession(target.id);
+      },
+    };
+  }
+
+  private open(target: SnmpTarget, options: SnmpOptions, key: string): Pooled {
+    const pooled: Pooled = { key, session: null as unknown as snmp.Session, socketError: null, busy: false };
+    pooled.session = openSession(target, options, (error) => {
+      pooled.socketError = error;
+    });
+    return pooled;
+  }
+
+  private dropSession(id: number): void {
+    const pooled = this.sessions.get(id);
+    this.sessions.delete(id);
+    pooled?.session.close();
   }
 
   private async pollOne(target: SnmpTarget, options: SnmpOptions): Promise<SnmpPollResult> {
     const at = Date.now();
     const key = `${target.host}:${target.port}:${JSON.stringify(target.credentials)}`;
-    let socketError: Error | null = null;
-    const session = openSession(target, options, (error) => {
-      socketError = error;
-    });
+    const { pooled, release } = this.acquire(target, options);
+    const { session } = pooled;
+    let failed = false;
     try {
       let known = this.known.get(target.id);
       let discovered = false;
@@ -97,10 +168,11 @@ export class SnmpPoller {
           : null,
       };
     } catch (error) {
+      failed = true;
       return {
         id: target.id,
         at,
-        error: describeSnmpError(socketError ?? error, target, options),
+        error: describeSnmpError(pooled.socketError ?? error, target, options),
         uptimeCs: null,
         system: null,
         discovered: false,
@@ -109,7 +181,7 @@ export class SnmpPoller {
         wireless: null,
       };
     } finally {
-      session.close();
+      release(failed);
     }
   }
 }

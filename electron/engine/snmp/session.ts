@@ -13,8 +13,8 @@ function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.U
 }
 
 /**
- * One session per device and poll: each has its own UDP socket, so a device that answers garbage
- * or nothing affects no other. The 'error' listener matters: net-snmp emits socket and parse
+ * One session per device, kept between rounds by the poller: each has its own UDP socket, so a
+ * device that answers garbage or nothing affects no other. The 'error' listener matters: net-snmp emits socket and parse
  * errors on the session, and an unheard 'error' event would take the whole poller down.
  */
 export function openSession(
