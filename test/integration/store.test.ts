@@ -70,6 +70,14 @@ describe.each(subjects)('repository on $name', (subject) => {
     const renamed = await repo.devices.update(child.id, { name: 'AP Norte', enabled: false });
     expect(renamed).toMatchObject({ name: 'AP Norte', enabled: false, host: '10.0.0.2' });
     expect((await repo.devices.get(child.id))?.name).toBe('AP Norte');
+    // The driver-level list reads exactly what the query builder reads, maintenance included.
+    await repo.devices.setMaintenance(root.id, {
+      maintenanceUntil: 9_000_000_000_000,
+      maintenanceBy: 'ana',
+      maintenanceReason: 'troca de rádio',
+    });
+    const listed = (await repo.devices.list()).filter((d) => d.id === root.id || d.id === child.id);
+    expect(listed).toEqual([await repo.devices.get(root.id), await repo.devices.get(child.id)]);
 
     await repo.devices.delete(root.id);
     expect((await repo.devices.get(child.id))?.parentId).toBeNull();

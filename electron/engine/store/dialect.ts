@@ -1,6 +1,6 @@
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as sqliteSchema from './schema/sqlite';
-import type { DeviceStatus, PingSample } from '../../../shared/contract/entities';
+import type { Device, DeviceStatus, PingSample } from '../../../shared/contract/entities';
 import type { Dialect } from './repository';
 
 /**
@@ -22,11 +22,13 @@ export interface StoreDialect {
   /** Runs `work` atomically; the caller guarantees no other write runs meanwhile (one writer). */
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /**
-   * The two hot paths, written to each driver directly: every cycle appends samples, and the UI
-   * reads every device's status; a query builder costs several times the driver's own speed there.
+   * The hot paths, written to each driver directly: every cycle appends samples, the UI reads
+   * every device's status, and the engine's parts and the UI each load the whole inventory at
+   * start; a query builder costs several times the driver's own speed there.
    */
   insertSamples(rows: PingSample[]): Promise<void>;
   allStatuses(): Promise<DeviceStatus[]>;
+  allDevices(): Promise<Device[]>;
   close(): Promise<void>;
 }
 
@@ -66,5 +68,70 @@ export function statusFromRow([
     rttMs,
     lossPct,
     cause,
+  };
+}
+
+export const DEVICE_QUERY =
+  'SELECT id, name, host, kind, vendor, model, tower_id, parent_id, tags, enabled, notes, ' +
+  'maintenance_until, maintenance_by, maintenance_reason, created_at, updated_at FROM devices ORDER BY id';
+
+type DeviceRow = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  string | string[],
+  number | boolean,
+  string,
+  number | string | null,
+  string | null,
+  string | null,
+  number | string,
+  number | string,
+];
+
+/**
+ * A device row read in array mode: SQLite keeps tags as JSON text and booleans as 0/1,
+ * PostgreSQL hands jsonb over parsed and bigint times as strings.
+ */
+export function deviceFromRow([
+  id,
+  name,
+  host,
+  kind,
+  vendor,
+  model,
+  towerId,
+  parentId,
+  tags,
+  enabled,
+  notes,
+  maintenanceUntil,
+  maintenanceBy,
+  maintenanceReason,
+  createdAt,
+  updatedAt,
+]: DeviceRow): Device {
+  return {
+    id,
+    name,
+    host,
+    kind: kind as Device['kind'],
+    vendor,
+    model,
+    towerId,
+    parentId,
+    tags: typeof tags === 'string' ? (JSON.parse(tags) as string[]) : tags,
+    enabled: Boolean(enabled),
+    notes,
+    maintenanceUntil: maintenanceUntil === null ? null : Number(maintenanceUntil),
+    maintenanceBy,
+    maintenanceReason,
+    createdAt: Number(createdAt),
+    updatedAt: Number(updatedAt),
   };
 }

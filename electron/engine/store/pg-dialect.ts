@@ -2,6 +2,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import {
+  DEVICE_QUERY,
+  deviceFromRow,
   SAMPLE_COLUMNS,
   sampleValues,
   STATUS_QUERY,
@@ -94,6 +96,10 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
     async allStatuses() {
       const result = await pool.query({ text: STATUS_QUERY, rowMode: 'array' });
       return (result.rows as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);
+    },
+    async allDevices() {
+      const result = await pool.query({ text: DEVICE_QUERY, rowMode: 'array' });
+      return (result.rows as Parameters<typeof deviceFromRow>[0][]).map(deviceFromRow);
     },
     close: () => pool.end(),
   };

@@ -4,7 +4,15 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { PingSample } from '../../../shared/contract/entities';
-import { SAMPLE_COLUMNS, STATUS_QUERY, sampleValues, statusFromRow, type StoreDialect } from './dialect';
+import {
+  DEVICE_QUERY,
+  SAMPLE_COLUMNS,
+  STATUS_QUERY,
+  deviceFromRow,
+  sampleValues,
+  statusFromRow,
+  type StoreDialect,
+} from './dialect';
 import { sqliteOpenError } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import { migrateSqlite } from './sqlite-migrate';
@@ -42,6 +50,7 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     `INSERT INTO ping_samples (${SAMPLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const readStatuses = database.prepare(STATUS_QUERY).raw(true);
+  const readDevices = database.prepare(DEVICE_QUERY).raw(true);
   const appendSamples = database.transaction((rows: PingSample[]) => {
     for (const row of rows) {
       insertSample.run(...sampleValues(row));
@@ -68,6 +77,9 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     },
     async allStatuses() {
       return (readStatuses.all() as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);
+    },
+    async allDevices() {
+      return (readDevices.all() as Parameters<typeof deviceFromRow>[0][]).map(deviceFromRow);
     },
     async close() {
       database.close();

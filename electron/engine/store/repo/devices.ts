@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Device, DeviceInput } from '../../../../shared/contract/entities';
 import { DeviceInput as DeviceInputSchema } from '../../../../shared/contract/entities';
 import { isForeignKeyViolation, isUniqueViolation } from '../errors';
@@ -29,7 +29,7 @@ export function devicesRepository({ dialect, writer, now }: RepoContext): Reposi
     return device;
   };
   return {
-    list: async () => db.select().from(d).orderBy(asc(d.id)),
+    list: () => dialect.allDevices(),
     get,
     create: (input: DeviceInput) =>
       writer.run(async () => {
