@@ -27,6 +27,8 @@ export interface StoreDialect {
    * start; a query builder costs several times the driver's own speed there.
    */
   insertSamples(rows: PingSample[]): Promise<void>;
+  /** Inserts or replaces each device's status, in one transaction. */
+  upsertStatuses(rows: DeviceStatus[]): Promise<void>;
   allStatuses(): Promise<DeviceStatus[]>;
   allDevices(): Promise<Device[]>;
   close(): Promise<void>;
@@ -37,8 +39,16 @@ export const SAMPLE_COLUMNS = 'device_id, at, rtt_ms, min_ms, max_ms, jitter_ms,
 export const sampleValues = (row: PingSample) =>
   [row.deviceId, row.at, row.rttMs, row.minMs, row.maxMs, row.jitterMs, row.lossPct, row.state] as const;
 
-export const STATUS_QUERY =
-  'SELECT device_id, state, since, last_check, rtt_ms, loss_pct, cause FROM device_status';
+export const STATUS_COLUMNS = 'device_id, state, since, last_check, rtt_ms, loss_pct, cause';
+export const STATUS_QUERY = `SELECT ${STATUS_COLUMNS} FROM device_status`;
+/** Appended to a multi-row insert into device_status (same text in SQLite and PostgreSQL). */
+export const STATUS_UPSERT =
+  'ON CONFLICT (device_id) DO UPDATE SET state = excluded.state, since = excluded.since, ' +
+  'last_check = excluded.last_check, rtt_ms = excluded.rtt_ms, loss_pct = excluded.loss_pct, ' +
+  'cause = excluded.cause';
+/** A status's values in STATUS_COLUMNS order. */
+export const statusValues = (row: DeviceStatus) =>
+  [row.deviceId, row.state, row.since, row.lastCheck, row.rttMs, row.lossPct, row.cause] as const;
 
 type StatusRow = [
   number,

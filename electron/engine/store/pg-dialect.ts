@@ -6,6 +6,9 @@ import {
   deviceFromRow,
   SAMPLE_COLUMNS,
   sampleValues,
+  STATUS_COLUMNS,
+  STATUS_UPSERT,
+  statusValues,
   STATUS_QUERY,
   statusFromRow,
   type Db,
@@ -34,6 +37,39 @@ async function migrateAlone(pool: pg.Pool, run: () => Promise<void>): Promise<vo
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     lock.release();
+  }
+}
+
+/**
+ * Multi-row inserts in one transaction, as many rows per statement as PostgreSQL's parameter
+ * limit allows; `suffix` follows each statement's VALUES (an ON CONFLICT clause).
+ */
+async function insertRows(
+  pool: pg.Pool,
+  into: string,
+  suffix: string,
+  rows: (readonly unknown[])[],
+): Promise<void> {
+  const width = rows[0]?.length ?? 1;
+  const perStatement = Math.floor(PG_MAX_PARAMS / width);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      const values: unknown[] = [];
+      const tuples = chunk.map((row, k) => {
+        values.push(...row);
+        return `(${row.map((_, column) => `$${k * width + column + 1}`).join(',')})`;
+      });
+      await client.query(`${into} VALUES ${tuples.join(',')} ${suffix}`, values);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }
 
@@ -67,32 +103,15 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
     tables: tables as unknown as Tables,
     maxParams: PG_MAX_PARAMS,
     transaction: (work) => db.transaction((tx) => work(tx as unknown as Db)),
-    async insertSamples(rows) {
-      const perStatement = Math.floor(PG_MAX_PARAMS / 8);
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        for (let i = 0; i < rows.length; i += perStatement) {
-          const chunk = rows.slice(i, i + perStatement);
-          const values: unknown[] = [];
-          const tuples = chunk.map((row, k) => {
-            values.push(...sampleValues(row));
-            const base = k * 8;
-            return `($${base + 1},$${base + 2},$${base + 3},$${base + 4},$${base + 5},$${base + 6},$${base + 7},$${base + 8})`;
-          });
-          await client.query(
-            `INSERT INTO ping_samples (${SAMPLE_COLUMNS}) VALUES ${tuples.join(',')}`,
-            values,
-          );
-        }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    insertSamples: (rows) =>
+      insertRows(pool, `INSERT INTO ping_samples (${SAMPLE_COLUMNS})`, '', rows.map(sampleValues)),
+    upsertStatuses: (rows) =>
+      insertRows(
+        pool,
+        `INSERT INTO device_status (${STATUS_COLUMNS})`,
+        STATUS_UPSERT,
+        rows.map(statusValues),
+      ),
     async allStatuses() {
       const result = await pool.query({ text: STATUS_QUERY, rowMode: 'array' });
       return (result.rows as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);

@@ -3,14 +3,17 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { PingSample } from '../../../shared/contract/entities';
+import type { DeviceStatus, PingSample } from '../../../shared/contract/entities';
 import {
   DEVICE_QUERY,
   SAMPLE_COLUMNS,
+  STATUS_COLUMNS,
   STATUS_QUERY,
+  STATUS_UPSERT,
   deviceFromRow,
   sampleValues,
   statusFromRow,
+  statusValues,
   type StoreDialect,
 } from './dialect';
 import { sqliteOpenError } from './errors';
@@ -49,6 +52,12 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
   const insertSample = database.prepare(
     `INSERT INTO ping_samples (${SAMPLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const upsertStatus = database.prepare(
+    `INSERT INTO device_status (${STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ${STATUS_UPSERT}`,
+  );
+  const writeStatuses = database.transaction((rows: DeviceStatus[]) => {
+    for (const row of rows) upsertStatus.run(...statusValues(row));
+  });
   const readStatuses = database.prepare(STATUS_QUERY).raw(true);
   const readDevices = database.prepare(DEVICE_QUERY).raw(true);
   const appendSamples = database.transaction((rows: PingSample[]) => {
@@ -74,6 +83,9 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     },
     async insertSamples(rows) {
       appendSamples(rows);
+    },
+    async upsertStatuses(rows) {
+      writeStatuses(rows);
     },
     async allStatuses() {
       return (readStatuses.all() as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);
