@@ -1,5 +1,7 @@
 // npm run bench:ui [-- --minutes 10] — the operator UI in Debian's Chromium with 10,000 devices:
-// time from navigation to an interactive devices table, the longest main-thread task while a
+// time from navigation to an interactive devices table — against the running engine (an operator
+// opening or reloading the UI), and also right as the engine starts, when its first cycle and the
+// page load share the machine — the longest main-thread task while a
 // burst of 10,000 status changes arrives (one every 30 s), and the JS heap after the run against
 // after its first minute. The engine is real (SQLite store, API, WebSocket server); the status
 // bursts are added at its event stream, as a network where everything changes at once would
@@ -101,12 +103,21 @@ async function main(): Promise<void> {
   const ids = (await engine.call('devices.list', undefined)).map((device) => device.id);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const started = Date.now();
-    await page.goto(`${server.url}/#/devices`);
-    await page.locator('[data-testid="device-row"]').first().waitFor();
-    await page.getByTestId('device-search').waitFor();
-    const interactiveMs = Date.now() - started;
+    // Each measurement in a fresh context: nothing cached from an earlier load.
+    const openDevices = async () => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      const started = Date.now();
+      await page.goto(`${server.url}/#/devices`);
+      await page.locator('[data-testid="device-row"]').first().waitFor();
+      await page.getByTestId('device-search').waitFor();
+      return { context, page, ms: Date.now() - started };
+    };
+    const cold = await openDevices();
+    await cold.context.close();
+    while (engine.health().lastCycleAt === null) await new Promise((done) => setTimeout(done, 100));
+    await new Promise((done) => setTimeout(done, 2_000));
+    const { page, ms: interactiveMs } = await openDevices();
 
     await page.evaluate(() => {
       const state = globalThis as unknown as { longest: number; measuring: boolean };
@@ -154,6 +165,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({
         devices: DEVICES,
         interactive_ms: interactiveMs,
+        interactive_cold_start_ms: cold.ms,
         longest_task_ms: Math.round(longestTaskMs),
         heap_ratio: Number((heapAtEnd / heapAfterOneMinute).toFixed(3)),
         minutes,
