@@ -53,28 +53,26 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
   const [importing, setImporting] = useState(false);
   const parent = useRef<HTMLDivElement>(null);
 
-  // Text orders depend on the inventory only: computed when it changes, not on every status burst.
+  // The text order depends on the inventory only: computed when it or the sort column changes,
+  // not on every status burst, and only the one in use (each is a 10,000-name collation).
   const inventoryVersion = store.inventoryVersion;
+  const textKey = sort.key === 'host' || sort.key === 'tower' ? sort.key : 'name';
   const textOrder = useMemo(() => {
     const towerCode = (device: Device) =>
       device.towerId ? (store.towers.get(device.towerId)?.code ?? '') : '';
     const devices = [...store.devices.values()];
-    return {
-      name: [...devices].sort((a, b) => text.compare(a.name, b.name)),
-      host: [...devices].sort((a, b) => numeric.compare(a.host, b.host)),
-      tower: [...devices].sort(
-        (a, b) => text.compare(towerCode(a), towerCode(b)) || text.compare(a.name, b.name),
-      ),
-    };
+    if (textKey === 'host') return devices.sort((a, b) => numeric.compare(a.host, b.host));
+    if (textKey === 'tower')
+      return devices.sort((a, b) => text.compare(towerCode(a), towerCode(b)) || text.compare(a.name, b.name));
+    return devices.sort((a, b) => text.compare(a.name, b.name));
     // inventoryVersion is the live store's inventory counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, inventoryVersion]);
+  }, [store, inventoryVersion, textKey]);
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const statusOf = (id: number): DeviceState => store.statuses.get(id)?.state ?? 'unknown';
-    const base = sort.key === 'host' || sort.key === 'tower' ? textOrder[sort.key] : textOrder.name;
-    const filtered = base.filter(
+    const filtered = textOrder.filter(
       (device) =>
         (!state || statusOf(device.id) === state) &&
         (!tower || String(device.towerId) === tower) &&
