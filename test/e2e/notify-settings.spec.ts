@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
-import WebSocket from 'ws';
+import { expect, test } from '@playwright/test';
 import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
+import { call, open } from './demo-server';
 
 /**
  * Settings › Notifications against the demo server: a webhook tested against a receiver this spec
@@ -11,45 +11,6 @@ import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
  * with its live preview, and the whole form saved and read back with the secrets only as hints.
  * Every destination is on 127.0.0.1.
  */
-
-const baseUrl = () => {
-  const url = process.env.VIGIA_E2E_URL;
-  if (!url) throw new Error('VIGIA_E2E_URL is not set: the global setup did not start the server');
-  return url;
-};
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/${path}`);
-  await expect(page.getByTestId('nav-dashboard')).toBeVisible();
-  await expect(page.getByTestId('active-alarm-count')).toBeVisible();
-}
-
-/** One API call over the server's WebSocket, as a second operator would make it. */
-async function call(method: string, input: unknown): Promise<unknown> {
-  const socket = new WebSocket(`${baseUrl().replace('http', 'ws')}/api`);
-  await new Promise((opened, failed) => {
-    socket.once('open', opened);
-    socket.once('error', failed);
-  });
-  try {
-    return await new Promise((answered, failed) => {
-      socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as {
-          id?: number;
-          ok?: boolean;
-          result?: unknown;
-          error?: unknown;
-        };
-        if (message.id !== 1) return;
-        if (message.ok) answered(message.result);
-        else failed(new Error(JSON.stringify(message.error)));
-      });
-      socket.send(JSON.stringify({ id: 1, method, input }));
-    });
-  } finally {
-    socket.close();
-  }
-}
 
 interface Received {
   method: string;

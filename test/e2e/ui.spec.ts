@@ -1,17 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const baseUrl = () => {
-  const url = process.env.VIGIA_E2E_URL;
-  if (!url) throw new Error('VIGIA_E2E_URL is not set: the global setup did not start the server');
-  return url;
-};
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/${path}`);
-  await expect(page.getByTestId('nav-dashboard')).toBeVisible();
-  // The network is loaded once the header's alarm counter shows.
-  await expect(page.getByTestId('active-alarm-count')).toBeVisible();
-}
+import { open } from './demo-server';
 
 /** Screenshots of the main pages, kept for the README. */
 async function keep(page: Page, name: string): Promise<void> {

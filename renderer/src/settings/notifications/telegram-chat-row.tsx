@@ -1,10 +1,10 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChatDraft } from './draft';
 import { errorAt, type FormIssue } from './issues';
 import { LanguageSelect } from './language-select';
 import { RoutingFields } from './routing-fields';
-import { TestResult } from './test-result';
+import { RowActions } from './row-actions';
 import type { TestState } from './use-notify-test';
 import type { TowerOption } from './use-notify-settings';
 
@@ -73,27 +73,14 @@ export function TelegramChatRow({
           onChange={(e) => onChange({ commands: e.currentTarget.checked })}
           data-testid="telegram-chat-commands"
         />
-        <Group justify="space-between">
-          <Button
-            variant="light"
-            size="xs"
-            onClick={onTest}
-            loading={test?.running}
-            data-testid="telegram-chat-test"
-          >
-            {t('notify.test.send')}
-          </Button>
-          <Button
-            variant="subtle"
-            color="red"
-            size="xs"
-            onClick={onRemove}
-            data-testid="telegram-chat-remove"
-          >
-            {t('notify.telegram.removeChat')}
-          </Button>
-        </Group>
-        <TestResult state={test} channel="telegram" testId="telegram-chat-test-result" />
+        <RowActions
+          channel="telegram"
+          testId="telegram-chat"
+          removeLabel={t('notify.telegram.removeChat')}
+          onTest={onTest}
+          onRemove={onRemove}
+          test={test}
+        />
       </Stack>
     </Paper>
   );

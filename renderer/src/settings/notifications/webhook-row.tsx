@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SecretHint } from '../../../../shared/contract/notify';
 import type { WebhookDraft } from './draft';
@@ -6,7 +6,7 @@ import { errorAt, type FormIssue } from './issues';
 import { LanguageSelect } from './language-select';
 import { RoutingFields } from './routing-fields';
 import { SecretField } from './secret-field';
-import { TestResult } from './test-result';
+import { RowActions } from './row-actions';
 import type { TestState } from './use-notify-test';
 import type { TowerOption } from './use-notify-settings';
 
@@ -109,21 +109,14 @@ export function WebhookRow({
           errors={{ severities: at('severities'), towerIds: at('towerIds') }}
           testId="webhook"
         />
-        <Group justify="space-between">
-          <Button
-            variant="light"
-            size="xs"
-            onClick={onTest}
-            loading={test?.running}
-            data-testid="webhook-test"
-          >
-            {t('notify.test.send')}
-          </Button>
-          <Button variant="subtle" color="red" size="xs" onClick={onRemove} data-testid="webhook-remove">
-            {t('notify.webhooks.remove')}
-          </Button>
-        </Group>
-        <TestResult state={test} channel="webhook" testId="webhook-test-result" />
+        <RowActions
+          channel="webhook"
+          testId="webhook"
+          removeLabel={t('notify.webhooks.remove')}
+          onTest={onTest}
+          onRemove={onRemove}
+          test={test}
+        />
       </Stack>
     </Paper>
   );
