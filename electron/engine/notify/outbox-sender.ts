@@ -1,4 +1,5 @@
-import type { MessageTemplates, NotifyLanguage } from '../../../shared/contract/notify';
+import { createHash } from 'node:crypto';
+import type { BreakerState, MessageTemplates, NotifyLanguage } from '../../../shared/contract/notify';
 import type { OutboxMessage } from '../../../shared/contract/entities';
 import {
   backoffMs,
@@ -6,7 +7,6 @@ import {
   TokenBucket,
   type BackoffRule,
   type BreakerRule,
-  type BreakerState,
 } from '../../../shared/domain/notify/delivery-policy';
 import { NotifyEvent } from '../../../shared/domain/notify/event';
 import { composeMessages } from '../../../shared/domain/notify/template';
@@ -216,7 +216,7 @@ export class OutboxSender {
         await destination.channel.send(
           items[0]!.row.destination,
           { text: chunk.text, events: items.map((item) => item.event) },
-          items.map((item) => item.row.idempotencyKey).join(','),
+          messageKey(items.map((item) => item.row.idempotencyKey)),
         );
       } catch (error) {
         const failure =
@@ -276,6 +276,15 @@ export class OutboxSender {
     );
     this.options.log(`notify: ${reason}; ${rows.length} message(s) not sent`);
   }
+}
+
+/**
+ * One message's key: its event's own key, or for a group a digest of its events' keys, so a
+ * header stays short however many events the message lists.
+ */
+function messageKey(keys: string[]): string {
+  if (keys.length === 1) return keys[0]!;
+  return `sha256:${createHash('sha256').update(keys.join('\n')).digest('hex')}`;
 }
 
 function safeJson(text: string): unknown {
