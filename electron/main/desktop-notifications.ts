@@ -1,6 +1,4 @@
-import type { VigiaEvent } from '../../shared/contract/events';
-
-export type DesktopAlert = Omit<Extract<VigiaEvent, { type: 'notify.desktop' }>, 'type'>;
+import type { DesktopAlert } from '../../shared/contract/events';
 
 /** node-notifier's `notify` as used here (Windows: SnoreToast toasts under the app's id). */
 export type NodeNotify = (

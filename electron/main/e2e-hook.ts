@@ -1,4 +1,4 @@
-import type { DesktopAlert } from './desktop-notifications';
+import type { DesktopAlert } from '../../shared/contract/events';
 import type { VigiaTray } from './tray';
 
 /**

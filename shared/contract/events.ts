@@ -52,3 +52,5 @@ export const VigiaEvent = z.discriminatedUnion('type', [
 ]);
 export type VigiaEvent = z.infer<typeof VigiaEvent>;
 export type VigiaEventType = VigiaEvent['type'];
+/** A native notification as the engine asks the desktop host to show it. */
+export type DesktopAlert = Omit<Extract<VigiaEvent, { type: 'notify.desktop' }>, 'type'>;

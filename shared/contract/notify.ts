@@ -125,6 +125,7 @@ export const NotifyTestResult = z.object({ ok: z.boolean(), error: z.string().nu
 export type NotifyTestResult = z.infer<typeof NotifyTestResult>;
 
 export const BreakerState = z.enum(['closed', 'open', 'half-open']);
+export type BreakerState = z.infer<typeof BreakerState>;
 
 export const NotifyStatus = z.object({
   pending: z.number().int().nonnegative(),

@@ -1,14 +1,7 @@
 import type { Alarm } from '../../../shared/contract/entities';
-import type { VigiaEvent } from '../../../shared/contract/events';
+import type { DesktopAlert, VigiaEvent } from '../../../shared/contract/events';
 import type { NotifyLanguage } from '../../../shared/contract/notify';
 import { formatDuration } from '../../../shared/domain/notify/template';
-
-export interface DesktopAlert {
-  title: string;
-  body: string;
-  /** The device to open when the notification is clicked, when there is exactly one. */
-  deviceId: number | null;
-}
 
 interface AlarmChange {
   alarm: Alarm;

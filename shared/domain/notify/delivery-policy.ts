@@ -1,3 +1,5 @@
+import type { BreakerState } from '../../contract/notify';
+
 /**
  * How the outbox sender paces itself: exponential backoff between attempts, a token bucket per
  * destination, and a circuit breaker that stops hammering a channel that keeps failing and lets
@@ -44,8 +46,6 @@ export class TokenBucket {
     this.updatedAt = now;
   }
 }
-
-export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface BreakerRule {
   /** Consecutive failures that open it. */

@@ -1,10 +1,10 @@
 import type { NotifyConfig, NotifyLanguage, Routing } from '../../contract/notify';
 import type { NotifyEvent } from './event';
 
-export type RemoteChannel = 'telegram' | 'webhook';
+export type RemoteChannelName = 'telegram' | 'webhook';
 
 export interface Route {
-  channel: RemoteChannel;
+  channel: RemoteChannelName;
   /** The chat id or the webhook id. */
   destination: string;
   language: NotifyLanguage;

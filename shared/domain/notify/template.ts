@@ -42,7 +42,6 @@ const words: Record<NotifyLanguage, Record<string, string>> = {
     noTower: 'sem torre',
     none: '—',
     events: 'eventos',
-    more: 'continua',
   },
   en: {
     tower_down: 'tower down',
@@ -58,7 +57,6 @@ const words: Record<NotifyLanguage, Record<string, string>> = {
     noTower: 'no tower',
     none: '—',
     events: 'events',
-    more: 'continued',
   },
 };
 

@@ -1,10 +1,7 @@
 import type { MenuItem, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import {
-  createDesktopNotifications,
-  type DesktopAlert,
-  type NodeNotify,
-} from '../../../electron/main/desktop-notifications';
+import type { DesktopAlert } from '../../../shared/contract/events';
+import { createDesktopNotifications, type NodeNotify } from '../../../electron/main/desktop-notifications';
 import { appMenuTemplate } from '../../../electron/main/app-menu';
 import { readPreferences } from '../../../electron/main/preferences';
 

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Alarm } from '../../../shared/contract/entities';
-import {
-  createDesktopAlerts,
-  desktopAlert,
-  type DesktopAlert,
-} from '../../../electron/engine/notify/desktop-alerts';
+import type { DesktopAlert } from '../../../shared/contract/events';
+import { createDesktopAlerts, desktopAlert } from '../../../electron/engine/notify/desktop-alerts';
 
 const alarm = (
   id: number,
