@@ -63,6 +63,7 @@ export class NotifyService {
   private readonly sender: OutboxSender;
   private readonly desktop;
   private bot: TelegramBot | null = null;
+  private telegram: { key: string; channel: RemoteChannel } | null = null;
   /** Bot restarts run one after another: two pollers on one token conflict at Telegram. */
   private botChange: Promise<void> = Promise.resolve();
   private readonly now: () => number;
@@ -219,12 +220,21 @@ export class NotifyService {
     };
   }
 
+  /**
+   * The sender asks for a destination every time it sends; the client for the current token and
+   * API root is built once. Chats' languages are read when a message goes, not when it is built.
+   */
   private telegramChannel(token: string, apiRoot: string | null): RemoteChannel {
-    const chats = this.config.telegram.chats;
-    return createTelegramChannel(
-      { token, apiRoot, timeoutMs: this.timeoutMs },
-      (chatId) => chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
-    );
+    const key = `${apiRoot ?? ''}\u0000${token}`;
+    if (this.telegram?.key !== key)
+      this.telegram = {
+        key,
+        channel: createTelegramChannel(
+          { token, apiRoot, timeoutMs: this.timeoutMs },
+          (chatId) => this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
+        ),
+      };
+    return this.telegram.channel;
   }
 
   private resolve(channel: string, destination: string): ResolvedDestination | null {
