@@ -1,17 +1,8 @@
 // `npm start`: the desktop app where Electron's binary is installed; elsewhere the headless
 // server with the demo network, so that a newcomer always sees Vigia working.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(__filename)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+import { resolve } from 'node:path';
+import { electronBinary } from './electron-binary';
 
 const run = (command: string, args: string[]) => {
   const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
@@ -22,7 +13,7 @@ const run = (command: string, args: string[]) => {
 const hasDisplay = () =>
   process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
-if (electronBinary() && hasDisplay()) {
+if (electronBinary(resolve(__dirname, '../..')) && hasDisplay()) {
   run('npx', ['electron-vite', 'preview']);
 } else {
   console.log(

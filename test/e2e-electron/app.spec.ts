@@ -1,27 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { E2eHook } from '../../electron/main/e2e-hook';
+import { electronBinary } from '../../electron/server/electron-binary';
 import type { TrayAction, TrayMenuItem } from '../../electron/main/tray-model';
 
 // The desktop app itself, built by `npm run build` (out/), driven through Playwright's _electron.
 // The tray cannot be clicked from a test: VIGIA_E2E=1 exposes its menu and actions in the main
 // process (electron/main/e2e-hook.ts), and the notifications it showed.
 
-/**
- * Electron's binary as its package records it, or null. Not `require('electron')`: that starts a
- * download when the binary is missing, and this machine must not fetch one.
- */
-function electronBinary(): string | null {
-  const electronDir = resolve('node_modules/electron');
-  const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(resolve('.'));
 /** Why this suite does not run here; the Windows workflow installs Electron and runs it. */
 const NO_BINARY =
   'skipped: no Electron binary (node_modules/electron/dist missing) — runs on the Windows CI job';
