@@ -21,7 +21,3 @@ export const WsEvent = z.object({ event: VigiaEvent });
 
 export const WsServerMessage = z.union([WsResponse, WsEvent]);
 export type WsServerMessage = z.infer<typeof WsServerMessage>;
-
-/** The WebSocket path of the API, and the query parameter that carries the access token. */
-export const WS_PATH = '/api';
-export const WS_TOKEN_PARAM = 'token';

@@ -1,8 +1,9 @@
-import { apiMethods, type ApiInput, type ApiMethod, type ApiOutput } from '../../../shared/contract/api';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/contract/api';
 import type { VigiaClient } from '../../../shared/contract/client';
 import type { VigiaEvent } from '../../../shared/contract/events';
-import { WS_PATH, WS_TOKEN_PARAM, WsServerMessage } from '../../../shared/contract/ws';
+import { WS_PATH, WS_TOKEN_PARAM } from '../../../shared/contract/ws-address';
 import { ClientError } from './client-error';
+import type * as MessageCheck from './message-check';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_BACKOFF_MS = 10_000;
@@ -17,6 +18,10 @@ interface Pending {
 /**
  * The API over the headless server's WebSocket: reconnects with backoff on its own, re-sends
  * nothing twice, and validates every result against the contract before the UI sees it.
+ *
+ * The contract's schemas load beside the socket rather than before it: the first requests leave
+ * while zod and the UI's code are still loading, and what arrives meanwhile waits, in order, to be
+ * checked.
  */
 export function createWsClient(
   url: string,
@@ -28,6 +33,19 @@ export function createWsClient(
   let open: Promise<WebSocket> | null = null;
   let nextId = 1;
   let backoff = 500;
+  let check: typeof MessageCheck | null = null;
+  let broken: string | null = null;
+  const early: string[] = [];
+  import('./message-check').then(
+    (loaded) => {
+      check = loaded;
+      early.splice(0).forEach(receive);
+    },
+    (error: unknown) => {
+      broken = `Vigia's interface did not load completely (${String(error)}); reload the page.`;
+      failAll(broken);
+    },
+  );
 
   const connect = (): Promise<WebSocket> => {
     open ??= new Promise((resolve) => {
@@ -39,17 +57,16 @@ export function createWsClient(
           onConnection(true);
           resolve(candidate);
         };
-        candidate.onmessage = (message) => receive(String(message.data));
+        candidate.onmessage = (message) => {
+          if (check) receive(String(message.data));
+          else early.push(String(message.data));
+        };
         candidate.onclose = () => {
           if (socket === candidate) {
             socket = null;
             open = null;
             onConnection(false);
-            for (const [id, request] of pending) {
-              window.clearTimeout(request.timer);
-              request.reject(new ClientError('unavailable', 'The connection to Vigia was lost; try again.'));
-              pending.delete(id);
-            }
+            failAll('The connection to Vigia was lost; try again.');
             // Keep the event stream flowing: reconnect even when nobody is calling.
             if (listeners.size > 0) void connect();
           } else {
@@ -63,15 +80,17 @@ export function createWsClient(
     return open;
   };
 
-  const receive = (raw: string): void => {
-    let parsed: ReturnType<typeof WsServerMessage.safeParse>;
-    try {
-      parsed = WsServerMessage.safeParse(JSON.parse(raw));
-    } catch {
-      return;
+  const failAll = (message: string): void => {
+    for (const request of pending.values()) {
+      window.clearTimeout(request.timer);
+      request.reject(new ClientError('unavailable', message));
     }
-    if (!parsed.success) return;
-    const message = parsed.data;
+    pending.clear();
+  };
+
+  const receive = (raw: string): void => {
+    const message = check!.parseServerMessage(raw);
+    if (!message) return;
     if ('event' in message) {
       listeners.forEach((listener) => listener(message.event));
       return;
@@ -84,8 +103,8 @@ export function createWsClient(
       request.reject(new ClientError(message.error.code, message.error.message, message.error.issues));
       return;
     }
-    const result = apiMethods[request.method].output.safeParse(message.result);
-    if (result.success) request.resolve(result.data);
+    const result = check!.checkResult(request.method, message.result);
+    if (result.ok) request.resolve(result.value);
     else
       request.reject(
         new ClientError('internal', `The answer to ${request.method} did not match the contract.`),
@@ -94,6 +113,7 @@ export function createWsClient(
 
   return {
     invoke<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+      if (broken) return Promise.reject(new ClientError('unavailable', broken));
       const id = nextId++;
       return new Promise<ApiOutput<M>>((resolve, reject) => {
         // The clock starts before connecting: a server that is down fails the call in time too.

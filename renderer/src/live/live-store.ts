@@ -35,28 +35,14 @@ export class LiveStore {
 
   constructor(private readonly client: VigiaClient) {}
 
-  /**
-   * Starts loading; the returned `reachable` settles once the engine answered its first (smallest)
-   * request, so the caller knows the big ones are on their way.
-   */
-  start(): { reachable: Promise<void>; loaded: Promise<void> } {
-    const info = this.client.invoke('app.info', undefined);
-    return {
-      reachable: info.then(
-        () => undefined,
-        () => undefined,
-      ),
-      loaded: this.load(info),
-    };
-  }
-
-  private async load(appInfo: Promise<AppInfo>): Promise<void> {
+  /** Loads the network once and keeps it current from the event stream; settles when loaded. */
+  async start(): Promise<void> {
     const buffered: VigiaEvent[] = [];
     let loading = true;
     this.client.subscribe((event) => (loading ? buffered.push(event) : this.apply(event)));
     try {
       const [info, devices, towers, statuses, alarms, health] = await Promise.all([
-        appInfo,
+        this.client.invoke('app.info', undefined),
         this.client.invoke('devices.list', undefined),
         this.client.invoke('towers.list', undefined),
         this.client.invoke('status.snapshot', undefined),

@@ -1,0 +1,30 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider, createTheme, localStorageColorSchemeManager } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../i18n';
+import type { LiveStore } from '../live/live-store';
+import { LiveContext } from '../live/use-live';
+import { ContextMenuProvider } from '../shared/context-menu';
+import { App } from './app';
+
+const theme = createTheme({ primaryColor: 'cyan', defaultRadius: 'sm' });
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'vigia.theme' });
+
+/** Renders the whole UI into #root, over the live store the page started with. */
+export function mount(store: LiveStore): void {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="dark" colorSchemeManager={colorSchemeManager}>
+        <Notifications position="bottom-right" />
+        <LiveContext.Provider value={store}>
+          <ContextMenuProvider>
+            <App />
+          </ContextMenuProvider>
+        </LiveContext.Provider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+}
