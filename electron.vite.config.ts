@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { contractValidators } from './build/contract-validators';
 
 const root = import.meta.dirname;
 
@@ -40,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contractValidators()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; the renderer's is parsed on every start.

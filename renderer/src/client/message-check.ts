@@ -1,14 +1,16 @@
-import { apiMethods, type ApiMethod } from '../../../shared/contract/api';
-import { WsServerMessage } from '../../../shared/contract/ws';
+import { checkMessage, checkOutput } from 'virtual:contract-validators';
+import type { ApiMethod } from '../../../shared/contract/api';
+import type { WsServerMessage } from '../../../shared/contract/ws';
 
 /** One message from the server, checked against the contract; null when it is not one of ours. */
 export function parseServerMessage(raw: string): WsServerMessage | null {
+  let json: unknown;
   try {
-    const parsed = WsServerMessage.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    json = JSON.parse(raw);
   } catch {
     return null;
   }
+  return checkMessage(json) ? (json as WsServerMessage) : null;
 }
 
 /** A method's result checked against its output schema. */
@@ -16,6 +18,5 @@ export function checkResult(
   method: ApiMethod,
   result: unknown,
 ): { ok: true; value: unknown } | { ok: false } {
-  const checked = apiMethods[method].output.safeParse(result);
-  return checked.success ? { ok: true, value: checked.data } : { ok: false };
+  return checkOutput[method]?.(result) ? { ok: true, value: result } : { ok: false };
 }
