@@ -1,47 +1,23 @@
 import { z } from 'zod';
+import { alarmSources, alarmStates, deviceKinds, deviceStates, severities } from './vocabulary';
+
+export { alarmSources, alarmStates, deviceKinds, deviceStates, severities };
 
 /** Epoch milliseconds; every time that crosses a process boundary uses this. */
 export const epochMs = z.number().int().nonnegative();
 
-export const deviceKinds = [
-  'router',
-  'switch',
-  'backhaul',
-  'sector_ap',
-  'cpe',
-  'olt',
-  'server',
-  'optical',
-  'other',
-] as const;
 export const DeviceKind = z.enum(deviceKinds);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
-/**
- * What the operator sees for a device. `unreachable` means its tower or a parent is down, so the
- * device itself is not blamed; `flapping` holds a device that changes state too often.
- */
-export const deviceStates = [
-  'up',
-  'degraded',
-  'down',
-  'unreachable',
-  'flapping',
-  'maintenance',
-  'unknown',
-] as const;
 export const DeviceState = z.enum(deviceStates);
 export type DeviceState = z.infer<typeof DeviceState>;
 
-export const severities = ['critical', 'major', 'minor', 'warning', 'info'] as const;
 export const Severity = z.enum(severities);
 export type Severity = z.infer<typeof Severity>;
 
-export const alarmStates = ['active', 'acknowledged', 'cleared'] as const;
 export const AlarmState = z.enum(alarmStates);
 export type AlarmState = z.infer<typeof AlarmState>;
 
-export const alarmSources = ['icmp', 'snmp', 'optical', 'backup', 'synthetic', 'system'] as const;
 export const AlarmSource = z.enum(alarmSources);
 export type AlarmSource = z.infer<typeof AlarmSource>;
 

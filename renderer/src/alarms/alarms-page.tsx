@@ -13,7 +13,8 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { severities, type Alarm, type AlarmState } from '../../../shared/contract/entities';
+import type { Alarm, AlarmState } from '../../../shared/contract/entities';
+import { severities } from '../../../shared/contract/vocabulary';
 import { getClient } from '../client';
 import { navigate } from '../app/router';
 import { useFormat } from '../i18n/format';

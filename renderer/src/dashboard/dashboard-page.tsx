@@ -1,7 +1,8 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceStates, type DeviceState } from '../../../shared/contract/entities';
+import type { DeviceState } from '../../../shared/contract/entities';
+import { deviceStates } from '../../../shared/contract/vocabulary';
 import type { InterfaceNow } from '../../../shared/contract/snmp';
 import { getClient } from '../client';
 import { useFormat } from '../i18n/format';

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Select, Stack, Switch, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceKinds, type Device, type DeviceInput } from '../../../shared/contract/entities';
+import type { Device, DeviceInput } from '../../../shared/contract/entities';
+import { deviceKinds } from '../../../shared/contract/vocabulary';
 import { getClient } from '../client';
 import { ClientError } from '../client/client-error';
 import { useLive } from '../live/use-live';

@@ -1,20 +1,24 @@
 import { Box, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceKinds, deviceStates, type Device, type DeviceState } from '../../../shared/contract/entities';
+import type { Device, DeviceState } from '../../../shared/contract/entities';
+import { deviceKinds, deviceStates } from '../../../shared/contract/vocabulary';
 import { getClient } from '../client';
 import { navigate } from '../app/router';
 import { stateRank } from '../live/derive';
 import { useLive } from '../live/use-live';
 import { useContextMenu } from '../shared/context-menu';
 import { notifyError, notifyOk } from '../shared/notify';
-import { devicesToCsv, download } from './csv';
-import { DeviceForm } from './device-form';
+import { devicesToCsv, download } from './csv-export';
 import { DeviceRow, type DeviceRowActions, type DeviceRowLabels } from './device-row';
 import { DevicesHeader, type Sort, type SortKey } from './devices-header';
 import { DevicesToolbar, type DeviceFilters } from './devices-toolbar';
-import { ImportModal } from './import-modal';
+
+// The forms load when first opened: the CSV import brings the contract's zod schemas, which the
+// table itself does not need.
+const DeviceForm = lazy(() => import('./device-form').then((module) => ({ default: module.DeviceForm })));
+const ImportModal = lazy(() => import('./import-modal').then((module) => ({ default: module.ImportModal })));
 
 const ROW_HEIGHT = 36;
 // One collator for every comparison: String.localeCompare builds one per call, which costs a
@@ -202,10 +206,12 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
           })}
         </div>
       </Box>
-      {editing !== null && (
-        <DeviceForm device={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      )}
-      {importing && <ImportModal onClose={() => setImporting(false)} />}
+      <Suspense fallback={null}>
+        {editing !== null && (
+          <DeviceForm device={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        )}
+        {importing && <ImportModal onClose={() => setImporting(false)} />}
+      </Suspense>
     </Stack>
   );
 }

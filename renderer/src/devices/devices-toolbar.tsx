@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceKinds, deviceStates } from '../../../shared/contract/entities';
+import { deviceKinds, deviceStates } from '../../../shared/contract/vocabulary';
 
 export interface DeviceFilters {
   search: string;

@@ -16,7 +16,7 @@ import type { DeviceInput } from '../../../shared/contract/entities';
 import { getClient } from '../client';
 import { useLive } from '../live/use-live';
 import { notifyError, notifyOk } from '../shared/notify';
-import { parseDeviceCsv } from './csv';
+import { parseDeviceCsv } from './csv-import';
 
 /** CSV import: a preview with per-row errors; nothing is written until the valid rows are confirmed. */
 export function ImportModal({ onClose }: { onClose: () => void }) {

@@ -1,5 +1,5 @@
 import type { Alarm, DeviceState, DeviceStatus } from '../../../shared/contract/entities';
-import { deviceStates, severities } from '../../../shared/contract/entities';
+import { deviceStates, severities } from '../../../shared/contract/vocabulary';
 
 /** Worst first: what colours a tower and the tray. */
 export const stateRank: Record<DeviceState, number> = {
