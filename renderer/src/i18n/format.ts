@@ -17,16 +17,22 @@ export function useFormat(): Format {
   return format;
 }
 
+/** Builds a formatter on its first use: the devices table, shown first, needs only numbers. */
+function lazily<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
 function createFormat(locale: string) {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+  const number = lazily(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+  const dateTime = lazily(() => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }));
+  const time = lazily(() => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
   const durations = new Map<string, Intl.NumberFormat>();
   return {
     number: (value: number | null | undefined, unit = '') =>
-      value === null || value === undefined ? '—' : `${number.format(value)}${unit}`,
-    dateTime: (value: number | null | undefined) => (value ? dateTime.format(value) : '—'),
-    time: (value: number | null | undefined) => (value ? time.format(value) : '—'),
+      value === null || value === undefined ? '—' : `${number().format(value)}${unit}`,
+    dateTime: (value: number | null | undefined) => (value ? dateTime().format(value) : '—'),
+    time: (value: number | null | undefined) => (value ? time().format(value) : '—'),
     duration: (ms: number) => {
       const seconds = Math.max(0, Math.round(ms / 1000));
       const units: [number, Intl.RelativeTimeFormatUnit][] = [
