@@ -123,7 +123,8 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
     count: rows.length,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Rows beyond the visible ones are laid out and painted on every status burst too.
+    overscan: 6,
   });
 
   const sortBy = useCallback(
@@ -191,8 +192,10 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
           {virtualizer.getVirtualItems().map((item) => {
             const device = rows[item.index]!;
             return (
+              // Keyed by position: a burst re-sorts the table, and refilling the visible rows costs
+              // less than replacing them.
               <DeviceRow
-                key={device.id}
+                key={item.index}
                 device={device}
                 status={store.statuses.get(device.id)}
                 towerName={device.towerId ? (store.towers.get(device.towerId)?.name ?? null) : null}
