@@ -4,7 +4,8 @@ import { Combobox, MantineProvider, createTheme, localStorageColorSchemeManager 
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../i18n';
+import i18n from '../i18n';
+import { prepareFormat } from '../i18n/format';
 import type { LiveStore } from '../live/live-store';
 import { LiveContext } from '../live/use-live';
 import { ContextMenuProvider } from '../shared/context-menu';
@@ -35,4 +36,5 @@ export function mount(store: LiveStore): void {
       </MantineProvider>
     </StrictMode>,
   );
+  setTimeout(() => prepareFormat(i18n.language));
 }

@@ -8,7 +8,20 @@ const byLocale = new Map<string, Format>();
 /** Numbers, dates and durations in the operator's language. */
 export function useFormat(): Format {
   const { i18n } = useTranslation();
-  const locale = i18n.language;
+  return formatFor(i18n.language);
+}
+
+/**
+ * Builds the formatters the devices table uses before it first renders: ICU takes tens of
+ * milliseconds to build them on a slow machine, better spent while the network is on its way.
+ */
+export function prepareFormat(locale: string): void {
+  const format = formatFor(locale);
+  format.number(0);
+  format.dateTime(1);
+}
+
+function formatFor(locale: string): Format {
   let format = byLocale.get(locale);
   if (!format) {
     format = createFormat(locale);
@@ -17,7 +30,7 @@ export function useFormat(): Format {
   return format;
 }
 
-/** Builds a formatter on its first use: the devices table, shown first, needs only numbers. */
+/** Builds each formatter on its first use: most pages need only some of them. */
 function lazily<T>(build: () => T): () => T {
   let built: T | undefined;
   return () => (built ??= build());
