@@ -2,16 +2,22 @@ import { AppShell, Badge, Group, NavLink, Text, Title, Tooltip } from '@mantine/
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onConnectionChange } from '../client';
-import { AlarmsPage } from '../alarms/alarms-page';
-import { DashboardPage } from '../dashboard/dashboard-page';
 import { DevicesPage } from '../devices/devices-page';
 import type { LiveStore } from '../live/live-store';
 import { useLiveValue } from '../live/use-live';
-import { TowersPage } from '../towers/towers-page';
 import { navigate, useRoute, type Route } from './router';
 
-// Pages with heavy libraries (Leaflet, recharts) or seldom opened load on first visit: the devices
-// table, where the operator lands most, starts sooner.
+// Every page but the devices table, where the operator lands most, loads on first visit: the
+// table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
+const DashboardPage = lazy(() =>
+  import('../dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })),
+);
+const AlarmsPage = lazy(() =>
+  import('../alarms/alarms-page').then((module) => ({ default: module.AlarmsPage })),
+);
+const TowersPage = lazy(() =>
+  import('../towers/towers-page').then((module) => ({ default: module.TowersPage })),
+);
 const MapPage = lazy(() => import('../map/map-page').then((module) => ({ default: module.MapPage })));
 const DevicePage = lazy(() =>
   import('../device/device-page').then((module) => ({ default: module.DevicePage })),
