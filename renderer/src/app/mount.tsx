@@ -36,5 +36,5 @@ export function mount(store: LiveStore): void {
       </MantineProvider>
     </StrictMode>,
   );
-  setTimeout(() => prepareFormat(i18n.language));
+  requestIdleCallback(() => prepareFormat(i18n.language), { timeout: 1_000 });
 }
