@@ -124,7 +124,7 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     // Rows beyond the visible ones are laid out and painted on every status burst too.
-    overscan: 6,
+    overscan: 3,
   });
 
   const sortBy = useCallback(
