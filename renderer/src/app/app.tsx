@@ -1,30 +1,21 @@
 import { AppShell, Badge, Group, NavLink, Text, Title, Tooltip } from '@mantine/core';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onConnectionChange } from '../client';
 import { DevicesPage } from '../devices/devices-page';
 import type { LiveStore } from '../live/live-store';
 import { useLiveValue } from '../live/use-live';
 import { navigate, useRoute, type Route } from './router';
+import { lazyNamed } from '../shared/lazy-named';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
-const DashboardPage = lazy(() =>
-  import('../dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })),
-);
-const AlarmsPage = lazy(() =>
-  import('../alarms/alarms-page').then((module) => ({ default: module.AlarmsPage })),
-);
-const TowersPage = lazy(() =>
-  import('../towers/towers-page').then((module) => ({ default: module.TowersPage })),
-);
-const MapPage = lazy(() => import('../map/map-page').then((module) => ({ default: module.MapPage })));
-const DevicePage = lazy(() =>
-  import('../device/device-page').then((module) => ({ default: module.DevicePage })),
-);
-const SettingsPage = lazy(() =>
-  import('../settings/settings-page').then((module) => ({ default: module.SettingsPage })),
-);
+const DashboardPage = lazyNamed(() => import('../dashboard/dashboard-page'), 'DashboardPage');
+const AlarmsPage = lazyNamed(() => import('../alarms/alarms-page'), 'AlarmsPage');
+const TowersPage = lazyNamed(() => import('../towers/towers-page'), 'TowersPage');
+const MapPage = lazyNamed(() => import('../map/map-page'), 'MapPage');
+const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage');
+const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
 
 const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings'] as const;
 

@@ -1,6 +1,6 @@
 import { Box, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device, DeviceState } from '../../../shared/contract/entities';
 import { deviceKinds, deviceStates } from '../../../shared/contract/vocabulary';
@@ -14,11 +14,12 @@ import { devicesToCsv, download } from './csv-export';
 import { DeviceRow, type DeviceRowActions, type DeviceRowLabels } from './device-row';
 import { DevicesHeader, type Sort, type SortKey } from './devices-header';
 import { DevicesToolbar, type DeviceFilters } from './devices-toolbar';
+import { lazyNamed } from '../shared/lazy-named';
 
 // The forms load when first opened: the CSV import brings the contract's zod schemas, which the
 // table itself does not need.
-const DeviceForm = lazy(() => import('./device-form').then((module) => ({ default: module.DeviceForm })));
-const ImportModal = lazy(() => import('./import-modal').then((module) => ({ default: module.ImportModal })));
+const DeviceForm = lazyNamed(() => import('./device-form'), 'DeviceForm');
+const ImportModal = lazyNamed(() => import('./import-modal'), 'ImportModal');
 
 const ROW_HEIGHT = 36;
 // One collator for every comparison: String.localeCompare builds one per call, which costs a
