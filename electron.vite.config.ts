@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -6,11 +6,16 @@ import { contractValidators } from './build/contract-validators';
 
 const root = import.meta.dirname;
 
-/** Every file in electron/workers is a utility-process entry point, built beside the main bundle. */
+/**
+ * Every folder in electron/workers with an index.ts is a worker process's entry point, built beside
+ * the main bundle as out/main/workers/<name>.js (electron/workers/host is the code they share).
+ */
 const workerEntries = Object.fromEntries(
-  readdirSync(resolve(root, 'electron/workers'))
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => [`workers/${file.replace(/\.ts$/, '')}`, resolve(root, 'electron/workers', file)]),
+  readdirSync(resolve(root, 'electron/workers'), { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(resolve(root, 'electron/workers', entry.name, 'index.ts')),
+    )
+    .map((entry) => [`workers/${entry.name}`, resolve(root, 'electron/workers', entry.name, 'index.ts')]),
 );
 
 export default defineConfig({

@@ -18,17 +18,17 @@ import type { Engine } from './engine';
 import { EventBus } from './event-bus';
 import { Monitor } from './monitor/monitor';
 import { NotifyService } from './notify/notify-service';
-import type { PingTransport } from './monitor/transport';
-import { workerPingTransport } from './ping/worker-transport';
+import type { PingTransport } from '../../shared/contract/pinger';
+import { workerPingTransport } from './collectors/pinger-port';
 import { snmpApiHandlers } from './snmp/api-handlers';
 import { SnmpMonitor } from './snmp/snmp-monitor';
-import { workerSnmpTransport } from './snmp/worker-transport';
+import { workerSnmpTransport } from './collectors/snmp-port';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
-import { resolveWorkerEntry } from './workers/entry';
-import type { Spawner } from './workers/spawner';
-import { Supervisor } from './workers/supervisor';
+import { resolveWorkerEntry } from './collectors/worker-entry';
+import type { Spawner } from './collectors/spawner';
+import { Supervisor } from './collectors/supervisor';
 
 export interface StartEngineOptions {
   dataDir: string;

@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import type { Spawner } from '../engine/workers/spawner';
+import type { Spawner } from '../engine/collectors/spawner';
 
 /** Starts collectors as Electron utility processes (separate OS processes with Node inside). */
 export const utilitySpawner: Spawner = {

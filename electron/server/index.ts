@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEngine } from '../engine/start-engine';
-import { forkSpawner } from '../engine/workers/spawner';
+import { forkSpawner } from '../engine/collectors/spawner';
 import { checkBindPolicy } from './access';
 import { startHttpServer } from './http-server';
 

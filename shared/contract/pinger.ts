@@ -52,3 +52,12 @@ export const pingerApi = {
   'ping.mode': { params: z.void(), result: PingerMode },
 } satisfies WorkerApi;
 export type PingerApi = typeof pingerApi;
+
+/**
+ * How the monitor gets its measurements: the pinger worker in real use, a simulated network with
+ * --demo, an in-process pinger in tests. The monitor never knows which.
+ */
+export interface PingTransport {
+  mode(): Promise<PingerMode>;
+  run(targets: PingTarget[], options: PingOptions): Promise<PingResult[]>;
+}

@@ -1,9 +1,9 @@
 import type { DeviceInput } from '../../shared/contract/entities';
 import type { PingOptions, PingResult, PingTarget, PingerMode } from '../../shared/contract/pinger';
-import type { PingTransport } from '../../electron/engine/monitor/transport';
+import type { PingTransport } from '../../shared/contract/pinger';
 import type { Repository } from '../../electron/engine/store/repository';
 import { seededRandom } from '../../electron/engine/demo/random';
-import { summarize } from '../../electron/engine/ping/stats';
+import { summarize } from '../../shared/domain/ping/summarize';
 
 /**
  * Creates `count` devices in towers of `perTower`: each tower has one uplink and the rest hang

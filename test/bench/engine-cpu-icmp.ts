@@ -1,7 +1,7 @@
 // The whole engine's CPU with real ICMP: run inside the bench namespace by bench:ping. A Monitor
 // on a real SQLite store pings 10,000 loopback devices through the raw-socket pinger every 30 s;
 // prints {"engine_cpu_pct": …} averaged over the given duration (default 2 minutes).
-import { createPinger } from '../../electron/engine/ping/create-pinger';
+import { createPinger } from '../../electron/workers/pinger/create-pinger';
 import { measureEngineCpu } from './engine-cpu';
 
 async function main(): Promise<void> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EventBus } from '../../electron/engine/event-bus';
 import { Monitor } from '../../electron/engine/monitor/monitor';
-import type { PingTransport } from '../../electron/engine/monitor/transport';
+import type { PingTransport } from '../../shared/contract/pinger';
 import { openStore } from '../../electron/engine/store/open-store';
 import { InstantTransport, seedDevices } from './bench-network';
 

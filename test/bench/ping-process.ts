@@ -2,8 +2,8 @@
 // itself: wall and CPU time of the run (Node's start-up excluded) and the process's peak RSS.
 // Usage: ping-process <answering> <silent>. Prints one JSON line.
 import { PingOptions } from '../../shared/contract/pinger';
-import { nowMs } from '../../electron/engine/ping/clock';
-import { createPinger } from '../../electron/engine/ping/create-pinger';
+import { nowMs } from '../../electron/workers/pinger/clock';
+import { createPinger } from '../../electron/workers/pinger/create-pinger';
 import { benchTargets } from './ping-targets';
 
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { pingerApi, type PingerApi } from '../../shared/contract/pinger';
-import type { PingTransport } from '../../electron/engine/monitor/transport';
-import { workerPingTransport } from '../../electron/engine/ping/worker-transport';
-import { Supervisor } from '../../electron/engine/workers/supervisor';
+import type { PingTransport } from '../../shared/contract/pinger';
+import { workerPingTransport } from '../../electron/engine/collectors/pinger-port';
+import { Supervisor } from '../../electron/engine/collectors/supervisor';
 import { netnsSpawner } from '../helpers/netns';
 
 /** CPU seconds (user + system) a process has used, from /proc (in ticks of 1/100 s on Linux). */

@@ -2,7 +2,7 @@
 // memory are its own: a first round that discovers every device, then the measured steady round
 // (uptime, interface states and counters). Prints one JSON line.
 import { SnmpOptions, type SnmpTarget } from '../../shared/contract/snmp';
-import { SnmpPoller } from '../../electron/engine/snmp/poller';
+import { SnmpPoller } from '../../electron/workers/snmp/poller';
 import { benchAgentAddress } from './snmp-targets';
 
 const count = Number(process.argv[2] ?? 1000);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ifColumns, system } from '../../electron/engine/snmp/oids';
+import { ifColumns, system } from '../../electron/workers/snmp/oids';
 import { benchAgentAddress } from './snmp-targets';
 
 const AGENTS = 1000;

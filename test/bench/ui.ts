@@ -16,7 +16,7 @@ import type { DeviceInput, DeviceStatus, Tower } from '../../shared/contract/ent
 import type { VigiaEvent } from '../../shared/contract/events';
 import { startEngine } from '../../electron/engine/start-engine';
 import { openStore } from '../../electron/engine/store/open-store';
-import { forkSpawner } from '../../electron/engine/workers/spawner';
+import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { startHttpServer } from '../../electron/server/http-server';
 
 const DEVICES = 10_000;

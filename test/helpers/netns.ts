@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Spawner } from '../../electron/engine/workers/spawner';
+import type { Spawner } from '../../electron/engine/collectors/spawner';
 
 const run = promisify(execFile);
 

@@ -1,8 +1,8 @@
 // Runs Vigia's pinger once inside whatever network namespace it was started in: reads
 // { targets, options, mode } as JSON on stdin and prints { mode, wallMs, results } as JSON.
 import { PingOptions, PingTarget } from '../../shared/contract/pinger';
-import { createPinger } from '../../electron/engine/ping/create-pinger';
-import { nowMs } from '../../electron/engine/ping/clock';
+import { createPinger } from '../../electron/workers/pinger/create-pinger';
+import { nowMs } from '../../electron/workers/pinger/clock';
 
 async function main(): Promise<void> {
   let input = '';

@@ -1,6 +1,6 @@
 import type { PingOptions, PingResult, PingTarget, PingerMode } from '../../shared/contract/pinger';
-import type { PingTransport } from '../../electron/engine/monitor/transport';
-import { summarize } from '../../electron/engine/ping/stats';
+import type { PingTransport } from '../../shared/contract/pinger';
+import { summarize } from '../../shared/domain/ping/summarize';
 
 /**
  * A network whose answers the test decides: the monitor's process boundary, scripted. Devices

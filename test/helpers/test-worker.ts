@@ -1,6 +1,6 @@
 // A worker for the worker-host tests: echoes, sleeps, crashes, misbehaves and emits on request.
 import { z } from 'zod';
-import { serveWorker } from '../../electron/engine/workers/serve';
+import { serveWorker } from '../../electron/workers/host/serve-worker';
 
 export const testWorkerApi = {
   echo: { params: z.object({ text: z.string() }), result: z.object({ text: z.string(), pid: z.number() }) },

@@ -7,7 +7,7 @@ import type { Tower } from '../../shared/contract/entities';
 import type { VigiaEvent } from '../../shared/contract/events';
 import { ApiFailure } from '../../electron/engine/api/errors';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
-import { forkSpawner } from '../../electron/engine/workers/spawner';
+import { forkSpawner } from '../../electron/engine/collectors/spawner';
 
 // The whole engine as the desktop app and the server compose it: real SQLite store, real pinger
 // and SNMP workers. Every address below is on loopback.

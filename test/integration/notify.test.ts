@@ -16,7 +16,7 @@ import {
 } from '../../electron/engine/notify/webhook-channel';
 import { openStore } from '../../electron/engine/store/open-store';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
-import { forkSpawner } from '../../electron/engine/workers/spawner';
+import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import type { Repository } from '../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import { FAKE_TOKEN, FakeTelegram } from '../helpers/fake-telegram';

@@ -6,9 +6,9 @@ import {
   type PingTarget,
   type PingerMode,
 } from '../../shared/contract/pinger';
-import { workerPingTransport } from '../../electron/engine/ping/worker-transport';
-import { resolveWorkerEntry } from '../../electron/engine/workers/entry';
-import { Supervisor } from '../../electron/engine/workers/supervisor';
+import { workerPingTransport } from '../../electron/engine/collectors/pinger-port';
+import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
+import { Supervisor } from '../../electron/engine/collectors/supervisor';
 import { createNetns, netnsSpawner, netnsUnavailable, type Netns } from '../helpers/netns';
 
 const unavailable = netnsUnavailable();

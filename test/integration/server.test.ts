@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { WsServerMessage, type WsResponse } from '../../shared/contract/ws';
 import type { VigiaEvent } from '../../shared/contract/events';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
-import { forkSpawner } from '../../electron/engine/workers/spawner';
+import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { checkBindPolicy, isLoopback, tokenMatches, upgradeAllowed } from '../../electron/server/access';
 import { startHttpServer, type VigiaServer } from '../../electron/server/http-server';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VigiaEvent } from '../../shared/contract/events';
 import { EventBus } from '../../electron/engine/event-bus';
-import { SnmpPoller } from '../../electron/engine/snmp/poller';
+import { SnmpPoller } from '../../electron/workers/snmp/poller';
 import { SnmpMonitor } from '../../electron/engine/snmp/snmp-monitor';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';

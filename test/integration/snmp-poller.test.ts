@@ -2,7 +2,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SnmpOptions, type SnmpTarget } from '../../shared/contract/snmp';
 import { computeRates } from '../../shared/domain/snmp/counters';
-import { SnmpPoller } from '../../electron/engine/snmp/poller';
+import { SnmpPoller } from '../../electron/workers/snmp/poller';
 import { startSimulatedAgent, type SimulatedAgent } from '../helpers/snmp-agents';
 
 const poller = new SnmpPoller();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SnmpOptions, type SnmpTarget } from '../../shared/contract/snmp';
-import { SnmpPoller } from '../../electron/engine/snmp/poller';
+import { SnmpPoller } from '../../electron/workers/snmp/poller';
 import { startSnmpd, snmpdV3User, type RunningSnmpd } from '../helpers/snmpd';
 
 const poller = new SnmpPoller();

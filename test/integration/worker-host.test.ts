@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { WorkerHealth } from '../../shared/contract/events';
-import { resolveWorkerEntry } from '../../electron/engine/workers/entry';
-import { forkSpawner, type Spawner } from '../../electron/engine/workers/spawner';
-import { Supervisor } from '../../electron/engine/workers/supervisor';
+import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
+import { forkSpawner, type Spawner } from '../../electron/engine/collectors/spawner';
+import { Supervisor } from '../../electron/engine/collectors/supervisor';
 import { testWorkerApi } from '../helpers/test-worker';
 
 const entry = join(import.meta.dirname, '../helpers/test-worker.ts');
@@ -311,7 +311,7 @@ describe('supervisor', () => {
 describe('resolveWorkerEntry', () => {
   it('finds the source entry when running from source', () => {
     expect(resolveWorkerEntry('pinger')).toBe(
-      resolve(import.meta.dirname, '../../electron/workers/pinger.ts'),
+      resolve(import.meta.dirname, '../../electron/workers/pinger/index.ts'),
     );
     expect(() => resolveWorkerEntry('no-such-worker')).toThrow(
       /worker "no-such-worker" not found \(looked in /,
@@ -324,7 +324,7 @@ describe('resolveWorkerEntry', () => {
     mkdirSync(join(app, 'out/main/workers'), { recursive: true });
     writeFileSync(join(app, 'out/main/workers/pinger.js'), '');
     const chunk = join(app, 'out/main/chunks/entry.ts');
-    copyFileSync(resolve(import.meta.dirname, '../../electron/engine/workers/entry.ts'), chunk);
+    copyFileSync(resolve(import.meta.dirname, '../../electron/engine/collectors/worker-entry.ts'), chunk);
     const found = execFileSync(
       process.execPath,
       [

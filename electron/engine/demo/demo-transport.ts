@@ -1,7 +1,7 @@
 import type { Device } from '../../../shared/contract/entities';
 import type { PingOptions, PingResult, PingTarget, PingerMode } from '../../../shared/contract/pinger';
-import type { PingTransport } from '../monitor/transport';
-import { summarize } from '../ping/stats';
+import type { PingTransport } from '../../../shared/contract/pinger';
+import { summarize } from '../../../shared/domain/ping/summarize';
 import type { Repository } from '../store/repository';
 import { pick, seededRandom } from './random';
 

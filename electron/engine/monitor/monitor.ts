@@ -25,8 +25,8 @@ import { DurableWrites } from './durable-writes';
 import { MaintenanceControl } from './maintenance-control';
 import { RetentionJob, type RetentionResult } from './retention';
 import { Topology } from './topology';
-import type { PingTransport } from './transport';
-import { summarize } from '../ping/stats';
+import type { PingTransport } from '../../../shared/contract/pinger';
+import { summarize } from '../../../shared/domain/ping/summarize';
 
 export interface MonitorOptions {
   repo: Repository;

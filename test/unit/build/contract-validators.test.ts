@@ -8,7 +8,7 @@ import { apiMethods, type ApiMethod } from '../../../shared/contract/api';
 import type { VigiaEvent } from '../../../shared/contract/events';
 import { WsServerMessage } from '../../../shared/contract/ws';
 import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
-import { forkSpawner } from '../../../electron/engine/workers/spawner';
+import { forkSpawner } from '../../../electron/engine/collectors/spawner';
 
 // The compiled checks the browser client uses must say what the contract's zod schemas say: the
 // same module the renderer build generates, against a real engine's answers and events, and

@@ -5,7 +5,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
-import { forkSpawner } from '../../../electron/engine/workers/spawner';
+import { forkSpawner } from '../../../electron/engine/collectors/spawner';
 import { isAppUrl, rendererBaseUrl } from '../../../electron/main/app-url';
 import { isTrustedSender, registerIpc, relayEvents, type IpcAnswer } from '../../../electron/main/ipc';
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
-import { forkSpawner } from '../../../electron/engine/workers/spawner';
+import { forkSpawner } from '../../../electron/engine/collectors/spawner';
 import { readPreferences } from '../../../electron/main/preferences';
 
 // The tray over a real engine (demo network, real SQLite, real SNMP worker). Electron is faked

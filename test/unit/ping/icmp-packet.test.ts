@@ -4,8 +4,8 @@ import {
   internetChecksum,
   readEchoReplyKey,
   writeEchoRequest,
-} from '../../../electron/engine/ping/icmp-packet';
-import { TokenBucket } from '../../../electron/engine/ping/token-bucket';
+} from '../../../electron/workers/pinger/icmp-packet';
+import { TokenBucket } from '../../../electron/workers/pinger/token-bucket';
 
 describe('ICMP echo packets', () => {
   it('computes the Internet checksum of RFC 1071', () => {

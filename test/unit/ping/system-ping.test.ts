@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePingOutput, pingCommand } from '../../../electron/engine/ping/system-ping';
-import { summarize } from '../../../electron/engine/ping/stats';
+import { parsePingOutput, pingCommand } from '../../../electron/workers/pinger/system-ping';
+import { summarize } from '../../../shared/domain/ping/summarize';
 
 describe('system ping fallback', () => {
   it.each([

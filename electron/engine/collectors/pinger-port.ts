@@ -1,6 +1,6 @@
 import type { PingOptions, PingTarget, PingerApi } from '../../../shared/contract/pinger';
-import type { PingTransport } from '../monitor/transport';
-import type { SupervisedWorker } from '../workers/supervisor';
+import type { PingTransport } from '../../../shared/contract/pinger';
+import type { SupervisedWorker } from './supervisor';
 
 /** Room for start-up, resolving names and the slowness of a loaded machine. */
 const BASE_MS = 30_000;

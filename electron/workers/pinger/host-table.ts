@@ -1,6 +1,6 @@
 import type { PingResult } from '../../../shared/contract/pinger';
 import type { ResolvedTarget } from './resolve-targets';
-import { summarize } from './stats';
+import { summarize } from '../../../shared/domain/ping/summarize';
 
 /**
  * What one run learns about its hosts, in flat arrays: per host and echo slot (round, then retry

@@ -1,5 +1,5 @@
 import type { PingOptions, PingResult, PingTarget, PingerMode } from '../../../shared/contract/pinger';
-import type { PingTransport } from '../monitor/transport';
+import type { PingTransport } from '../../../shared/contract/pinger';
 import { systemPing } from './system-ping';
 
 export interface Pinger extends PingTransport {

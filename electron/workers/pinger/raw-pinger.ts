@@ -6,7 +6,7 @@ import { IcmpSocket } from './icmp-socket';
 import { type Lane, Pacer } from './pacer';
 import { type BatchContext, ProbeBatch } from './probe-batch';
 import { type ResolvedTarget, resolveTargets } from './resolve-targets';
-import { summarize } from './stats';
+import { summarize } from '../../../shared/domain/ping/summarize';
 import { TokenBucket } from './token-bucket';
 
 /** A host's echoes are spaced at least this far apart, like `ping -i 0.2`. */

@@ -1,8 +1,8 @@
 // Utility-process entry of the SNMP poller: one SnmpPoller for the life of the process, so that
 // what each device is (its discovery) is read once and then only when it changes.
-import { snmpApi } from '../../shared/contract/snmp';
-import { SnmpPoller } from '../engine/snmp/poller';
-import { serveWorker } from '../engine/workers/serve';
+import { snmpApi } from '../../../shared/contract/snmp';
+import { SnmpPoller } from './poller';
+import { serveWorker } from '../host/serve-worker';
 
 const poller = new SnmpPoller();
 

@@ -1,6 +1,6 @@
 import type { SnmpApi, SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
-import type { SupervisedWorker } from '../workers/supervisor';
-import type { SnmpPollTransport } from './snmp-monitor';
+import type { SupervisedWorker } from './supervisor';
+import type { SnmpPollTransport } from '../snmp/snmp-monitor';
 
 /** The SNMP monitor's transport over the poller worker process. */
 export function workerSnmpTransport(worker: SupervisedWorker<SnmpApi>): SnmpPollTransport {

@@ -1,4 +1,4 @@
-import type { PingResult } from '../../../shared/contract/pinger';
+import type { PingResult } from '../../contract/pinger';
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 

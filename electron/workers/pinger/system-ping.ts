@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { isIP } from 'node:net';
 import type { PingOptions, PingResult, PingTarget } from '../../../shared/contract/pinger';
 import { resolveTargets } from './resolve-targets';
-import { summarize } from './stats';
+import { summarize } from '../../../shared/domain/ping/summarize';
 
 const DEFAULT_CONCURRENCY = 64;
 

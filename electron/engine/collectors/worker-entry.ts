@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The file a worker runs: out/main/workers/<name>.js beside the built main bundle, or the source
- * electron/workers/<name>.ts when running from source (tests, development). The bundler may put
+ * electron/workers/<name>/index.ts when running from source (tests, development). The bundler may put
  * this code in out/main itself or in out/main/chunks, so both are looked at; the working directory
  * is not, since a packaged app runs from anywhere and must never pick up another build's worker.
  */
@@ -13,7 +13,7 @@ export function resolveWorkerEntry(name: string): string {
   const candidates = [
     join(here, 'workers', `${name}.js`),
     resolve(here, '../workers', `${name}.js`),
-    resolve(here, '../../workers', `${name}.ts`),
+    resolve(here, '../../workers', name, 'index.ts'),
   ];
   const found = candidates.find((file) => existsSync(file));
   if (!found) throw new Error(`worker "${name}" not found (looked in ${candidates.join(', ')})`);

@@ -1,0 +1,27 @@
+import { fill, type Catalog, type MessageParams } from './catalog';
+import { defaultLanguage, type Language } from './language';
+import { engineMessages } from './messages/engine';
+
+export { defaultLanguage, isLanguage, languages, type Language } from './language';
+export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
+
+/**
+ * Every text written outside the renderer (engine, workers, main process, notifications), one
+ * catalog per domain under messages/. A domain adds its catalog here, once.
+ */
+export const catalogs = [engineMessages] as const satisfies readonly Catalog[];
+
+type KeysOf<C> = C extends Catalog<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof catalogs)[number]>;
+
+const merged: Record<Language, Record<string, string>> = { 'pt-BR': {}, en: {} };
+for (const catalog of catalogs) {
+  Object.assign(merged['pt-BR'], catalog['pt-BR']);
+  Object.assign(merged.en, catalog.en);
+}
+
+/** The text of `key` in `language` with its placeholders filled. */
+export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
+  const template = merged[language][key] ?? merged[defaultLanguage][key];
+  return template === undefined ? key : fill(template, params);
+}
