@@ -160,7 +160,9 @@ describe('alert delivery through the outbox', () => {
     expect(message.text).toContain(`#${alarm.id} OLT 1 (10.9.0.1) · Torre Centro · down since`);
     expect(message.buttons[0]!.map((b) => b.callback_data)).toEqual([`ack:${alarm.id}`, `maint:${alarm.id}`]);
     await until(async () => (await repo.outbox.stats(0)).pending === 0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Stopped, the sender has settled every request in flight and sends nothing more: the count
+    // is final, with no wait that a slow machine could outrun.
+    await service.stop();
     expect(fake.sent.filter((m) => m.text.includes(`#${alarm.id} `))).toHaveLength(2);
   });
 
@@ -281,8 +283,8 @@ describe('alert delivery through the outbox', () => {
     const view = await service.handlers()['notify.config.get'](undefined);
     expect(view.webhookSecrets.tickets).toEqual({ set: true, hint: '…cret' });
     const alarm = await raise(10);
-    await until(() => receiver.received.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(async () => (await repo.outbox.stats(0)).pending === 0);
+    await service.stop();
     expect(receiver.received).toHaveLength(2);
     for (const { headers, body } of receiver.received) {
       const timestamp = String(headers[TIMESTAMP_HEADER]);
@@ -309,10 +311,8 @@ describe('a notifier killed mid-batch', () => {
       restartAfterMessages: 3,
       timeoutMs: 60_000,
     });
-    expect(outcome.restarts).toBe(1);
-    expect(outcome.events).toBeGreaterThan(0);
-    expect(outcome).toMatchObject({ duplicates: 0, lost: 0 });
-    expect(outcome.delivered).toBe(outcome.events);
+    // 40 alarms raised and cleared: the 80 events this test asked for, not what the child reported.
+    expect(outcome).toMatchObject({ restarts: 1, events: 80, delivered: 80, duplicates: 0, lost: 0 });
   }, 90_000);
 });
 
