@@ -188,12 +188,22 @@ describe('API dispatch', () => {
 
   it('serves history, alarms, maintenance and settings', async () => {
     const [device] = await engine.call('devices.list', undefined);
-    for (const range of ['1h', '24h', '7d', '30d'] as const)
-      expect(Array.isArray(await engine.call('status.history', { deviceId: device!.id, range }))).toBe(true);
+    const ranges = ['1h', '24h', '7d', '30d'] as const;
+    const histories = [];
+    for (const range of ranges)
+      histories.push(await engine.call('status.history', { deviceId: device!.id, range }));
+    // The device is minutes old: every range holds the same rollups, all of it and in time order.
+    const [hour] = histories;
+    for (const history of histories) expect(history).toEqual(hour);
+    expect(hour!.every((rollup) => rollup.deviceId === device!.id && rollup.samples > 0)).toBe(true);
+    expect(hour!.map((rollup) => rollup.bucket)).toEqual(
+      hour!.map((rollup) => rollup.bucket).sort((a, b) => a - b),
+    );
     expect((await failure('status.history', { deviceId: device!.id, range: '2y' })).issues[0]?.path).toBe(
       'range',
     );
-    expect(Array.isArray(await engine.call('alarms.list', { states: ['active'] }))).toBe(true);
+    // Every device here answers on loopback: no alarm is open.
+    expect(await engine.call('alarms.list', { states: ['active'] })).toEqual([]);
 
     await engine.call('maintenance.start', {
       target: { scope: 'global' },

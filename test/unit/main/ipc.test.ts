@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VigiaEvent } from '../../../shared/contract/events';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
 import { forkSpawner } from '../../../electron/engine/collectors/spawner';
+import { planDemoNetwork } from '../../../electron/engine/demo/seed';
 import { isAppUrl, rendererBaseUrl } from '../../../electron/main/app-url';
 import { isTrustedSender, registerIpc, relayEvents, type IpcAnswer } from '../../../electron/main/ipc';
 
@@ -13,6 +15,7 @@ import { isTrustedSender, registerIpc, relayEvents, type IpcAnswer } from '../..
 // ipcMain and the sending WebContents are stand-ins, as Electron is not running here.
 const rendererUrl = rendererBaseUrl('/opt/Vigia/resources/app.asar/out/main', undefined);
 const ourPage = `${rendererUrl}index.html#/devices`;
+const DEMO_TOWERS = planDemoNetwork().towers.length;
 
 let dir: string;
 let engine: RunningEngine;
@@ -65,8 +68,9 @@ describe('IPC sender checks', () => {
     reachedEngine.length = 0;
     const answer = await call('towers.list', undefined);
     expect(answer.ok).toBe(true);
-    expect((answer as { result: unknown[] }).result.length).toBeGreaterThan(0);
-    expect(reachedEngine).toEqual(['towers.list']);
+    expect(answer).toEqual({ ok: true, result: await engine.call('towers.list', undefined) });
+    expect((answer as { result: unknown[] }).result).toHaveLength(DEMO_TOWERS);
+    expect(reachedEngine).toEqual(['towers.list', 'towers.list']);
   });
 
   it.each([
@@ -172,7 +176,14 @@ describe('event relay', () => {
     const stop = relayEvents(engine, () => contents);
     const target = { scope: 'device', id: 1 };
     await engine.call('maintenance.start', { target, minutes: 30, reason: 'x', by: 'noc' });
-    await expect.poll(() => sent.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const inMaintenance = (payload: unknown) =>
+      (payload as VigiaEvent).type === 'status.changed' &&
+      (payload as Extract<VigiaEvent, { type: 'status.changed' }>).statuses.some(
+        (status) => status.deviceId === 1 && status.state === 'maintenance',
+      );
+    await expect
+      .poll(() => sent.some(([, payload]) => inMaintenance(payload)), { timeout: 15_000 })
+      .toBe(true);
     expect(sent.every(([channel]) => channel === IPC_EVENT)).toBe(true);
 
     destroyed = true;
