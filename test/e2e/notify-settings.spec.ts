@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
 import { call, open } from './demo-server';
+import { keepScreenshot } from './screenshot';
 
 /**
  * Settings › Notifications against the demo server: a webhook tested against a receiver this spec
@@ -179,8 +180,7 @@ test('an operator tests a webhook and a Telegram chat, edits a template and save
   await expect(page.getByTestId('template-preview-pt-BR-raised')).toHaveText(
     '🔴 E2E #1234 AP Setor Norte em Torre Alto Branco',
   );
-  // Kept for the README.
-  await page.screenshot({ path: 'docs/screenshots/settings-notifications.png', fullPage: true });
+  await keepScreenshot(page, 'settings-notifications', true);
   const html = await page.content();
   expect(html).not.toContain(BOT_TOKEN);
   expect(html).not.toContain(WEBHOOK_SECRET);

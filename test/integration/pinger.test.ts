@@ -9,10 +9,10 @@ import {
 import { workerPingTransport } from '../../electron/engine/collectors/pinger-port';
 import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
 import { Supervisor } from '../../electron/engine/collectors/supervisor';
+import { skipOnlyOffCi } from '../helpers/local-skip';
 import { createNetns, netnsSpawner, netnsUnavailable, type Netns } from '../helpers/netns';
 
-const unavailable = netnsUnavailable();
-if (unavailable) console.warn(`SKIPPED pinger namespace tests: ${unavailable}`);
+const unavailable = skipOnlyOffCi('the pinger namespace tests', netnsUnavailable());
 
 interface Outcome {
   mode: PingerMode;

@@ -13,7 +13,19 @@ import { isTrustedSender, registerIpc, relayEvents, type IpcAnswer } from '../..
 
 // The IPC layer in front of a real engine (demo network, real SQLite, real SNMP worker); only
 // ipcMain and the sending WebContents are stand-ins, as Electron is not running here.
-const rendererUrl = rendererBaseUrl('/opt/Vigia/resources/app.asar/out/main', undefined);
+// Where the packaged app's main bundle lives, per platform: on Windows the file URL must carry the
+// drive letter, as Chromium reports it for the page.
+const install =
+  process.platform === 'win32'
+    ? {
+        mainDir: 'C:\\Program Files\\Vigia\\resources\\app.asar\\out\\main',
+        outUrl: 'file:///C:/Program%20Files/Vigia/resources/app.asar/out/',
+      }
+    : {
+        mainDir: '/opt/Vigia/resources/app.asar/out/main',
+        outUrl: 'file:///opt/Vigia/resources/app.asar/out/',
+      };
+const rendererUrl = rendererBaseUrl(install.mainDir, undefined);
 const ourPage = `${rendererUrl}index.html#/devices`;
 const DEMO_TOWERS = planDemoNetwork().towers.length;
 
@@ -75,11 +87,8 @@ describe('IPC sender checks', () => {
 
   it.each([
     ['a web page', 'https://evil.example/index.html'],
-    ['a file outside the renderer folder', 'file:///opt/Vigia/resources/app.asar/out/main/index.html'],
-    [
-      'a sibling folder sharing the prefix',
-      'file:///opt/Vigia/resources/app.asar/out/renderer-evil/index.html',
-    ],
+    ['a file outside the renderer folder', `${install.outUrl}main/index.html`],
+    ['a sibling folder sharing the prefix', `${install.outUrl}renderer-evil/index.html`],
     ['a path climbing out of the renderer', `${rendererUrl}../main/x.html`],
   ])('refuses %s in our own window', async (_what, url) => {
     reachedEngine.length = 0;
@@ -108,7 +117,7 @@ describe('IPC sender checks', () => {
   });
 
   it('builds a real file URL for the built renderer', () => {
-    expect(rendererUrl).toBe('file:///opt/Vigia/resources/app.asar/out/renderer/');
+    expect(rendererUrl).toBe(`${install.outUrl}renderer/`);
     expect(rendererBaseUrl('/x', 'http://localhost:5173')).toBe('http://localhost:5173');
   });
 });

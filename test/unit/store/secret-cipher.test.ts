@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createFileKeyCipher } from '../../../electron/engine/store/secret-cipher';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigia-cipher-'));
+
+/**
+ * POSIX: mode 0600. Windows has no file modes (Node reports 0o666 whatever was asked): there the
+ * key file is private through its ACL, inherited from the user's profile folder — no grant to
+ * Everyone, Users or Authenticated Users, as icacls lists it.
+ */
+function expectOnlyOwnerCanRead(file: string): void {
+  if (process.platform !== 'win32') {
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    return;
+  }
+  const acl = execFileSync('icacls', [file], { encoding: 'utf8' });
+  expect(acl).toContain(file);
+  expect(acl).not.toMatch(/\b(Everyone|BUILTIN\\Users|Authenticated Users|Todos|Usuários)\b/i);
+}
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('file-key secret cipher', () => {
@@ -15,7 +31,7 @@ describe('file-key secret cipher', () => {
     expect(sealed).not.toContain('telegram');
     expect(cipher.encrypt('same')).not.toBe(cipher.encrypt('same'));
     expect(cipher.decrypt(sealed)).toBe('123456:telegram-bot-token');
-    expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
+    expectOnlyOwnerCanRead(join(dir, 'secret.key'));
     expect(createFileKeyCipher(dir).decrypt(sealed)).toBe('123456:telegram-bot-token');
     expect(readFileSync(join(dir, 'secret.key'))).toHaveLength(32);
   });
