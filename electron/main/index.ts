@@ -110,7 +110,11 @@ function electronNotification(alert: DesktopAlert): void {
 }
 
 const showNativeNotification = createDesktopNotifications({
-  notify: (options, callback) => notifier.notify(options, (error, response) => callback(error, response)),
+  notify: (options, callback) => {
+    const { title, message, appID, icon } = options;
+    e2e?.notifications.push({ title, message, appID, icon });
+    notifier.notify(options, (error, response) => callback(error, response));
+  },
   appId: APP_ID,
   iconPath: notificationIconPath,
   openDevice: (deviceId) => openDevice(deviceId),
@@ -118,11 +122,6 @@ const showNativeNotification = createDesktopNotifications({
   fallback: electronNotification,
   log: (message) => console.warn(message),
 });
-
-function showNotification(alert: DesktopAlert): void {
-  e2e?.notifications.push(alert);
-  showNativeNotification(alert);
-}
 
 function openDevice(deviceId: number): void {
   showWindow();
@@ -178,7 +177,7 @@ async function main(): Promise<void> {
   e2e = installE2eHook(tray);
   // The engine decides what deserves a notification (severity, grouping, do-not-disturb).
   running.subscribe((event) => {
-    if (event.type === 'notify.desktop') showNotification(event);
+    if (event.type === 'notify.desktop') showNativeNotification(event);
     if (event.type === 'ui.openDevice') showWindow();
   });
   await setAppMenu(preferences);
