@@ -4,15 +4,7 @@
 // engine and the server) plus both worker processes (pinger, SNMP poller), from the end of the
 // first cycle on, over the given minutes — whole multiples of the monitor's 10-minute forced
 // sample, so that its writes are counted in proportion.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startEngine } from '../../electron/engine/start-engine';
-import { openStore } from '../../electron/engine/store/open-store';
-import { startHttpServer } from '../../electron/server/http-server';
-import type { Spawner } from '../../electron/engine/collectors/spawner';
-import { netnsSpawner } from '../helpers/netns';
-import { seedDevices } from './bench-network';
+import { startBenchEngine } from './bench-engine';
 import { cpuSecondsOf } from './proc-cpu';
 
 export interface WholeEngineCpu {
@@ -34,37 +26,7 @@ export async function measureWholeEngineCpu(options: {
   intervalMs: number;
   durationMs: number;
 }): Promise<WholeEngineCpu> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vigia-bench-engine-'));
-  const seeding = await openStore({ dialect: 'sqlite', file: join(dataDir, 'vigia.db') });
-  await seedDevices(seeding, options.devices);
-  const { intervalMs } = options;
-  await seeding.settings.set('monitor.config', {
-    interval: { criticalMs: intervalMs, unstableMs: intervalMs, stableMs: intervalMs },
-  });
-  await seeding.close();
-
-  const inNamespace = netnsSpawner(options.namespace);
-  const spawner: Spawner = {
-    spawn: (_entry, name) => {
-      const script = options.workerScripts[name];
-      if (!script) throw new Error(`no built script for the ${name} worker`);
-      return inNamespace.spawn(script, name);
-    },
-  };
-  const engine = await startEngine({
-    dataDir,
-    demo: false,
-    runtime: 'headless',
-    spawner,
-    version: 'bench',
-    log: () => undefined,
-  });
-  const server = await startHttpServer({
-    engine,
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: resolve('out/renderer'),
-  });
+  const { engine, stop } = await startBenchEngine(options);
   // Each health report carries the last cycle's time: the distinct ones are the cycles run.
   const cyclesSeen = new Set<number>();
   const unsubscribe = engine.subscribe((event) => {
@@ -98,8 +60,6 @@ export async function measureWholeEngineCpu(options: {
     };
   } finally {
     unsubscribe();
-    await server.close();
-    await engine.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }

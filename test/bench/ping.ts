@@ -9,8 +9,8 @@
 // Prints one JSON line.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { createNetns, netnsUnavailable, type Netns } from '../helpers/netns';
+import { bundle, bundleWorkers } from './bench-engine';
 import { measureEngineCpu } from './engine-cpu';
 import { measureWholeEngineCpu } from './engine-cpu-whole';
 import { pingerWorkerInNetns } from './ping-worker';
@@ -33,22 +33,6 @@ interface Counts {
   cpu_s: number;
   up: number;
   down: number;
-}
-
-/** A self-contained script of a TypeScript entry; raw-socket (native) stays a package import. */
-async function bundle(entry: string, outDir: string): Promise<string> {
-  const outfile = join(outDir, entry.replace(/[/.]/g, '_') + '.cjs');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['raw-socket'],
-    logLevel: 'error',
-  });
-  return outfile;
 }
 
 /** Wall and CPU seconds of a whole command, as /usr/bin/time reports them (last line of its file). */
@@ -134,10 +118,7 @@ async function main(): Promise<void> {
     assertVerdicts('fping', fping);
     const minutes = engineMinutes();
     const durationMs = minutes * 60_000;
-    const workerScripts = {
-      pinger: await bundle('electron/workers/pinger/index.ts', dir),
-      snmp: await bundle('electron/workers/snmp/index.ts', dir),
-    };
+    const workerScripts = await bundleWorkers(dir);
     const engine = await measureWholeEngineCpu({
       namespace: ns.name,
       workerScripts,
