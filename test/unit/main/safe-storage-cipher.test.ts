@@ -1,0 +1,93 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { forkSpawner } from '../../../electron/engine/collectors/spawner';
+import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
+
+// The desktop app seals secrets with Electron's safeStorage (DPAPI on Windows, the keychain
+// elsewhere), which needs Electron itself: here it is faked at the module boundary by an
+// AES-GCM box keyed per "machine", and the cipher runs inside a real engine (real SQLite).
+const keychain = vi.hoisted(() => ({ available: true, key: Buffer.alloc(0), calls: 0 }));
+vi.mock('electron', () => ({
+  safeStorage: {
+    isEncryptionAvailable: () => keychain.available,
+    encryptString: (plain: string) => {
+      keychain.calls++;
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', keychain.key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptString: (sealed: Buffer) => {
+      const decipher = createDecipheriv('aes-256-gcm', keychain.key, sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  },
+}));
+
+const { safeStorageCipher } = await import('../../../electron/main/safe-storage-cipher');
+
+let dir: string;
+let engine: RunningEngine;
+
+beforeAll(async () => {
+  keychain.key = randomBytes(32);
+  dir = mkdtempSync(join(tmpdir(), 'vigia-safe-storage-'));
+  engine = await startEngine({
+    dataDir: dir,
+    demo: false,
+    runtime: 'electron',
+    spawner: forkSpawner,
+    cipher: safeStorageCipher()!,
+    version: '0.0.0-test',
+    log: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await engine?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the desktop app's secret sealing", () => {
+  it('seals an SNMP community with the OS keychain, stores only that, and never returns it', async () => {
+    const device = await engine.call('devices.create', { name: 'OLT', host: '127.0.0.1', kind: 'olt' });
+    const before = keychain.calls;
+    const summary = await engine.call('snmp.config.set', {
+      config: {
+        deviceId: device.id,
+        enabled: false,
+        port: 161,
+        credentials: { version: '2c', community: 'c0mun1dade-secreta' },
+        intervalS: 60,
+      },
+      by: 'noc',
+    });
+    expect(keychain.calls).toBe(before + 1);
+    expect(JSON.stringify(summary)).not.toContain('c0mun1dade-secreta');
+    const [stored] = await engine.repo.snmp.configs();
+    expect(stored!.sealedCredentials).toMatch(/^os1:[A-Za-z0-9+/]+=*$/);
+    expect(stored!.sealedCredentials).not.toContain('c0mun1dade');
+    expect(JSON.parse(safeStorageCipher()!.decrypt(stored!.sealedCredentials))).toEqual({
+      version: '2c',
+      community: 'c0mun1dade-secreta',
+    });
+  });
+
+  it('refuses a value it did not seal, and another machine cannot open one', () => {
+    const cipher = safeStorageCipher()!;
+    expect(() => cipher.decrypt('v1:sealed-by-the-key-file')).toThrow('not a secret sealed by this computer');
+    const sealed = cipher.encrypt('token');
+    keychain.key = randomBytes(32);
+    expect(() => safeStorageCipher()!.decrypt(sealed)).toThrow();
+  });
+
+  it('is not offered when the OS keychain cannot encrypt, so the key file is used instead', () => {
+    keychain.available = false;
+    expect(safeStorageCipher()).toBeNull();
+    keychain.available = true;
+  });
+});
