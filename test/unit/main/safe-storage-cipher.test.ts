@@ -1,10 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { forkSpawner } from '../../../electron/engine/collectors/spawner';
-import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
+import type { RunningEngine } from '../../../electron/engine/start-engine';
+import { startTestEngine } from '../../helpers/test-engine';
 
 // The desktop app seals secrets with Electron's safeStorage (DPAPI on Windows, the keychain
 // elsewhere), which needs Electron itself: here it is faked at the module boundary by an
@@ -30,27 +27,20 @@ vi.mock('electron', () => ({
 
 const { safeStorageCipher } = await import('../../../electron/main/safe-storage-cipher');
 
-let dir: string;
+let running: Awaited<ReturnType<typeof startTestEngine>>;
 let engine: RunningEngine;
 
 beforeAll(async () => {
   keychain.key = randomBytes(32);
-  dir = mkdtempSync(join(tmpdir(), 'vigia-safe-storage-'));
-  engine = await startEngine({
-    dataDir: dir,
+  running = await startTestEngine('safe-storage', {
     demo: false,
     runtime: 'electron',
-    spawner: forkSpawner,
     cipher: safeStorageCipher()!,
-    version: '0.0.0-test',
-    log: () => undefined,
   });
+  engine = running.engine;
 });
 
-afterAll(async () => {
-  await engine?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe("the desktop app's secret sealing", () => {
   it('seals an SNMP community with the OS keychain, stores only that, and never returns it', async () => {

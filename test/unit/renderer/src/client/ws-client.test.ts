@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import type { VigiaEvent } from '../../../../../shared/contract/events';
-import { forkSpawner } from '../../../../../electron/engine/collectors/spawner';
-import { startEngine, type RunningEngine } from '../../../../../electron/engine/start-engine';
+import type { RunningEngine } from '../../../../../electron/engine/start-engine';
 import { startHttpServer, type VigiaServer } from '../../../../../electron/server/http-server';
 import { createWsClient } from '../../../../../renderer/src/client/ws-client';
+import { startTestEngine } from '../../../../helpers/test-engine';
 
 // The browser client against the real headless server and engine, over a real WebSocket (the ws
 // package standing in for the browser's): the server goes away and comes back on the same port.
@@ -44,7 +42,7 @@ vi.stubGlobal('window', {
   clearTimeout: (timer: NodeJS.Timeout) => clearTimeout(timer),
 });
 
-let dir: string;
+let running: Awaited<ReturnType<typeof startTestEngine>>;
 let engine: RunningEngine;
 let server: VigiaServer;
 let port: number;
@@ -52,23 +50,15 @@ const serve = (at: number) =>
   startHttpServer({ engine, host: '127.0.0.1', port: at, rendererDir: resolve('out/renderer') });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'vigia-ws-client-'));
-  engine = await startEngine({
-    dataDir: dir,
-    demo: true,
-    runtime: 'headless',
-    spawner: forkSpawner,
-    version: '0.0.0-test',
-    log: () => undefined,
-  });
+  running = await startTestEngine('ws-client');
+  engine = running.engine;
   server = await serve(0);
   port = Number(new URL(server.url).port);
 });
 
 afterAll(async () => {
   await server?.close();
-  await engine?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 describe('the browser client', () => {

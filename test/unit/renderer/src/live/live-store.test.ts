@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiMethod } from '../../../../../shared/contract/api';
 import type { VigiaClient } from '../../../../../shared/contract/client';
 import type { DeviceState, DeviceStatus } from '../../../../../shared/contract/entities';
-import { forkSpawner } from '../../../../../electron/engine/collectors/spawner';
-import { startEngine, type RunningEngine } from '../../../../../electron/engine/start-engine';
+import type { RunningEngine } from '../../../../../electron/engine/start-engine';
 import { LiveStore } from '../../../../../renderer/src/live/live-store';
+import { startTestEngine } from '../../../../helpers/test-engine';
 
 // The UI's live store over a real engine (demo network, real SQLite): the client is the engine's
 // own call and event stream, as the preload bridge gives it. The browser's frame clock and
@@ -17,7 +14,7 @@ vi.stubGlobal('requestAnimationFrame', (callback: (at: number) => void) =>
 );
 vi.stubGlobal('window', { location: { hash: '' } });
 
-let dir: string;
+let running: Awaited<ReturnType<typeof startTestEngine>>;
 let engine: RunningEngine;
 const nextFrame = () => new Promise((done) => setTimeout(done, 0));
 
@@ -40,21 +37,11 @@ const status = (deviceId: number, state: DeviceState, since: number): DeviceStat
 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'vigia-live-'));
-  engine = await startEngine({
-    dataDir: dir,
-    demo: true,
-    runtime: 'headless',
-    spawner: forkSpawner,
-    version: '0.0.0-test',
-    log: () => undefined,
-  });
+  running = await startTestEngine('live');
+  engine = running.engine;
 });
 
-afterAll(async () => {
-  await engine?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('the live store', () => {
   it('loads the network once and announces it in one frame', async () => {
