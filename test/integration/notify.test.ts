@@ -256,6 +256,49 @@ describe('alert delivery through the outbox', () => {
     expect(logs.join('\n')).not.toContain(FAKE_TOKEN);
   });
 
+  it('an English chat and a Portuguese chat each read the same alarm in their own language', async () => {
+    const templates = {
+      'pt-BR': {
+        raised: '{icon} #{id} {message}',
+        cleared: '✅ #{id} {message} · normalizado após {duration}',
+      },
+      en: { raised: '{icon} #{id} {message}', cleared: '✅ #{id} {message} · back after {duration}' },
+    };
+    await start({ templates });
+    const base = config({ templates });
+    const [portuguese, english] = base.telegram.chats;
+    await service.handlers()['notify.config.set']({
+      config: {
+        ...base,
+        telegram: {
+          ...base.telegram,
+          chats: [
+            { ...portuguese!, language: 'pt-BR' },
+            { ...english!, language: 'en' },
+          ],
+        },
+      },
+      webhookSecrets: {},
+      by: 'test',
+    });
+    const alarm = await storeAlarm(repo, {
+      deviceId: devices[12]!.id,
+      towerId: tower.id,
+      affected: 3,
+      params: { device: 'OLT 13' },
+    });
+    bus.publish({ type: 'alarm.raised', alarm });
+    await until(() => fake.sent.length === 2);
+    const to = (chatId: string) => fake.sent.find((message) => message.chatId === chatId)!;
+    expect(to(CHAT).text).toBe(`🔴 #${alarm.id} OLT 13 fora do ar: causa raiz, 3 dispositivos afetados`);
+    expect(to(OTHER_CHAT).text).toBe(`🔴 #${alarm.id} OLT 13 down: root cause, 3 devices affected`);
+    expect(to(CHAT).buttons[0]!.map((button) => button.text)).toEqual(['✔ Reconhecer', '🔧 Manutenção 1 h']);
+    expect(to(OTHER_CHAT).buttons[0]!.map((button) => button.text)).toEqual([
+      '✔ Acknowledge',
+      '🔧 Maintenance 1 h',
+    ]);
+  });
+
   it('signs webhooks with HMAC-SHA256 and retries a 503 without sending twice', async () => {
     const statuses = [503];
     const receiver = await webhookReceiver(() => statuses.shift() ?? 204);
@@ -290,7 +333,16 @@ describe('alert delivery through the outbox', () => {
       expect(headers['idempotency-key']).toBe(`${alarm.id}:raised:webhook:tickets`);
       expect(JSON.parse(body)).toMatchObject({
         source: 'vigia',
-        events: [{ alarmId: alarm.id, device: 'OLT 11' }],
+        events: [
+          {
+            alarmId: alarm.id,
+            device: 'OLT 11',
+            source: 'icmp',
+            type: 'device_down',
+            params: { device: 'OLT 11' },
+            text: 'OLT 11 fora do ar',
+          },
+        ],
       });
     }
     receiver.server.close();
