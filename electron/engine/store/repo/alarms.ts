@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Alarm } from '../../../../shared/contract/entities';
-import { alarmKey } from '../../../../shared/domain/alarms/identity';
 import type { Repository } from '../repository';
 import { chunksFor } from '../writer';
 import type { RepoContext } from './context';
@@ -11,32 +10,12 @@ function toAlarm({ openKey: _openKey, ...alarm }: AlarmRow): Alarm {
   return alarm;
 }
 
-/** Columns bound per inserted alarm, for sizing multi-row statements. */
-const INSERT_COLUMNS = 13;
-
 export function alarmsRepository({ dialect, writer }: RepoContext): Repository['alarms'] {
   const { db, tables } = dialect;
   const a = tables.alarms;
   return {
     raiseMany: (alarms) =>
-      alarms.length === 0
-        ? Promise.resolve([])
-        : writer.run(() =>
-            dialect.transaction(async (tx) => {
-              const raised: Alarm[] = [];
-              for (const chunk of chunksFor(alarms, INSERT_COLUMNS, dialect.maxParams)) {
-                const rows = await tx
-                  .insert(a)
-                  .values(
-                    chunk.map((alarm) => ({ ...alarm, state: 'active' as const, openKey: alarmKey(alarm) })),
-                  )
-                  .onConflictDoNothing()
-                  .returning();
-                raised.push(...rows.map(toAlarm));
-              }
-              return raised;
-            }),
-          ),
+      alarms.length === 0 ? Promise.resolve([]) : writer.run(() => dialect.insertAlarms(alarms)),
     open: async (keys) => {
       const filter = keys === undefined ? isNotNull(a.openKey) : inArray(a.openKey, [...keys]);
       if (keys !== undefined && keys.length === 0) return [];
