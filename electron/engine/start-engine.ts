@@ -2,33 +2,34 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract/api';
 import type { EngineHealth } from '../../shared/contract/events';
-import { pingerApi, type PingerMode } from '../../shared/contract/pinger';
+import { pingerApi, type PingerMode, type PingTransport } from '../../shared/contract/pinger';
 import { snmpApi } from '../../shared/contract/snmp';
-import {
-  isGlobalMaintenanceActive,
-  coversDevice,
-  globalMaintenanceKey,
-  type GlobalMaintenanceValue,
-} from '../../shared/domain/monitor/maintenance';
+import type { Language } from '../../shared/i18n';
+import { AlarmRetention } from './alarms/alarm-retention';
+import { AlarmService } from './alarms/alarm-service';
+import type { AlarmPort } from './alarms/port';
 import { createApiHandlers } from './api/handlers';
 import { createDispatcher } from './api/dispatch';
+import { workerPingTransport } from './collectors/pinger-port';
+import { workerSnmpTransport } from './collectors/snmp-port';
+import type { Spawner } from './collectors/spawner';
+import { Supervisor } from './collectors/supervisor';
+import { resolveWorkerEntry } from './collectors/worker-entry';
 import { createDemoTransport } from './demo/demo-transport';
 import { seedDemoNetwork } from './demo/seed';
 import type { Engine } from './engine';
 import { EventBus } from './event-bus';
+import { HealthPublisher } from './health/health-publisher';
+import { WorkstationLanguage } from './i18n/workstation-language';
+import { Inventory } from './inventory/inventory';
 import { Monitor } from './monitor/monitor';
+import { engineBotPort } from './notify/bot-port';
 import { NotifyService } from './notify/notify-service';
-import type { PingTransport } from '../../shared/contract/pinger';
-import { workerPingTransport } from './collectors/pinger-port';
 import { snmpApiHandlers } from './snmp/api-handlers';
 import { SnmpMonitor } from './snmp/snmp-monitor';
-import { workerSnmpTransport } from './collectors/snmp-port';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
-import { resolveWorkerEntry } from './collectors/worker-entry';
-import type { Spawner } from './collectors/spawner';
-import { Supervisor } from './collectors/supervisor';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -42,15 +43,19 @@ export interface StartEngineOptions {
   cipher?: SecretCipher;
   version: string;
   log?: (message: string) => void;
+  /** The workstation's language (desktop notifications); default: the `ui.language` setting. */
+  language?: () => Language;
+  /** Days cleared alarms are kept; read at each retention run (default 365). */
+  alarmRetentionDays?: () => number;
 }
 
 export interface RunningEngine extends Engine {
   info(): AppInfo;
   health(): EngineHealth;
   readonly repo: Repository;
+  /** Where the engine's other alarm sources (optical, backup, synthetic) raise and clear. */
+  readonly alarms: AlarmPort;
 }
-
-const HEALTH_EVERY_MS = 5_000;
 
 /**
  * Starts Vigia's engine under plain Node or in Electron's main process: the store, the
@@ -76,6 +81,26 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   }
 }
 
+async function pingTransport(
+  repo: Repository,
+  supervisor: Supervisor,
+  options: StartEngineOptions,
+  log: (message: string) => void,
+): Promise<PingTransport> {
+  if (!options.demo)
+    return workerPingTransport(
+      supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
+    );
+  const seeded = await seedDemoNetwork(repo);
+  log(
+    seeded.seeded
+      ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`
+      : `demo: the store already holds ${seeded.devices} devices; it was left as it is`,
+  );
+  return createDemoTransport(repo);
+}
+
+/** Wires the engine's parts together, each built once with what it needs. */
 async function startAround(
   repo: Repository,
   supervisor: Supervisor,
@@ -85,64 +110,46 @@ async function startAround(
 ): Promise<RunningEngine> {
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
-
-  let transport: PingTransport;
-  if (options.demo) {
-    const seeded = await seedDemoNetwork(repo);
-    log(
-      seeded.seeded
-        ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`
-        : `demo: the store already holds ${seeded.devices} devices; it was left as it is`,
-    );
-    transport = createDemoTransport(repo);
-  } else {
-    transport = workerPingTransport(
-      supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
-    );
-  }
+  const transport = await pingTransport(repo, supervisor, options, log);
   const snmpTransport = workerSnmpTransport(
     supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi }),
   );
 
-  const monitorConfig = (await repo.settings.get('monitor.config')) ?? undefined;
-  // The SNMP monitor starts after the ICMP one; until then no tower has known subscribers.
-  let subscribersBehind: (towerId: number) => number = () => 0;
+  const inventory = await Inventory.load(repo);
+  const stopFollowing = inventory.follow(bus);
+  const language = await WorkstationLanguage.load(repo);
+  const alarms = await AlarmService.load({ repo, bus });
+  const alarmRetention = new AlarmRetention({
+    repo,
+    ...(options.alarmRetentionDays ? { days: options.alarmRetentionDays } : {}),
+    onError: (error) => log(`alarm retention failed: ${(error as Error).message}`),
+  });
   const monitor = new Monitor({
     repo,
     transport,
     bus,
-    config: monitorConfig as never,
-    subscribersBehind: (towerId) => subscribersBehind(towerId),
+    alarms,
+    inventory,
+    config: ((await repo.settings.get('monitor.config')) ?? undefined) as never,
   });
-
-  // Maintenance as the SNMP monitor needs it: read synchronously from a copy kept fresh by events.
-  let devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));
-  let towers = new Map((await repo.towers.list()).map((tower) => [tower.id, tower]));
-  let globalWindow = ((await repo.settings.get(globalMaintenanceKey)) ??
-    null) as GlobalMaintenanceValue | null;
-  const refreshInventory = async () => {
-    devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));
-    towers = new Map((await repo.towers.list()).map((tower) => [tower.id, tower]));
-    globalWindow = ((await repo.settings.get(globalMaintenanceKey)) ?? null) as GlobalMaintenanceValue | null;
-  };
-  const isSuppressed = (deviceId: number): boolean => {
-    const now = Date.now();
-    const device = devices.get(deviceId);
-    const globalActive = isGlobalMaintenanceActive(globalWindow, now);
-    return device ? coversDevice(device, (towerId) => towers.get(towerId), globalActive, now) : globalActive;
-  };
-
-  const snmpMonitor: SnmpMonitor = new SnmpMonitor({
+  const snmpMonitor = new SnmpMonitor({ repo, transport: snmpTransport, alarms, inventory, cipher });
+  const health = new HealthPublisher({
+    bus,
+    startedAt,
+    monitor: () => monitor.health(),
+    workers: () => supervisor.health(),
+    probeStore: () => repo.settings.get('vigia.heartbeat'),
+  });
+  const notify = await NotifyService.start({
     repo,
-    transport: snmpTransport,
     bus,
     cipher,
-    isSuppressed,
+    owner: `${hostname()}:${options.dataDir}`,
+    desktop: options.runtime === 'electron',
+    bot: engineBotPort({ monitor, alarms, inventory }),
+    language: options.language ?? language.current,
+    log,
   });
-  subscribersBehind = (towerId) =>
-    snmpMonitor.subscribers(
-      [...devices.values()].filter((device) => device.towerId === towerId).map((device) => device.id),
-    );
 
   let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
   void transport.mode().then(
@@ -152,7 +159,6 @@ async function startAround(
     },
     (error: unknown) => log(`ICMP: could not read the pinger's mode: ${(error as Error).message}`),
   );
-
   const info = (): AppInfo => ({
     version: options.version,
     demo: options.demo,
@@ -161,70 +167,47 @@ async function startAround(
     icmpMode: mode.mode,
     icmpNote: mode.note,
   });
-  let storeError: string | null = null;
-  const health = (): EngineHealth => ({
-    startedAt,
-    ...monitor.health(),
-    workers: supervisor.health(),
-    storeOk: storeError === null,
-    storeError,
-  });
 
-  // The bot's commands go through the same validated API as the UI; it exists once `call` does.
-  let engineCall: RunningEngine['call'] | null = null;
-  const notify = await NotifyService.start({
-    repo,
-    bus,
-    cipher,
-    owner: `${hostname()}:${options.dataDir}`,
-    desktop: options.runtime === 'electron',
-    call: (method, input) => {
-      if (!engineCall) throw new Error('the engine is still starting');
-      return engineCall(method, input);
-    },
-    log,
-  });
   const call = createDispatcher(
     createApiHandlers({
       repo,
       bus,
       monitor,
+      alarms,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
       info,
-      health,
+      health: () => health.current(),
       now: Date.now,
-      maintenanceChanged: refreshInventory,
       inventoryChanged: async () => {
-        await refreshInventory();
         await monitor.reload();
         await snmpMonitor.reload();
       },
+      settingChanged: (key, value) => language.noteSetting(key, value),
     }),
   );
-  engineCall = call;
+  monitor.onCycle(() => health.publish());
+  supervisor.onHealthChange(() => health.publish());
   monitor.start();
   await snmpMonitor.start();
-  const healthTimer = setInterval(() => {
-    repo.settings.get('vigia.heartbeat').then(
-      () => (storeError = null),
-      (error: unknown) => (storeError = (error as Error).message),
-    );
-    bus.publish({ type: 'engine.health', health: health() });
-  }, HEALTH_EVERY_MS);
-  supervisor.onHealthChange(() => bus.publish({ type: 'engine.health', health: health() }));
+  alarmRetention.start();
+  health.start();
 
   return {
     repo,
+    alarms,
     info,
-    health,
+    health: () => health.current(),
     call,
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
-      clearInterval(healthTimer);
+      health.stop();
+      await alarmRetention.stop();
       await monitor.stop();
       await snmpMonitor.stop();
+      await alarms.idle();
       await notify.stop();
+      stopFollowing();
       await supervisor.stopAll();
       await repo.close();
     },

@@ -101,6 +101,11 @@ export const apiMethods = {
     input: z.object({ ids, by: Actor, note: z.string().trim().max(500).default('') }),
     output: z.array(Alarm),
   },
+  /** An operator closes open alarms by hand, saying why (audited); returns the ones closed. */
+  'alarms.clear': {
+    input: z.object({ ids, by: Actor, reason: z.string().trim().min(1).max(500) }),
+    output: z.array(Alarm),
+  },
 
   'maintenance.start': { input: MaintenanceStart, output: z.void() },
   'maintenance.end': { input: z.object({ target: MaintenanceScope, by: Actor }), output: z.void() },

@@ -1,6 +1,9 @@
 import { fill, type Catalog, type MessageParams } from './catalog';
 import { defaultLanguage, type Language } from './language';
+import { alarmMessages } from './messages/alarms';
 import { engineMessages } from './messages/engine';
+import { notifyMessages } from './messages/notify';
+import { telegramMessages } from './messages/telegram';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -9,7 +12,12 @@ export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalo
  * Every text written outside the renderer (engine, workers, main process, notifications), one
  * catalog per domain under messages/. A domain adds its catalog here, once.
  */
-export const catalogs = [engineMessages] as const satisfies readonly Catalog[];
+export const catalogs = [
+  engineMessages,
+  alarmMessages,
+  notifyMessages,
+  telegramMessages,
+] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;
@@ -18,6 +26,11 @@ const merged: Record<Language, Record<string, string>> = { 'pt-BR': {}, en: {} }
 for (const catalog of catalogs) {
   Object.assign(merged['pt-BR'], catalog['pt-BR']);
   Object.assign(merged.en, catalog.en);
+}
+
+/** Whether `key` names a text of some catalog (keys built at run time, like an alarm's). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(merged[defaultLanguage], key);
 }
 
 /** The text of `key` in `language` with its placeholders filled. */

@@ -226,4 +226,51 @@ describe('API dispatch', () => {
       target: 'ui.language',
     });
   });
+
+  it('publishes engine health with every part, the workers included, after each cycle', async () => {
+    const [device] = await engine.call('devices.list', undefined);
+    const before = eventsOf('engine.health').length;
+    await engine.call('devices.pingNow', { ids: [device!.id] });
+    const published = eventsOf('engine.health').slice(before);
+    expect(published.length).toBeGreaterThan(0);
+    for (const { health } of published)
+      expect(health.workers.map((worker) => worker.name).sort()).toEqual(['pinger', 'snmp']);
+  });
+
+  it('acknowledges and clears alarms by hand, saying who and why, through the alarm service', async () => {
+    const device = await engine.call('devices.create', { name: 'OLT Serra', host: '127.0.0.77' });
+    await engine.alarms.raise({
+      source: 'backup',
+      type: 'backup_failed',
+      subject: { deviceId: device.id, towerId: null, ref: null },
+      severity: 'major',
+      params: { device: device.name },
+    });
+    const [alarm] = engine.alarms.openAlarms('backup').filter((open) => open.deviceId === device.id);
+    const [acked] = await engine.call('alarms.acknowledge', { ids: [alarm!.id], by: 'Ana', note: 'vendo' });
+    expect(acked).toMatchObject({
+      id: alarm!.id,
+      state: 'acknowledged',
+      acknowledgedBy: 'Ana',
+      note: 'vendo',
+    });
+    expect(
+      (await failure('alarms.clear', { ids: [alarm!.id], by: 'Ana', reason: '  ' })).issues[0]?.path,
+    ).toBe('reason');
+    const [cleared] = await engine.call('alarms.clear', {
+      ids: [alarm!.id],
+      by: 'Ana',
+      reason: 'backup refeito à mão',
+    });
+    expect(cleared).toMatchObject({ id: alarm!.id, state: 'cleared', clearedBy: 'Ana' });
+    expect(eventsOf('alarm.cleared').at(-1)?.alarm.id).toBe(alarm!.id);
+    expect(engine.alarms.openAlarms('backup')).toEqual([]);
+    expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
+      actor: 'Ana',
+      action: 'alarm.clear',
+      target: `alarms:${alarm!.id}`,
+      details: 'backup refeito à mão',
+    });
+    expect(await engine.call('alarms.clear', { ids: [alarm!.id], by: 'Ana', reason: 'de novo' })).toEqual([]);
+  });
 });

@@ -21,6 +21,8 @@ import type { Repository } from '../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import { FAKE_TOKEN, FakeTelegram } from '../helpers/fake-telegram';
 import { runNotifyScenario } from '../helpers/notify-harness';
+import { clearStoredAlarm, storeAlarm } from '../helpers/alarms';
+import { noEngineBot } from '../helpers/no-engine-bot';
 
 // Alert delivery against a local fake of Telegram's Bot API and a local webhook receiver; every
 // address is 127.0.0.1.
@@ -89,18 +91,14 @@ describe('alert delivery through the outbox', () => {
 
   async function raise(index: number, severity: Alarm['severity'] = 'critical'): Promise<Alarm> {
     const device = devices[index]!;
-    const alarm = await repo.alarms.raise({
-      source: 'system',
+    const alarm = await storeAlarm(repo, {
       deviceId: device.id,
       towerId: tower.id,
-      type: 'device_down',
       severity,
-      message: `${device.name} down`,
-      affected: 1,
-      raisedAt: Date.now(),
+      params: { device: device.name },
     });
-    bus.publish({ type: 'alarm.raised', alarm: alarm! });
-    return alarm!;
+    bus.publish({ type: 'alarm.raised', alarm });
+    return alarm;
   }
 
   beforeAll(async () => {
@@ -130,7 +128,8 @@ describe('alert delivery through the outbox', () => {
       bus,
       cipher: createFileKeyCipher(dir),
       owner: 'test-workstation',
-      call: () => Promise.reject(new Error('no engine')),
+      bot: noEngineBot,
+      language: () => 'en',
       desktop: true,
       log: (line) => logs.push(line),
       sendTimeoutMs: 800,
@@ -177,8 +176,8 @@ describe('alert delivery through the outbox', () => {
     for (const alarm of alarms) expect(text).toContain(`#${alarm.id} `);
     expect(text).not.toContain('OLT 8 ');
     // The recovery carries the outage's duration.
-    const cleared = await repo.alarms.clear(alarms[0]!.id, alarms[0]!.raisedAt + 125 * 60_000);
-    bus.publish({ type: 'alarm.cleared', alarm: cleared! });
+    const cleared = await clearStoredAlarm(repo, alarms[0]!.id, alarms[0]!.raisedAt + 125 * 60_000);
+    bus.publish({ type: 'alarm.cleared', alarm: cleared });
     await until(() => fake.sent.length === 4);
     expect(fake.sent.at(-1)!.text).toMatch(new RegExp(`^✅ #${alarms[0]!.id} OLT 2 .* back after 2h 5min$`));
   });
@@ -259,6 +258,49 @@ describe('alert delivery through the outbox', () => {
     expect(logs.join('\n')).not.toContain(FAKE_TOKEN);
   });
 
+  it('an English chat and a Portuguese chat each read the same alarm in their own language', async () => {
+    const templates = {
+      'pt-BR': {
+        raised: '{icon} #{id} {message}',
+        cleared: '✅ #{id} {message} · normalizado após {duration}',
+      },
+      en: { raised: '{icon} #{id} {message}', cleared: '✅ #{id} {message} · back after {duration}' },
+    };
+    await start({ templates });
+    const base = config({ templates });
+    const [portuguese, english] = base.telegram.chats;
+    await service.handlers()['notify.config.set']({
+      config: {
+        ...base,
+        telegram: {
+          ...base.telegram,
+          chats: [
+            { ...portuguese!, language: 'pt-BR' },
+            { ...english!, language: 'en' },
+          ],
+        },
+      },
+      webhookSecrets: {},
+      by: 'test',
+    });
+    const alarm = await storeAlarm(repo, {
+      deviceId: devices[12]!.id,
+      towerId: tower.id,
+      affected: 3,
+      params: { device: 'OLT 13' },
+    });
+    bus.publish({ type: 'alarm.raised', alarm });
+    await until(() => fake.sent.length === 2);
+    const to = (chatId: string) => fake.sent.find((message) => message.chatId === chatId)!;
+    expect(to(CHAT).text).toBe(`🔴 #${alarm.id} OLT 13 fora do ar: causa raiz, 3 dispositivos afetados`);
+    expect(to(OTHER_CHAT).text).toBe(`🔴 #${alarm.id} OLT 13 down: root cause, 3 devices affected`);
+    expect(to(CHAT).buttons[0]!.map((button) => button.text)).toEqual(['✔ Reconhecer', '🔧 Manutenção 1 h']);
+    expect(to(OTHER_CHAT).buttons[0]!.map((button) => button.text)).toEqual([
+      '✔ Acknowledge',
+      '🔧 Maintenance 1 h',
+    ]);
+  });
+
   it('signs webhooks with HMAC-SHA256 and retries a 503 without sending twice', async () => {
     const statuses = [503];
     const receiver = await webhookReceiver(() => statuses.shift() ?? 204);
@@ -293,7 +335,16 @@ describe('alert delivery through the outbox', () => {
       expect(headers['idempotency-key']).toBe(`${alarm.id}:raised:webhook:tickets`);
       expect(JSON.parse(body)).toMatchObject({
         source: 'vigia',
-        events: [{ alarmId: alarm.id, device: 'OLT 11' }],
+        events: [
+          {
+            alarmId: alarm.id,
+            device: 'OLT 11',
+            source: 'icmp',
+            type: 'device_down',
+            params: { device: 'OLT 11' },
+            text: 'OLT 11 fora do ar',
+          },
+        ],
       });
     }
     receiver.server.close();
@@ -371,16 +422,15 @@ describe('the Telegram bot, two-way, inside the running engine', () => {
   const repliesTo = (chat: number) => fake.sent.filter((m) => m.chatId === String(chat)).map((m) => m.text);
 
   async function alarmOn(device: Device): Promise<Alarm> {
-    return (await engine.repo.alarms.raise({
-      source: 'system',
-      deviceId: device.id,
-      towerId: device.towerId,
+    const subject = { deviceId: device.id, towerId: device.towerId, ref: null };
+    await engine.alarms.raise({
+      source: 'backup',
       type: 'backup_failed',
+      subject,
       severity: 'major',
-      message: `${device.name}: backup failed`,
-      affected: 1,
-      raisedAt: Date.now(),
-    }))!;
+      params: { device: device.name },
+    });
+    return engine.alarms.openAlarms('backup').find((alarm) => alarm.deviceId === device.id)!;
   }
 
   it('answers /status, acknowledges with /ack and records the Telegram user in the audit log', async () => {

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
+import type { AlarmService } from '../alarms/alarm-service';
 import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
@@ -11,13 +12,14 @@ export interface ApiContext {
   repo: Repository;
   bus: EventBus;
   monitor: Monitor;
+  alarms: AlarmService;
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;
-  /** Called after the device or tower inventory changed. */
+  /** Called after the device or tower inventory changed (and its events were published). */
   inventoryChanged(): Promise<void>;
-  /** Called after a maintenance window started or ended (the SNMP side keeps its own copy). */
-  maintenanceChanged(): Promise<void>;
+  /** Called after a setting was written. */
+  settingChanged(key: string, value: unknown): void;
 }

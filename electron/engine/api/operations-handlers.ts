@@ -12,6 +12,7 @@ type OperationMethods =
   | 'devices.pingNow'
   | 'alarms.list'
   | 'alarms.acknowledge'
+  | 'alarms.clear'
   | 'maintenance.start'
   | 'maintenance.end'
   | 'maintenance.global'
@@ -32,15 +33,10 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     },
     'devices.pingNow': async ({ ids }) => monitor.pingNow(ids),
     'alarms.list': (filter) => repo.alarms.list(filter),
-    'alarms.acknowledge': ({ ids, by, note }) => monitor.acknowledge(ids, by, note),
-    'maintenance.start': async (input) => {
-      await monitor.startMaintenance(input);
-      await ctx.maintenanceChanged();
-    },
-    'maintenance.end': async ({ target, by }) => {
-      await monitor.endMaintenance(target, by);
-      await ctx.maintenanceChanged();
-    },
+    'alarms.acknowledge': ({ ids, by, note }) => ctx.alarms.acknowledge(ids, by, note),
+    'alarms.clear': ({ ids, by, reason }) => ctx.alarms.clearByOperator(ids, by, reason),
+    'maintenance.start': (input) => monitor.startMaintenance(input),
+    'maintenance.end': ({ target, by }) => monitor.endMaintenance(target, by),
     'maintenance.global': () => monitor.globalMaintenance(),
     'audit.list': ({ limit }) => repo.audit.list(limit),
     'settings.get': async () => {
@@ -53,6 +49,7 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
           { path: 'key', message: 'use notify.config.set' },
         ]);
       await repo.settings.set(key, value);
+      ctx.settingChanged(key, value);
       await repo.audit.add({
         at: ctx.now(),
         actor: by,

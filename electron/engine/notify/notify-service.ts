@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import type { ApiInput, ApiMethod, ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
+import type { ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
+import type { Language } from '../../../shared/i18n';
 import type {
   NotifyConfig,
   NotifyConfigView,
@@ -8,6 +9,7 @@ import type {
 } from '../../../shared/contract/notify';
 import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
 import { NOTIFY_CONFIG_KEY, NOTIFY_PAUSED_KEY } from '../../../shared/domain/notify/defaults';
+import { eventText } from '../../../shared/domain/notify/event';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
 import type { EventBus } from '../event-bus';
 import type { Repository } from '../store/repository';
@@ -24,7 +26,7 @@ import {
   type NotifySecrets,
 } from './notify-settings';
 import { OutboxSender, type ResolvedDestination } from './outbox-sender';
-import { TelegramBot } from './telegram-bot';
+import { TelegramBot, type TelegramBotPort } from './telegram-bot';
 import { createTelegramChannel } from './telegram-channel';
 import { postWebhook } from './webhook-channel';
 
@@ -35,8 +37,10 @@ export interface NotifyServiceOptions {
   repo: Repository;
   bus: EventBus;
   cipher: SecretCipher;
-  /** The engine's own validated API, for the bot's commands. */
-  call: <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutput<M>>;
+  /** What the Telegram bot's commands may read and do in the engine. */
+  bot: TelegramBotPort;
+  /** The workstation's language, for its desktop notifications. */
+  language: () => Language;
   log(message: string): void;
   /** Whether a desktop host shows `notify.desktop` events (not so on the headless server). */
   desktop: boolean;
@@ -100,9 +104,8 @@ export class NotifyService {
     });
     this.desktop = createDesktopAlerts({
       preferences: async () => {
-        const settings = await options.repo.settings.all();
-        const language: NotifyLanguage = settings['ui.language'] === 'en' ? 'en' : 'pt-BR';
-        return { ...this.config.desktop, paused: settings[NOTIFY_PAUSED_KEY] === true, language };
+        const paused = (await options.repo.settings.get(NOTIFY_PAUSED_KEY)) === true;
+        return { ...this.config.desktop, paused, language: options.language() };
       },
       publish: (alert) => options.bus.publish({ type: 'notify.desktop', ...alert }),
       log: options.log,
@@ -264,7 +267,7 @@ export class NotifyService {
           send: (_, message, key) => {
             if (!secret)
               return Promise.reject(new DeliveryError(`Webhook ${hook.name}: no signing secret set`, false));
-            return postWebhook({ url: hook.url, secret }, message, key, this.timeoutMs);
+            return postWebhook({ url: hook.url, secret }, message, key, this.timeoutMs, hook.language);
           },
         },
         language: hook.language,
@@ -282,7 +285,12 @@ export class NotifyService {
     if (target.channel === 'desktop') {
       if (!this.options.desktop)
         throw new Error('Desktop notifications are shown by the desktop app; this is the headless server');
-      this.options.bus.publish({ type: 'notify.desktop', title, body: event.message, deviceId: null });
+      this.options.bus.publish({
+        type: 'notify.desktop',
+        title,
+        body: eventText(event, language),
+        deviceId: null,
+      });
       return;
     }
     const [message] = composeMessages(this.config.templates[language], [event], language);
@@ -301,6 +309,7 @@ export class NotifyService {
       { text, events: [event] },
       `test:${this.now()}`,
       this.timeoutMs,
+      language,
     );
   }
 
@@ -315,7 +324,7 @@ export class NotifyService {
         token,
         apiRoot: telegram.apiRoot,
         chats: () => this.config.telegram.chats,
-        call: this.options.call,
+        engine: this.options.bot,
         log: this.options.log,
       });
       this.bot.start();

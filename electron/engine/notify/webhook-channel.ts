@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { eventText } from '../../../shared/domain/notify/event';
+import type { Language } from '../../../shared/i18n';
 import type { OutgoingMessage } from './channel';
 import { DeliveryError, networkReason } from './delivery-error';
 
@@ -26,15 +28,20 @@ function retryAfterMs(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
-/** POSTs one JSON message; the idempotency key travels too, so a receiver can drop a repeat. */
+/**
+ * POSTs one JSON message; the idempotency key travels too, so a receiver can drop a repeat. Each
+ * event carries its alarm's facts (source, type, params) and its text in the hook's language.
+ */
 export async function postWebhook(
   target: WebhookTarget,
   message: OutgoingMessage,
   idempotencyKey: string,
   timeoutMs: number,
+  language: Language,
   now: () => number = Date.now,
 ): Promise<void> {
-  const body = JSON.stringify({ source: 'vigia', text: message.text, events: message.events });
+  const events = message.events.map((event) => ({ ...event, text: eventText(event, language) }));
+  const body = JSON.stringify({ source: 'vigia', text: message.text, events });
   const timestamp = String(now());
   let response: Response;
   try {

@@ -1,5 +1,6 @@
 import type {
   Alarm,
+  AlarmParams,
   AlarmSource,
   AlarmState,
   AuditEntry,
@@ -27,11 +28,19 @@ export interface NewAlarm {
   source: AlarmSource;
   deviceId: number | null;
   towerId: number | null;
+  ref: string | null;
   type: string;
   severity: Severity;
-  message: string;
+  params: AlarmParams;
   affected: number;
   raisedAt: number;
+}
+
+export interface AlarmPatch {
+  id: number;
+  severity: Severity;
+  affected: number;
+  params: AlarmParams;
 }
 
 export interface NewOutboxMessage {
@@ -111,17 +120,20 @@ export interface Repository {
   };
 
   alarms: {
-    /** Null when an alarm of this device/tower and type is already open (one active per pair). */
-    raise(alarm: NewAlarm): Promise<Alarm | null>;
-    /** The open (active or acknowledged) alarm of this subject and type, if any. */
-    findOpen(subject: {
-      deviceId: number | null;
-      towerId: number | null;
-      type: string;
-    }): Promise<Alarm | null>;
-    update(id: number, patch: { message?: string; affected?: number; severity?: Severity }): Promise<Alarm>;
+    /**
+     * Opens these alarms in one transaction (multi-row statements); returns those opened. An
+     * alarm whose source, subject and type already has an open one is skipped (one open per key).
+     */
+    raiseMany(alarms: NewAlarm[]): Promise<Alarm[]>;
+    /** The open (active or acknowledged) alarms, all of them or those of these keys. */
+    open(keys?: readonly string[]): Promise<Alarm[]>;
+    /** One transaction; ids that no longer exist are skipped. */
+    updateMany(patches: AlarmPatch[]): Promise<Alarm[]>;
     acknowledge(ids: number[], by: string, note: string, at: number): Promise<Alarm[]>;
-    clear(id: number, at: number): Promise<Alarm | null>;
+    /** Clears those still open (by: the operator, or null when their source cleared them). */
+    clearMany(ids: number[], at: number, by: string | null): Promise<Alarm[]>;
+    /** Cleared alarms older than `at` go; returns how many. */
+    deleteClearedBefore(at: number): Promise<number>;
     list(filter: { states: AlarmState[]; deviceId?: number; limit: number }): Promise<Alarm[]>;
   };
 

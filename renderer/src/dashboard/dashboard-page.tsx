@@ -10,6 +10,7 @@ import { countByState, sortAlarms } from '../live/derive';
 import { useLive } from '../live/use-live';
 import { SeverityBadge, StateBadge, stateColor } from '../shared/state-badge';
 import { navigate } from '../app/router';
+import { useAlarmText } from '../alarms/use-alarm-text';
 
 function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; total: number }) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; t
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const alarmText = useAlarmText();
   const format = useFormat();
   const { store, version } = useLive();
   const [interfaces, setInterfaces] = useState<InterfaceNow[]>([]);
@@ -106,7 +108,7 @@ export function DashboardPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
                       <SeverityBadge severity={alarm.severity} />
                     </Table.Td>
-                    <Table.Td>{alarm.message}</Table.Td>
+                    <Table.Td>{alarmText(alarm)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
                       {alarm.affected > 1 ? <Badge variant="outline">{alarm.affected}</Badge> : null}
                     </Table.Td>

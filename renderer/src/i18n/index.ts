@@ -2,8 +2,9 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ptBR } from './pt-BR';
+import type { Language } from '../../../shared/i18n';
 
-export type Language = 'pt-BR' | 'en';
+export type { Language } from '../../../shared/i18n';
 
 export const LANGUAGE_KEY = 'vigia.language';
 

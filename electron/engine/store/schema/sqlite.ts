@@ -1,4 +1,5 @@
 import type {
+  AlarmParams,
   AlarmSource,
   AlarmState,
   DeviceKind,
@@ -121,17 +122,22 @@ export const alarms = sqliteTable(
     source: text('source').$type<AlarmSource>().notNull(),
     deviceId: integer('device_id').references(() => devices.id, { onDelete: 'set null' }),
     towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+    ref: text('ref'),
     type: text('type').notNull(),
     severity: text('severity').$type<Severity>().notNull(),
     state: text('state').$type<AlarmState>().notNull(),
-    message: text('message').notNull(),
+    params: text('params', { mode: 'json' })
+      .$type<AlarmParams>()
+      .notNull()
+      .default(sql`'{}'`),
     affected: integer('affected').notNull().default(0),
     raisedAt: integer('raised_at').notNull(),
     acknowledgedAt: integer('acknowledged_at'),
     acknowledgedBy: text('acknowledged_by'),
     clearedAt: integer('cleared_at'),
+    clearedBy: text('cleared_by'),
     note: text('note'),
-    /** `device:tower:type` while the alarm is open, null once cleared: unique, so one open per subject. */
+    /** `source:device:tower:type:ref` while the alarm is open, null once cleared: unique, so one open per subject. */
     openKey: text('open_key'),
   },
   (table) => [
