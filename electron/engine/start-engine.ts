@@ -21,6 +21,10 @@ import { NotifyService } from './notify/notify-service';
 import type { PingTransport } from '../../shared/contract/pinger';
 import { workerPingTransport } from './collectors/pinger-port';
 import { snmpApiHandlers } from './snmp/api-handlers';
+import { applySettingsLive, icmpConfig, snmpOptionsFrom, snmpRollupRetentionMs } from './settings/apply-live';
+import { settingsApiHandlers } from './settings/api-handlers';
+import { SettingsService } from './settings/settings-service';
+import { snmpLimitsHandlers } from './settings/snmp-limits';
 import { SnmpMonitor } from './snmp/snmp-monitor';
 import { workerSnmpTransport } from './collectors/snmp-port';
 import { openStore, type StoreConfig } from './store/open-store';
@@ -42,6 +46,8 @@ export interface StartEngineOptions {
   cipher?: SecretCipher;
   version: string;
   log?: (message: string) => void;
+  /** The operator when none is stored (the desktop app: the signed-in user); default: the host name. */
+  defaultOperator?: string;
 }
 
 export interface RunningEngine extends Engine {
@@ -104,14 +110,18 @@ async function startAround(
     supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi }),
   );
 
-  const monitorConfig = (await repo.settings.get('monitor.config')) ?? undefined;
+  const settings = await SettingsService.open({
+    repo,
+    bus,
+    defaultOperator: options.defaultOperator ?? (hostname() || 'operador'),
+  });
   // The SNMP monitor starts after the ICMP one; until then no tower has known subscribers.
   let subscribersBehind: (towerId: number) => number = () => 0;
   const monitor = new Monitor({
     repo,
     transport,
     bus,
-    config: monitorConfig as never,
+    config: icmpConfig(settings),
     subscribersBehind: (towerId) => subscribersBehind(towerId),
   });
 
@@ -138,7 +148,12 @@ async function startAround(
     bus,
     cipher,
     isSuppressed,
+    options: snmpOptionsFrom(settings.group('snmp')),
+    rollupRetentionMs: () => snmpRollupRetentionMs(settings),
   });
+  const stopApplying = applySettingsLive(settings, { icmp: monitor, snmp: snmpMonitor }, (error) =>
+    log(`settings: could not apply: ${(error as Error).message}`),
+  );
   subscribersBehind = (towerId) =>
     snmpMonitor.subscribers(
       [...devices.values()].filter((device) => device.towerId === towerId).map((device) => device.id),
@@ -178,6 +193,7 @@ async function startAround(
     cipher,
     owner: `${hostname()}:${options.dataDir}`,
     desktop: options.runtime === 'electron',
+    workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
     call: (method, input) => {
       if (!engineCall) throw new Error('the engine is still starting');
       return engineCall(method, input);
@@ -191,6 +207,7 @@ async function startAround(
       monitor,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
+      settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       info,
       health,
       now: Date.now,
@@ -222,6 +239,7 @@ async function startAround(
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
       clearInterval(healthTimer);
+      stopApplying();
       await monitor.stop();
       await snmpMonitor.stop();
       await notify.stop();

@@ -132,6 +132,7 @@ describe('alert delivery through the outbox', () => {
       owner: 'test-workstation',
       call: () => Promise.reject(new Error('no engine')),
       desktop: true,
+      workstation: () => ({ language: 'pt-BR', paused: false }),
       log: (line) => logs.push(line),
       sendTimeoutMs: 800,
       pollMs: 50,

@@ -7,7 +7,7 @@ import type {
   notifyApiMethods,
 } from '../../../shared/contract/notify';
 import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
-import { NOTIFY_CONFIG_KEY, NOTIFY_PAUSED_KEY } from '../../../shared/domain/notify/defaults';
+import { NOTIFY_CONFIG_KEY } from '../../../shared/domain/notify/defaults';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
 import type { EventBus } from '../event-bus';
 import type { Repository } from '../store/repository';
@@ -40,6 +40,8 @@ export interface NotifyServiceOptions {
   log(message: string): void;
   /** Whether a desktop host shows `notify.desktop` events (not so on the headless server). */
   desktop: boolean;
+  /** The workstation's settings: its language (desktop alerts, tests, unknown chats) and "do not disturb". */
+  workstation: () => { language: NotifyLanguage; paused: boolean };
   /** Stable per workstation and data folder: its claims are released after a restart. */
   owner?: string;
   now?: () => number;
@@ -99,11 +101,7 @@ export class NotifyService {
       ...(options.breaker ? { breaker: options.breaker } : {}),
     });
     this.desktop = createDesktopAlerts({
-      preferences: async () => {
-        const settings = await options.repo.settings.all();
-        const language: NotifyLanguage = settings['ui.language'] === 'en' ? 'en' : 'pt-BR';
-        return { ...this.config.desktop, paused: settings[NOTIFY_PAUSED_KEY] === true, language };
-      },
+      preferences: async () => ({ ...this.config.desktop, ...options.workstation() }),
       publish: (alert) => options.bus.publish({ type: 'notify.desktop', ...alert }),
       log: options.log,
     });
@@ -231,7 +229,9 @@ export class NotifyService {
         key,
         channel: createTelegramChannel(
           { token, apiRoot, timeoutMs: this.timeoutMs },
-          (chatId) => this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
+          (chatId) =>
+            this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ??
+            this.options.workstation().language,
         ),
       };
     return this.telegram.channel;
@@ -276,7 +276,7 @@ export class NotifyService {
   }
 
   private async test(target: ApiParsedInput<'notify.test'>['target']): Promise<void> {
-    const language: NotifyLanguage = 'pt-BR';
+    const { language } = this.options.workstation();
     const event = sampleEvent('raised', this.now());
     const title = language === 'pt-BR' ? 'Teste do Vigia' : 'Vigia test';
     if (target.channel === 'desktop') {
@@ -315,6 +315,7 @@ export class NotifyService {
         token,
         apiRoot: telegram.apiRoot,
         chats: () => this.config.telegram.chats,
+        defaultLanguage: () => this.options.workstation().language,
         call: this.options.call,
         log: this.options.log,
       });

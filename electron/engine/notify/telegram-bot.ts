@@ -11,6 +11,8 @@ export interface TelegramBotOptions {
   token: string;
   apiRoot: string | null;
   chats: () => TelegramChat[];
+  /** The workstation's language, for chats not (yet) in the settings. */
+  defaultLanguage: () => NotifyLanguage;
   call: Call;
   log(message: string): void;
   /** How long to wait before polling again after a failure. */
@@ -151,7 +153,7 @@ export class TelegramBot {
   }
 
   private language(ctx: Context): NotifyLanguage {
-    return this.chat(ctx)?.language ?? 'pt-BR';
+    return this.chat(ctx)?.language ?? this.options.defaultLanguage();
   }
 
   private words(ctx: Context) {

@@ -123,6 +123,8 @@ export interface Repository {
     acknowledge(ids: number[], by: string, note: string, at: number): Promise<Alarm[]>;
     clear(id: number, at: number): Promise<Alarm | null>;
     list(filter: { states: AlarmState[]; deviceId?: number; limit: number }): Promise<Alarm[]>;
+    /** Cleared alarms older than `at` go (retention); returns how many. */
+    deleteClearedBefore(at: number): Promise<number>;
   };
 
   outbox: {
@@ -163,6 +165,7 @@ export interface Repository {
     all(): Promise<Record<string, unknown>>;
     get(key: string): Promise<unknown>;
     set(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<void>;
   };
 
   audit: {

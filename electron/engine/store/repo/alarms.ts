@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Alarm } from '../../../../shared/contract/entities';
 import { StoreError, type Repository } from '../repository';
 import type { RepoContext } from './context';
@@ -69,5 +69,13 @@ export function alarmsRepository({ dialect, writer }: RepoContext): Repository['
         toAlarm,
       );
     },
+    deleteClearedBefore: (at) =>
+      writer.run(async () => {
+        const gone = await db
+          .delete(a)
+          .where(and(eq(a.state, 'cleared'), lt(a.clearedAt, at)))
+          .returning({ id: a.id });
+        return gone.length;
+      }),
   };
 }

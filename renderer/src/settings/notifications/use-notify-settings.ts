@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotifyConfigView } from '../../../../shared/contract/notify';
-import { NOTIFY_PAUSED_KEY } from '../../../../shared/domain/notify/defaults';
 import { getClient } from '../../client';
 import { ClientError, errorMessage } from '../../client/client-error';
 import { notifyError, notifyOk } from '../../shared/notify';
@@ -51,7 +50,7 @@ export function useNotifySettings() {
         client.invoke('towers.list', undefined),
       ]);
       apply(next);
-      setPausedState(settings[NOTIFY_PAUSED_KEY] === true);
+      setPausedState(settings.notifications.paused);
       setTowers(
         [...towerList]
           .sort((a, b) => a.name.localeCompare(b.name))
@@ -79,7 +78,10 @@ export function useNotifySettings() {
   const setPaused = async (value: boolean) => {
     setPausedState(value);
     try {
-      await getClient().invoke('settings.set', { key: NOTIFY_PAUSED_KEY, value, by: operatorName() });
+      await getClient().invoke('settings.notifications.set', {
+        value: { paused: value },
+        by: operatorName(),
+      });
       notifyOk(value ? t('notify.desktop.pausedOn') : t('notify.desktop.pausedOff'));
     } catch (error) {
       setPausedState(!value);

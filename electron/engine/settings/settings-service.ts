@@ -1,0 +1,118 @@
+import {
+  settingsGroups,
+  settingsKey,
+  type AllSettings,
+  type SettingsChanged,
+  type SettingsGroup,
+  type SettingsValue,
+} from '../../../shared/contract/settings';
+import { checkSettings } from '../../../shared/contract/settings-issues';
+import { translate, type Language } from '../../../shared/i18n';
+import { invalidInput } from '../api/errors';
+import type { EventBus } from '../event-bus';
+import type { Repository } from '../store/repository';
+import { groupFromLegacy, legacyKeys } from './legacy-keys';
+import { readStoredGroup } from './stored-group';
+
+export interface SettingsServiceOptions {
+  repo: Repository;
+  bus: EventBus;
+  /** The operator when none is stored: the signed-in user in the desktop app, the host name headless. */
+  defaultOperator: string;
+  now?: () => number;
+}
+
+type Listener<G extends SettingsGroup> = (value: SettingsValue<G>) => void;
+
+/**
+ * The typed settings: one key per group in the store, checked on the way in (a rejected value is
+ * told field by field in the stored UI language, and the stored one stays), made whole on the way
+ * out, and pushed to whoever follows a group (the monitors, the notifier, the UI) the moment it is
+ * saved, so nothing waits for a restart.
+ */
+export class SettingsService {
+  private readonly listeners = new Map<SettingsGroup, Set<Listener<never>>>();
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly options: SettingsServiceOptions,
+    private current: AllSettings,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Reads every group, moving the values of the old free-form keys into their groups once. */
+  static async open(options: SettingsServiceOptions): Promise<SettingsService> {
+    const stored = await options.repo.settings.all();
+    const current = {} as Record<SettingsGroup, unknown>;
+    for (const group of settingsGroups) {
+      const key = settingsKey(group);
+      const oldKeys = Object.keys(legacyKeys).filter((old) => legacyKeys[old] === group && old in stored);
+      if (!(key in stored) && oldKeys.length > 0) {
+        const migrated = readStoredGroup(group, groupFromLegacy(group, stored));
+        await options.repo.settings.set(key, migrated);
+        for (const old of oldKeys) await options.repo.settings.delete(old);
+        current[group] = migrated;
+      } else current[group] = readStoredGroup(group, stored[key]);
+    }
+    return new SettingsService(options, current as AllSettings);
+  }
+
+  /** Every group, the operator filled in with the workstation's default when none was chosen. */
+  all(): AllSettings {
+    return { ...this.current, ui: { ...this.current.ui, operator: this.operator() } };
+  }
+
+  group<G extends SettingsGroup>(group: G): SettingsValue<G> {
+    return this.current[group] as SettingsValue<G>;
+  }
+
+  language(): Language {
+    return this.current.ui.language;
+  }
+
+  operator(): string {
+    return this.current.ui.operator || this.options.defaultOperator;
+  }
+
+  /**
+   * Applies a patch over the stored group and saves it whole, or rejects it with every problem
+   * named (field and rule) and stores nothing.
+   */
+  async set<G extends SettingsGroup>(
+    group: G,
+    patch: Partial<Record<string, unknown>>,
+    by: string,
+  ): Promise<SettingsValue<G>> {
+    const checked = checkSettings(group, { ...this.current[group], ...patch }, this.language());
+    if (!checked.ok)
+      throw invalidInput(
+        translate(this.language(), 'settings.invalid', {
+          problems: checked.issues.map((issue) => issue.message).join(' '),
+        }),
+        checked.issues,
+      );
+    const value = checked.value;
+    await this.options.repo.settings.set(settingsKey(group), value);
+    await this.options.repo.audit.add({
+      at: this.now(),
+      actor: by,
+      action: `settings.${group}.set`,
+      target: settingsKey(group),
+      details: JSON.stringify(value).slice(0, 300),
+    });
+    this.current = { ...this.current, [group]: value };
+    const shown = (group === 'ui' ? this.all().ui : value) as SettingsValue<G>;
+    for (const listener of this.listeners.get(group) ?? []) (listener as Listener<G>)(shown);
+    this.options.bus.publish({ type: 'settings.changed', group, value: shown } as SettingsChanged);
+    return shown;
+  }
+
+  /** Calls `listener` with the group's new value after every save; returns the unsubscribe. */
+  onChange<G extends SettingsGroup>(group: G, listener: Listener<G>): () => void {
+    let set = this.listeners.get(group);
+    if (!set) this.listeners.set(group, (set = new Set()));
+    set.add(listener as Listener<never>);
+    return () => set.delete(listener as Listener<never>);
+  }
+}
