@@ -11,14 +11,14 @@ const seconds = (ms: unknown): unknown => (typeof ms === 'number' ? ms / 1_000 :
 const DAY_MS = 86_400_000;
 const days = (ms: unknown): unknown => (typeof ms === 'number' ? Math.round(ms / DAY_MS) : undefined);
 
-/** The free-form keys earlier versions wrote, and which group each now belongs to. */
-export const legacyKeys: Record<string, SettingsGroup> = {
-  'monitor.config': 'monitor',
-  'ui.language': 'ui',
-  'ui.operator': 'ui',
-  'ui.theme': 'ui',
-  'map.tileUrl': 'map',
-  [NOTIFY_PAUSED_KEY]: 'notifications',
+/** The free-form keys earlier versions wrote, and the groups their values now belong to. */
+export const legacyKeys: Record<string, readonly SettingsGroup[]> = {
+  'monitor.config': ['monitor', 'retention'],
+  'ui.language': ['ui'],
+  'ui.operator': ['ui'],
+  'ui.theme': ['ui'],
+  'map.tileUrl': ['map'],
+  [NOTIFY_PAUSED_KEY]: ['notifications'],
 };
 
 /**

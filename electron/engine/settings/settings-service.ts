@@ -45,16 +45,17 @@ export class SettingsService {
   static async open(options: SettingsServiceOptions): Promise<SettingsService> {
     const stored = await options.repo.settings.all();
     const current = {} as Record<SettingsGroup, unknown>;
+    const oldKeys = Object.keys(legacyKeys).filter((old) => old in stored);
     for (const group of settingsGroups) {
       const key = settingsKey(group);
-      const oldKeys = Object.keys(legacyKeys).filter((old) => legacyKeys[old] === group && old in stored);
-      if (!(key in stored) && oldKeys.length > 0) {
-        const migrated = readStoredGroup(group, groupFromLegacy(group, stored));
-        await options.repo.settings.set(key, migrated);
-        for (const old of oldKeys) await options.repo.settings.delete(old);
-        current[group] = migrated;
+      const fromOld = oldKeys.some((old) => legacyKeys[old]!.includes(group));
+      if (!(key in stored) && fromOld) {
+        current[group] = readStoredGroup(group, groupFromLegacy(group, stored));
+        await options.repo.settings.set(key, current[group]);
       } else current[group] = readStoredGroup(group, stored[key]);
     }
+    // Only once every group that draws on them is written.
+    for (const old of oldKeys) await options.repo.settings.delete(old);
     return new SettingsService(options, current as AllSettings);
   }
 
