@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiMethod } from '../../../shared/contract/api';
 import { fieldLabel } from '../../../shared/contract/settings-issues';
 import type { Language } from '../../../shared/i18n/language';
 import { getClient } from '../client';
+import { GroupHeading } from './group-heading';
 import { errorIssues } from '../client/client-error';
 import { notifyError } from '../shared/notify';
 import { operatorName } from '../shared/operator';
@@ -83,12 +72,7 @@ export function GroupForm({ group, stored }: { group: FormGroup; stored: Record<
   return (
     <Card withBorder data-testid={`settings-${group}`}>
       <Stack>
-        <div>
-          <Title order={5}>{t(`settings.group.${group}`)}</Title>
-          <Text size="sm" c="dimmed">
-            {t(`settings.groupHelp.${group}`)}
-          </Text>
-        </div>
+        <GroupHeading group={group} />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           {fields.map((field) => (
             <FieldInput

@@ -1,9 +1,10 @@
-import { Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiSettings } from '../../../shared/contract/settings';
 import type { Language } from '../../../shared/i18n/language';
 import { getClient } from '../client';
+import { GroupHeading } from './group-heading';
 import { errorIssues } from '../client/client-error';
 import { notifyError, notifyOk } from '../shared/notify';
 import { operatorName } from '../shared/operator';
@@ -34,12 +35,7 @@ export function WorkstationCard({ ui }: { ui: UiSettings }) {
   return (
     <Card withBorder data-testid="settings-ui">
       <Stack>
-        <div>
-          <Title order={5}>{t('settings.group.ui')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('settings.groupHelp.ui')}
-          </Text>
-        </div>
+        <GroupHeading group="ui" />
         <Group align="flex-end">
           <TextInput
             label={t('settings.operator')}
