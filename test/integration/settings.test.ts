@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VigiaEvent } from '../../shared/contract/events';
 import type { PingOptions, PingResult, PingTarget } from '../../shared/contract/pinger';
+import type { SnmpOptions } from '../../shared/contract/snmp';
 import { defaultSettings, settingsKey } from '../../shared/contract/settings';
 import { ApiFailure } from '../../electron/engine/api/errors';
 import { EventBus } from '../../electron/engine/event-bus';
 import { Monitor } from '../../electron/engine/monitor/monitor';
-import { applySettingsLive, icmpConfig } from '../../electron/engine/settings/apply-live';
+import { applySettingsLive, icmpConfig, snmpOptionsFrom } from '../../electron/engine/settings/apply-live';
 import { SettingsService } from '../../electron/engine/settings/settings-service';
 import { SnmpMonitor } from '../../electron/engine/snmp/snmp-monitor';
 import { openStore } from '../../electron/engine/store/open-store';
@@ -154,6 +155,75 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
       target: 'settings.snmp',
     });
     expect((await service()).group('snmp')).toEqual(saved);
+  });
+
+  it('polls the next SNMP round with the new options, and the next retention pass keeps the new days', async () => {
+    const settings = await service();
+    const cipher = createFileKeyCipher(dir);
+    const [device] = await repo.devices.createMany([{ name: 'ap', host: '127.0.0.1', kind: 'sector_ap' }]);
+    await repo.snmp.setConfig({
+      deviceId: device!.id,
+      enabled: true,
+      port: 161,
+      version: '2c',
+      user: null,
+      sealedCredentials: cipher.encrypt(JSON.stringify({ version: '2c', community: 'public' })),
+      intervalS: 60,
+    });
+    let now = Date.now();
+    const polled: SnmpOptions[] = [];
+    const snmp = new SnmpMonitor({
+      repo,
+      bus,
+      cipher,
+      clock: () => now,
+      options: snmpOptionsFrom(settings.group('snmp')),
+      transport: { poll: async (_targets, options) => (polled.push(options), []) },
+    });
+    const monitor = new Monitor({
+      repo,
+      transport: new ScriptedTransport(),
+      bus,
+      config: icmpConfig(settings),
+    });
+    const stop = applySettingsLive(settings, { icmp: monitor, snmp }, (error) => {
+      throw error;
+    });
+    try {
+      await snmp.reload();
+      await snmp.tick();
+      await settings.set('snmp', { timeoutMs: 4_000, retries: 0, concurrency: 10 }, 'Ana');
+      now += 60_000;
+      await snmp.tick();
+      expect(
+        polled.map(({ timeoutMs, retries, concurrency }) => ({ timeoutMs, retries, concurrency })),
+      ).toEqual([
+        { timeoutMs: 3_000, retries: 2, concurrency: 100 },
+        { timeoutMs: 4_000, retries: 0, concurrency: 10 },
+      ]);
+
+      const day = 86_400_000;
+      const sample = (at: number) => ({
+        deviceId: device!.id,
+        at,
+        rttMs: 5,
+        minMs: 5,
+        maxMs: 5,
+        jitterMs: 0,
+        lossPct: 0,
+        state: 'up' as const,
+      });
+      await repo.ping.insertSamples([sample(Date.now() - 5 * day), sample(Date.now() - day)]);
+      expect((await monitor.runRetention()).samples).toBe(0);
+      await settings.set('retention', { samplesDays: 3 }, 'Ana');
+      await monitor.reload(); // queued behind the adoption of the new config
+      expect(await monitor.runRetention()).toEqual({ samples: 1, rollups: 0, clearedAlarms: 0 });
+    } finally {
+      stop();
+      await snmp.stop();
+      await monitor.stop();
+      await repo.devices.delete(device!.id);
+    }
   });
 
   it('gives the ICMP monitor a new interval and probe count at its next cycle, without a restart', async () => {
