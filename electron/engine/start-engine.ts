@@ -227,6 +227,8 @@ async function startAround(
       () => (storeError = null),
       (error: unknown) => (storeError = (error as Error).message),
     );
+    // Settings another workstation saved in a shared store apply here too.
+    settings.refresh().catch(() => undefined);
     bus.publish({ type: 'engine.health', health: health() });
   }, HEALTH_EVERY_MS);
   supervisor.onHealthChange(() => bus.publish({ type: 'engine.health', health: health() }));

@@ -157,6 +157,21 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
     expect((await service()).group('snmp')).toEqual(saved);
   });
 
+  it('takes up what another workstation saved in the same store', async () => {
+    const here = await service();
+    const there = await service();
+    const seen: unknown[] = [];
+    here.onChange('map', (value) => seen.push(value));
+    const saved = await there.set('map', { zoom: 8 }, 'Bia');
+    events.length = 0;
+    await here.refresh();
+    expect(here.group('map')).toEqual(saved);
+    expect(seen).toEqual([saved]);
+    expect(events).toEqual([{ type: 'settings.changed', group: 'map', value: saved }]);
+    await here.refresh();
+    expect(seen).toHaveLength(1);
+  });
+
   it('polls the next SNMP round with the new options, and the next retention pass keeps the new days', async () => {
     const settings = await service();
     const cipher = createFileKeyCipher(dir);

@@ -33,6 +33,8 @@ type Listener<G extends SettingsGroup> = (value: SettingsValue<G>) => void;
 export class SettingsService {
   private readonly listeners = new Map<SettingsGroup, Set<Listener<never>>>();
   private readonly now: () => number;
+  /** Saves and refreshes one at a time, so a refresh never reads around a save in progress. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly options: SettingsServiceOptions,
@@ -80,7 +82,35 @@ export class SettingsService {
    * Applies a patch over the stored group and saves it whole, or rejects it with every problem
    * named (field and rule) and stores nothing.
    */
-  async set<G extends SettingsGroup>(
+  set<G extends SettingsGroup>(
+    group: G,
+    patch: Partial<Record<string, unknown>>,
+    by: string,
+  ): Promise<SettingsValue<G>> {
+    return this.serial(() => this.save(group, patch, by));
+  }
+
+  /**
+   * Takes up the groups another workstation saved (workstations sharing one PostgreSQL), as if
+   * saved here: listeners and the UI follow.
+   */
+  refresh(): Promise<void> {
+    return this.serial(async () => {
+      const stored = await this.options.repo.settings.all();
+      for (const group of settingsGroups) {
+        const value = readStoredGroup(group, stored[settingsKey(group)]);
+        if (JSON.stringify(value) !== JSON.stringify(this.current[group])) this.adopt(group, value);
+      }
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async save<G extends SettingsGroup>(
     group: G,
     patch: Partial<Record<string, unknown>>,
     by: string,
@@ -102,6 +132,11 @@ export class SettingsService {
       target: settingsKey(group),
       details: JSON.stringify(value).slice(0, 300),
     });
+    return this.adopt(group, value);
+  }
+
+  /** The new value in use: kept, handed to the listeners, published (the operator filled in). */
+  private adopt<G extends SettingsGroup>(group: G, value: SettingsValue<G>): SettingsValue<G> {
     this.current = { ...this.current, [group]: value };
     const shown = (group === 'ui' ? this.all().ui : value) as SettingsValue<G>;
     for (const listener of this.listeners.get(group) ?? []) (listener as Listener<G>)(shown);
