@@ -181,12 +181,11 @@ export const requiresRestart: { [G in SettingsGroup]: readonly (keyof SettingsVa
 /** The store key of a group. */
 export const settingsKey = (group: SettingsGroup): string => `settings.${group}`;
 
-/** A patch of one group: the fields sent are checked with the stored ones, as a whole. */
-const patchOf = <G extends SettingsGroup>() =>
-  z.custom<Partial<z.input<SettingsSchemas[G]>>>(
-    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-    'an object with the fields to change',
-  );
+/**
+ * A patch of one group: the fields sent are checked with the stored ones, as a whole, by the
+ * engine's settings service, which tells every problem in the operator's language.
+ */
+const patchOf = <G extends SettingsGroup>() => z.custom<Partial<z.input<SettingsSchemas[G]>>>(() => true);
 
 const setMethod = <G extends SettingsGroup>(group: G) => ({
   input: z.object({ value: patchOf<G>(), by: Actor }),

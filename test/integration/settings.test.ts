@@ -136,6 +136,10 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
       { path: 'samplesDays', message: 'Amostras de ping (dias): deve ser no mínimo 1.' },
     ]);
     expect(settings.group('retention').samplesDays).toBe(10);
+    const notAnObject = await settings.set('map', 'zoom 3' as never, 'Ana').catch((e: unknown) => e);
+    expect((notAnObject as ApiFailure).error.issues).toEqual([
+      { path: '', message: 'Envie os campos a alterar como um objeto.' },
+    ]);
   });
 
   it('saves a valid patch whole, audits it and publishes it', async () => {

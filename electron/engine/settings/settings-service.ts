@@ -115,7 +115,10 @@ export class SettingsService {
     patch: Partial<Record<string, unknown>>,
     by: string,
   ): Promise<SettingsValue<G>> {
-    const checked = checkSettings(group, { ...this.current[group], ...patch }, this.language());
+    const isPatch = typeof patch === 'object' && patch !== null && !Array.isArray(patch);
+    const checked = isPatch
+      ? checkSettings(group, { ...this.current[group], ...patch }, this.language())
+      : checkSettings(group, patch, this.language());
     if (!checked.ok)
       throw invalidInput(
         translate(this.language(), 'settings.invalid', {
