@@ -51,6 +51,8 @@ test('a new ICMP interval saved in Settings is used from the next cycle, without
   await expect(page.getByTestId('settings-monitor-note')).toHaveText(
     'Salvo — vale a partir do próximo ciclo.',
   );
+  // The page as the README shows it.
+  await page.screenshot({ path: 'docs/screenshots/settings.png' });
   expect((await stored()).monitor).toMatchObject({ criticalS: 5, unstableS: 5, stableS: 5 });
 
   await page.getByTestId('nav-dashboard').click();
