@@ -6,11 +6,17 @@ import type { VigiaEvent } from '../../shared/contract/events';
 import type { PingOptions, PingResult, PingTarget } from '../../shared/contract/pinger';
 import type { SnmpOptions } from '../../shared/contract/snmp';
 import { defaultSettings, settingsKey } from '../../shared/contract/settings';
+import {
+  SNMP_THRESHOLDS_KEY,
+  thresholdsForDevice,
+  type SnmpThresholdOverrides,
+} from '../../shared/domain/snmp/thresholds';
 import { ApiFailure } from '../../electron/engine/api/errors';
 import { EventBus } from '../../electron/engine/event-bus';
 import { Monitor } from '../../electron/engine/monitor/monitor';
 import { applySettingsLive, icmpConfig, snmpOptionsFrom } from '../../electron/engine/settings/apply-live';
 import { SettingsService } from '../../electron/engine/settings/settings-service';
+import { snmpLimitsHandlers } from '../../electron/engine/settings/snmp-limits';
 import { SnmpMonitor } from '../../electron/engine/snmp/snmp-monitor';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
@@ -174,6 +180,36 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
     expect(events).toEqual([{ type: 'settings.changed', group: 'map', value: saved }]);
     await here.refresh();
     expect(seen).toHaveLength(1);
+  });
+
+  it('keeps a tower’s SNMP alarm levels where the SNMP monitor reads them, audited', async () => {
+    const limits = snmpLimitsHandlers(repo, Date.now);
+    expect(await limits['snmp.limits.get']({ scope: 'towers', id: 7 })).toEqual({
+      utilizationPct: 90,
+      signalDbm: -75,
+    });
+    await limits['snmp.limits.set']({
+      scope: 'towers',
+      id: 7,
+      limits: { utilizationPct: 70, signalDbm: -68 },
+      by: 'Ana',
+    });
+    expect(await limits['snmp.limits.get']({ scope: 'towers', id: 7 })).toEqual({
+      utilizationPct: 70,
+      signalDbm: -68,
+    });
+    const rules = thresholdsForDevice(
+      (await repo.settings.get(SNMP_THRESHOLDS_KEY)) as SnmpThresholdOverrides,
+      99,
+      7,
+    );
+    expect(rules.utilizationPct).toMatchObject({ raiseAt: 70, clearAt: 60 });
+    expect(rules.signalDbm).toMatchObject({ raiseAt: -68, clearAt: -65 });
+    expect((await repo.audit.list(1))[0]).toMatchObject({
+      actor: 'Ana',
+      action: 'snmp.limits.set',
+      target: 'towers:7',
+    });
   });
 
   it('polls the next SNMP round with the new options, and the next retention pass keeps the new days', async () => {
