@@ -269,10 +269,30 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
         state: 'up' as const,
       });
       await repo.ping.insertSamples([sample(Date.now() - 5 * day), sample(Date.now() - day)]);
-      expect((await monitor.runRetention()).samples).toBe(0);
-      await settings.set('retention', { samplesDays: 3 }, 'Ana');
+      const alarm = (at: number, type: string) => ({
+        source: 'icmp' as const,
+        deviceId: device!.id,
+        towerId: null,
+        type,
+        severity: 'major' as const,
+        message: type,
+        affected: 1,
+        raisedAt: at,
+      });
+      for (const [ago, type] of [
+        [20, 'old'],
+        [5, 'recent'],
+      ] as const) {
+        const raised = await repo.alarms.raise(alarm(Date.now() - ago * day, type));
+        await repo.alarms.clear(raised!.id, Date.now() - ago * day);
+      }
+      expect(await monitor.runRetention()).toEqual({ samples: 0, rollups: 0, clearedAlarms: 0 });
+      await settings.set('retention', { samplesDays: 3, clearedAlarmsDays: 10 }, 'Ana');
       await monitor.reload(); // queued behind the adoption of the new config
-      expect(await monitor.runRetention()).toEqual({ samples: 1, rollups: 0, clearedAlarms: 0 });
+      expect(await monitor.runRetention()).toEqual({ samples: 1, rollups: 0, clearedAlarms: 1 });
+      expect(
+        (await repo.alarms.list({ states: ['cleared'], deviceId: device!.id, limit: 10 })).map((a) => a.type),
+      ).toEqual(['recent']);
     } finally {
       stop();
       await snmp.stop();
