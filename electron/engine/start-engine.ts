@@ -4,7 +4,6 @@ import type { AppInfo } from '../../shared/contract/api';
 import type { EngineHealth } from '../../shared/contract/events';
 import { pingerApi, type PingerMode, type PingTransport } from '../../shared/contract/pinger';
 import { snmpApi } from '../../shared/contract/snmp';
-import type { Language } from '../../shared/i18n';
 import { AlarmRetention } from './alarms/alarm-retention';
 import { AlarmService } from './alarms/alarm-service';
 import type { AlarmPort } from './alarms/port';
@@ -20,12 +19,15 @@ import { seedDemoNetwork } from './demo/seed';
 import type { Engine } from './engine';
 import { EventBus } from './event-bus';
 import { HealthPublisher } from './health/health-publisher';
-import { WorkstationLanguage } from './i18n/workstation-language';
 import { Inventory } from './inventory/inventory';
 import { Monitor } from './monitor/monitor';
 import { engineBotPort } from './notify/bot-port';
 import { NotifyService } from './notify/notify-service';
 import { snmpApiHandlers } from './snmp/api-handlers';
+import { applySettingsLive, icmpConfig, snmpOptionsFrom, snmpRollupRetentionMs } from './settings/apply-live';
+import { settingsApiHandlers } from './settings/api-handlers';
+import { SettingsService } from './settings/settings-service';
+import { snmpLimitsHandlers } from './settings/snmp-limits';
 import { SnmpMonitor } from './snmp/snmp-monitor';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
@@ -43,10 +45,8 @@ export interface StartEngineOptions {
   cipher?: SecretCipher;
   version: string;
   log?: (message: string) => void;
-  /** The workstation's language (desktop notifications); default: the `ui.language` setting. */
-  language?: () => Language;
-  /** Days cleared alarms are kept; read at each retention run (default 365). */
-  alarmRetentionDays?: () => number;
+  /** The operator when none is stored (the desktop app: the signed-in user); default: the host name. */
+  defaultOperator?: string;
 }
 
 export interface RunningEngine extends Engine {
@@ -115,13 +115,17 @@ async function startAround(
     supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi }),
   );
 
+  const settings = await SettingsService.open({
+    repo,
+    bus,
+    defaultOperator: options.defaultOperator ?? (hostname() || 'operador'),
+  });
   const inventory = await Inventory.load(repo);
   const stopFollowing = inventory.follow(bus);
-  const language = await WorkstationLanguage.load(repo);
   const alarms = await AlarmService.load({ repo, bus });
   const alarmRetention = new AlarmRetention({
     repo,
-    ...(options.alarmRetentionDays ? { days: options.alarmRetentionDays } : {}),
+    days: () => settings.group('retention').clearedAlarmsDays,
     onError: (error) => log(`alarm retention failed: ${(error as Error).message}`),
   });
   const monitor = new Monitor({
@@ -130,15 +134,27 @@ async function startAround(
     bus,
     alarms,
     inventory,
-    config: ((await repo.settings.get('monitor.config')) ?? undefined) as never,
+    config: icmpConfig(settings),
   });
-  const snmpMonitor = new SnmpMonitor({ repo, transport: snmpTransport, alarms, inventory, cipher });
+  const snmpMonitor = new SnmpMonitor({
+    repo,
+    transport: snmpTransport,
+    alarms,
+    inventory,
+    cipher,
+    options: snmpOptionsFrom(settings.group('snmp')),
+    rollupRetentionMs: () => snmpRollupRetentionMs(settings),
+  });
+  const stopApplying = applySettingsLive(settings, { icmp: monitor, snmp: snmpMonitor }, (error) =>
+    log(`settings: could not apply: ${(error as Error).message}`),
+  );
   const health = new HealthPublisher({
     bus,
     startedAt,
     monitor: () => monitor.health(),
     workers: () => supervisor.health(),
-    probeStore: () => repo.settings.get('vigia.heartbeat'),
+    // The probe also takes up settings another workstation saved in a shared store.
+    probeStore: () => Promise.all([repo.settings.get('vigia.heartbeat'), settings.refresh()]),
   });
   const notify = await NotifyService.start({
     repo,
@@ -147,7 +163,7 @@ async function startAround(
     owner: `${hostname()}:${options.dataDir}`,
     desktop: options.runtime === 'electron',
     bot: engineBotPort({ monitor, alarms, inventory }),
-    language: options.language ?? language.current,
+    workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
     log,
   });
 
@@ -176,6 +192,7 @@ async function startAround(
       alarms,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
+      settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -183,7 +200,6 @@ async function startAround(
         await monitor.reload();
         await snmpMonitor.reload();
       },
-      settingChanged: (key, value) => language.noteSetting(key, value),
     }),
   );
   monitor.onCycle(() => health.publish());
@@ -202,6 +218,7 @@ async function startAround(
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
       health.stop();
+      stopApplying();
       await alarmRetention.stop();
       await monitor.stop();
       await snmpMonitor.stop();

@@ -13,6 +13,7 @@ import { createDesktopNotifications } from './desktop-notifications';
 import { rendererBaseUrl } from './app-url';
 import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
+import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
 import { isElevated, privilegeNotice, runCommand } from './privileges';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -50,10 +51,6 @@ function osUser(): string {
   } catch {
     return 'operador';
   }
-}
-
-function systemPreferences(settings: Record<string, unknown>): Preferences {
-  return readPreferences(settings, { locale: app.getLocale(), user: osUser() });
 }
 
 const autoStart = startWithSystem({
@@ -156,11 +153,12 @@ async function main(): Promise<void> {
     spawner: utilitySpawner,
     cipher: safeStorageCipher() ?? undefined,
     version: app.getVersion(),
+    defaultOperator: osUser(),
   });
   const running = engine;
-  let preferences = systemPreferences(await running.call('settings.get', undefined));
-  const onPreferences = (settings: Record<string, unknown>): Preferences => {
-    const next = systemPreferences(settings);
+  let preferences = readPreferences(await running.call('settings.get', undefined));
+  const onPreferences = (settings: AllSettings): Preferences => {
+    const next = readPreferences(settings);
     if (next.language !== preferences.language) void setAppMenu(next);
     preferences = next;
     return next;

@@ -14,6 +14,7 @@ import {
 import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
 import { notifyApiMethods } from './notify';
+import { settingsApiMethods } from './settings';
 import { snmpApiMethods } from './snmp-api';
 
 export { Actor, HistoryRange } from './common';
@@ -116,12 +117,7 @@ export const apiMethods = {
     output: z.array(AuditEntry),
   },
 
-  'settings.get': { input: z.void(), output: z.record(z.string(), z.unknown()) },
-  'settings.set': {
-    input: z.object({ key: z.string().min(1).max(120), value: z.unknown(), by: Actor }),
-    output: z.void(),
-  },
-
+  ...settingsApiMethods,
   ...snmpApiMethods,
   ...notifyApiMethods,
 } as const;

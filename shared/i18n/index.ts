@@ -4,6 +4,7 @@ import { alarmMessages } from './messages/alarms';
 import { engineMessages } from './messages/engine';
 import { notifyMessages } from './messages/notify';
 import { telegramMessages } from './messages/telegram';
+import { settingsMessages } from './messages/settings';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -17,6 +18,7 @@ export const catalogs = [
   alarmMessages,
   notifyMessages,
   telegramMessages,
+  settingsMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

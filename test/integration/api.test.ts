@@ -218,12 +218,12 @@ describe('API dispatch', () => {
     await engine.call('maintenance.end', { target: { scope: 'global' }, by: 'Ana' });
     expect(await engine.call('maintenance.global', undefined)).toBeNull();
 
-    await engine.call('settings.set', { key: 'ui.language', value: 'pt-BR', by: 'Ana' });
-    expect((await engine.call('settings.get', undefined))['ui.language']).toBe('pt-BR');
+    await engine.call('settings.ui.set', { value: { language: 'en' }, by: 'Ana' });
+    expect((await engine.call('settings.get', undefined)).ui.language).toBe('en');
     expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
       actor: 'Ana',
-      action: 'settings.set',
-      target: 'ui.language',
+      action: 'settings.ui.set',
+      target: 'settings.ui',
     });
   });
 

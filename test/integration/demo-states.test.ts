@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoTransport } from '../../electron/engine/demo/demo-transport';
 import { seedDemoNetwork } from '../../electron/engine/demo/seed';
+import { AlarmService } from '../../electron/engine/alarms/alarm-service';
 import { EventBus } from '../../electron/engine/event-bus';
+import { Inventory } from '../../electron/engine/inventory/inventory';
 import { Monitor } from '../../electron/engine/monitor/monitor';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
@@ -34,6 +36,8 @@ describe('the demo simulator', () => {
       repo,
       transport: createDemoTransport(repo, { seed: 5, clock: clock.now }),
       bus,
+      alarms: await AlarmService.load({ repo, bus, now: clock.now }),
+      inventory: await Inventory.load(repo),
       clock,
     });
     const states = new Set<string>();

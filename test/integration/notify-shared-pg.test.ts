@@ -8,7 +8,9 @@ import { NotifyService } from '../../electron/engine/notify/notify-service';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
+import { storeAlarm } from '../helpers/alarms';
 import { FAKE_TOKEN, FakeTelegram } from '../helpers/fake-telegram';
+import { noEngineBot } from '../helpers/no-engine-bot';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 
 // Two NOC workstations sharing one PostgreSQL, each with its own notification service, both
@@ -42,7 +44,8 @@ async function workstation(owner: string, fake: FakeTelegram) {
     // One key for both: the secrets in the shared store are sealed for the site, not one machine.
     cipher: createFileKeyCipher(dir),
     owner,
-    call: () => Promise.reject(new Error('no engine')),
+    bot: noEngineBot,
+    workstation: () => ({ language: 'pt-BR', paused: false }),
     desktop: false,
     log: () => undefined,
     sendTimeoutMs: 2_000,
@@ -99,20 +102,16 @@ describe('two notification services on one PostgreSQL', () => {
     );
     const raised: number[] = [];
     for (const device of devices) {
-      const alarm = await a.repo.alarms.raise({
+      const alarm = await storeAlarm(a.repo, {
         source: 'system',
         deviceId: device.id,
         towerId: tower.id,
-        type: 'device_down',
-        severity: 'critical',
-        message: `${device.name} down`,
-        affected: 1,
-        raisedAt: Date.now(),
+        params: { device: device.name },
       });
-      raised.push(alarm!.id);
+      raised.push(alarm.id);
       // Both workstations hear the event, as both watch the same network.
-      a.bus.publish({ type: 'alarm.raised', alarm: alarm! });
-      b.bus.publish({ type: 'alarm.raised', alarm: alarm! });
+      a.bus.publish({ type: 'alarm.raised', alarm });
+      b.bus.publish({ type: 'alarm.raised', alarm });
     }
     await a.service.idle();
     await b.service.idle();

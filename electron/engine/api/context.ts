@@ -4,6 +4,7 @@ import type { AlarmService } from '../alarms/alarm-service';
 import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
+import type { SettingsApiHandlers } from '../settings/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 
@@ -15,11 +16,10 @@ export interface ApiContext {
   alarms: AlarmService;
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
+  settings: SettingsApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;
   /** Called after the device or tower inventory changed (and its events were published). */
   inventoryChanged(): Promise<void>;
-  /** Called after a setting was written. */
-  settingChanged(key: string, value: unknown): void;
 }

@@ -1,7 +1,5 @@
 import { historyRangeMs } from '../../../shared/contract/common';
-import { NOTIFY_CONFIG_KEY, NOTIFY_SECRETS_KEY } from '../../../shared/domain/notify/defaults';
 import type { ApiContext } from './context';
-import { invalidInput } from './errors';
 import type { ApiHandlers } from './dispatch';
 
 type OperationMethods =
@@ -16,11 +14,9 @@ type OperationMethods =
   | 'maintenance.start'
   | 'maintenance.end'
   | 'maintenance.global'
-  | 'audit.list'
-  | 'settings.get'
-  | 'settings.set';
+  | 'audit.list';
 
-/** The live side: statuses, history, alarms, maintenance, settings and the audit trail. */
+/** The live side: statuses, history, alarms, maintenance and the audit trail. */
 export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, OperationMethods> {
   const { repo, monitor } = ctx;
   return {
@@ -39,24 +35,5 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     'maintenance.end': ({ target, by }) => monitor.endMaintenance(target, by),
     'maintenance.global': () => monitor.globalMaintenance(),
     'audit.list': ({ limit }) => repo.audit.list(limit),
-    'settings.get': async () => {
-      const { [NOTIFY_SECRETS_KEY]: _sealed, ...visible } = await repo.settings.all();
-      return visible;
-    },
-    'settings.set': async ({ key, value, by }) => {
-      if (key === NOTIFY_SECRETS_KEY || key === NOTIFY_CONFIG_KEY)
-        throw invalidInput(`"${key}" is changed through the notification settings (notify.config.set)`, [
-          { path: 'key', message: 'use notify.config.set' },
-        ]);
-      await repo.settings.set(key, value);
-      ctx.settingChanged(key, value);
-      await repo.audit.add({
-        at: ctx.now(),
-        actor: by,
-        action: 'settings.set',
-        target: key,
-        details: JSON.stringify(value).slice(0, 300),
-      });
-    },
   };
 }

@@ -5,6 +5,7 @@ import { PingOptions, type PingResult, type PingTarget } from '../../../shared/c
 import {
   initialIntervalState,
   nextInterval,
+  withRule,
   type IntervalState,
 } from '../../../shared/domain/monitor/adaptive-interval';
 import {
@@ -79,7 +80,7 @@ export class Monitor {
   private readonly clock: { now(): number };
   private readonly config: MonitorConfig;
   private readonly inventory: Inventory;
-  private readonly pingOptions: PingOptions;
+  private pingOptions: PingOptions;
   private readonly onError: (error: unknown) => void;
   private readonly alarms: AlarmPort;
   private readonly cycleListeners = new Set<(report: CycleReport) => void>();
@@ -93,6 +94,8 @@ export class Monitor {
   private tail: Promise<unknown> = Promise.resolve();
   private interval: IntervalState;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the cycle the pending timer follows started (Date.now()), to re-time the wait. */
+  private cycleStartedAt = 0;
   private running = false;
   private lastCycleAt: number | null = null;
   private lastCycleMs: number | null = null;
@@ -108,7 +111,7 @@ export class Monitor {
     this.onError = options.onError ?? ((error) => console.error('monitor cycle failed', error));
     this.alarms = options.alarms;
     this.writes = new DurableWrites(this.repo);
-    this.retention = new RetentionJob(this.repo, this.now, this.config.retention, this.onError);
+    this.retention = new RetentionJob(this.repo, this.now, () => this.config.retention, this.onError);
     this.maintenance = new MaintenanceControl(this.repo, this.inventory, this.bus, this.now);
     this.scratch = new Float64Array(this.config.anomaly.windowSize);
     this.interval = initialIntervalState(this.config.interval);
@@ -137,6 +140,25 @@ export class Monitor {
 
   runCycle(): Promise<CycleReport> {
     return this.serial(() => this.cycle(null));
+  }
+
+  /**
+   * A config changed in Settings, adopted between cycles: the next cycle probes, judges and keeps
+   * history by it, and a wait in progress is re-timed to the new interval. The latency baseline
+   * keeps the window it started with (its buffers are sized per device): that one needs a restart.
+   */
+  adopt(input: MonitorConfigInput): Promise<void> {
+    return this.serial(async () => {
+      const next = resolveMonitorConfig({ ...input, anomaly: this.config.anomaly });
+      // Trackers and the retention job hold this very object: changed in place, they follow it.
+      Object.assign(this.config, next);
+      this.pingOptions = PingOptions.parse(next.ping);
+      this.interval = withRule(this.interval, next.interval);
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.schedule(Math.max(0, this.interval.intervalMs - (Date.now() - this.cycleStartedAt)));
+      }
+    });
   }
 
   /** Devices or towers changed (the inventory has them): takes the new list, keeping what it knows of the others. */
@@ -237,6 +259,7 @@ export class Monitor {
     this.timer = setTimeout(() => {
       this.timer = null;
       const started = Date.now();
+      this.cycleStartedAt = started;
       this.runCycle()
         .catch(this.onError)
         .finally(() => this.schedule(Math.max(0, this.interval.intervalMs - (Date.now() - started))));

@@ -5,9 +5,16 @@ export interface RetentionResult {
   rollups: number;
 }
 
+export interface RetentionRule {
+  samplesMs: number;
+  rollupsMs: number;
+  everyMs: number;
+}
+
 /**
- * Deletes raw samples and rollups past their retention, on a timer of its own so a long delete
- * never delays a monitoring cycle. Runs never overlap.
+ * Deletes raw samples and rollups past their retention, on a timer of its own so a
+ * long delete never delays a monitoring cycle. Runs never overlap. The rule is read at every run,
+ * so a retention changed in Settings applies at the next pass.
  */
 export class RetentionJob {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -16,13 +23,13 @@ export class RetentionJob {
   constructor(
     private readonly repo: Repository,
     private readonly now: () => number,
-    private readonly rule: { samplesMs: number; rollupsMs: number; everyMs: number },
+    private readonly rule: () => RetentionRule,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.run().catch(this.onError), this.rule.everyMs);
+    this.timer = setInterval(() => void this.run().catch(this.onError), this.rule().everyMs);
   }
 
   async stop(): Promise<void> {
@@ -38,8 +45,9 @@ export class RetentionJob {
 
   private async deleteExpired(): Promise<RetentionResult> {
     const now = this.now();
-    const samples = await this.repo.ping.deleteSamplesBefore(now - this.rule.samplesMs);
-    const rollups = await this.repo.ping.deleteRollupsBefore(now - this.rule.rollupsMs);
+    const rule = this.rule();
+    const samples = await this.repo.ping.deleteSamplesBefore(now - rule.samplesMs);
+    const rollups = await this.repo.ping.deleteRollupsBefore(now - rule.rollupsMs);
     return { samples, rollups };
   }
 }

@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
-import type { Language } from '../../../shared/i18n';
 import type {
   NotifyConfig,
   NotifyConfigView,
@@ -8,7 +7,7 @@ import type {
   notifyApiMethods,
 } from '../../../shared/contract/notify';
 import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
-import { NOTIFY_CONFIG_KEY, NOTIFY_PAUSED_KEY } from '../../../shared/domain/notify/defaults';
+import { NOTIFY_CONFIG_KEY } from '../../../shared/domain/notify/defaults';
 import { eventText } from '../../../shared/domain/notify/event';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
 import type { EventBus } from '../event-bus';
@@ -39,11 +38,11 @@ export interface NotifyServiceOptions {
   cipher: SecretCipher;
   /** What the Telegram bot's commands may read and do in the engine. */
   bot: TelegramBotPort;
-  /** The workstation's language, for its desktop notifications. */
-  language: () => Language;
   log(message: string): void;
   /** Whether a desktop host shows `notify.desktop` events (not so on the headless server). */
   desktop: boolean;
+  /** The workstation's settings: its language (desktop alerts, tests, unknown chats) and "do not disturb". */
+  workstation: () => { language: NotifyLanguage; paused: boolean };
   /** Stable per workstation and data folder: its claims are released after a restart. */
   owner?: string;
   now?: () => number;
@@ -103,10 +102,7 @@ export class NotifyService {
       ...(options.breaker ? { breaker: options.breaker } : {}),
     });
     this.desktop = createDesktopAlerts({
-      preferences: async () => {
-        const paused = (await options.repo.settings.get(NOTIFY_PAUSED_KEY)) === true;
-        return { ...this.config.desktop, paused, language: options.language() };
-      },
+      preferences: async () => ({ ...this.config.desktop, ...options.workstation() }),
       publish: (alert) => options.bus.publish({ type: 'notify.desktop', ...alert }),
       log: options.log,
     });
@@ -234,7 +230,9 @@ export class NotifyService {
         key,
         channel: createTelegramChannel(
           { token, apiRoot, timeoutMs: this.timeoutMs },
-          (chatId) => this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
+          (chatId) =>
+            this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ??
+            this.options.workstation().language,
         ),
       };
     return this.telegram.channel;
@@ -279,7 +277,7 @@ export class NotifyService {
   }
 
   private async test(target: ApiParsedInput<'notify.test'>['target']): Promise<void> {
-    const language: NotifyLanguage = 'pt-BR';
+    const { language } = this.options.workstation();
     const event = sampleEvent('raised', this.now());
     const title = language === 'pt-BR' ? 'Teste do Vigia' : 'Vigia test';
     if (target.channel === 'desktop') {
@@ -325,6 +323,7 @@ export class NotifyService {
         apiRoot: telegram.apiRoot,
         chats: () => this.config.telegram.chats,
         engine: this.options.bot,
+        defaultLanguage: () => this.options.workstation().language,
         log: this.options.log,
       });
       this.bot.start();

@@ -33,6 +33,8 @@ export interface TelegramBotOptions {
   apiRoot: string | null;
   chats: () => TelegramChat[];
   engine: TelegramBotPort;
+  /** The workstation's language, for chats not (yet) in the settings. */
+  defaultLanguage: () => Language;
   log(message: string): void;
   /** How long to wait before polling again after a failure. */
   retryMs?: number;
@@ -115,7 +117,7 @@ export class TelegramBot {
   }
 
   private language(ctx: Context): Language {
-    return this.chat(ctx)?.language ?? defaultLanguage;
+    return this.chat(ctx)?.language ?? this.options.defaultLanguage();
   }
 
   /** A text in the chat's language. */

@@ -41,6 +41,8 @@ export interface SnmpMonitorOptions {
   clock?: () => number;
   tickMs?: number;
   options?: Partial<SnmpOptions>;
+  /** How long five-minute rollups are kept; read at every sweep (default a year, like ping rollups). */
+  rollupRetentionMs?: () => number;
 }
 
 interface DeviceTrack {
@@ -53,8 +55,8 @@ interface DeviceTrack {
   wireless: WirelessRollupBuilder | null;
 }
 
-/** Five-minute SNMP rollups are kept a year, like ping rollups; the sweep runs apart from the rounds. */
-const ROLLUP_RETENTION_MS = 365 * 86_400_000;
+/** The retention sweep runs apart from the rounds. */
+const DEFAULT_ROLLUP_RETENTION_MS = 365 * 86_400_000;
 const RETENTION_EVERY_MS = 6 * 3_600_000;
 
 const newTrack = (): DeviceTrack => ({
@@ -90,7 +92,7 @@ export class SnmpMonitor {
   private retentionTimer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private readonly clock: () => number;
-  private readonly options: SnmpOptions;
+  private options: SnmpOptions;
 
   constructor(private readonly deps: SnmpMonitorOptions) {
     this.clock = deps.clock ?? Date.now;
@@ -102,7 +104,7 @@ export class SnmpMonitor {
     this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 5_000);
     const sweep = () =>
       void this.deps.repo.snmp
-        .deleteRollupsBefore(this.clock() - ROLLUP_RETENTION_MS)
+        .deleteRollupsBefore(this.clock() - (this.deps.rollupRetentionMs?.() ?? DEFAULT_ROLLUP_RETENTION_MS))
         .catch((error: unknown) => console.error('SNMP retention failed', error));
     sweep();
     this.retentionTimer = setInterval(sweep, RETENTION_EVERY_MS);
@@ -115,6 +117,11 @@ export class SnmpMonitor {
     this.retentionTimer = null;
     await this.round;
     await this.flushRollups(Infinity);
+  }
+
+  /** Poller options changed in Settings: the next round polls with them. */
+  setOptions(options: Partial<SnmpOptions>): void {
+    this.options = SnmpOptions.parse(options);
   }
 
   async reload(): Promise<void> {

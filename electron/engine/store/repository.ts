@@ -175,6 +175,7 @@ export interface Repository {
     all(): Promise<Record<string, unknown>>;
     get(key: string): Promise<unknown>;
     set(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<void>;
   };
 
   audit: {

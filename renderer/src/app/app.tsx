@@ -7,6 +7,7 @@ import type { LiveStore } from '../live/live-store';
 import { useLiveValue } from '../live/use-live';
 import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
+import { useWorkstationSync } from './workstation-sync';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -55,6 +56,7 @@ export function App() {
   const loadError = useLiveValue((store) => store.error);
   const loaded = useLiveValue((store) => store.loaded);
   const route = useRoute();
+  useWorkstationSync();
   const [connected, setConnected] = useState(true);
   useEffect(() => onConnectionChange(setConnected), []);
 

@@ -19,3 +19,9 @@ export function errorMessage(error: unknown): string {
   if (apiError) return apiError.message;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The field problems an API failure carried (from the WebSocket or the preload bridge), if any. */
+export function errorIssues(error: unknown): ApiError['issues'] {
+  if (error instanceof ClientError) return error.issues;
+  return (error as { apiError?: ApiError })?.apiError?.issues ?? [];
+}

@@ -169,13 +169,19 @@ export function DashboardPage() {
           </Title>
           <Group gap="xl">
             <Text size="sm">
-              {t('dashboard.lastCycle')}: <b data-testid="last-cycle">{format.time(health?.lastCycleAt)}</b>
+              {t('dashboard.lastCycle')}:{' '}
+              <b data-testid="last-cycle" data-at={health?.lastCycleAt ?? ''}>
+                {format.time(health?.lastCycleAt)}
+              </b>
             </Text>
             <Text size="sm">
               {t('dashboard.cycleTime')}: <b>{format.number(health?.lastCycleMs, ' ms')}</b>
             </Text>
             <Text size="sm">
-              {t('dashboard.interval')}: <b>{health ? format.duration(health.intervalMs) : '—'}</b>
+              {t('dashboard.interval')}:{' '}
+              <b data-testid="cycle-interval" data-ms={health?.intervalMs ?? ''}>
+                {health ? format.duration(health.intervalMs) : '—'}
+              </b>
             </Text>
             <Text size="sm">
               {t('dashboard.monitored')}: <b>{health?.devicesMonitored ?? '—'}</b>

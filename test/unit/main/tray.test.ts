@@ -70,11 +70,10 @@ beforeAll(async () => {
     version: '0.0.0-test',
     log: () => undefined,
   });
-  await engine.call('settings.set', { key: 'ui.language', value: 'en', by: 'test' });
-  await engine.call('settings.set', { key: 'ui.operator', value: 'Joana (NOC)', by: 'test' });
+  await engine.call('settings.ui.set', { value: { language: 'en', operator: 'Joana (NOC)' }, by: 'test' });
   tray = createTray({
     engine,
-    preferences: (settings) => readPreferences(settings, { locale: 'pt-BR', user: 'os-user' }),
+    preferences: readPreferences,
     openWindow: () => opened.push('window'),
     openDevice: (id) => opened.push(`device ${id}`),
     quit: () => opened.push('quit'),
@@ -173,11 +172,11 @@ describe('the tray over the demo network', () => {
 
   it('pauses and resumes notifications, and the menu shows it', async () => {
     await tray.act({ kind: 'togglePause' });
-    expect((await engine.call('settings.get', undefined))['notify.paused']).toBe(true);
+    expect((await engine.call('settings.get', undefined)).notifications.paused).toBe(true);
     await tray.refresh();
     expect(item(shell.tray!.menu, 'Pause notifications')).toMatchObject({ type: 'checkbox', checked: true });
     await tray.act({ kind: 'togglePause' });
-    expect((await engine.call('settings.get', undefined))['notify.paused']).toBe(false);
+    expect((await engine.call('settings.get', undefined)).notifications.paused).toBe(false);
   });
 
   it('lists the active alarms, each opening its device', async () => {
