@@ -42,6 +42,8 @@ export interface StartEngineOptions {
   cipher?: SecretCipher;
   version: string;
   log?: (message: string) => void;
+  /** Webhooks and the Bot API may be on this machine (an administrator's explicit choice). */
+  allowLoopbackDestinations?: boolean;
 }
 
 export interface RunningEngine extends Engine {
@@ -178,6 +180,7 @@ async function startAround(
     cipher,
     owner: `${hostname()}:${options.dataDir}`,
     desktop: options.runtime === 'electron',
+    allowLoopback: options.allowLoopbackDestinations ?? false,
     call: (method, input) => {
       if (!engineCall) throw new Error('the engine is still starting');
       return engineCall(method, input);

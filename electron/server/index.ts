@@ -25,6 +25,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'pg-url': { type: 'string' },
       token: { type: 'string' },
+      // Webhooks and a Bot API on this machine (e.g. a local relay); off by default.
+      'allow-loopback-destinations': { type: 'boolean', default: false },
     },
   });
   const token = values.token ?? process.env.VIGIA_TOKEN;
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
       runtime: 'headless',
       spawner: forkSpawner,
       version: VERSION,
+      allowLoopbackDestinations: values['allow-loopback-destinations'],
     });
   } catch (error) {
     fail((error as Error).message);

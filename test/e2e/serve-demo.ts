@@ -13,10 +13,23 @@ const STARTUP_MS = 60_000;
 export default async function serveDemo(): Promise<() => Promise<void>> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
   const dataDir = mkdtempSync(join(tmpdir(), 'vigia-e2e-'));
-  const server = spawn(process.execPath, [SERVER, '--demo', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, VIGIA_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      SERVER,
+      '--demo',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      // The suites' webhook receiver and fake Bot API listen on 127.0.0.1.
+      '--allow-loopback-destinations',
+    ],
+    {
+      env: { ...process.env, VIGIA_TOKEN: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((found, failed) => {
     const timer = setTimeout(() => failed(new Error(`the server did not start:\n${output}`)), STARTUP_MS);

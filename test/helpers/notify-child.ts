@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     owner: 'bench-workstation',
     call: () => Promise.reject(new Error('no engine in this process')),
     desktop: false,
+    allowLoopback: true,
     log: (message) => process.stderr.write(`${message}\n`),
     sendTimeoutMs: 2_000,
     pollMs: 100,

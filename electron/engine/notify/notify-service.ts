@@ -9,7 +9,9 @@ import type {
 import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
 import { NOTIFY_CONFIG_KEY, NOTIFY_PAUSED_KEY } from '../../../shared/domain/notify/defaults';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
+import { invalidInput } from '../api/errors';
 import type { EventBus } from '../event-bus';
+import { assertDestinationAllowed, DestinationRefused } from '../net/outbound-guard';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 import type { RemoteChannel } from './channel';
@@ -17,6 +19,8 @@ import { DeliveryError } from './delivery-error';
 import { createDesktopAlerts } from './desktop-alerts';
 import { NotificationRouter } from './notification-router';
 import {
+  bindLegacySecrets,
+  emptySecrets,
   readNotifyConfig,
   readNotifySecrets,
   secretHint,
@@ -24,6 +28,14 @@ import {
   type NotifySecrets,
 } from './notify-settings';
 import { OutboxSender, type ResolvedDestination } from './outbox-sender';
+import {
+  configuredDestinations,
+  nextSecrets,
+  tokenFor,
+  tokenRefusal,
+  webhookRefusal,
+  webhookSecretFor,
+} from './secret-binding';
 import { TelegramBot } from './telegram-bot';
 import { createTelegramChannel } from './telegram-channel';
 import { postWebhook } from './webhook-channel';
@@ -40,6 +52,8 @@ export interface NotifyServiceOptions {
   log(message: string): void;
   /** Whether a desktop host shows `notify.desktop` events (not so on the headless server). */
   desktop: boolean;
+  /** Whether webhooks and the Bot API may be on this machine (link-local and metadata: never). */
+  allowLoopback?: boolean;
   /** Stable per workstation and data folder: its claims are released after a restart. */
   owner?: string;
   now?: () => number;
@@ -101,7 +115,7 @@ export class NotifyService {
     this.desktop = createDesktopAlerts({
       preferences: async () => {
         const settings = await options.repo.settings.all();
-        const language: NotifyLanguage = settings['ui.language'] === 'en' ? 'en' : 'pt-BR';
+        const language = languageOf(settings['ui.language']);
         return { ...this.config.desktop, paused: settings[NOTIFY_PAUSED_KEY] === true, language };
       },
       publish: (alert) => options.bus.publish({ type: 'notify.desktop', ...alert }),
@@ -111,9 +125,9 @@ export class NotifyService {
 
   static async start(options: NotifyServiceOptions): Promise<NotifyService> {
     const config = await readNotifyConfig(options.repo, options.log);
-    let secrets: NotifySecrets = { telegramToken: null, webhooks: {} };
+    let secrets = emptySecrets();
     try {
-      secrets = await readNotifySecrets(options.repo, options.cipher);
+      secrets = bindLegacySecrets(await readNotifySecrets(options.repo, options.cipher), config);
     } catch (error) {
       options.log(
         `notify: the stored secrets could not be opened (${(error as Error).message}); enter them again`,
@@ -159,15 +173,15 @@ export class NotifyService {
     return {
       'notify.config.get': async () => this.view(),
       'notify.config.set': async ({ config, telegramToken, webhookSecrets, by }) => {
-        const next: NotifySecrets = {
-          telegramToken: telegramToken === undefined ? this.secrets.telegramToken : telegramToken,
-          webhooks: {},
-        };
-        for (const hook of config.webhooks) {
-          const typed = webhookSecrets[hook.id];
-          const kept = typed === undefined ? this.secrets.webhooks[hook.id] : typed;
-          if (kept) next.webhooks[hook.id] = kept;
+        const language = await this.language();
+        for (const url of configuredDestinations(config)) {
+          // Names are resolved when sending; a literal forbidden address is refused at once.
+          await assertDestinationAllowed(url, this.policy, { resolve: false }).catch((error: unknown) => {
+            if (!(error instanceof DestinationRefused)) throw error;
+            throw invalidInput(error.text(language), [{ path: 'config', message: error.text(language) }]);
+          });
         }
+        const next = nextSecrets(this.secrets, { config, telegramToken, webhookSecrets }, language);
         await writeNotifySecrets(this.options.repo, this.options.cipher, next);
         await this.options.repo.settings.set(NOTIFY_CONFIG_KEY, config);
         await this.options.repo.audit.add({
@@ -184,10 +198,12 @@ export class NotifyService {
         return this.view();
       },
       'notify.test': async ({ target }) => {
+        const language = await this.language();
         try {
-          await this.test(target);
+          await this.test(target, language);
           return { ok: true, error: null };
         } catch (error) {
+          if (error instanceof DestinationRefused) return { ok: false, error: error.text(language) };
           return { ok: false, error: (error as Error).message };
         }
       },
@@ -210,6 +226,24 @@ export class NotifyService {
     };
   }
 
+  private get policy() {
+    return { allowLoopback: this.options.allowLoopback ?? false };
+  }
+
+  private async language(): Promise<NotifyLanguage> {
+    return languageOf(await this.options.repo.settings.get('ui.language'));
+  }
+
+  /** Refused destinations are a permanent failure for the sender; no retry changes an address. */
+  private async guard(url: string): Promise<void> {
+    try {
+      await assertDestinationAllowed(url, this.policy);
+    } catch (error) {
+      if (!(error instanceof DestinationRefused)) throw error;
+      throw new DeliveryError(error.text(await this.language()), error.reason === 'unresolved');
+    }
+  }
+
   private view(): NotifyConfigView {
     return {
       config: this.config,
@@ -226,14 +260,21 @@ export class NotifyService {
    */
   private telegramChannel(token: string, apiRoot: string | null): RemoteChannel {
     const key = `${apiRoot ?? ''}\u0000${token}`;
-    if (this.telegram?.key !== key)
+    if (this.telegram?.key !== key) {
+      const channel = createTelegramChannel(
+        { token, apiRoot, timeoutMs: this.timeoutMs },
+        (chatId) => this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
+      );
       this.telegram = {
         key,
-        channel: createTelegramChannel(
-          { token, apiRoot, timeoutMs: this.timeoutMs },
-          (chatId) => this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
-        ),
+        channel: {
+          send: async (chatId, message) => {
+            if (apiRoot) await this.guard(apiRoot);
+            return channel.send(chatId, message);
+          },
+        },
       };
+    }
     return this.telegram.channel;
   }
 
@@ -241,7 +282,7 @@ export class NotifyService {
     const { config } = this;
     if (channel === 'telegram') {
       const chat = config.telegram.chats.find((candidate) => candidate.chatId === destination);
-      const token = this.secrets.telegramToken;
+      const token = tokenFor(this.secrets, config.telegram.apiRoot);
       if (!chat || !config.telegram.enabled) return null;
       const sendable: RemoteChannel = token
         ? this.telegramChannel(token, config.telegram.apiRoot)
@@ -258,12 +299,12 @@ export class NotifyService {
     if (channel === 'webhook') {
       const hook = config.webhooks.find((candidate) => candidate.id === destination);
       if (!hook) return null;
-      const secret = this.secrets.webhooks[hook.id];
+      const secret = webhookSecretFor(this.secrets, hook.id, hook.url);
       return {
         channel: {
-          send: (_, message, key) => {
-            if (!secret)
-              return Promise.reject(new DeliveryError(`Webhook ${hook.name}: no signing secret set`, false));
+          send: async (_, message, key) => {
+            if (!secret) throw new DeliveryError(`Webhook ${hook.name}: no signing secret set`, false);
+            await this.guard(hook.url);
             return postWebhook({ url: hook.url, secret }, message, key, this.timeoutMs);
           },
         },
@@ -275,7 +316,10 @@ export class NotifyService {
     return null;
   }
 
-  private async test(target: ApiParsedInput<'notify.test'>['target']): Promise<void> {
+  private async test(
+    target: ApiParsedInput<'notify.test'>['target'],
+    uiLanguage: NotifyLanguage,
+  ): Promise<void> {
     const language: NotifyLanguage = 'pt-BR';
     const event = sampleEvent('raised', this.now());
     const title = language === 'pt-BR' ? 'Teste do Vigia' : 'Vigia test';
@@ -288,14 +332,23 @@ export class NotifyService {
     const [message] = composeMessages(this.config.templates[language], [event], language);
     const text = `${title}\n${message?.text ?? ''}`;
     if (target.channel === 'telegram') {
-      const token = target.token ?? this.secrets.telegramToken;
-      if (!token) throw new Error('Telegram: no bot token — type one and test again');
       const apiRoot = target.apiRoot === undefined ? this.config.telegram.apiRoot : target.apiRoot;
+      const token = target.token ?? tokenFor(this.secrets, apiRoot);
+      if (!token && this.secrets.telegramToken) throw new Error(tokenRefusal(uiLanguage, apiRoot));
+      if (!token) throw new Error('Telegram: no bot token — type one and test again');
+      if (apiRoot) await assertDestinationAllowed(apiRoot, this.policy);
       await this.telegramChannel(token, apiRoot).send(target.chatId, { text, events: [] }, 'test');
       return;
     }
-    const secret = target.secret ?? (target.id ? this.secrets.webhooks[target.id] : undefined);
+    const stored = target.id ? this.secrets.webhooks[target.id] : undefined;
+    const secret =
+      target.secret ?? (target.id ? webhookSecretFor(this.secrets, target.id, target.url) : null);
+    if (!secret && stored) {
+      const name = this.config.webhooks.find((hook) => hook.id === target.id)?.name ?? target.id!;
+      throw new Error(webhookRefusal(uiLanguage, name, target.url));
+    }
     if (!secret) throw new Error('Webhook: no signing secret — type one and test again');
+    await assertDestinationAllowed(target.url, this.policy);
     await postWebhook(
       { url: target.url, secret },
       { text, events: [event] },
@@ -309,8 +362,18 @@ export class NotifyService {
       await this.bot?.stop();
       this.bot = null;
       const { telegram } = this.config;
-      const token = this.secrets.telegramToken;
+      const token = tokenFor(this.secrets, telegram.apiRoot);
       if (!telegram.enabled || !token || !telegram.chats.some((chat) => chat.commands)) return;
+      if (telegram.apiRoot) {
+        const refused = await assertDestinationAllowed(telegram.apiRoot, this.policy).then(
+          () => null,
+          (error: unknown) => error as Error,
+        );
+        if (refused) {
+          this.options.log(`notify: the Telegram bot does not start: ${refused.message}`);
+          return;
+        }
+      }
       this.bot = new TelegramBot({
         token,
         apiRoot: telegram.apiRoot,
@@ -321,4 +384,8 @@ export class NotifyService {
       this.bot.start();
     });
   }
+}
+
+function languageOf(value: unknown): NotifyLanguage {
+  return value === 'en' ? 'en' : 'pt-BR';
 }

@@ -270,7 +270,7 @@ export const en: typeof ptBR = {
       namePlaceholder: 'Ticket system',
       urlHelp: 'http:// or https://',
       secretHelp:
-        'Required: signs every request (sha256 of "<timestamp>.<body>"). Stored encrypted and never shown back.',
+        'Required: signs every request (sha256 of "<timestamp>.<Idempotency-Key>.<body>"; timestamp in milliseconds, refuse more than 5 minutes of skew). Stored encrypted, never shown back, used only with this URL.',
       removeSecret: 'Remove secret',
       remove: 'Remove webhook',
       noSecret: 'No secret: Vigia only sends signed webhooks, so this destination will receive nothing.',

@@ -268,7 +268,7 @@ export const ptBR = {
       namePlaceholder: 'Sistema de chamados',
       urlHelp: 'http:// ou https://',
       secretHelp:
-        'Obrigatório: assina cada requisição (sha256 de "<timestamp>.<corpo>"). Guardado criptografado e nunca exibido de volta.',
+        'Obrigatório: assina cada requisição (sha256 de "<timestamp>.<Idempotency-Key>.<corpo>"; timestamp em milissegundos, recuse mais de 5 minutos de diferença). Guardado criptografado, nunca exibido de volta, usado só com este endereço.',
       removeSecret: 'Remover segredo',
       remove: 'Remover webhook',
       noSecret: 'Sem segredo: o Vigia só envia webhooks assinados, então este destino não receberá nada.',
