@@ -93,7 +93,7 @@ export const en: typeof ptBR = {
     deleted: 'Device deleted',
     importTitle: 'Import devices (CSV)',
     importHelp:
-      'Columns: name, host, kind, vendor, model, tower (code), parent (parent address), tags (separated by ;), notes',
+      'Columns: name, host, kind, vendor, model, tower (code), parent (parent address), tags (separated by ;), notes, enabled (true/false; empty: true)',
     importValid: '{{valid}} valid rows, {{invalid}} with errors',
     importConfirm: 'Import {{count}} valid rows',
     imported: '{{count}} devices imported',

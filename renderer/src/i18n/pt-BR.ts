@@ -91,7 +91,7 @@ export const ptBR = {
     deleted: 'Equipamento excluído',
     importTitle: 'Importar equipamentos (CSV)',
     importHelp:
-      'Colunas: name, host, kind, vendor, model, tower (código), parent (endereço do pai), tags (separadas por ;), notes',
+      'Colunas: name, host, kind, vendor, model, tower (código), parent (endereço do pai), tags (separadas por ;), notes, enabled (true/false; vazio: true)',
     importValid: '{{valid}} linhas válidas, {{invalid}} com erro',
     importConfirm: 'Importar {{count}} linhas válidas',
     imported: '{{count}} equipamentos importados',
