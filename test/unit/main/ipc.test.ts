@@ -11,7 +11,7 @@ import { isTrustedSender, registerIpc, relayEvents, type IpcAnswer } from '../..
 
 // The IPC layer in front of a real engine (demo network, real SQLite, real SNMP worker); only
 // ipcMain and the sending WebContents are stand-ins, as Electron is not running here.
-const rendererUrl = rendererBaseUrl('/opt/Vigia/resources/app.asar/out/main', undefined);
+const rendererUrl = rendererBaseUrl(undefined);
 const ourPage = `${rendererUrl}index.html#/devices`;
 
 let dir: string;
@@ -71,12 +71,9 @@ describe('IPC sender checks', () => {
 
   it.each([
     ['a web page', 'https://evil.example/index.html'],
-    ['a file outside the renderer folder', 'file:///opt/Vigia/resources/app.asar/out/main/index.html'],
-    [
-      'a sibling folder sharing the prefix',
-      'file:///opt/Vigia/resources/app.asar/out/renderer-evil/index.html',
-    ],
-    ['a path climbing out of the renderer', `${rendererUrl}../main/x.html`],
+    ['the built files opened as file://', 'file:///opt/Vigia/resources/app.asar/out/renderer/index.html'],
+    ['another host of our scheme', 'app://evil/index.html'],
+    ['a look-alike host', 'app://vigia.evil/index.html'],
   ])('refuses %s in our own window', async (_what, url) => {
     reachedEngine.length = 0;
     const answer = await call('towers.list', undefined, event(ourWindow, url));
@@ -103,9 +100,9 @@ describe('IPC sender checks', () => {
     expect(isAppUrl('not a url', dev)).toBe(false);
   });
 
-  it('builds a real file URL for the built renderer', () => {
-    expect(rendererUrl).toBe('file:///opt/Vigia/resources/app.asar/out/renderer/');
-    expect(rendererBaseUrl('/x', 'http://localhost:5173')).toBe('http://localhost:5173');
+  it('serves the built renderer from app://vigia/, the dev server only when given', () => {
+    expect(rendererUrl).toBe('app://vigia/');
+    expect(rendererBaseUrl('http://localhost:5173')).toBe('http://localhost:5173');
   });
 });
 
