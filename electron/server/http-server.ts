@@ -8,6 +8,7 @@ import { WS_PATH, WS_TOKEN_PARAM } from '../../shared/contract/ws-address';
 import { toApiError } from '../engine/api/errors';
 import type { Engine } from '../engine/engine';
 import { tokenMatches, upgradeAllowed } from './access';
+import { defaultClientLimits, sendOrDrop, startHeartbeat, type ClientLimits } from './client-limits';
 import { serveStatic } from './static-files';
 
 /**
@@ -27,6 +28,8 @@ function splitEvent(event: VigiaEvent): VigiaEvent[] {
 
 export interface VigiaServer {
   url: string;
+  /** Browsers connected right now. */
+  clients(): number;
   close(): Promise<void>;
 }
 
@@ -43,8 +46,10 @@ export async function startHttpServer(options: {
   port: number;
   rendererDir: string;
   token?: string;
+  limits?: ClientLimits;
 }): Promise<VigiaServer> {
   const { engine, token } = options;
+  const limits = options.limits ?? defaultClientLimits;
   const server: Server = createServer((request, response) => {
     void serveStatic(options.rendererDir)(request, response).catch(() => {
       response.writeHead(500);
@@ -77,9 +82,9 @@ export async function startHttpServer(options: {
     sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
   });
 
-  const send = (client: WebSocket, message: WsServerMessage) => {
-    if (client.readyState === client.OPEN) client.send(JSON.stringify(message));
-  };
+  const stopHeartbeat = startHeartbeat(sockets, limits);
+  const send = (client: WebSocket, message: WsServerMessage) =>
+    sendOrDrop(client, JSON.stringify(message), limits);
 
   sockets.on('connection', (client) => {
     const unsubscribe = engine.subscribe((event) => {
@@ -125,8 +130,10 @@ export async function startHttpServer(options: {
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
+    clients: () => sockets.clients.size,
     close: () =>
       new Promise((resolve) => {
+        stopHeartbeat();
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());

@@ -8,6 +8,7 @@ export const en: typeof ptBR = {
     disconnected: 'No connection to the engine — reconnecting…',
     loading: 'Loading the network…',
     loadError: 'Could not load: {{message}}',
+    internalError: 'Unexpected error in Vigia; the details were written to the server log.',
   },
   nav: {
     dashboard: 'Dashboard',

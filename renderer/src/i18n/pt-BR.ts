@@ -6,6 +6,7 @@ export const ptBR = {
     disconnected: 'Sem conexão com o motor — reconectando…',
     loading: 'Carregando a rede…',
     loadError: 'Não foi possível carregar: {{message}}',
+    internalError: 'Erro inesperado no Vigia; o detalhe foi registrado no log do servidor.',
   },
   nav: {
     dashboard: 'Painel',
