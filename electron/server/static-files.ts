@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { SECURITY_HEADERS } from './auth';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,7 +62,7 @@ export function serveStatic(root: string) {
     response.writeHead(200, {
       'content-type': contentTypeOf(file),
       'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
+      ...SECURITY_HEADERS,
       'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
     });
     if (request.method === 'HEAD') response.end();
@@ -73,7 +74,7 @@ function plain(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
+    ...SECURITY_HEADERS,
   });
   response.end(text);
 }

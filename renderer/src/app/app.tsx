@@ -7,6 +7,7 @@ import type { LiveStore } from '../live/live-store';
 import { useLiveValue } from '../live/use-live';
 import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
+import { SignOutButton } from '../login/sign-out-button';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -106,6 +107,7 @@ export function App() {
             >
               {t('dashboard.activeAlarms')}: {activeAlarms}
             </Badge>
+            <SignOutButton />
           </Group>
         </Group>
       </AppShell.Header>

@@ -9,6 +9,15 @@ export const en: typeof ptBR = {
     loading: 'Loading the network…',
     loadError: 'Could not load: {{message}}',
     internalError: 'Unexpected error in Vigia; the details were written to the server log.',
+    signOut: 'Sign out',
+  },
+  login: {
+    hint: 'This Vigia server asks for the access token set with --token or VIGIA_TOKEN.',
+    secret: 'Access token',
+    submit: 'Sign in',
+    invalid: 'Wrong access token.',
+    rateLimited: 'Too many wrong attempts from this address: try again in {{minutes}} min.',
+    unavailable: 'The server did not answer; try again.',
   },
   nav: {
     dashboard: 'Dashboard',

@@ -7,6 +7,15 @@ export const ptBR = {
     loading: 'Carregando a rede…',
     loadError: 'Não foi possível carregar: {{message}}',
     internalError: 'Erro inesperado no Vigia; o detalhe foi registrado no log do servidor.',
+    signOut: 'Sair',
+  },
+  login: {
+    hint: 'Este servidor Vigia pede o token de acesso definido em --token ou VIGIA_TOKEN.',
+    secret: 'Token de acesso',
+    submit: 'Entrar',
+    invalid: 'Token de acesso incorreto.',
+    rateLimited: 'Muitas tentativas erradas deste endereço: tente de novo em {{minutes}} min.',
+    unavailable: 'O servidor não respondeu; tente de novo.',
   },
   nav: {
     dashboard: 'Painel',
