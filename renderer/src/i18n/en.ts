@@ -14,6 +14,7 @@ export const en: typeof ptBR = {
   login: {
     hint: 'This Vigia server asks for the access token set with --token or VIGIA_TOKEN.',
     secret: 'Access token',
+    showSecret: 'Show the token',
     submit: 'Sign in',
     invalid: 'Wrong access token.',
     rateLimited: 'Too many wrong attempts from this address: try again in {{minutes}} min.',

@@ -12,6 +12,7 @@ export const ptBR = {
   login: {
     hint: 'Este servidor Vigia pede o token de acesso definido em --token ou VIGIA_TOKEN.',
     secret: 'Token de acesso',
+    showSecret: 'Mostrar o token',
     submit: 'Entrar',
     invalid: 'Token de acesso incorreto.',
     rateLimited: 'Muitas tentativas erradas deste endereço: tente de novo em {{minutes}} min.',

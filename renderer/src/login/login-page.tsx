@@ -41,6 +41,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
             autoComplete="current-password"
             autoFocus
             required
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showSecret') }}
             data-testid="login-secret"
           />
           {error && (
