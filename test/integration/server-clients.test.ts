@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import WebSocket from 'ws';
 import type { VigiaEvent } from '../../shared/contract/events';
 import type { Engine } from '../../electron/engine/engine';
+import type { ClientLimits } from '../../electron/server/client-limits';
 import { startHttpServer, type VigiaServer } from '../../electron/server/http-server';
 
 // The server's side of its clients, over real WebSockets on 127.0.0.1. The engine behind it is a
@@ -25,24 +26,15 @@ let server: VigiaServer;
 /** Pings every 300 ms. */
 let beating: VigiaServer;
 
+const serve = (limits: ClientLimits) =>
+  startHttpServer({ engine, host: '127.0.0.1', port: 0, rendererDir: join(dir, 'renderer'), limits });
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vigia-server-clients-'));
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
-  server = await startHttpServer({
-    engine,
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: join(dir, 'renderer'),
-    limits: { maxBufferedBytes: 1024 * 1024, heartbeatMs: 600_000 },
-  });
-  beating = await startHttpServer({
-    engine,
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: join(dir, 'renderer'),
-    limits: { maxBufferedBytes: 1024 * 1024, heartbeatMs: 300 },
-  });
+  server = await serve({ maxBufferedBytes: 1024 * 1024, heartbeatMs: 600_000 });
+  beating = await serve({ maxBufferedBytes: 1024 * 1024, heartbeatMs: 300 });
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Device, DeviceStatus } from '../../../../../shared/contract/entities';
 import { devicesToCsv } from '../../../../../renderer/src/devices/csv-export';
-import { storedDevice, tower } from './device-arbitraries';
+import { storedDevice, storedFields, tower } from './device-arbitraries';
 
 const device = (overrides: Partial<Device>): Device => ({
   id: 1,
@@ -17,11 +17,7 @@ const device = (overrides: Partial<Device>): Device => ({
   tags: [],
   enabled: true,
   notes: '',
-  maintenanceUntil: null,
-  maintenanceBy: null,
-  maintenanceReason: null,
-  createdAt: 1,
-  updatedAt: 1,
+  ...storedFields,
   ...overrides,
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DeviceInput, type Device } from '../../../../../shared/contract/entities';
 import { devicesToCsv } from '../../../../../renderer/src/devices/csv-export';
 import { parseDeviceCsv } from '../../../../../renderer/src/devices/csv-import';
-import { cellText, storedDevice, tower } from './device-arbitraries';
+import { cellText, storedDevice, storedFields, tower } from './device-arbitraries';
 
 const towers = [tower(7, 'TC'), tower(8, 'TN')];
 
@@ -11,11 +11,7 @@ const towers = [tower(7, 'TC'), tower(8, 'TN')];
 const asStored = (input: DeviceInput, id: number): Device => ({
   ...DeviceInput.parse(input),
   id,
-  maintenanceUntil: null,
-  maintenanceBy: null,
-  maintenanceReason: null,
-  createdAt: 1,
-  updatedAt: 1,
+  ...storedFields,
 });
 
 describe('devices CSV import', () => {

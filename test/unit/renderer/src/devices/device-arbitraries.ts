@@ -16,26 +16,32 @@ const trimmedText = (max: number) =>
 // Tags are separated by ";" or "|" in the file, so a tag cannot contain them.
 const tag = trimmedText(40).filter((text) => !/[;|]/.test(text));
 
+/** What the store adds to every tower and device, fixed so that comparisons are exact. */
+export const storedFields = {
+  maintenanceUntil: null,
+  maintenanceBy: null,
+  maintenanceReason: null,
+  createdAt: 1,
+  updatedAt: 1,
+};
+
 /** A stored device without tower or parent, as the engine returns it (already trimmed). */
 export const storedDevice = (id: number): fc.Arbitrary<Device> =>
-  fc.record({
-    id: fc.constant(id),
-    name: trimmedText(120),
-    host,
-    kind: fc.constantFrom(...deviceKinds),
-    vendor: cellText(60).map((text) => text.trim()),
-    model: cellText(60).map((text) => text.trim()),
-    towerId: fc.constant(null),
-    parentId: fc.constant(null),
-    tags: fc.uniqueArray(tag, { maxLength: 5 }),
-    enabled: fc.boolean(),
-    notes: cellText(2000),
-    maintenanceUntil: fc.constant(null),
-    maintenanceBy: fc.constant(null),
-    maintenanceReason: fc.constant(null),
-    createdAt: fc.constant(1),
-    updatedAt: fc.constant(1),
-  });
+  fc
+    .record({
+      id: fc.constant(id),
+      name: trimmedText(120),
+      host,
+      kind: fc.constantFrom(...deviceKinds),
+      vendor: cellText(60).map((text) => text.trim()),
+      model: cellText(60).map((text) => text.trim()),
+      towerId: fc.constant(null),
+      parentId: fc.constant(null),
+      tags: fc.uniqueArray(tag, { maxLength: 5 }),
+      enabled: fc.boolean(),
+      notes: cellText(2000),
+    })
+    .map((device) => ({ ...device, ...storedFields }));
 
 export const tower = (id: number, code: string): Tower => ({
   id,
@@ -45,9 +51,5 @@ export const tower = (id: number, code: string): Tower => ({
   longitude: -35.9,
   address: '',
   notes: '',
-  maintenanceUntil: null,
-  maintenanceBy: null,
-  maintenanceReason: null,
-  createdAt: 1,
-  updatedAt: 1,
+  ...storedFields,
 });
