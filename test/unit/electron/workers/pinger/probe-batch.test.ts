@@ -7,7 +7,11 @@ import { canonicalAddress, ProbeKeys } from '../../../../../electron/workers/pin
 // replies are fed by hand, as the receive path would.
 function batchOf(addresses: Array<[string, 4 | 6]>) {
   const table = new HostTable(
-    addresses.map(([address, family], id) => ({ target: { id: id + 1, host: address, towerId: null }, address, family })),
+    addresses.map(([address, family], id) => ({
+      target: { id: id + 1, host: address, towerId: null },
+      address,
+      family,
+    })),
     1,
   );
   const keys: number[] = [];
