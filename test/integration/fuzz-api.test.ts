@@ -153,11 +153,22 @@ describe('bad messages at the server socket', () => {
     return socket;
   };
 
-  /** The first answer to what was sent: a response, or the close code. */
+  /** The first answer to what was sent (events the engine pushes meanwhile are skipped), or the close code. */
   const answerTo = (socket: WebSocket, frame: string) =>
     new Promise<{ close: number } | { message: { id?: unknown; ok?: boolean; error?: { code: string } } }>(
       (resolve) => {
-        socket.once('message', (data) => resolve({ message: JSON.parse(String(data)) }));
+        const onMessage = (data: WebSocket.RawData) => {
+          const message = JSON.parse(String(data)) as {
+            event?: unknown;
+            id?: unknown;
+            ok?: boolean;
+            error?: { code: string };
+          };
+          if ('event' in message) return;
+          socket.off('message', onMessage);
+          resolve({ message });
+        };
+        socket.on('message', onMessage);
         socket.once('close', (code) => resolve({ close: code }));
         socket.send(frame);
       },
