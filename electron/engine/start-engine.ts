@@ -47,6 +47,8 @@ export interface StartEngineOptions {
   log?: (message: string) => void;
   /** The operator when none is stored (the desktop app: the signed-in user); default: the host name. */
   defaultOperator?: string;
+  /** Webhooks and the Bot API may be on this machine (an administrator's explicit choice). */
+  allowLoopbackDestinations?: boolean;
 }
 
 export interface RunningEngine extends Engine {
@@ -163,6 +165,7 @@ async function startAround(
     owner: `${hostname()}:${options.dataDir}`,
     desktop: options.runtime === 'electron',
     bot: engineBotPort({ monitor, alarms, inventory }),
+    allowLoopback: options.allowLoopbackDestinations ?? false,
     workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
     log,
   });

@@ -10,14 +10,15 @@ import { IPC_EVENT } from '../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../engine/start-engine';
 import { appMenuTemplate } from './app-menu';
 import { createDesktopNotifications } from './desktop-notifications';
-import { rendererBaseUrl } from './app-url';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { devServerUrlFor, rendererBaseUrl } from './app-url';
 import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
 import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
 import { isElevated, privilegeNotice, runCommand } from './privileges';
 import { safeStorageCipher } from './safe-storage-cipher';
-import { hardenContents, hardenSession } from './security';
+import { hardenContents, hardenSession, rendererCsp } from './security';
 import { startWithSystem } from './start-with-system';
 import { createTray } from './tray';
 import { notificationIconPath } from './tray-icon';
@@ -25,8 +26,9 @@ import { utilitySpawner } from './utility-spawner';
 import { createWindow } from './window';
 
 const APP_ID = 'br.com.vigia.noc';
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererUrl = rendererBaseUrl(__dirname, devServerUrl);
+const devServerUrl = devServerUrlFor(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+const rendererUrl = rendererBaseUrl(devServerUrl);
+registerAppScheme();
 let window: BrowserWindow | null = null;
 let engine: RunningEngine | null = null;
 let quitting = false;
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   await app.whenReady();
   hardenSession(session.defaultSession, devServerUrl);
+  serveAppProtocol(join(__dirname, '../renderer'), rendererCsp());
 
   engine = await startEngine({
     dataDir: app.getPath('userData'),
@@ -193,8 +196,7 @@ async function main(): Promise<void> {
   window.webContents.once('did-finish-load', () => {
     setTimeout(() => void explainPrivileges(running, preferences).catch(console.error), 3_000);
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  void window.loadURL(rendererUrl);
 
   app.on('before-quit', () => {
     quitting = true;

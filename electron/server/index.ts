@@ -1,13 +1,14 @@
 // The headless server: `node out/main/server.js [--demo] [--host 127.0.0.1] [--port 8787]
-// [--data-dir DIR] [--pg-url URL] [--token T]`. Runs the engine under plain Node and serves the
+// [--data-dir DIR] [--pg-url URL] [--token T] [--tls-cert FILE --tls-key FILE]`. Runs the engine under plain Node and serves the
 // UI and the API; how Vigia runs on a server without a desktop, and how the UI is tested.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEngine } from '../engine/start-engine';
 import { forkSpawner } from '../engine/collectors/spawner';
-import { checkBindPolicy } from './access';
+import { checkBindPolicy, isLoopback } from './access';
 import { startHttpServer } from './http-server';
+import { loadOrCreateTls } from './tls';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'pg-url': { type: 'string' },
       token: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      // Webhooks and a Bot API on this machine (e.g. a local relay); off by default.
+      'allow-loopback-destinations': { type: 'boolean', default: false },
     },
   });
   const token = values.token ?? process.env.VIGIA_TOKEN;
@@ -46,20 +51,36 @@ async function main(): Promise<void> {
       runtime: 'headless',
       spawner: forkSpawner,
       version: VERSION,
+      allowLoopbackDestinations: values['allow-loopback-destinations'],
     });
   } catch (error) {
     fail((error as Error).message);
   }
+  // Off loopback the token and the session cookie cross the network: TLS only.
+  const wantsTls = !isLoopback(values.host) || Boolean(values['tls-cert'] || values['tls-key']);
+  const tls = wantsTls
+    ? await loadOrCreateTls({
+        dataDir,
+        host: values.host,
+        certFile: values['tls-cert'],
+        keyFile: values['tls-key'],
+      }).catch((error: Error) => fail(`TLS: ${error.message}`))
+    : undefined;
   const server = await startHttpServer({
     engine,
     host: values.host,
     port,
     rendererDir: resolve(__dirname, '../renderer'),
     token,
+    tls,
   }).catch((error: Error) => fail(`cannot listen on ${values.host}:${port}: ${error.message}`));
   console.log(
-    `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${token ? `/?token=…` : ''}`,
+    `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${token ? ' and sign in with the access token' : ''}`,
   );
+  if (tls)
+    console.log(
+      `TLS certificate${tls.generated ? ' generated now' : ''}, SHA-256 fingerprint: ${tls.fingerprint} — compare it with the one your browser shows before trusting it`,
+    );
   console.log(`data: ${dataDir}${pgUrl ? ' (store: PostgreSQL)' : ''}`);
 
   let stopping = false;

@@ -5,6 +5,7 @@ import { engineMessages } from './messages/engine';
 import { notifyMessages } from './messages/notify';
 import { telegramMessages } from './messages/telegram';
 import { settingsMessages } from './messages/settings';
+import { securityMessages } from './messages/security';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -19,6 +20,7 @@ export const catalogs = [
   notifyMessages,
   telegramMessages,
   settingsMessages,
+  securityMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -123,7 +123,9 @@ test('an operator tests a webhook and a Telegram chat, edits a template and save
   expect(post!.method).toBe('POST');
   expect(post!.path).toBe('/vigia');
   const timestamp = String(post!.headers['x-vigia-timestamp']);
-  const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${post!.body}`).digest('hex')}`;
+  const key = String(post!.headers['idempotency-key']);
+  const signed = `${timestamp}.${key}.${post!.body}`;
+  const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(signed).digest('hex')}`;
   expect(post!.headers['x-vigia-signature']).toBe(expected);
 
   // Telegram through a Bot API that refuses every token: the UI says the token is invalid.

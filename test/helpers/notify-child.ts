@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     bot: noEngineBot,
     desktop: false,
     workstation: () => ({ language: 'en', paused: false }),
+    allowLoopback: true,
     log: (message) => process.stderr.write(`${message}\n`),
     sendTimeoutMs: 2_000,
     pollMs: 100,

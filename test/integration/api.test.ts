@@ -273,4 +273,24 @@ describe('API dispatch', () => {
     });
     expect(await engine.call('alarms.clear', { ids: [alarm!.id], by: 'Ana', reason: 'de novo' })).toEqual([]);
   });
+
+  it("forgets a device's SNMP credentials when its address changes, not when its name does", async () => {
+    const device = await engine.call('devices.create', { name: 'Switch POP', host: '127.0.0.61' });
+    await engine.call('snmp.config.set', {
+      config: {
+        deviceId: device.id,
+        enabled: false,
+        credentials: { version: '2c', community: 'pop-community' },
+      },
+      by: 'Ana',
+    });
+    await engine.call('devices.update', { id: device.id, patch: { name: 'Switch POP 1' } });
+    expect(await engine.call('snmp.config.get', { deviceId: device.id })).toMatchObject({ version: '2c' });
+    await engine.call('devices.update', { id: device.id, patch: { host: '127.0.0.62' } });
+    expect(await engine.call('snmp.config.get', { deviceId: device.id })).toBeNull();
+    expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
+      action: 'snmp.config.delete',
+      target: `device:${device.id}`,
+    });
+  });
 });

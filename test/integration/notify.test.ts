@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
 import { EventBus } from '../../electron/engine/event-bus';
 import { NotifyService } from '../../electron/engine/notify/notify-service';
 import {
+  ACCEPTED_SKEW_MS,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   webhookSignature,
@@ -131,6 +133,7 @@ describe('alert delivery through the outbox', () => {
       bot: noEngineBot,
       desktop: true,
       workstation: () => ({ language: 'en', paused: false }),
+      allowLoopback: true,
       log: (line) => logs.push(line),
       sendTimeoutMs: 800,
       pollMs: 50,
@@ -244,7 +247,12 @@ describe('alert delivery through the outbox', () => {
       error: 'Webhook unreachable: connection refused',
     });
     expect(
-      await test({ channel: 'telegram', chatId: CHAT, apiRoot: `http://127.0.0.1:${port}` }),
+      await test({
+        channel: 'telegram',
+        chatId: CHAT,
+        token: FAKE_TOKEN,
+        apiRoot: `http://127.0.0.1:${port}`,
+      }),
     ).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Telegram unreachable: /),
@@ -301,6 +309,117 @@ describe('alert delivery through the outbox', () => {
     ]);
   });
 
+  it('uses each stored secret only with the destination it was saved for', async () => {
+    const receiver = await webhookReceiver(() => 204);
+    const elsewhere = await webhookReceiver(() => 204);
+    const hook = {
+      id: 'tickets',
+      name: 'Tickets',
+      url: receiver.url,
+      language: 'pt-BR' as const,
+      severities: ['critical' as const],
+      towerIds: null,
+      recoveries: false,
+    };
+    await start({ webhooks: [hook] }, { tickets: 'webhook-signing-secret' });
+    const handlers = service.handlers();
+    const otherRoot = elsewhere.url.replace(/\/hook$/, '');
+
+    // "send test" with the stored token or secret towards an address the caller picked: refused
+    // before anything is sent, in the operator's language (pt-BR by default).
+    expect(
+      await handlers['notify.test']({ target: { channel: 'telegram', chatId: CHAT, apiRoot: otherRoot } }),
+    ).toEqual({
+      ok: false,
+      error: `O token do bot foi salvo para outro servidor da Bot API: digite o token de novo para usá-lo com ${otherRoot}.`,
+    });
+    expect(
+      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } }),
+    ).toEqual({
+      ok: false,
+      error: `O segredo do webhook "Tickets" foi salvo para outro endereço: digite o segredo de novo para usá-lo com ${elsewhere.url}.`,
+    });
+    expect(elsewhere.received).toEqual([]);
+
+    // Saving a new destination without typing the secret again is refused, and nothing changes.
+    const moved = config({ telegram: { ...config().telegram, apiRoot: otherRoot }, webhooks: [hook] });
+    await expect(
+      handlers['notify.config.set']({ config: moved, webhookSecrets: {}, by: 'test' }),
+    ).rejects.toMatchObject({
+      error: { code: 'invalid_input', issues: [{ path: 'telegramToken' }] },
+    });
+    const movedHook = config({ webhooks: [{ ...hook, url: elsewhere.url }] });
+    await expect(
+      handlers['notify.config.set']({ config: movedHook, webhookSecrets: {}, by: 'test' }),
+    ).rejects.toMatchObject({
+      error: { code: 'invalid_input', issues: [{ path: 'webhookSecrets.tickets' }] },
+    });
+    const view = await handlers['notify.config.get'](undefined);
+    expect(view.config.telegram.apiRoot).toBe(apiRoot);
+    expect(view.config.webhooks[0]!.url).toBe(receiver.url);
+    expect(view.telegramToken.set).toBe(true);
+
+    // With the secret typed again, the new destination is saved and the secret follows it.
+    await handlers['notify.config.set']({
+      config: movedHook,
+      webhookSecrets: { tickets: 'the-new-signing-secret' },
+      by: 'test',
+    });
+    expect(
+      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } }),
+    ).toEqual({ ok: true, error: null });
+    expect(elsewhere.received).toHaveLength(1);
+    expect(
+      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: receiver.url } }),
+    ).toMatchObject({ ok: false });
+    expect(receiver.received).toEqual([]);
+    receiver.server.close();
+    elsewhere.server.close();
+  });
+
+  it('refuses receivers on this machine unless the server allows them', async () => {
+    const receiver = await webhookReceiver(() => 204);
+    const strict = await NotifyService.start({
+      repo,
+      bus: new EventBus(),
+      cipher: createFileKeyCipher(dir),
+      owner: 'strict-workstation',
+      bot: noEngineBot,
+      workstation: () => ({ language: 'en', paused: false }),
+      desktop: false,
+      log: () => undefined,
+    });
+    try {
+      const handlers = strict.handlers();
+      expect(
+        await handlers['notify.test']({
+          target: { channel: 'webhook', url: receiver.url, secret: 'shh-secret' },
+        }),
+      ).toEqual({
+        ok: false,
+        error:
+          'Endereço recusado (127.0.0.1): endereços desta máquina só são aceitos quando o servidor permite.',
+      });
+      await expect(
+        handlers['notify.config.set']({
+          config: config({ telegram: { ...config().telegram, apiRoot: 'http://169.254.169.254' } }),
+          telegramToken: FAKE_TOKEN,
+          webhookSecrets: {},
+          by: 'test',
+        }),
+      ).rejects.toMatchObject({
+        error: {
+          code: 'invalid_input',
+          message: 'Endereço recusado (169.254.169.254): é o serviço de metadados da nuvem.',
+        },
+      });
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await strict.stop();
+      receiver.server.close();
+    }
+  });
+
   it('signs webhooks with HMAC-SHA256 and retries a 503 without sending twice', async () => {
     const statuses = [503];
     const receiver = await webhookReceiver(() => statuses.shift() ?? 204);
@@ -330,9 +449,16 @@ describe('alert delivery through the outbox', () => {
     expect(receiver.received).toHaveLength(2);
     for (const { headers, body } of receiver.received) {
       const timestamp = String(headers[TIMESTAMP_HEADER]);
-      expect(headers[SIGNATURE_HEADER]).toBe(webhookSignature(secret, timestamp, body));
-      expect(headers[SIGNATURE_HEADER]).not.toBe(webhookSignature('wrong', timestamp, body));
-      expect(headers['idempotency-key']).toBe(`${alarm.id}:raised:webhook:tickets`);
+      const key = `${alarm.id}:raised:webhook:tickets`;
+      expect(headers['idempotency-key']).toBe(key);
+      expect(Math.abs(Number(timestamp) - Date.now())).toBeLessThan(ACCEPTED_SKEW_MS);
+      // The key is signed too: the same body under another key does not verify.
+      expect(headers[SIGNATURE_HEADER]).toBe(
+        `sha256=${createHmac('sha256', secret).update(`${timestamp}.${key}.${body}`).digest('hex')}`,
+      );
+      expect(headers[SIGNATURE_HEADER]).toBe(webhookSignature(secret, timestamp, key, body));
+      expect(headers[SIGNATURE_HEADER]).not.toBe(webhookSignature(secret, timestamp, `${key}x`, body));
+      expect(headers[SIGNATURE_HEADER]).not.toBe(webhookSignature('wrong', timestamp, key, body));
       expect(JSON.parse(body)).toMatchObject({
         source: 'vigia',
         events: [
@@ -387,6 +513,7 @@ describe('the Telegram bot, two-way, inside the running engine', () => {
       spawner: forkSpawner,
       version: 'test',
       log: () => undefined,
+      allowLoopbackDestinations: true,
     });
     await engine.call('notify.config.set', {
       config: {

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { restrictToCurrentUser } from './key-file-acl';
 
 /**
  * Seals secrets (SSH passwords, SNMPv3 keys, the Telegram token) before they are stored. The
@@ -15,7 +16,8 @@ const VERSION = 'v1';
 const KEY_FILE = 'secret.key';
 
 /**
- * AES-256-GCM with a random key kept in `<dataDir>/secret.key` (mode 0600), made on first use.
+ * AES-256-GCM with a random key kept in `<dataDir>/secret.key` (mode 0600; on Windows an ACL for
+ * the current user only), made on first use.
  * Sealed values read `v1:<base64 of iv | tag | ciphertext>`; a tampered value fails to open.
  */
 export function createFileKeyCipher(dataDir: string): SecretCipher {
@@ -23,6 +25,7 @@ export function createFileKeyCipher(dataDir: string): SecretCipher {
   const keyFile = join(dataDir, KEY_FILE);
   if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
   chmodSync(keyFile, 0o600);
+  restrictToCurrentUser(keyFile);
   const key = readFileSync(keyFile);
   if (key.length !== 32) throw new Error(`${keyFile} is not a Vigia key (expected 32 bytes)`);
   return {

@@ -8,6 +8,7 @@ import { useLiveValue } from '../live/use-live';
 import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
 import { useWorkstationSync } from './workstation-sync';
+import { SignOutButton } from '../login/sign-out-button';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -108,6 +109,7 @@ export function App() {
             >
               {t('dashboard.activeAlarms')}: {activeAlarms}
             </Badge>
+            <SignOutButton />
           </Group>
         </Group>
       </AppShell.Header>

@@ -8,6 +8,17 @@ export const en: typeof ptBR = {
     disconnected: 'No connection to the engine — reconnecting…',
     loading: 'Loading the network…',
     loadError: 'Could not load: {{message}}',
+    internalError: 'Unexpected error in Vigia; the details were written to the server log.',
+    signOut: 'Sign out',
+  },
+  login: {
+    hint: 'This Vigia server asks for the access token set with --token or VIGIA_TOKEN.',
+    secret: 'Access token',
+    showSecret: 'Show the token',
+    submit: 'Sign in',
+    invalid: 'Wrong access token.',
+    rateLimited: 'Too many wrong attempts from this address: try again in {{minutes}} min.',
+    unavailable: 'The server did not answer; try again.',
   },
   nav: {
     dashboard: 'Dashboard',
@@ -93,7 +104,7 @@ export const en: typeof ptBR = {
     deleted: 'Device deleted',
     importTitle: 'Import devices (CSV)',
     importHelp:
-      'Columns: name, host, kind, vendor, model, tower (code), parent (parent address), tags (separated by ;), notes',
+      'Columns: name, host, kind, vendor, model, tower (code), parent (parent address), tags (separated by ;), notes, enabled (true/false; empty: true)',
     importValid: '{{valid}} valid rows, {{invalid}} with errors',
     importConfirm: 'Import {{count}} valid rows',
     imported: '{{count}} devices imported',
@@ -288,7 +299,7 @@ export const en: typeof ptBR = {
       namePlaceholder: 'Ticket system',
       urlHelp: 'http:// or https://',
       secretHelp:
-        'Required: signs every request (sha256 of "<timestamp>.<body>"). Stored encrypted and never shown back.',
+        'Required: signs every request (sha256 of "<timestamp>.<Idempotency-Key>.<body>"; timestamp in milliseconds, refuse more than 5 minutes of skew). Stored encrypted, never shown back, used only with this URL.',
       removeSecret: 'Remove secret',
       remove: 'Remove webhook',
       noSecret: 'No secret: Vigia only sends signed webhooks, so this destination will receive nothing.',

@@ -6,6 +6,17 @@ export const ptBR = {
     disconnected: 'Sem conexão com o motor — reconectando…',
     loading: 'Carregando a rede…',
     loadError: 'Não foi possível carregar: {{message}}',
+    internalError: 'Erro inesperado no Vigia; o detalhe foi registrado no log do servidor.',
+    signOut: 'Sair',
+  },
+  login: {
+    hint: 'Este servidor Vigia pede o token de acesso definido em --token ou VIGIA_TOKEN.',
+    secret: 'Token de acesso',
+    showSecret: 'Mostrar o token',
+    submit: 'Entrar',
+    invalid: 'Token de acesso incorreto.',
+    rateLimited: 'Muitas tentativas erradas deste endereço: tente de novo em {{minutes}} min.',
+    unavailable: 'O servidor não respondeu; tente de novo.',
   },
   nav: {
     dashboard: 'Painel',
@@ -91,7 +102,7 @@ export const ptBR = {
     deleted: 'Equipamento excluído',
     importTitle: 'Importar equipamentos (CSV)',
     importHelp:
-      'Colunas: name, host, kind, vendor, model, tower (código), parent (endereço do pai), tags (separadas por ;), notes',
+      'Colunas: name, host, kind, vendor, model, tower (código), parent (endereço do pai), tags (separadas por ;), notes, enabled (true/false; vazio: true)',
     importValid: '{{valid}} linhas válidas, {{invalid}} com erro',
     importConfirm: 'Importar {{count}} linhas válidas',
     imported: '{{count}} equipamentos importados',
@@ -286,7 +297,7 @@ export const ptBR = {
       namePlaceholder: 'Sistema de chamados',
       urlHelp: 'http:// ou https://',
       secretHelp:
-        'Obrigatório: assina cada requisição (sha256 de "<timestamp>.<corpo>"). Guardado criptografado e nunca exibido de volta.',
+        'Obrigatório: assina cada requisição (sha256 de "<timestamp>.<Idempotency-Key>.<corpo>"; timestamp em milissegundos, recuse mais de 5 minutos de diferença). Guardado criptografado, nunca exibido de volta, usado só com este endereço.',
       removeSecret: 'Remover segredo',
       remove: 'Remover webhook',
       noSecret: 'Sem segredo: o Vigia só envia webhooks assinados, então este destino não receberá nada.',

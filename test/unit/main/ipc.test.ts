@@ -13,19 +13,7 @@ import { isTrustedSender, registerIpc, relayEvents, type IpcAnswer } from '../..
 
 // The IPC layer in front of a real engine (demo network, real SQLite, real SNMP worker); only
 // ipcMain and the sending WebContents are stand-ins, as Electron is not running here.
-// Where the packaged app's main bundle lives, per platform: on Windows the file URL must carry the
-// drive letter, as Chromium reports it for the page.
-const install =
-  process.platform === 'win32'
-    ? {
-        mainDir: 'C:\\Program Files\\Vigia\\resources\\app.asar\\out\\main',
-        outUrl: 'file:///C:/Program%20Files/Vigia/resources/app.asar/out/',
-      }
-    : {
-        mainDir: '/opt/Vigia/resources/app.asar/out/main',
-        outUrl: 'file:///opt/Vigia/resources/app.asar/out/',
-      };
-const rendererUrl = rendererBaseUrl(install.mainDir, undefined);
+const rendererUrl = rendererBaseUrl(undefined);
 const ourPage = `${rendererUrl}index.html#/devices`;
 const DEMO_TOWERS = planDemoNetwork().towers.length;
 
@@ -87,9 +75,9 @@ describe('IPC sender checks', () => {
 
   it.each([
     ['a web page', 'https://evil.example/index.html'],
-    ['a file outside the renderer folder', `${install.outUrl}main/index.html`],
-    ['a sibling folder sharing the prefix', `${install.outUrl}renderer-evil/index.html`],
-    ['a path climbing out of the renderer', `${rendererUrl}../main/x.html`],
+    ['the built files opened as file://', 'file:///opt/Vigia/resources/app.asar/out/renderer/index.html'],
+    ['another host of our scheme', 'app://evil/index.html'],
+    ['a look-alike host', 'app://vigia.evil/index.html'],
   ])('refuses %s in our own window', async (_what, url) => {
     reachedEngine.length = 0;
     const answer = await call('towers.list', undefined, event(ourWindow, url));
@@ -116,9 +104,9 @@ describe('IPC sender checks', () => {
     expect(isAppUrl('not a url', dev)).toBe(false);
   });
 
-  it('builds a real file URL for the built renderer', () => {
-    expect(rendererUrl).toBe(`${install.outUrl}renderer/`);
-    expect(rendererBaseUrl('/x', 'http://localhost:5173')).toBe('http://localhost:5173');
+  it('serves the built renderer from app://vigia/, the dev server only when given', () => {
+    expect(rendererUrl).toBe('app://vigia/');
+    expect(rendererBaseUrl('http://localhost:5173')).toBe('http://localhost:5173');
   });
 });
 
