@@ -41,6 +41,16 @@ async function probed(repo: Repository, work: () => Promise<void>) {
   return { ms, maxLagMs, maxReadMs };
 }
 
+type Probed = Awaited<ReturnType<typeof probed>>;
+
+const figures = (raise: Probed, clear: Probed, events: number): BurstFigures => ({
+  raiseMs: Math.round(raise.ms),
+  clearMs: Math.round(clear.ms),
+  maxReadMs: Math.round(Math.max(raise.maxReadMs, clear.maxReadMs)),
+  maxLagMs: Math.round(Math.max(raise.maxLagMs, clear.maxLagMs)),
+  events,
+});
+
 const desired = (deviceIds: number[]): DesiredAlarm[] =>
   deviceIds.map((deviceId) => ({
     source: 'icmp',
@@ -61,13 +71,7 @@ export async function batchedBurst(repo: Repository, deviceIds: number[]): Promi
     async () => void (await alarms.reconcile('icmp', desired(deviceIds), Date.now())),
   );
   const clear = await probed(repo, async () => void (await alarms.reconcile('icmp', [], Date.now())));
-  return {
-    raiseMs: Math.round(raise.ms),
-    clearMs: Math.round(clear.ms),
-    maxReadMs: Math.round(Math.max(raise.maxReadMs, clear.maxReadMs)),
-    maxLagMs: Math.round(Math.max(raise.maxLagMs, clear.maxLagMs)),
-    events,
-  };
+  return figures(raise, clear, events);
 }
 
 /** The way before the service: one awaited write and one event per alarm, as the ICMP sync did. */
@@ -100,11 +104,5 @@ export async function oneByOneBurst(repo: Repository, deviceIds: number[]): Prom
       if (row) bus.publish({ type: 'alarm.cleared', alarm: row });
     }
   });
-  return {
-    raiseMs: Math.round(raise.ms),
-    clearMs: Math.round(clear.ms),
-    maxReadMs: Math.round(Math.max(raise.maxReadMs, clear.maxReadMs)),
-    maxLagMs: Math.round(Math.max(raise.maxLagMs, clear.maxLagMs)),
-    events,
-  };
+  return figures(raise, clear, events);
 }

@@ -335,6 +335,28 @@ describe('Monitor on a real SQLite store', () => {
     expect(rollups.reduce((n, r) => n + r.samples, 0)).toBe(2);
   });
 
+  it('a parent in maintenance silences its children even while it still answers', async () => {
+    const { uplink, all } = await towerWithUplink('PM', 3);
+    const m = monitor();
+    await cycles(m, 1);
+    await m.startMaintenance({
+      target: { scope: 'device', id: uplink.id },
+      minutes: 60,
+      reason: 'troca',
+      by: 'bia',
+    });
+    const child = all[1]!;
+    transport.setDown([child.id]);
+    await cycles(m, 3);
+    expect(ofType('alarm.raised')).toEqual([]);
+    expect(m.snapshot().find((status) => status.deviceId === child.id)?.state).toBe('maintenance');
+    await m.endMaintenance({ scope: 'device', id: uplink.id }, 'bia');
+    await cycles(m, 1);
+    expect(ofType('alarm.raised').map((event) => [event.alarm.type, event.alarm.deviceId])).toEqual([
+      ['device_down', child.id],
+    ]);
+  });
+
   it('acknowledging is audited and published; the alarm stays open until the device is back', async () => {
     const [d] = await devices(1, { name: 'd' });
     const m = monitor();
