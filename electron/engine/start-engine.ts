@@ -29,6 +29,12 @@ import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
 import { resolveWorkerEntry } from './collectors/worker-entry';
 import type { Spawner } from './collectors/spawner';
 import { Supervisor } from './collectors/supervisor';
+import { opticalWorkerApi } from '../../shared/contract/optical-worker';
+import { workerOpticalTransport } from './collectors/optical-port';
+import { startOpticalDemo } from './demo/optical-demo';
+import { opticalApiHandlers } from './optical/api-handlers';
+import { InterimAlarmPort } from './optical/interim-alarm-port';
+import { OpticalService } from './optical/optical-service';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -170,6 +176,20 @@ async function startAround(
     storeError,
   });
 
+  // --- Optical (Padtec Smart API): one collector process reads every endpoint -----------------
+  // The alarm service of the `core` branch takes InterimAlarmPort's place at merge.
+  const optical = await OpticalService.start({
+    repo,
+    cipher,
+    transport: workerOpticalTransport(
+      supervisor.supervise({ name: 'optical', entry: resolveWorkerEntry('optical'), api: opticalWorkerApi }),
+    ),
+    alarms: new InterimAlarmPort(),
+    log,
+  });
+  const opticalDemo = options.demo ? await startOpticalDemo(optical, repo, log) : null;
+  // --- end optical -------------------------------------------------------------------------------
+
   // The bot's commands go through the same validated API as the UI; it exists once `call` does.
   let engineCall: RunningEngine['call'] | null = null;
   const notify = await NotifyService.start({
@@ -191,6 +211,7 @@ async function startAround(
       monitor,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
+      optical: opticalApiHandlers(optical),
       info,
       health,
       now: Date.now,
@@ -224,6 +245,8 @@ async function startAround(
       clearInterval(healthTimer);
       await monitor.stop();
       await snmpMonitor.stop();
+      await opticalDemo?.close();
+      await optical.stop();
       await notify.stop();
       await supervisor.stopAll();
       await repo.close();

@@ -14,6 +14,7 @@ import {
 import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
 import { notifyApiMethods } from './notify';
+import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
 
 export { Actor, HistoryRange } from './common';
@@ -119,6 +120,7 @@ export const apiMethods = {
 
   ...snmpApiMethods,
   ...notifyApiMethods,
+  ...opticalApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

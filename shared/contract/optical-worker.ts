@@ -140,3 +140,13 @@ export const opticalWorkerApi = {
   'optical.alarms': { params, result: AlarmsOutcome },
 } satisfies WorkerApi;
 export type OpticalWorkerApi = typeof opticalWorkerApi;
+
+/** Event the collector emits after each page: `{ key, collection, read, total }`. */
+export const OPTICAL_PROGRESS_EVENT = 'optical.progress';
+export const CollectProgress = z.object({
+  key: z.string(),
+  collection: z.enum(['inventory', 'measures', 'alarm']),
+  read: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().nullable(),
+});
+export type CollectProgress = z.infer<typeof CollectProgress>;

@@ -3,6 +3,7 @@ import type { EngineHealth } from '../../../shared/contract/events';
 import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
+import type { OpticalApiHandlers } from '../optical/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 
@@ -13,6 +14,7 @@ export interface ApiContext {
   monitor: Monitor;
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
+  optical: OpticalApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

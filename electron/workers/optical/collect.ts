@@ -1,4 +1,9 @@
-import type { FetchOutcome, SmartApiOptions, SmartApiTarget } from '../../../shared/contract/optical-worker';
+import type {
+  CollectProgress,
+  FetchOutcome,
+  SmartApiOptions,
+  SmartApiTarget,
+} from '../../../shared/contract/optical-worker';
 import { nmsTimeReader } from '../../../shared/domain/optical/nms-time';
 import type { Parsed } from '../../../shared/domain/optical/records';
 import { SmartApiSession } from './smart-api-session';
@@ -17,6 +22,8 @@ const MAX_PAGES = 10_000;
  */
 export class SmartApiCollector {
   private readonly sessions = new Map<string, SmartApiSession>();
+
+  constructor(private readonly onProgress: (progress: CollectProgress) => void = () => undefined) {}
 
   private session(target: SmartApiTarget, options: SmartApiOptions): SmartApiSession {
     let session = this.sessions.get(target.key);
@@ -60,6 +67,7 @@ export class SmartApiCollector {
             rejectSample ??= `page ${page}: ${parsed.reason}`;
           }
         }
+        this.onProgress({ key: target.key, collection, read: items.length + rejected, total });
         if (body.length < options.pageSize) break;
       }
       const usage = process.cpuUsage();
