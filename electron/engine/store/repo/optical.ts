@@ -66,6 +66,9 @@ export function opticalRepository({ dialect, writer }: RepoContext): OpticalRepo
   const { opticalSites: st, opticalCards: c, opticalCardEvents: ev, opticalMeasures: m } = tables;
   const { opticalSamples: s, opticalRollups: r } = tables;
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  // Literals, not parameters: a bound number is a REAL to SQLite, and the division must be an integer one.
+  const hourMs = sql.raw(String(HOUR_MS));
+  const dayMs = sql.raw(String(DAY_MS));
   const toEvent = (row: typeof ev.$inferSelect): CardEvent => ({
     endpointId: row.endpointId,
     cardUid: row.cardUid,
@@ -186,7 +189,7 @@ export function opticalRepository({ dialect, writer }: RepoContext): OpticalRepo
               ? await tx
                   .select({
                     measureId: s.measureId,
-                    bucket: sql<number>`(${s.at} / ${HOUR_MS}) * ${HOUR_MS}`.mapWith(Number),
+                    bucket: sql<number>`(${s.at} / ${hourMs}) * ${hourMs}`.mapWith(Number),
                     samples: sql<number>`count(*)`.mapWith(Number),
                     min: sql<number>`min(${s.value})`.mapWith(Number),
                     avg: sql<number>`avg(${s.value})`.mapWith(Number),
@@ -194,11 +197,11 @@ export function opticalRepository({ dialect, writer }: RepoContext): OpticalRepo
                   })
                   .from(s)
                   .where(and(gte(s.at, from), lt(s.at, to)))
-                  .groupBy(s.measureId, sql`${s.at} / ${HOUR_MS}`)
+                  .groupBy(s.measureId, sql`${s.at} / ${hourMs}`)
               : await tx
                   .select({
                     measureId: r.measureId,
-                    bucket: sql<number>`(${r.bucket} / ${DAY_MS}) * ${DAY_MS}`.mapWith(Number),
+                    bucket: sql<number>`(${r.bucket} / ${dayMs}) * ${dayMs}`.mapWith(Number),
                     samples: sql<number>`sum(${r.samples})`.mapWith(Number),
                     min: sql<number>`min(${r.min})`.mapWith(Number),
                     avg: sql<number>`sum(${r.avg} * ${r.samples}) / sum(${r.samples})`.mapWith(Number),
@@ -206,7 +209,7 @@ export function opticalRepository({ dialect, writer }: RepoContext): OpticalRepo
                   })
                   .from(r)
                   .where(and(eq(r.resolution, 'hour'), gte(r.bucket, from), lt(r.bucket, to)))
-                  .groupBy(r.measureId, sql`${r.bucket} / ${DAY_MS}`);
+                  .groupBy(r.measureId, sql`${r.bucket} / ${dayMs}`);
           for (const chunk of chunksFor(rows, 7, dialect.maxParams))
             await tx
               .insert(r)
