@@ -81,7 +81,8 @@ export class SmartApiCollector {
           relogins: session.relogins - relogins,
           rejected,
           rejectSample,
-          rssMb: process.memoryUsage.rss() / 1_048_576,
+          // Peak, not current: what the process needed at its busiest.
+          rssMb: process.resourceUsage().maxRSS / 1_024,
           cpuMs: (usage.user + usage.system) / 1_000,
         },
       };
