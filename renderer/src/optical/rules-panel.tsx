@@ -299,35 +299,37 @@ export function RulesPanel({
             {t('optical.rules.add')}
           </Button>
         </Group>
-        <Table data-testid="optical-rules">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('optical.rules.id')}</Table.Th>
-              <Table.Th>{t('optical.rules.cardModel')}</Table.Th>
-              <Table.Th>{t('optical.rules.measureKey')}</Table.Th>
-              <Table.Th>{t('optical.rules.condition')}</Table.Th>
-              <Table.Th>{t('optical.rules.min')}</Table.Th>
-              <Table.Th>{t('optical.rules.max')}</Table.Th>
-              <Table.Th>{t('optical.rules.hysteresis')}</Table.Th>
-              <Table.Th>{t('optical.rules.severity')}</Table.Th>
-              <Table.Th>{t('optical.rules.enabled')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rules.thresholds.map((rule, index) => (
-              <RuleRow
-                key={index}
-                rule={rule}
-                models={models}
-                onChange={(next) => setThreshold(index, next)}
-                onRemove={() =>
-                  setRules({ ...rules, thresholds: rules.thresholds.filter((_, i) => i !== index) })
-                }
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={1150}>
+          <Table data-testid="optical-rules">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('optical.rules.id')}</Table.Th>
+                <Table.Th>{t('optical.rules.cardModel')}</Table.Th>
+                <Table.Th>{t('optical.rules.measureKey')}</Table.Th>
+                <Table.Th>{t('optical.rules.condition')}</Table.Th>
+                <Table.Th>{t('optical.rules.min')}</Table.Th>
+                <Table.Th>{t('optical.rules.max')}</Table.Th>
+                <Table.Th>{t('optical.rules.hysteresis')}</Table.Th>
+                <Table.Th>{t('optical.rules.severity')}</Table.Th>
+                <Table.Th>{t('optical.rules.enabled')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rules.thresholds.map((rule, index) => (
+                <RuleRow
+                  key={index}
+                  rule={rule}
+                  models={models}
+                  onChange={(next) => setThreshold(index, next)}
+                  onRemove={() =>
+                    setRules({ ...rules, thresholds: rules.thresholds.filter((_, i) => i !== index) })
+                  }
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Card>
       <Card withBorder>
         <Text fw={600} mb="xs">
