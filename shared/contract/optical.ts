@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Actor } from './common';
 import { Severity, epochMs } from './entities';
-import { OpticalFamily, SmartApiErrorCode, VendorSeverity } from './optical-worker';
+import { OpticalCardRecord, SmartApiErrorCode, VendorSeverity } from './optical-worker';
 import { isKnownTimeZone } from '../domain/optical/nms-time';
 
 const id = z.number().int().positive();
@@ -194,17 +194,9 @@ export const LatestMeasure = z.object({
 });
 export type LatestMeasure = z.infer<typeof LatestMeasure>;
 
-export const OpticalCard = z.object({
+/** A card as the inventory last read it, with its state and latest measures. */
+export const OpticalCard = OpticalCardRecord.omit({ updatedAt: true }).extend({
   endpointId: id,
-  cardUid: z.string(),
-  site: z.string(),
-  name: z.string(),
-  model: z.string(),
-  family: OpticalFamily,
-  part: z.string(),
-  serial: z.string(),
-  firmware: z.string(),
-  isActive: z.boolean().nullable(),
   isUp: z.boolean().nullable(),
   firstSeenAt: epochMs,
   removedAt: epochMs.nullable(),
