@@ -74,19 +74,17 @@ every(number('alarm-every-s'), () => {
   }
 });
 
-void sim
-  .listen(number('port'), '127.0.0.1')
-  .then((url) =>
-    console.log(
-      JSON.stringify({
-        url,
-        prefix: values.prefix,
-        user: values.user,
-        cards: sim.cards.length,
-        measures: sim.measureCount,
-      }),
-    ),
-  );
+void sim.listen(number('port'), '127.0.0.1').then((url) =>
+  console.log(
+    JSON.stringify({
+      url,
+      prefix: values.prefix,
+      user: values.user,
+      cards: sim.cards.length,
+      measures: sim.measureCount,
+    }),
+  ),
+);
 const stop = () => void sim.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -8,16 +8,19 @@ export const opticalMessages = defineCatalog({
     'alarm.optical.rate': '{site} · {cardUid}: {measure} caiu mais de {dropDb} dB em {windowMinutes} min',
     'alarm.optical.stale': '{site} · {cardUid} ({model}): medidas sem atualização há mais de {minutes} min',
     'alarm.optical.card_down': '{site} · {cardUid} ({model}): cartão fora de operação',
-    'alarm.optical.vendor': '{site} · {cardUid}: alarme Padtec {name} ({group}, {vendorSeverity}) em {resource}',
+    'alarm.optical.vendor':
+      '{site} · {cardUid}: alarme Padtec {name} ({group}, {vendorSeverity}) em {resource}',
     'alarm.optical.endpoint': 'Smart API {endpoint} não responde ({code})',
   },
   en: {
     'alarm.optical.threshold_high': '{site} · {cardUid}: {measure} above {limit} {unit}',
     'alarm.optical.threshold_low': '{site} · {cardUid}: {measure} below {limit} {unit}',
-    'alarm.optical.rate': '{site} · {cardUid}: {measure} fell more than {dropDb} dB within {windowMinutes} min',
+    'alarm.optical.rate':
+      '{site} · {cardUid}: {measure} fell more than {dropDb} dB within {windowMinutes} min',
     'alarm.optical.stale': '{site} · {cardUid} ({model}): measures not updated for over {minutes} min',
     'alarm.optical.card_down': '{site} · {cardUid} ({model}): card down',
-    'alarm.optical.vendor': '{site} · {cardUid}: Padtec alarm {name} ({group}, {vendorSeverity}) on {resource}',
+    'alarm.optical.vendor':
+      '{site} · {cardUid}: Padtec alarm {name} ({group}, {vendorSeverity}) on {resource}',
     'alarm.optical.endpoint': 'Smart API {endpoint} does not answer ({code})',
   },
 });
