@@ -51,7 +51,7 @@ test('an endpoint with a wrong address asks for its password again, in the opera
 }) => {
   await open(page, 'optical');
   await page.getByTestId('optical-tab-endpoints').click();
-  await page.getByRole('button', { name: 'Editar endpoint' }).click();
+  await page.getByRole('button', { name: 'Editar conexão' }).click();
   await page.getByTestId('endpoint-baseUrl').fill('http://127.0.0.1:9/');
   await page.getByTestId('endpoint-save').click();
   await expect(

@@ -202,7 +202,7 @@ export class OpticalService {
     const runner = this.runners.get(endpointId);
     if (!runner)
       throw notFound(
-        `Endpoint óptico ${endpointId} não existe / optical endpoint ${endpointId} does not exist`,
+        `Conexão óptica ${endpointId} não existe / optical endpoint ${endpointId} does not exist`,
       );
     const ok = await runner.round(kind);
     await this.alarmsTail;

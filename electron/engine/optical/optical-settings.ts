@@ -74,8 +74,8 @@ export function applyOpticalInput(
   const nextSecrets: OpticalSecrets = {};
   const endpoints = input.endpoints.map(({ password, id, ...fields }, index) => {
     if (id !== null && !current.endpoints.some((endpoint) => endpoint.id === id))
-      throw invalidInput('Endpoint desconhecido / unknown endpoint', [
-        { path: `endpoints.${index}.id`, message: 'endpoint desconhecido / unknown endpoint' },
+      throw invalidInput('Conexão desconhecida / unknown endpoint', [
+        { path: `endpoints.${index}.id`, message: 'conexão desconhecida / unknown endpoint' },
       ]);
     const endpointId = id ?? nextId++;
     const boundTo = destination(fields);
@@ -83,7 +83,7 @@ export function applyOpticalInput(
     if (password !== null) nextSecrets[endpointId] = { password, boundTo };
     else if (kept && kept.boundTo === boundTo) nextSecrets[endpointId] = kept;
     else
-      throw invalidInput('Informe a senha deste endpoint / enter this endpoint`s password', [
+      throw invalidInput('Informe a senha desta conexão / enter this endpoint`s password', [
         {
           path: `endpoints.${index}.password`,
           message: kept

@@ -385,15 +385,15 @@ export const ptBR = {
   time: { ago: 'há {{value}}' },
   optical: {
     tabs: {
-      endpoints: 'Endpoints',
+      endpoints: 'Conexões Smart API',
       network: 'Rede óptica',
       vendor: 'Alarmes Padtec',
       rules: 'Regras',
       changes: 'Mudanças de inventário',
     },
     endpoint: {
-      add: 'Adicionar endpoint',
-      edit: 'Editar endpoint',
+      add: 'Adicionar conexão',
+      edit: 'Editar conexão',
       name: 'Nome',
       baseUrl: 'URL base',
       pathPrefix: 'Prefixo do caminho',
@@ -404,7 +404,7 @@ export const ptBR = {
       timeZone: 'Fuso horário do NMS',
       enabled: 'Ativo',
       remove: 'Remover',
-      none: 'Nenhum endpoint Smart API configurado.',
+      none: 'Nenhuma conexão Smart API configurada.',
       collectInventory: 'Ler inventário agora',
       collectMeasures: 'Ler medidas agora',
       collected: 'Coleta concluída',
@@ -428,7 +428,7 @@ export const ptBR = {
       },
       errors: {
         auth_failed: 'Usuário ou senha recusados',
-        unreachable: 'Endpoint inalcançável',
+        unreachable: 'Servidor inalcançável',
         timeout: 'Sem resposta no prazo',
         http_status: 'Erro HTTP do servidor',
         not_json: 'A resposta não é JSON (HTML?)',
@@ -449,7 +449,7 @@ export const ptBR = {
     saved: 'Configuração óptica salva',
     site: {
       site: 'Site',
-      endpoint: 'Endpoint',
+      endpoint: 'Conexão',
       tower: 'Torre',
       noTower: 'Sem torre',
       cards: 'Cartões',
@@ -463,7 +463,7 @@ export const ptBR = {
       model: 'Modelo',
       family: 'Família',
       serial: 'Série',
-      part: 'Part number',
+      part: 'Código da peça',
       firmware: 'Firmware',
       state: 'Estado',
       up: 'Em operação',
@@ -500,7 +500,7 @@ export const ptBR = {
       stale: 'Sem atualização',
       card_down: 'Cartão fora',
       vendor: 'Fabricante',
-      endpoint: 'Endpoint',
+      endpoint: 'Conexão',
     },
     vendor: {
       none: 'Nenhum alarme ativo do fabricante.',

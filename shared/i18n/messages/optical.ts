@@ -10,7 +10,7 @@ export const opticalMessages = defineCatalog({
     'alarm.optical.card_down': '{site} · {cardUid} ({model}): cartão fora de operação',
     'alarm.optical.vendor':
       '{site} · {cardUid}: alarme Padtec {name} ({group}, {vendorSeverity}) em {resource}',
-    'alarm.optical.endpoint': 'Smart API {endpoint} não responde ({code})',
+    'alarm.optical.endpoint': 'A Smart API {endpoint} não responde há 3 coletas seguidas',
   },
   en: {
     'alarm.optical.threshold_high': '{site} · {cardUid}: {measure} above {limit} {unit}',
@@ -21,6 +21,6 @@ export const opticalMessages = defineCatalog({
     'alarm.optical.card_down': '{site} · {cardUid} ({model}): card down',
     'alarm.optical.vendor':
       '{site} · {cardUid}: Padtec alarm {name} ({group}, {vendorSeverity}) on {resource}',
-    'alarm.optical.endpoint': 'Smart API {endpoint} does not answer ({code})',
+    'alarm.optical.endpoint': 'Smart API {endpoint} has not answered 3 collections in a row',
   },
 });
