@@ -26,13 +26,3 @@ export function nmsTimeReader(timeZone: string): (text: unknown) => number | nul
     return at;
   };
 }
-
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
