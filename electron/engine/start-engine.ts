@@ -32,6 +32,11 @@ import { SnmpMonitor } from './snmp/snmp-monitor';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
+import { opticalWorkerApi } from '../../shared/contract/optical-worker';
+import { workerOpticalTransport } from './collectors/optical-port';
+import { startOpticalDemo } from './demo/optical-demo';
+import { opticalApiHandlers } from './optical/api-handlers';
+import { OpticalService } from './optical/optical-service';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -187,6 +192,19 @@ async function startAround(
     icmpNote: mode.note,
   });
 
+  // --- Optical (Padtec Smart API): one collector process reads every endpoint -----------------
+  const optical = await OpticalService.start({
+    repo,
+    cipher,
+    transport: workerOpticalTransport(
+      supervisor.supervise({ name: 'optical', entry: resolveWorkerEntry('optical'), api: opticalWorkerApi }),
+    ),
+    alarms,
+    log,
+  });
+  const opticalDemo = options.demo ? await startOpticalDemo(optical, repo, log) : null;
+  // --- end optical -------------------------------------------------------------------------------
+
   const call = createDispatcher(
     createApiHandlers({
       repo,
@@ -196,6 +214,7 @@ async function startAround(
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
+      optical: opticalApiHandlers(optical),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -226,6 +245,8 @@ async function startAround(
       await monitor.stop();
       await snmpMonitor.stop();
       await alarms.idle();
+      await opticalDemo?.close();
+      await optical.stop();
       await notify.stop();
       stopFollowing();
       await supervisor.stopAll();

@@ -15,6 +15,7 @@ import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
 import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
+import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
 
 export { Actor, HistoryRange } from './common';
@@ -120,6 +121,7 @@ export const apiMethods = {
   ...settingsApiMethods,
   ...snmpApiMethods,
   ...notifyApiMethods,
+  ...opticalApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

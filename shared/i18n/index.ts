@@ -6,6 +6,7 @@ import { notifyMessages } from './messages/notify';
 import { telegramMessages } from './messages/telegram';
 import { settingsMessages } from './messages/settings';
 import { securityMessages } from './messages/security';
+import { opticalMessages } from './messages/optical';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -21,6 +22,7 @@ export const catalogs = [
   telegramMessages,
   settingsMessages,
   securityMessages,
+  opticalMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

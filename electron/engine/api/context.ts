@@ -5,6 +5,7 @@ import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
 import type { SettingsApiHandlers } from '../settings/api-handlers';
+import type { OpticalApiHandlers } from '../optical/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 
@@ -17,6 +18,7 @@ export interface ApiContext {
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
   settings: SettingsApiHandlers;
+  optical: OpticalApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

@@ -3,6 +3,7 @@ import { openPostgres } from './pg-dialect';
 import { alarmsRepository } from './repo/alarms';
 import { auditRepository } from './repo/audit';
 import { devicesRepository } from './repo/devices';
+import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
 import { settingsRepository } from './repo/settings';
@@ -32,6 +33,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     snmp: snmpRepository(context),
     settings: settingsRepository(context),
     audit: auditRepository(context),
+    optical: opticalRepository(context),
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

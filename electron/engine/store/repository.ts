@@ -15,6 +15,7 @@ import type {
   TowerInput,
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
+import type { OpticalRepository } from './repo/optical';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -182,6 +183,8 @@ export interface Repository {
     add(entry: NewAuditEntry): Promise<void>;
     list(limit: number): Promise<AuditEntry[]>;
   };
+
+  optical: OpticalRepository;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

@@ -7,12 +7,20 @@ export type Route =
   | { page: 'device'; id: number }
   | { page: 'towers' }
   | { page: 'alarms' }
+  | { page: 'optical' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'devices' && id && /^\d+$/.test(id)) return { page: 'device', id: Number(id) };
-  if (page === 'map' || page === 'devices' || page === 'towers' || page === 'alarms' || page === 'settings')
+  if (
+    page === 'map' ||
+    page === 'devices' ||
+    page === 'towers' ||
+    page === 'alarms' ||
+    page === 'optical' ||
+    page === 'settings'
+  )
     return { page };
   return { page: 'dashboard' };
 }

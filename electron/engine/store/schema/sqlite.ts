@@ -242,3 +242,94 @@ export const wirelessRollups = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
 );
+
+// --- Optical (Padtec Smart API) -------------------------------------------------------------
+
+/** Which Vigia tower a Smart API site stands in: its optical alarms join that tower's picture. */
+export const opticalSites = sqliteTable(
+  'optical_sites',
+  {
+    endpointId: integer('endpoint_id').notNull(),
+    site: text('site').notNull(),
+    towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+  },
+  (table) => [primaryKey({ columns: [table.endpointId, table.site] })],
+);
+
+export const opticalCards = sqliteTable(
+  'optical_cards',
+  {
+    endpointId: integer('endpoint_id').notNull(),
+    cardUid: text('card_uid').notNull(),
+    site: text('site').notNull(),
+    name: text('name').notNull(),
+    model: text('model').notNull(),
+    family: text('family').notNull(),
+    part: text('part').notNull(),
+    serial: text('serial').notNull(),
+    firmware: text('firmware').notNull(),
+    isActive: integer('is_active', { mode: 'boolean' }),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    removedAt: integer('removed_at'),
+  },
+  (table) => [primaryKey({ columns: [table.endpointId, table.cardUid] })],
+);
+
+export const opticalCardEvents = sqliteTable(
+  'optical_card_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    endpointId: integer('endpoint_id').notNull(),
+    cardUid: text('card_uid').notNull(),
+    site: text('site').notNull(),
+    at: integer('at').notNull(),
+    change: text('change').$type<'new' | 'removed' | 'changed'>().notNull(),
+    /** JSON: field → [before, after]. */
+    fields: text('fields').notNull(),
+  },
+  (table) => [index('optical_card_events_at_idx').on(table.at)],
+);
+
+/** One row per measure ever seen, so samples carry a small integer instead of the measureUid. */
+export const opticalMeasures = sqliteTable(
+  'optical_measures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    endpointId: integer('endpoint_id').notNull(),
+    uid: text('uid').notNull(),
+    cardUid: text('card_uid').notNull(),
+    key: integer('key').notNull(),
+  },
+  (table) => [uniqueIndex('optical_measures_uid_idx').on(table.endpointId, table.uid)],
+);
+
+/** Raw values, kept 30 days. */
+export const opticalSamples = sqliteTable(
+  'optical_samples',
+  {
+    measureId: integer('measure_id').notNull(),
+    at: integer('at').notNull(),
+    value: real('value').notNull(),
+  },
+  // By measure for charts; by time for the hourly roll-up and the 30-day purge.
+  (table) => [
+    primaryKey({ columns: [table.measureId, table.at] }),
+    index('optical_samples_at_idx').on(table.at),
+  ],
+);
+
+/** Hourly (kept a year) and daily (kept three years) aggregates. */
+export const opticalRollups = sqliteTable(
+  'optical_rollups',
+  {
+    measureId: integer('measure_id').notNull(),
+    resolution: text('resolution').$type<'hour' | 'day'>().notNull(),
+    bucket: integer('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    min: real('min').notNull(),
+    avg: real('avg').notNull(),
+    max: real('max').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.measureId, table.resolution, table.bucket] })],
+);
