@@ -91,7 +91,12 @@ export const BackupJob = z.object({
   timeouts: BackupTimeouts,
   retries: z.number().int().min(0).max(5).default(1),
   /** A larger answer fails the job (a runaway device must not exhaust the worker). */
-  maxBytes: z.number().int().min(1_024).max(512 * 1024 * 1024).default(32 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1_024)
+    .max(512 * 1024 * 1024)
+    .default(32 * 1024 * 1024),
   /** More pager prompts than this is a pager that never ends. */
   maxPages: z.number().int().min(10).max(1_000_000).default(20_000),
   /** The hash of the current version: when the new one hashes the same, its text is not sent back. */

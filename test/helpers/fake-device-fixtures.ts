@@ -17,11 +17,23 @@ function filler(style: 'cisco' | 'huawei' | 'mikrotik' | 'brace' | 'airos', byte
   for (let index = 1; size < bytes; index++) {
     const block =
       style === 'cisco'
-        ? [`interface GigabitEthernet0/${index}`, ` description cliente-${index}`, ` ip address 10.${(index >> 8) & 255}.${index & 255}.1 255.255.255.252`, '!']
+        ? [
+            `interface GigabitEthernet0/${index}`,
+            ` description cliente-${index}`,
+            ` ip address 10.${(index >> 8) & 255}.${index & 255}.1 255.255.255.252`,
+            '!',
+          ]
         : style === 'huawei'
-          ? [`interface GigabitEthernet0/0/${index}`, ` description cliente-${index}`, ` ip address 10.${(index >> 8) & 255}.${index & 255}.1 255.255.255.252`, '#']
+          ? [
+              `interface GigabitEthernet0/0/${index}`,
+              ` description cliente-${index}`,
+              ` ip address 10.${(index >> 8) & 255}.${index & 255}.1 255.255.255.252`,
+              '#',
+            ]
           : style === 'mikrotik'
-            ? [`add address=10.${(index >> 8) & 255}.${index & 255}.1/30 interface=vlan${index} network=10.${(index >> 8) & 255}.${index & 255}.0`]
+            ? [
+                `add address=10.${(index >> 8) & 255}.${index & 255}.1/30 interface=vlan${index} network=10.${(index >> 8) & 255}.${index & 255}.0`,
+              ]
             : style === 'brace'
               ? [`    ge-0/0/${index} {`, `        description cliente-${index};`, '    }']
               : [`vlan.${index}.devname=eth0`, `vlan.${index}.id=${index}`, `vlan.${index}.status=enabled`];
@@ -58,7 +70,13 @@ export function vendorFixture(
         ' transport input ssh',
         'end',
       ];
-      const volatile = ['Building configuration...', '', `Current configuration : ${bytes} bytes`, `! Last configuration change at ${stamp}`, '!'];
+      const volatile = [
+        'Building configuration...',
+        '',
+        `Current configuration : ${bytes} bytes`,
+        `! Last configuration change at ${stamp}`,
+        '!',
+      ];
       return {
         loginSuffix: '',
         behaviour: {
@@ -68,14 +86,25 @@ export function vendorFixture(
           quiet: ['terminal length 0', 'terminal width 0'],
           pagedCommand: 'show running-config',
           answers: { 'show running-config': [...volatile, ...body].join('\n') + '\n' },
-          pager: { marker: ' --More-- ', lines: 24, erase: '\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\b' },
+          pager: {
+            marker: ' --More-- ',
+            lines: 24,
+            erase: '\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\b',
+          },
           rejection: "% Invalid input detected at '^' marker.\n",
         },
         stored: ['!', ...body].join('\n') + '\n',
       };
     }
     case 'huawei-vrp': {
-      const body = ['#', `sysname ${name}`, '#', 'snmp-agent community read cipher %^%#abc%^%#', ...filler('huawei', bytes), 'return'];
+      const body = [
+        '#',
+        `sysname ${name}`,
+        '#',
+        'snmp-agent community read cipher %^%#abc%^%#',
+        ...filler('huawei', bytes),
+        'return',
+      ];
       return {
         loginSuffix: '',
         behaviour: {
@@ -84,9 +113,16 @@ export function vendorFixture(
           quiet: ['screen-length 0 temporary'],
           pagedCommand: 'display current-configuration',
           answers: {
-            'display current-configuration': [`!Software Version V200R019C10`, `!Last configuration was updated at ${stamp}`, ...body].join('\n') + '\n',
+            'display current-configuration':
+              [`!Software Version V200R019C10`, `!Last configuration was updated at ${stamp}`, ...body].join(
+                '\n',
+              ) + '\n',
           },
-          pager: { marker: '  ---- More ----', lines: 40, erase: '\x1b[42D                                          \x1b[42D' },
+          pager: {
+            marker: '  ---- More ----',
+            lines: 40,
+            erase: '\x1b[42D                                          \x1b[42D',
+          },
           rejection: "Error: Unrecognized command found at '^' position.\n",
         },
         stored: body.join('\n') + '\n',
@@ -95,7 +131,9 @@ export function vendorFixture(
     case 'mikrotik-routeros6':
     case 'mikrotik-routeros7': {
       const v7 = profile === 'mikrotik-routeros7';
-      const header = v7 ? `# 2026-11-2${run % 10} 12:00:0${run % 10} by RouterOS 7.16.1` : `# nov/2${run % 10}/2026 12:00:0${run % 10} by RouterOS 6.49.17`;
+      const header = v7
+        ? `# 2026-11-2${run % 10} 12:00:0${run % 10} by RouterOS 7.16.1`
+        : `# nov/2${run % 10}/2026 12:00:0${run % 10} by RouterOS 6.49.17`;
       const body = [
         '# software id = ABCD-1234',
         '# model = CCR1036-8G-2S+',
@@ -142,7 +180,10 @@ export function vendorFixture(
           prompt: `noc@${name}> `,
           quiet: ['set cli screen-length 0', 'set cli screen-width 0'],
           pagedCommand: 'show configuration | no-more',
-          answers: { 'show configuration | no-more': [`## Last commit: 2026-11-2${run % 10} 12:00:00 BRT by noc`, ...body].join('\n') + '\n' },
+          answers: {
+            'show configuration | no-more':
+              [`## Last commit: 2026-11-2${run % 10} 12:00:00 BRT by noc`, ...body].join('\n') + '\n',
+          },
           rejection: '                   ^\nsyntax error, expecting <command>.\n',
         },
         stored: body.join('\n') + '\n',
@@ -182,7 +223,15 @@ export function vendorFixture(
       };
     }
     case 'ubiquiti-airos': {
-      const body = ['aaa.status=disabled', 'users.1.name=ubnt', 'users.1.password=$1$abc$def', `resolv.host.1.name=${name}`, 'snmp.community=publico', ...filler('airos', bytes), 'wireless.status=enabled'];
+      const body = [
+        'aaa.status=disabled',
+        'users.1.name=ubnt',
+        'users.1.password=$1$abc$def',
+        `resolv.host.1.name=${name}`,
+        'snmp.community=publico',
+        ...filler('airos', bytes),
+        'wireless.status=enabled',
+      ];
       return {
         loginSuffix: '',
         behaviour: {
@@ -196,7 +245,15 @@ export function vendorFixture(
       };
     }
     case 'datacom-dmos': {
-      const body = [`hostname ${name}`, '!', 'aaa user admin', ' password $1$abc$def', '!', ...filler('cisco', bytes), '!'];
+      const body = [
+        `hostname ${name}`,
+        '!',
+        'aaa user admin',
+        ' password $1$abc$def',
+        '!',
+        ...filler('cisco', bytes),
+        '!',
+      ];
       return {
         loginSuffix: '',
         behaviour: {
@@ -206,7 +263,7 @@ export function vendorFixture(
           pagedCommand: 'show running-config',
           answers: { 'show running-config': body.join('\n') + '\n' },
           pager: { marker: '--More--', lines: 30, erase: '\r        \r' },
-          rejection: '                    ^\n% Invalid input detected at \'^\' marker.\n',
+          rejection: "                    ^\n% Invalid input detected at '^' marker.\n",
         },
         stored: body.join('\n') + '\n',
       };

@@ -62,7 +62,9 @@ export interface FakeDevice {
 export function newKeyPair(type: 'ed25519' | 'rsa' = 'ed25519'): { private: string; public: string } {
   for (;;) {
     const pair =
-      type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+      type === 'rsa'
+        ? utils.generateKeyPairSync('rsa', { bits: 2048 })
+        : utils.generateKeyPairSync('ed25519');
     // About one ed25519 key in 250 that ssh2 writes cannot be read back by ssh2 itself.
     if (!(utils.parseKey(pair.private) instanceof Error)) return pair;
   }
@@ -79,6 +81,8 @@ export async function startFakeDevice(options: FakeDeviceOptions): Promise<FakeD
   const server = new Server(
     { hostKeys: [hostKey], ...(options.algorithms ? { algorithms: options.algorithms } : {}) },
     (client) => {
+      // A CLI answers keystrokes (a pager's space) at once: no Nagle delay. (Missing from @types/ssh2.)
+      (client as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
       client.on('error', () => undefined);
       client.on('authentication', (ctx) => {
         const user = ctx.username === options.username + (options.loginSuffix ?? '');
@@ -87,7 +91,10 @@ export async function startFakeDevice(options: FakeDeviceOptions): Promise<FakeD
         } else if (user && ctx.method === 'publickey' && accepted && !(accepted instanceof Error)) {
           const same = ctx.key.data.equals(accepted.getPublicSSH());
           if (!same) ctx.reject();
-          else if (!ctx.signature || (ctx.blob && accepted.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true)) {
+          else if (
+            !ctx.signature ||
+            (ctx.blob && accepted.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true)
+          ) {
             ctx.accept();
           } else ctx.reject();
         } else ctx.reject(['password', 'publickey']);
@@ -111,7 +118,9 @@ export async function startFakeDevice(options: FakeDeviceOptions): Promise<FakeD
       });
     },
   );
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const address = server.address() as AddressInfo;
   const parsed = utils.parseKey(hostKey);
   if (parsed instanceof Error) throw parsed;
@@ -160,13 +169,13 @@ export function serveShell(stream: ServerChannel, behaviour: FakeDeviceBehaviour
     const lines = answer.split('\n');
     const pages: string[] = [];
     if (paged) {
-      do {
-        for (let at = 0; at < lines.length; at += pager.lines) pages.push(lines.slice(at, at + pager.lines).join('\n') + '\n');
-      } while (pager.endless && pages.length < 1_000_000 && pages.length < lines.length * 1_000);
+      for (let at = 0; at < lines.length; at += pager.lines)
+        pages.push(lines.slice(at, at + pager.lines).join('\n') + '\n');
     } else pages.push(answer.endsWith('\n') ? answer : answer + '\n');
     let written = 0;
-    for (let index = 0; index < pages.length && !closed; index++) {
-      const page = pages[index]!.replace(/\r?\n/g, '\r\n');
+    // An endless pager starts over at the last page, forever.
+    for (let index = 0; (index < pages.length || pager?.endless) && !closed; index++) {
+      const page = pages[Math.min(index, pages.length - 1)]!.replace(/\r?\n/g, '\r\n');
       const chunk = behaviour.trickle?.bytes ?? page.length;
       for (let at = 0; at < page.length && !closed; at += chunk) {
         const piece = page.slice(at, at + chunk);

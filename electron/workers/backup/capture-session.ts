@@ -76,7 +76,8 @@ async function enterPrivileged(shell: Shell, job: BackupJob, anyPrompt: RegExp):
     return asksSecret.test(line) || anyPrompt.test(line);
   }, 'enable_failed');
   if (asksSecret.test(tailLine(shell.take()))) {
-    if (job.enableSecret === null) throw new BackupError('enable_failed', 'the device asks for an enable secret');
+    if (job.enableSecret === null)
+      throw new BackupError('enable_failed', 'the device asks for an enable secret');
     shell.send(job.enableSecret);
     await shell.waitFor((buffer) => anyPrompt.test(tailLine(buffer)), 'enable_failed');
   }

@@ -21,7 +21,11 @@ interface Attempt {
   crypto: NegotiatedCrypto;
 }
 
-async function attempt(job: BackupJob, control: JobControl, seen: { hostKey: string | null }): Promise<Attempt> {
+async function attempt(
+  job: BackupJob,
+  control: JobControl,
+  seen: { hostKey: string | null },
+): Promise<Attempt> {
   const clients: Client[] = [];
   let shell: Shell | null = null;
   let aborted: BackupError | null = null;

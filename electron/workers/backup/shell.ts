@@ -74,21 +74,27 @@ export class Shell {
 
   /**
    * Resolves once `done` holds for the output read so far and the output then stays quiet for the
-   * settle time; `timeoutCode` names the failure when the step timeout passes first.
+   * settle time; `timeoutCode` names the failure when the device stays silent for the step timeout.
    */
   waitFor(done: (buffer: string) => boolean, timeoutCode: BackupFailureCode): Promise<void> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
       let settle: NodeJS.Timeout | null = null;
-      const timer = setTimeout(() => finish(new BackupError(timeoutCode, this.describeTail())), this.limits.stepMs);
+      let idle: NodeJS.Timeout | null = null;
       const finish = (error: BackupError | null) => {
-        clearTimeout(timer);
+        if (idle) clearTimeout(idle);
         if (settle) clearTimeout(settle);
         this.waiter = null;
         if (error) reject(error);
         else resolve();
       };
+      // The step timeout runs from the last output: a long answer that keeps coming is not a stall.
       const check = () => {
+        if (idle) clearTimeout(idle);
+        idle = setTimeout(
+          () => finish(new BackupError(timeoutCode, this.describeTail())),
+          this.limits.stepMs,
+        );
         if (settle) clearTimeout(settle);
         settle = null;
         if (!done(this.buffer)) return;

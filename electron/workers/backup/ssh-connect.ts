@@ -115,6 +115,8 @@ export function connect(options: ConnectOptions): Promise<Connection> {
     }
     try {
       client.connect(config);
+      // A CLI session is small writes answered at once (a pager's space): no Nagle delay.
+      client.setNoDelay(true);
     } catch (error) {
       // A private key ssh2 cannot read throws here, not as an event.
       settle(new BackupError('auth_failed', `${options.label}${(error as Error).message}`));

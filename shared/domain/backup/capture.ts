@@ -40,7 +40,8 @@ export function answerBody(answer: string, command: string, prompt: string): str
   if (firstBreak >= 0 && body.slice(0, firstBreak).includes(command)) body = body.slice(firstBreak + 1);
   else if (firstBreak < 0 && body.includes(command)) body = '';
   const tail = lastLine(body);
-  if (tail.trimEnd() === prompt.trimEnd() || tail.trim() === '') body = body.slice(0, body.length - tail.length);
+  if (tail.trimEnd() === prompt.trimEnd() || tail.trim() === '')
+    body = body.slice(0, body.length - tail.length);
   return body.replace(/\n+$/, '').replace(/^\n+/, '');
 }
 

@@ -63,7 +63,9 @@ export const builtInProfiles: Record<BuiltInProfileId, BackupProfileSpec> = {
       String.raw`^ntp clock-period \d+`,
     ],
     secrets: ciscoSecrets,
-    rejections: [String.raw`^% ?(?:Invalid input|Unknown command|Incomplete command|Ambiguous command|Authorization failed)`],
+    rejections: [
+      String.raw`^% ?(?:Invalid input|Unknown command|Incomplete command|Ambiguous command|Authorization failed)`,
+    ],
   },
   'huawei-vrp': {
     id: 'huawei-vrp',
@@ -102,7 +104,9 @@ export const builtInProfiles: Record<BuiltInProfileId, BackupProfileSpec> = {
     configEnd: String.raw`^\}$`,
     bracesBalance: true,
     volatile: [String.raw`^## Last (?:commit|changed):`],
-    secrets: [String.raw`((?:encrypted-password|secret|authentication-key|pre-shared-key ascii-text) ")([^"]+)`],
+    secrets: [
+      String.raw`((?:encrypted-password|secret|authentication-key|pre-shared-key ascii-text) ")([^"]+)`,
+    ],
     rejections: [String.raw`^(?:syntax error|unknown command)`],
   },
   'ubiquiti-edgeos': {
