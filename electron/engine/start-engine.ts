@@ -11,6 +11,9 @@ import {
   type GlobalMaintenanceValue,
 } from '../../shared/domain/monitor/maintenance';
 import { createApiHandlers } from './api/handlers';
+import { storeAlarmPort } from './backup/store-alarm-port';
+import { startBackup } from './backup/start-backup';
+import { createDemoBackupTransport } from './demo/demo-backup';
 import { createDispatcher } from './api/dispatch';
 import { createDemoTransport } from './demo/demo-transport';
 import { seedDemoNetwork } from './demo/seed';
@@ -184,6 +187,17 @@ async function startAround(
     },
     log,
   });
+  // ── Configuration backup ── (the lead swaps storeAlarmPort for the engine's alarm service)
+  const backup = startBackup({
+    repo,
+    cipher,
+    alarms: storeAlarmPort(repo, bus),
+    supervisor,
+    demoTransport: options.demo ? await createDemoBackupTransport(repo, cipher) : null,
+    log,
+  });
+  // ── end of configuration backup ──
+
   const call = createDispatcher(
     createApiHandlers({
       repo,
@@ -191,6 +205,7 @@ async function startAround(
       monitor,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
+      backup: backup.handlers,
       info,
       health,
       now: Date.now,
@@ -225,6 +240,7 @@ async function startAround(
       await monitor.stop();
       await snmpMonitor.stop();
       await notify.stop();
+      await backup.stop();
       await supervisor.stopAll();
       await repo.close();
     },

@@ -13,6 +13,7 @@ import {
 } from './entities';
 import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
+import { backupApiMethods } from './backup';
 import { notifyApiMethods } from './notify';
 import { snmpApiMethods } from './snmp-api';
 
@@ -119,6 +120,7 @@ export const apiMethods = {
 
   ...snmpApiMethods,
   ...notifyApiMethods,
+  ...backupApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -1,5 +1,6 @@
 import { fill, type Catalog, type MessageParams } from './catalog';
 import { defaultLanguage, type Language } from './language';
+import { backupMessages } from './messages/backup';
 import { engineMessages } from './messages/engine';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
@@ -9,7 +10,7 @@ export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalo
  * Every text written outside the renderer (engine, workers, main process, notifications), one
  * catalog per domain under messages/. A domain adds its catalog here, once.
  */
-export const catalogs = [engineMessages] as const satisfies readonly Catalog[];
+export const catalogs = [engineMessages, backupMessages] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
+import type { BackupApiHandlers } from '../backup/api-handlers';
 import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
@@ -13,6 +14,7 @@ export interface ApiContext {
   monitor: Monitor;
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
+  backup: BackupApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

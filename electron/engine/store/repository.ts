@@ -14,6 +14,7 @@ import type {
   TowerInput,
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
+import type { BackupStore } from './repo/backup';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -158,6 +159,8 @@ export interface Repository {
     wirelessRollups(deviceId: number, from: number, to: number): Promise<WirelessRollup[]>;
     deleteRollupsBefore(at: number): Promise<number>;
   };
+
+  backup: BackupStore;
 
   settings: {
     all(): Promise<Record<string, unknown>>;

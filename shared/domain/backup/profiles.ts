@@ -1,16 +1,6 @@
+import type { builtInProfileIds, GenericProfileInput } from '../../contract/backup';
 import type { BackupProfileSpec } from '../../contract/backup-worker';
 
-/** The vendor families Vigia knows how to back up, plus the one an operator defines. */
-export const builtInProfileIds = [
-  'cisco-ios',
-  'huawei-vrp',
-  'mikrotik-routeros6',
-  'mikrotik-routeros7',
-  'juniper-junos',
-  'ubiquiti-edgeos',
-  'ubiquiti-airos',
-  'datacom-dmos',
-] as const;
 export type BuiltInProfileId = (typeof builtInProfileIds)[number];
 
 // Cisco-style secrets: "password 7 0822455D0A16", "secret 5 $1$…", "community X RO", "key 7 …".
@@ -156,16 +146,7 @@ export const builtInProfiles: Record<BuiltInProfileId, BackupProfileSpec> = {
   },
 };
 
-/** The part of the generic profile an operator fills in; the rest keeps safe defaults. */
-export interface GenericProfileInput {
-  prompt: string;
-  pagingOff: string[];
-  commands: string[];
-  pager: string | null;
-  configEnd: string | null;
-  volatile: string[];
-}
-
+/** The operator's own profile: what they filled in, and safe defaults for the rest. */
 export function genericProfile(input: GenericProfileInput): BackupProfileSpec {
   return {
     id: 'generic',

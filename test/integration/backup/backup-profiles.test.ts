@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtInProfileIds } from '../../../shared/domain/backup/profiles';
+import { builtInProfileIds } from '../../../shared/contract/backup';
 import { runJob } from '../../../electron/workers/backup/run-job';
 import { vendorFixture } from '../../helpers/fake-device-fixtures';
 import { startFakeDevice, type FakeDevice } from '../../helpers/fake-ssh-device';
