@@ -42,7 +42,11 @@ export function answerBody(answer: string, command: string, prompt: string): str
   const tail = lastLine(body);
   if (tail.trimEnd() === prompt.trimEnd() || tail.trim() === '')
     body = body.slice(0, body.length - tail.length);
-  return body.replace(/\n+$/, '').replace(/^\n+/, '');
+  let end = body.length;
+  while (end > 0 && body[end - 1] === '\n') end--;
+  let start = 0;
+  while (start < end && body[start] === '\n') start++;
+  return body.slice(start, end);
 }
 
 const compile = (source: string) => new RegExp(source);
@@ -115,5 +119,7 @@ export function normalizeConfig(profile: BackupProfileSpec, config: string, mask
     if (volatile.some((pattern) => pattern.test(line))) continue;
     kept.push(secrets.reduce((text, pattern) => text.replace(pattern, '$1********'), line));
   }
-  return kept.join('\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  const first = kept.findIndex((line) => line !== '');
+  return kept.slice(Math.max(first, 0)).join('\n') + '\n';
 }
