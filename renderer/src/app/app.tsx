@@ -16,8 +16,9 @@ const TowersPage = lazyNamed(() => import('../towers/towers-page'), 'TowersPage'
 const MapPage = lazyNamed(() => import('../map/map-page'), 'MapPage');
 const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage');
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
+const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
 
-const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings'] as const;
+const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings', 'backups'] as const;
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -39,6 +40,8 @@ function Page({ route }: { route: Route }) {
       return <AlarmsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'backups':
+      return <BackupsPage />;
   }
 }
 
@@ -62,7 +65,7 @@ export function App() {
     document.title = activeAlarms > 0 ? `(${activeAlarms}) Vigia` : 'Vigia';
   }, [activeAlarms]);
 
-  // Alt+1…6 jump to the main pages, as NOC operators expect from a wall-screen app.
+  // Alt+1…7 jump to the main pages, as NOC operators expect from a wall-screen app.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;

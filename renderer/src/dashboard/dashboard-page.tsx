@@ -10,6 +10,7 @@ import { countByState, sortAlarms } from '../live/derive';
 import { useLive } from '../live/use-live';
 import { SeverityBadge, StateBadge, stateColor } from '../shared/state-badge';
 import { navigate } from '../app/router';
+import { BackupCard } from '../backups/backup-card';
 
 function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; total: number }) {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <StateCounts counts={view.counts} total={store.devices.size} />
+      <BackupCard />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
           <Title order={5} mb="xs">

@@ -23,6 +23,7 @@ import { useLive } from '../live/use-live';
 import { notifyError } from '../shared/notify';
 import { SeverityBadge, StateBadge } from '../shared/state-badge';
 import { SnmpPanel } from './snmp-panel';
+import { DeviceBackup } from '../backups/device-backup';
 
 function Chart({
   title,
@@ -221,6 +222,7 @@ export function DevicePage({ id }: { id: number }) {
         )}
       </SimpleGrid>
       <SnmpPanel deviceId={id} />
+      <DeviceBackup deviceId={id} />
       <Card withBorder>
         <Text fw={600} mb="xs">
           {t('device.alarmHistory')}
