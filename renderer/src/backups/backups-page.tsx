@@ -130,7 +130,7 @@ export function BackupsPage() {
                     {row.weakCrypto.length > 0 && (
                       <Tooltip label={t('backups.weakCrypto', { list: row.weakCrypto.join(', ') })}>
                         <Badge size="xs" color="yellow">
-                          {t('backups.weak')}
+                          {t('backups.weakBadge')}
                         </Badge>
                       </Tooltip>
                     )}

@@ -395,6 +395,7 @@ export const en: typeof ptBR = {
     failing: 'Failing',
     stale: 'No backup for more than a day',
     weak: 'Need weak crypto',
+    weakBadge: 'Weak crypto',
     filter: 'Filter by name or address',
     onlyProblems: 'Problems only',
     col: {

@@ -393,6 +393,7 @@ export const ptBR = {
     failing: 'Com falha',
     stale: 'Sem backup há mais de 1 dia',
     weak: 'Precisam de cripto fraca',
+    weakBadge: 'Cripto fraca',
     filter: 'Filtrar por nome ou endereço',
     onlyProblems: 'Só com problema',
     col: {
