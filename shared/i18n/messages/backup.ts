@@ -1,63 +1,17 @@
 import { defineCatalog } from '../catalog';
 
-/** Configuration backup: its alarms and the reasons a backup fails. */
+/** Configuration backup: its alarms (the failure's code and what the device showed as parameters). */
 export const backupMessages = defineCatalog({
   'pt-BR': {
     'alarm.backup.failed': 'Backup de {device} falhou ({code}): {detail}',
     'alarm.backup.host-key-changed':
       'A chave SSH de {device} mudou ({shown}, confiável era {trusted}): backup suspenso até conferir',
     'alarm.backup.config-changed': 'Configuração de {device} mudou: +{added} −{removed} linhas',
-    'backup.failure.auth_failed': 'usuário ou senha/chave recusados',
-    'backup.failure.host_key_changed': 'a chave do equipamento mudou',
-    'backup.failure.legacy_crypto_required':
-      'o equipamento só oferece criptografia antiga (ative "cripto legada")',
-    'backup.failure.connect_failed': 'sem conexão SSH',
-    'backup.failure.connect_timeout': 'tempo esgotado ao conectar',
-    'backup.failure.no_prompt': 'o prompt esperado não apareceu (perfil errado?)',
-    'backup.failure.enable_failed': 'não entrou no modo privilegiado (enable)',
-    'backup.failure.command_rejected': 'o equipamento recusou o comando',
-    'backup.failure.step_timeout': 'o equipamento parou de responder',
-    'backup.failure.job_timeout': 'o backup passou do tempo máximo',
-    'backup.failure.connection_lost': 'a conexão caiu no meio da configuração',
-    'backup.failure.endless_pager': 'a paginação não terminava',
-    'backup.failure.too_large': 'resposta grande demais',
-    'backup.failure.binary_output': 'resposta binária, não é uma configuração',
-    'backup.failure.empty': 'configuração vazia',
-    'backup.failure.truncated': 'configuração incompleta (não termina como o fabricante termina)',
-    'backup.failure.bad_start': 'configuração não começa como o fabricante começa',
-    'backup.failure.prompt_residue': 'restos do prompt dentro da configuração',
-    'backup.failure.pager_residue': 'restos da paginação dentro da configuração',
-    'backup.failure.cancelled': 'cancelado pelo operador',
-    'backup.failure.address_changed': 'o endereço mudou: confirme as credenciais para o novo endereço',
-    'backup.failure.no_credentials': 'sem credenciais',
   },
   en: {
     'alarm.backup.failed': 'Backup of {device} failed ({code}): {detail}',
     'alarm.backup.host-key-changed':
       "{device}'s SSH host key changed ({shown}, trusted was {trusted}): backups paused until checked",
     'alarm.backup.config-changed': "{device}'s configuration changed: +{added} −{removed} lines",
-    'backup.failure.auth_failed': 'user name or password/key refused',
-    'backup.failure.host_key_changed': "the device's host key changed",
-    'backup.failure.legacy_crypto_required':
-      'the device only offers old cryptography (turn on "legacy crypto")',
-    'backup.failure.connect_failed': 'no SSH connection',
-    'backup.failure.connect_timeout': 'timed out while connecting',
-    'backup.failure.no_prompt': 'the expected prompt never appeared (wrong profile?)',
-    'backup.failure.enable_failed': 'could not enter privileged (enable) mode',
-    'backup.failure.command_rejected': 'the device rejected the command',
-    'backup.failure.step_timeout': 'the device stopped answering',
-    'backup.failure.job_timeout': 'the backup ran past its time limit',
-    'backup.failure.connection_lost': 'the connection dropped mid-configuration',
-    'backup.failure.endless_pager': 'the pager never ended',
-    'backup.failure.too_large': 'the answer was too large',
-    'backup.failure.binary_output': 'binary answer, not a configuration',
-    'backup.failure.empty': 'empty configuration',
-    'backup.failure.truncated': "incomplete configuration (does not end the way the vendor's does)",
-    'backup.failure.bad_start': "the configuration does not start the way the vendor's does",
-    'backup.failure.prompt_residue': 'prompt residue inside the configuration',
-    'backup.failure.pager_residue': 'pager residue inside the configuration',
-    'backup.failure.cancelled': 'cancelled by the operator',
-    'backup.failure.address_changed': 'the address changed: confirm the credentials for the new address',
-    'backup.failure.no_credentials': 'no credentials',
   },
 });

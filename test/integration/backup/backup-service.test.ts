@@ -68,6 +68,21 @@ async function fakeCisco(run: number, extra: object = {}) {
   return { fake, fixture };
 }
 
+/** Cisco backup settings for a device, as the operator saves them. */
+const configure = (deviceId: number, port: number, enableSecret: string) =>
+  api['backup.target.set']({
+    target: {
+      deviceId,
+      enabled: true,
+      profile: 'cisco-ios',
+      port,
+      username: FAKE_USER,
+      auth: { kind: 'password', password: FAKE_PASSWORD },
+      enableSecret,
+    },
+    by,
+  });
+
 async function runAndWait(deviceIds: number[] | null) {
   await api['backup.run']({ deviceIds, by });
   await service.whenIdle();
@@ -77,18 +92,7 @@ describe('backup service with the store', () => {
   it('stores a version only when the configuration changed, alarms the change with its diff, and exports to git', async () => {
     const { fake, fixture } = await fakeCisco(1);
     const device = await repo.devices.create({ name: 'borda-01', host: fake.host, kind: 'router' });
-    const summary = await api['backup.target.set']({
-      target: {
-        deviceId: device.id,
-        enabled: true,
-        profile: 'cisco-ios',
-        port: fake.port,
-        username: FAKE_USER,
-        auth: { kind: 'password', password: FAKE_PASSWORD },
-        enableSecret: 'en4ble',
-      },
-      by,
-    });
+    const summary = await configure(device.id, fake.port, 'en4ble');
     expect(summary).toMatchObject({
       secretSet: true,
       enableSecretSet: true,
@@ -167,18 +171,7 @@ describe('backup service with the store', () => {
   it('does not send the credentials to a new address until the operator confirms', async () => {
     const { fake } = await fakeCisco(1);
     const device = await repo.devices.create({ name: 'borda-02', host: fake.host, kind: 'router' });
-    await api['backup.target.set']({
-      target: {
-        deviceId: device.id,
-        enabled: true,
-        profile: 'cisco-ios',
-        port: fake.port,
-        username: FAKE_USER,
-        auth: { kind: 'password', password: FAKE_PASSWORD },
-        enableSecret: 'en4ble',
-      },
-      by,
-    });
+    await configure(device.id, fake.port, 'en4ble');
     await repo.devices.update(device.id, { host: '127.0.0.2' }); // never contacted
     await runAndWait([device.id]);
     const row = (await api['backup.overview']()).rows.find((candidate) => candidate.deviceId === device.id)!;
@@ -210,18 +203,7 @@ describe('backup service with the store', () => {
   it('fails a bad device with its reason, keeps its last good version, and counts it on the dashboard', async () => {
     const { fake } = await fakeCisco(1);
     const device = await repo.devices.create({ name: 'borda-03', host: fake.host, kind: 'router' });
-    await api['backup.target.set']({
-      target: {
-        deviceId: device.id,
-        enabled: true,
-        profile: 'cisco-ios',
-        port: fake.port,
-        username: FAKE_USER,
-        auth: { kind: 'password', password: FAKE_PASSWORD },
-        enableSecret: 'errado',
-      },
-      by,
-    });
+    await configure(device.id, fake.port, 'errado');
     await runAndWait([device.id]);
     expect(alarms.of(device.id).failed).toMatchObject({ code: 'enable_failed' });
     const { counts } = await api['backup.overview']();
