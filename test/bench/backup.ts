@@ -4,7 +4,7 @@
 // Then a second, unchanged round. Prints one JSON line.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupWorkerApi } from '../../shared/contract/backup-worker';
 import { workerBackupTransport } from '../../electron/engine/collectors/backup-port';
@@ -23,7 +23,18 @@ const DEVICES = Number(process.env.BENCH_DEVICES ?? 3_000);
 const WORKERS = 50;
 const FLEET_PROCESSES = 2;
 
-function startFleet(first: number, count: number): Promise<() => Promise<void>> {
+interface Fleet {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** CPU seconds a process has used so far (user + system), from the kernel's accounting. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function startFleet(first: number, count: number): Promise<Fleet> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'test/bench/backup-fleet-process.ts', String(first), String(count)],
@@ -34,7 +45,10 @@ function startFleet(first: number, count: number): Promise<() => Promise<void>> 
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready'))
-        resolve(() => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))));
+        resolve({
+          pid: child.pid!,
+          stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
+        });
     });
     child.once('exit', (code) => reject(new Error(`fleet exited early (${code})`)));
   });
@@ -50,7 +64,7 @@ function peakRssMb(pid: number): number {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), `vigia-bench-backup-${process.pid}-`));
   const per = Math.ceil(DEVICES / FLEET_PROCESSES);
-  const stops = await Promise.all(
+  const fleets = await Promise.all(
     Array.from({ length: FLEET_PROCESSES }, (_, share) =>
       startFleet(share * per, Math.min(per, DEVICES - share * per)),
     ),
@@ -97,12 +111,31 @@ async function main(): Promise<void> {
       transport: workerBackupTransport(worker),
     });
 
+    // A call that does nothing but wait for the worker to run, so that its pid is known.
+    await worker.call('backup.cancel', { deviceIds: [1] });
+    const pid = supervisor.health().find((health) => health.name === 'backup')?.pid ?? 0;
+    // CPU seconds of the worker, the fake fleet and this process (the engine's part): unlike the
+    // wall time, they do not depend on what else shares the machine.
+    const cpu = () => ({
+      worker: cpuSeconds(pid),
+      fleet: fleets.reduce((sum, fleet) => sum + cpuSeconds(fleet.pid), 0),
+      engine: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
     const round = async () => {
+      const before = cpu();
       const started = performance.now();
       await service.start(null);
       await service.whenIdle();
-      return { wall: (performance.now() - started) / 1000, progress: service.progress()! };
+      const after = cpu();
+      const used = (key: keyof typeof before) =>
+        Number((((after[key] - before[key]) / DEVICES) * 1000).toFixed(1));
+      return {
+        wall: (performance.now() - started) / 1000,
+        progress: service.progress()!,
+        cpuMsPerDevice: { worker: used('worker'), fleet: used('fleet'), engine: used('engine') },
+      };
     };
+    const loadAtStart = loadavg()[0]!;
     const first = await round();
     const versionsAfterFirst = (await repo.backup.versionStats()).reduce((sum, row) => sum + row.versions, 0);
     const bytesAfterFirst = await repo.backup.storedBytes();
@@ -111,14 +144,13 @@ async function main(): Promise<void> {
       (sum, row) => sum + row.versions,
       0,
     );
-    const pid = supervisor.health().find((health) => health.name === 'backup')?.pid;
     process.stdout.write(
       JSON.stringify({
         devices: DEVICES,
         workers: WORKERS,
         wall_s: Number(first.wall.toFixed(1)),
         per_min: Math.round((DEVICES / first.wall) * 60),
-        rss_mb: pid ? peakRssMb(pid) : null,
+        rss_mb: peakRssMb(pid),
         failures: first.progress.failed,
         unchanged_round_new_versions: versionsAfterSecond - versionsAfterFirst,
         unchanged_round_store_bytes: (await repo.backup.storedBytes()) - bytesAfterFirst,
@@ -127,12 +159,16 @@ async function main(): Promise<void> {
         floor_s: (DEVICES * 1) / WORKERS,
         goal_s: Number(((DEVICES * 1.15) / WORKERS).toFixed(1)),
         stored_mb_first_round: Number((bytesAfterFirst / 1e6).toFixed(1)),
+        cpu_ms_per_device: first.cpuMsPerDevice,
+        unchanged_round_cpu_ms_per_device: second.cpuMsPerDevice,
+        cores: cpus().length,
+        load_avg_1m: { start: Number(loadAtStart.toFixed(1)), end: Number(loadavg()[0]!.toFixed(1)) },
       }) + '\n',
     );
   } finally {
     await supervisor.stopAll();
     await repo.close();
-    await Promise.all(stops.map((stop) => stop()));
+    await Promise.all(fleets.map((fleet) => fleet.stop()));
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,7 @@ import { operatorName } from '../shared/operator';
 import { BackupCounts } from './backup-counts';
 import { BackupResult } from './backup-result';
 import { RunProgress } from './run-progress';
+import { SettingsModal } from './settings-modal';
 import { TargetForm } from './target-form';
 import { useBackups } from './use-backups';
 import { VersionsDrawer } from './versions-drawer';
@@ -35,6 +36,7 @@ export function BackupsPage() {
   const [filter, setFilter] = useState('');
   const [problemsOnly, setProblemsOnly] = useState(false);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [adjusting, setAdjusting] = useState(false);
   const [link] = useState(linkedDiff);
   const [viewing, setViewing] = useState<{ id: number; initial: { from: number; to: number } | null } | null>(
     link ? { id: link.device, initial: 'from' in link ? { from: link.from, to: link.to } : null } : null,
@@ -70,9 +72,14 @@ export function BackupsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>{t('backups.title')}</Title>
-        <Button variant="light" onClick={() => setEditing('new')} data-testid="backup-add">
-          {t('backups.add')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="subtle" onClick={() => setAdjusting(true)} data-testid="backup-settings">
+            {t('backups.settings.title')}
+          </Button>
+          <Button variant="light" onClick={() => setEditing('new')} data-testid="backup-add">
+            {t('backups.add')}
+          </Button>
+        </Group>
       </Group>
       {overview && <BackupCounts counts={overview.counts} />}
       <RunProgress
@@ -237,6 +244,7 @@ export function BackupsPage() {
           }}
         />
       )}
+      {adjusting && <SettingsModal onClose={() => setAdjusting(false)} />}
       {viewing && (
         <VersionsDrawer
           device={{ id: viewing.id, name: viewed?.deviceName ?? '' }}
