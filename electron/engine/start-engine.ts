@@ -8,6 +8,8 @@ import { AlarmRetention } from './alarms/alarm-retention';
 import { AlarmService } from './alarms/alarm-service';
 import type { AlarmPort } from './alarms/port';
 import { createApiHandlers } from './api/handlers';
+import { startBackup } from './backup/start-backup';
+import { createDemoBackupTransport } from './demo/demo-backup';
 import { createDispatcher } from './api/dispatch';
 import { workerPingTransport } from './collectors/pinger-port';
 import { workerSnmpTransport } from './collectors/snmp-port';
@@ -204,6 +206,16 @@ async function startAround(
   });
   const opticalDemo = options.demo ? await startOpticalDemo(optical, repo, log) : null;
   // --- end optical -------------------------------------------------------------------------------
+  // ── Configuration backup ──
+  const backup = startBackup({
+    repo,
+    cipher,
+    alarms,
+    supervisor,
+    demoTransport: options.demo ? await createDemoBackupTransport(repo, cipher) : null,
+    log,
+  });
+  // ── end of configuration backup ──
 
   const call = createDispatcher(
     createApiHandlers({
@@ -215,6 +227,7 @@ async function startAround(
       notify: notify.handlers(),
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
+      backup: backup.handlers,
       info,
       health: () => health.current(),
       now: Date.now,
@@ -249,6 +262,7 @@ async function startAround(
       await optical.stop();
       await notify.stop();
       stopFollowing();
+      await backup.stop();
       await supervisor.stopAll();
       await repo.close();
     },

@@ -13,6 +13,7 @@ import {
 } from './entities';
 import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
+import { backupApiMethods } from './backup';
 import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
 import { opticalApiMethods } from './optical';
@@ -122,6 +123,7 @@ export const apiMethods = {
   ...snmpApiMethods,
   ...notifyApiMethods,
   ...opticalApiMethods,
+  ...backupApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -1,6 +1,7 @@
 import { fill, type Catalog, type MessageParams } from './catalog';
 import { defaultLanguage, type Language } from './language';
 import { alarmMessages } from './messages/alarms';
+import { backupMessages } from './messages/backup';
 import { engineMessages } from './messages/engine';
 import { notifyMessages } from './messages/notify';
 import { telegramMessages } from './messages/telegram';
@@ -23,6 +24,7 @@ export const catalogs = [
   settingsMessages,
   securityMessages,
   opticalMessages,
+  backupMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
 import type { AlarmService } from '../alarms/alarm-service';
+import type { BackupApiHandlers } from '../backup/api-handlers';
 import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
@@ -19,6 +20,7 @@ export interface ApiContext {
   notify: NotifyApiHandlers;
   settings: SettingsApiHandlers;
   optical: OpticalApiHandlers;
+  backup: BackupApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

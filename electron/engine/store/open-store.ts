@@ -2,6 +2,7 @@ import type { StoreDialect } from './dialect';
 import { openPostgres } from './pg-dialect';
 import { alarmsRepository } from './repo/alarms';
 import { auditRepository } from './repo/audit';
+import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
@@ -31,6 +32,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     alarms: alarmsRepository(context),
     outbox: outboxRepository(context),
     snmp: snmpRepository(context),
+    backup: backupRepository(context),
     settings: settingsRepository(context),
     audit: auditRepository(context),
     optical: opticalRepository(context),

@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import type { OpticalRepository } from './repo/optical';
+import type { BackupStore } from './repo/backup';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -171,6 +172,8 @@ export interface Repository {
     wirelessRollups(deviceId: number, from: number, to: number): Promise<WirelessRollup[]>;
     deleteRollupsBefore(at: number): Promise<number>;
   };
+
+  backup: BackupStore;
 
   settings: {
     all(): Promise<Record<string, unknown>>;

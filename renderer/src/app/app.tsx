@@ -19,8 +19,9 @@ const MapPage = lazyNamed(() => import('../map/map-page'), 'MapPage');
 const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage');
 const OpticalPage = lazyNamed(() => import('../optical/optical-page'), 'OpticalPage');
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
+const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
 
-const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'optical', 'settings'] as const;
+const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'optical', 'backups', 'settings'] as const;
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -44,6 +45,8 @@ function Page({ route }: { route: Route }) {
       return <OpticalPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'backups':
+      return <BackupsPage />;
   }
 }
 

@@ -11,6 +11,7 @@ import { useLive } from '../live/use-live';
 import { SeverityBadge, StateBadge, stateColor } from '../shared/state-badge';
 import { navigate } from '../app/router';
 import { useAlarmText } from '../alarms/use-alarm-text';
+import { BackupCard } from '../backups/backup-card';
 
 function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; total: number }) {
   const { t } = useTranslation();
@@ -88,6 +89,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <StateCounts counts={view.counts} total={store.devices.size} />
+      <BackupCard />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
           <Title order={5} mb="xs">

@@ -24,6 +24,7 @@ import { notifyError } from '../shared/notify';
 import { SeverityBadge, StateBadge } from '../shared/state-badge';
 import { SnmpPanel } from './snmp-panel';
 import { useAlarmText } from '../alarms/use-alarm-text';
+import { DeviceBackup } from '../backups/device-backup';
 
 function Chart({
   title,
@@ -223,6 +224,7 @@ export function DevicePage({ id }: { id: number }) {
         )}
       </SimpleGrid>
       <SnmpPanel deviceId={id} />
+      <DeviceBackup deviceId={id} />
       <Card withBorder>
         <Text fw={600} mb="xs">
           {t('device.alarmHistory')}

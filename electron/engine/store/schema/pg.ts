@@ -9,6 +9,7 @@ import type {
 } from '../../../../shared/contract/entities';
 import {
   bigint,
+  customType,
   bigserial,
   boolean,
   doublePrecision,
@@ -330,4 +331,53 @@ export const opticalRollups = pgTable(
     max: doublePrecision('max').notNull(),
   },
   (table) => [primaryKey({ columns: [table.measureId, table.resolution, table.bucket] })],
+);
+
+// ── Configuration backup ────────────────────────────────────────────────────────────────────────
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** How one device is backed up; its credentials sealed, and bound to the address they were given for. */
+export const backupTargets = pgTable('backup_targets', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull(),
+  profile: text('profile').notNull(),
+  genericProfile: text('generic_profile'),
+  port: integer('port').notNull(),
+  username: text('username').notNull(),
+  authKind: text('auth_kind').$type<'password' | 'key'>().notNull(),
+  sealedSecrets: text('sealed_secrets').notNull(),
+  boundHost: text('bound_host').notNull(),
+  jump: text('jump'),
+  legacyCrypto: boolean('legacy_crypto').notNull(),
+  maskSecrets: boolean('mask_secrets').notNull(),
+  schedule: text('schedule'),
+  knownHostKey: text('known_host_key'),
+  offeredHostKey: text('offered_host_key'),
+  lastRunAt: ms('last_run_at'),
+  lastOkAt: ms('last_ok_at'),
+  lastFailureCode: text('last_failure_code'),
+  lastFailureDetail: text('last_failure_detail'),
+  lastDurationMs: integer('last_duration_ms'),
+  weakCrypto: text('weak_crypto'),
+  currentHash: text('current_hash'),
+});
+
+export const backupVersions = pgTable(
+  'backup_versions',
+  {
+    id: serial('id').primaryKey(),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    takenAt: ms('taken_at').notNull(),
+    hash: text('hash').notNull(),
+    bytes: integer('bytes').notNull(),
+    linesAdded: integer('lines_added').notNull(),
+    linesRemoved: integer('lines_removed').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (table) => [index('backup_versions_device_idx').on(table.deviceId, table.takenAt)],
 );

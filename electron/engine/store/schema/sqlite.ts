@@ -9,6 +9,7 @@ import type {
 } from '../../../../shared/contract/entities';
 import { sql } from 'drizzle-orm';
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -332,4 +333,59 @@ export const opticalRollups = sqliteTable(
     max: real('max').notNull(),
   },
   (table) => [primaryKey({ columns: [table.measureId, table.resolution, table.bucket] })],
+);
+
+// ── Configuration backup ────────────────────────────────────────────────────────────────────────
+
+/** How one device is backed up; its credentials sealed, and bound to the address they were given for. */
+export const backupTargets = sqliteTable('backup_targets', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  profile: text('profile').notNull(),
+  /** The operator's own profile (JSON), when `profile` is "generic". */
+  genericProfile: text('generic_profile'),
+  port: integer('port').notNull(),
+  username: text('username').notNull(),
+  authKind: text('auth_kind').$type<'password' | 'key'>().notNull(),
+  /** Password or key, enable secret and the jump host's secret, sealed by the SecretCipher. */
+  sealedSecrets: text('sealed_secrets').notNull(),
+  /** The device address the secrets were entered for: another address needs the operator's word. */
+  boundHost: text('bound_host').notNull(),
+  /** Jump host without its secret (JSON: host, port, username, authKind). */
+  jump: text('jump'),
+  legacyCrypto: integer('legacy_crypto', { mode: 'boolean' }).notNull(),
+  maskSecrets: integer('mask_secrets', { mode: 'boolean' }).notNull(),
+  /** Cron expression; null: the default schedule of the backup settings. */
+  schedule: text('schedule'),
+  knownHostKey: text('known_host_key'),
+  /** A different key the device showed, kept until the operator trusts or rejects it. */
+  offeredHostKey: text('offered_host_key'),
+  lastRunAt: integer('last_run_at'),
+  lastOkAt: integer('last_ok_at'),
+  lastFailureCode: text('last_failure_code'),
+  lastFailureDetail: text('last_failure_detail'),
+  lastDurationMs: integer('last_duration_ms'),
+  /** Weak algorithms the last session needed (comma-separated), or null. */
+  weakCrypto: text('weak_crypto'),
+  currentHash: text('current_hash'),
+});
+
+/** One version of a device's configuration: stored only when its content changed, gzip-compressed. */
+export const backupVersions = sqliteTable(
+  'backup_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    takenAt: integer('taken_at').notNull(),
+    hash: text('hash').notNull(),
+    bytes: integer('bytes').notNull(),
+    linesAdded: integer('lines_added').notNull(),
+    linesRemoved: integer('lines_removed').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [index('backup_versions_device_idx').on(table.deviceId, table.takenAt)],
 );
