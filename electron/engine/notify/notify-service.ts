@@ -390,5 +390,3 @@ export class NotifyService {
     });
   }
 }
-
-

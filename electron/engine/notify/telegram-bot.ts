@@ -3,13 +3,7 @@ import type { z } from 'zod';
 import type { MaintenanceScope, MaintenanceStart } from '../../../shared/contract/api';
 import type { Alarm, Device, DeviceState, DeviceStatus, Tower } from '../../../shared/contract/entities';
 import type { TelegramChat } from '../../../shared/contract/notify';
-import {
-  defaultLanguage,
-  translate,
-  type Language,
-  type MessageKey,
-  type MessageParams,
-} from '../../../shared/i18n';
+import { translate, type Language, type MessageKey, type MessageParams } from '../../../shared/i18n';
 import { scrubToken } from './telegram-channel';
 import { parseMaintArgs, resolveTarget } from './telegram-commands';
 
