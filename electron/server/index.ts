@@ -8,6 +8,7 @@ import { startEngine } from '../engine/start-engine';
 import { forkSpawner } from '../engine/collectors/spawner';
 import { checkBindPolicy } from './access';
 import { startHttpServer } from './http-server';
+import { installLoopProbe } from './loop-probe';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -17,6 +18,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  installLoopProbe();
   const { values } = parseArgs({
     options: {
       demo: { type: 'boolean', default: false },
