@@ -31,7 +31,7 @@ export async function readNotifyConfig(
 export async function readNotifySecrets(repo: Repository, cipher: SecretCipher): Promise<NotifySecrets> {
   const sealed = await repo.settings.get(NOTIFY_SECRETS_KEY);
   if (typeof sealed !== 'string') return { telegramToken: null, webhooks: {} };
-  return Secrets.parse(JSON.parse(cipher.decrypt(sealed)));
+  return Secrets.parse(JSON.parse(await cipher.decrypt(sealed)));
 }
 
 export async function writeNotifySecrets(
@@ -39,7 +39,7 @@ export async function writeNotifySecrets(
   cipher: SecretCipher,
   secrets: NotifySecrets,
 ): Promise<void> {
-  await repo.settings.set(NOTIFY_SECRETS_KEY, cipher.encrypt(JSON.stringify(secrets)));
+  await repo.settings.set(NOTIFY_SECRETS_KEY, await cipher.encrypt(JSON.stringify(secrets)));
 }
 
 /** Enough to recognise a secret ("…a1b2"), never enough to use it. */

@@ -155,7 +155,7 @@ export class SnmpMonitor {
     for (const config of configs) {
       try {
         const credentials = SnmpCredentials.parse(
-          JSON.parse(this.deps.cipher.decrypt(config.sealedCredentials)),
+          JSON.parse(await this.deps.cipher.decrypt(config.sealedCredentials)),
         );
         const device = await this.deps.repo.devices.get(config.deviceId);
         if (device) targets.push({ id: config.deviceId, host: device.host, port: config.port, credentials });
