@@ -198,8 +198,8 @@ export class EngineProxy implements Engine {
       case 'reply':
         this.settle(message.id, message.ok ? { ok: true, result: message.result } : message);
         return;
-      case 'event':
-        this.publish(message.event);
+      case 'events':
+        for (const event of message.events) this.publish(event);
         return;
       case 'cipher':
         void this.seal(child, message.id, message.op, message.text);

@@ -55,7 +55,8 @@ export const EngineMessage = z.union([
   z.object({ kind: z.literal('ready') }),
   z.object({ kind: z.literal('start-failed'), message: z.string() }),
   EngineReply,
-  z.object({ kind: z.literal('event'), event: VigiaEvent }),
+  /** Events in the order the engine published them (a burst travels as several batches). */
+  z.object({ kind: z.literal('events'), events: z.array(VigiaEvent).min(1) }),
   /** Seal or open a secret with the host's cipher (only when started with `hostCipher`). */
   z.object({ kind: z.literal('cipher'), id, op: CipherOperation, text: z.string() }),
   /** A message the engine could not read (there is no id to answer to). */

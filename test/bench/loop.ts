@@ -8,7 +8,7 @@
 // Needs root and `npm run build` (it runs out/main/server.js, as an operator would).
 import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -224,6 +224,7 @@ async function inside(): Promise<void> {
     await client.until('all devices up', () => client.count('up') === DEVICES);
 
     await probe(server, 'loop-probe:reset');
+    const loadAtStart = loadavg()[0]!;
     const t0 = performance.now();
     const poll = pollHealth(client);
     const rows: DeviceInput[] = [];
@@ -279,6 +280,9 @@ async function inside(): Promise<void> {
         clear_ms: round(clearMs),
         retention_deleted: retentionDeleted,
         duration_s: round(durationMs / 1000),
+        // The machine is shared: its load says how much of a latency is waiting for a core.
+        load1_start: round(loadAtStart),
+        load1_end: round(loadavg()[0]!),
       })}\n`,
     );
   } finally {

@@ -8,6 +8,7 @@ import { toApiError } from '../../engine/api/errors';
 import { forkSpawner } from '../../engine/collectors/spawner';
 import { startEngine, type RunningEngine } from '../../engine/start-engine';
 import type { ParentChannel } from '../host/parent-channel';
+import { EventBatcher } from './event-batcher';
 import { remoteCipher } from './remote-cipher';
 
 /**
@@ -24,6 +25,11 @@ export function serveEngine(
   let stopping = false;
   const send = (message: EngineMessage) => channel.send(message);
   const host = remoteCipher(send);
+  const events = new EventBatcher((batch) => send({ kind: 'events', events: batch }));
+  const reply = (message: Extract<EngineMessage, { kind: 'reply' }>) => {
+    events.flush();
+    send(message);
+  };
 
   const start = (options: EngineStartOptions) => {
     starting = true;
@@ -36,7 +42,7 @@ export function serveEngine(
     }).then(
       (running) => {
         engine = running;
-        running.subscribe((event) => send({ kind: 'event', event }));
+        running.subscribe((event) => events.push(event));
         send({ kind: 'ready' });
       },
       (error: unknown) => {
@@ -49,18 +55,18 @@ export function serveEngine(
   const call = (id: number, method: string, input: unknown) => {
     if (!engine || stopping || !isApiMethod(method)) {
       const message = !isApiMethod(method) ? `Unknown method "${method}"` : 'The engine is not running.';
-      send({ kind: 'reply', id, ok: false, error: { code: 'unavailable', message, issues: [] } });
+      reply({ kind: 'reply', id, ok: false, error: { code: 'unavailable', message, issues: [] } });
       return;
     }
     engine.call(method, input).then(
       (result) => {
         try {
-          send({ kind: 'reply', id, ok: true, result });
+          reply({ kind: 'reply', id, ok: true, result });
         } catch (error) {
-          send({ kind: 'reply', id, ok: false, error: toApiError(error) });
+          reply({ kind: 'reply', id, ok: false, error: toApiError(error) });
         }
       },
-      (error: unknown) => send({ kind: 'reply', id, ok: false, error: toApiError(error) }),
+      (error: unknown) => reply({ kind: 'reply', id, ok: false, error: toApiError(error) }),
     );
   };
 

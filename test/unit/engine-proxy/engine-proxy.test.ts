@@ -109,7 +109,7 @@ describe('the engine proxy', () => {
     await expect(refused).rejects.toMatchObject({ error: { code: 'not_found' } });
 
     engine.say({ kind: 'reply', id: 'seven', ok: true });
-    engine.say({ kind: 'event', event: { type: 'no.such.event' } });
+    engine.say({ kind: 'events', events: [{ type: 'no.such.event' }] });
     expect(proxy.protocolErrors).toBe(2);
     expect(logs.at(-1)).toMatch(/outside its protocol .*\(2 so far\)/);
     await expect(proxy.call('no.such.method' as never, undefined)).rejects.toMatchObject({
@@ -124,9 +124,9 @@ describe('the engine proxy', () => {
       throw new Error('buggy subscriber');
     });
     const unsubscribe = proxy.subscribe((event) => seen.push(event));
-    spawned[0]!.say({ kind: 'event', event: { type: 'device.deleted', id: 7 } });
+    spawned[0]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 7 }] });
     unsubscribe();
-    spawned[0]!.say({ kind: 'event', event: { type: 'device.deleted', id: 8 } });
+    spawned[0]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 8 }] });
     expect(seen).toEqual([{ type: 'device.deleted', id: 7 }]);
   });
 
@@ -169,7 +169,7 @@ describe('the engine proxy', () => {
     await vi.waitFor(() => expect(spawned).toHaveLength(2));
     expect(spawned[1]!.sent[0]).toMatchObject({ kind: 'start' });
     spawned[1]!.say({ kind: 'ready' });
-    spawned[1]!.say({ kind: 'event', event: { type: 'device.deleted', id: 3 } });
+    spawned[1]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 3 }] });
     expect(seen).toEqual([{ type: 'device.deleted', id: 3 }]);
     expect(proxy.restarts).toBe(1);
     expect(proxy.pid).toBe(101);

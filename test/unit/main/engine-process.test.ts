@@ -81,7 +81,7 @@ describe('the desktop app’s engine process', () => {
       body: '12 equipamentos',
       deviceId: null,
     };
-    child.emit('message', { kind: 'event', event: alert });
+    child.emit('message', { kind: 'events', events: [alert] });
     expect(seen).toEqual([alert]);
   });
 });
