@@ -47,6 +47,8 @@ interface Pending {
 }
 
 const defaultBackoff: Backoff = { initialMs: 200, maxMs: 30_000, stableMs: 60_000 };
+/** How long the proxy works through arrived messages before the event loop gets a turn. */
+const INBOX_SLICE_MS = 8;
 const LANGUAGE_KEY = 'ui.language';
 
 /**
@@ -62,6 +64,9 @@ export class EngineProxy implements Engine {
   private stopping: Promise<void> | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(event: VigiaEvent) => void>();
+  /** Messages arrived and not yet handled, in order; see `arrive`. */
+  private readonly inbox: { child: WorkerProcess; raw: unknown }[] = [];
+  private draining = false;
   private nextId = 1;
   private restartDelay: number;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -154,7 +159,7 @@ export class EngineProxy implements Engine {
     const child = this.options.spawner.spawn(this.options.entry, 'engine');
     this.child = child;
     this.startedAt = Date.now();
-    child.onMessage((raw) => this.receive(child, raw));
+    child.onMessage((raw) => this.arrive(child, raw));
     child.onExit((code) => this.exited(child, code));
     this.send(child, {
       kind: 'start',
@@ -173,6 +178,28 @@ export class EngineProxy implements Engine {
         error: { code: 'invalid_input', message: (error as Error).message, issues: [] },
       });
     }
+  }
+
+  /**
+   * Node reads the engine's channel in chunks and hands over every message of a chunk at once: a
+   * backlog of event batches would become one long task here, in the process that must stay
+   * free. So messages wait in order in an inbox, handled for at most a slice of time per turn.
+   */
+  private arrive(child: WorkerProcess, raw: unknown): void {
+    this.inbox.push({ child, raw });
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => this.drain());
+  }
+
+  private drain(): void {
+    const until = performance.now() + INBOX_SLICE_MS;
+    while (this.inbox.length > 0 && performance.now() < until) {
+      const { child, raw } = this.inbox.shift()!;
+      this.receive(child, raw);
+    }
+    if (this.inbox.length > 0) setImmediate(() => this.drain());
+    else this.draining = false;
   }
 
   private receive(child: WorkerProcess, raw: unknown): void {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VigiaEvent } from '../../shared/contract/events';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { EngineProxy, engineEntry, type SecretCipher } from '../../electron/engine-proxy/engine-proxy';
+import { alive } from '../helpers/alive';
 
 // The real engine in a forked process of its own (its source, run through tsx), on the demo
 // network and a real SQLite store, driven through the proxy the UI's process uses.
@@ -22,15 +23,6 @@ const hostCipher: SecretCipher = {
 const logs: string[] = [];
 let proxy: EngineProxy;
 const events: VigiaEvent[] = [];
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 beforeAll(async () => {
   proxy = await EngineProxy.start({

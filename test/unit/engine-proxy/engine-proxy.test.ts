@@ -23,8 +23,10 @@ class FakeEngine implements WorkerProcess {
     this.killed = true;
     this.exit(null);
   }
-  say(message: unknown): void {
+  /** Delivers a message and lets the proxy handle it (it reads its inbox on the next turn). */
+  say(message: unknown): Promise<void> {
     this.messageListeners.forEach((listener) => listener(message));
+    return new Promise((handled) => setImmediate(handled));
   }
   exit(code: number | null): void {
     this.exitListeners.forEach((listener) => listener(code));
@@ -59,11 +61,11 @@ async function started(cipher?: SecretCipher) {
     stopGraceMs: 50,
     log: (message) => logs.push(message),
   });
-  spawned[0]!.say({ kind: 'ready' });
+  await spawned[0]!.say({ kind: 'ready' });
   const proxy = await starting;
   // On ready the proxy reads the settings once, for the language of its own errors.
   const settings = spawned[0]!.lastCall();
-  spawned[0]!.say({ kind: 'reply', id: settings.id, ok: true, result: { 'ui.language': 'en' } });
+  await spawned[0]!.say({ kind: 'reply', id: settings.id, ok: true, result: { 'ui.language': 'en' } });
   await new Promise((settled) => setImmediate(settled));
   return { proxy, spawned, logs };
 }
@@ -84,32 +86,37 @@ describe('the engine proxy', () => {
       entry: '/engine.js',
       start: { dataDir: '/data', demo: false, runtime: 'headless', version: '1' },
     });
-    spawned[0]!.say({ kind: 'start-failed', message: 'cannot open /data/vigia.db: disk full' });
-    await expect(starting).rejects.toThrow('cannot open /data/vigia.db: disk full');
+    const failed = expect(starting).rejects.toThrow('cannot open /data/vigia.db: disk full');
+    await spawned[0]!.say({ kind: 'start-failed', message: 'cannot open /data/vigia.db: disk full' });
+    await failed;
   });
 
   it('checks results against the contract and counts messages outside the protocol', async () => {
     const { proxy, spawned, logs } = await started();
     const engine = spawned[0]!;
     const good = proxy.call('maintenance.global', undefined);
-    engine.say({ kind: 'reply', id: engine.lastCall().id, ok: true, result: null });
+    await engine.say({ kind: 'reply', id: engine.lastCall().id, ok: true, result: null });
     expect(await good).toBeNull();
 
-    const bad = proxy.call('towers.list', undefined);
-    engine.say({ kind: 'reply', id: engine.lastCall().id, ok: true, result: [{ id: 'x' }] });
-    await expect(bad).rejects.toMatchObject({ error: { code: 'internal' } });
+    const bad = expect(proxy.call('towers.list', undefined)).rejects.toMatchObject({
+      error: { code: 'internal' },
+    });
+    await engine.say({ kind: 'reply', id: engine.lastCall().id, ok: true, result: [{ id: 'x' }] });
+    await bad;
 
-    const refused = proxy.call('towers.list', undefined);
-    engine.say({
+    const refused = expect(proxy.call('towers.list', undefined)).rejects.toMatchObject({
+      error: { code: 'not_found' },
+    });
+    await engine.say({
       kind: 'reply',
       id: engine.lastCall().id,
       ok: false,
       error: { code: 'not_found', message: 'Tower 9 does not exist.', issues: [] },
     });
-    await expect(refused).rejects.toMatchObject({ error: { code: 'not_found' } });
+    await refused;
 
-    engine.say({ kind: 'reply', id: 'seven', ok: true });
-    engine.say({ kind: 'events', events: [{ type: 'no.such.event' }] });
+    await engine.say({ kind: 'reply', id: 'seven', ok: true });
+    await engine.say({ kind: 'events', events: [{ type: 'no.such.event' }] });
     expect(proxy.protocolErrors).toBe(2);
     expect(logs.at(-1)).toMatch(/outside its protocol .*\(2 so far\)/);
     await expect(proxy.call('no.such.method' as never, undefined)).rejects.toMatchObject({
@@ -124,9 +131,9 @@ describe('the engine proxy', () => {
       throw new Error('buggy subscriber');
     });
     const unsubscribe = proxy.subscribe((event) => seen.push(event));
-    spawned[0]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 7 }] });
+    await spawned[0]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 7 }] });
     unsubscribe();
-    spawned[0]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 8 }] });
+    await spawned[0]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 8 }] });
     expect(seen).toEqual([{ type: 'device.deleted', id: 7 }]);
   });
 
@@ -140,8 +147,8 @@ describe('the engine proxy', () => {
     };
     const { spawned } = await started(cipher);
     const engine = spawned[0]!;
-    engine.say({ kind: 'cipher', id: 1, op: 'encrypt', text: 'public' });
-    engine.say({ kind: 'cipher', id: 2, op: 'decrypt', text: 'v1:other' });
+    await engine.say({ kind: 'cipher', id: 1, op: 'encrypt', text: 'public' });
+    await engine.say({ kind: 'cipher', id: 2, op: 'decrypt', text: 'v1:other' });
     await vi.waitFor(() =>
       expect(engine.sent.filter((command) => command.kind === 'cipher-reply')).toEqual([
         { kind: 'cipher-reply', id: 1, text: 'os1:public', error: null },
@@ -168,8 +175,8 @@ describe('the engine proxy', () => {
     expect(logs.at(-1)).toBe('vigia: the engine process ended (code signal); restarting it in 10 ms');
     await vi.waitFor(() => expect(spawned).toHaveLength(2));
     expect(spawned[1]!.sent[0]).toMatchObject({ kind: 'start' });
-    spawned[1]!.say({ kind: 'ready' });
-    spawned[1]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 3 }] });
+    await spawned[1]!.say({ kind: 'ready' });
+    await spawned[1]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 3 }] });
     expect(seen).toEqual([{ type: 'device.deleted', id: 3 }]);
     expect(proxy.restarts).toBe(1);
     expect(proxy.pid).toBe(101);

@@ -1,39 +1,9 @@
-import { type EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
+import { children } from '../../helpers/fake-electron';
 
 // Electron's utilityProcess and safeStorage, faked at the module boundary: the child records what
 // the main process sends and lets the test play the engine's side of the port.
-const children = vi.hoisted(() => [] as FakeChild[]);
-interface FakeChild extends EventEmitter {
-  entry: string;
-  options: { serviceName: string };
-  sent: unknown[];
-  pid: number;
-}
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  return {
-    utilityProcess: {
-      fork(entry: string, _args: string[], options: FakeChild['options']) {
-        const child = Object.assign(new Emitter(), {
-          entry,
-          options,
-          sent: [] as unknown[],
-          pid: 5150,
-          postMessage: (message: unknown) => child.sent.push(message),
-          kill: () => true,
-        });
-        children.push(child as unknown as FakeChild);
-        return child;
-      },
-    },
-    safeStorage: {
-      isEncryptionAvailable: () => true,
-      encryptString: (plain: string) => Buffer.from(`dpapi(${plain})`),
-      decryptString: (sealed: Buffer) => sealed.toString().replace(/^dpapi\((.*)\)$/, '$1'),
-    },
-  };
-});
+vi.mock('electron', () => import('../../helpers/fake-electron'));
 
 const { startEngineProcess } = await import('../../../electron/main/engine-process');
 
@@ -55,7 +25,7 @@ describe('the desktop app’s engine process', () => {
     });
     child.emit('message', { kind: 'ready' });
     const engine = await starting;
-    expect(engine.pid).toBe(5150);
+    expect(engine.pid).toBe(4242);
 
     const sealed = `os1:${Buffer.from('dpapi(public)').toString('base64')}`;
     child.emit('message', { kind: 'cipher', id: 1, op: 'encrypt', text: 'public' });
@@ -82,6 +52,6 @@ describe('the desktop app’s engine process', () => {
       deviceId: null,
     };
     child.emit('message', { kind: 'events', events: [alert] });
-    expect(seen).toEqual([alert]);
+    await vi.waitFor(() => expect(seen).toEqual([alert]));
   });
 });
