@@ -40,6 +40,8 @@ export interface EngineProxyOptions {
   log?: (message: string) => void;
 }
 
+type InboxEntry = { child: WorkerProcess; raw: unknown } | { child: WorkerProcess; exit: number | null };
+
 interface Pending {
   method: ApiMethod;
   resolve(value: unknown): void;
@@ -64,8 +66,8 @@ export class EngineProxy implements Engine {
   private stopping: Promise<void> | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(event: VigiaEvent) => void>();
-  /** Messages arrived and not yet handled, in order; see `arrive`. */
-  private readonly inbox: { child: WorkerProcess; raw: unknown }[] = [];
+  /** Messages arrived and not yet handled, and the process's end after them, in order. */
+  private readonly inbox: InboxEntry[] = [];
   private draining = false;
   private nextId = 1;
   private restartDelay: number;
@@ -159,8 +161,9 @@ export class EngineProxy implements Engine {
     const child = this.options.spawner.spawn(this.options.entry, 'engine');
     this.child = child;
     this.startedAt = Date.now();
-    child.onMessage((raw) => this.arrive(child, raw));
-    child.onExit((code) => this.exited(child, code));
+    child.onMessage((raw) => this.arrive({ child, raw }));
+    // After the messages that came before it: an answer sent just before a crash still counts.
+    child.onExit((code) => this.arrive({ child, exit: code }));
     this.send(child, {
       kind: 'start',
       options: { ...this.options.start, hostCipher: this.options.cipher !== undefined },
@@ -185,8 +188,8 @@ export class EngineProxy implements Engine {
    * backlog of event batches would become one long task here, in the process that must stay
    * free. So messages wait in order in an inbox, handled for at most a slice of time per turn.
    */
-  private arrive(child: WorkerProcess, raw: unknown): void {
-    this.inbox.push({ child, raw });
+  private arrive(entry: InboxEntry): void {
+    this.inbox.push(entry);
     if (this.draining) return;
     this.draining = true;
     setImmediate(() => this.drain());
@@ -195,8 +198,9 @@ export class EngineProxy implements Engine {
   private drain(): void {
     const until = performance.now() + INBOX_SLICE_MS;
     while (this.inbox.length > 0 && performance.now() < until) {
-      const { child, raw } = this.inbox.shift()!;
-      this.receive(child, raw);
+      const entry = this.inbox.shift()!;
+      if ('exit' in entry) this.exited(entry.child, entry.exit);
+      else this.receive(entry.child, entry.raw);
     }
     if (this.inbox.length > 0) setImmediate(() => this.drain());
     else this.draining = false;
@@ -218,8 +222,11 @@ export class EngineProxy implements Engine {
         this.becameReady();
         return;
       case 'start-failed':
-        if (this.firstStart) this.firstStart.reject(new Error(message.message));
-        else this.log(`vigia: the engine could not start again: ${message.message}`);
+        if (this.firstStart) {
+          // Nothing to restart: the host reports the reason and gives up.
+          this.stopping = Promise.resolve();
+          this.firstStart.reject(new Error(message.message));
+        } else this.log(`vigia: the engine could not start again: ${message.message}`);
         this.firstStart = null;
         return;
       case 'reply':

@@ -89,6 +89,18 @@ describe('the engine proxy', () => {
     const failed = expect(starting).rejects.toThrow('cannot open /data/vigia.db: disk full');
     await spawned[0]!.say({ kind: 'start-failed', message: 'cannot open /data/vigia.db: disk full' });
     await failed;
+    spawned[0]!.exit(1);
+    await new Promise((turn) => setImmediate(turn));
+    expect(spawned).toHaveLength(1);
+  });
+
+  it('keeps an answer the engine sent just before it crashed', async () => {
+    const { proxy, spawned } = await started();
+    const answered = proxy.call('maintenance.global', undefined);
+    spawned[0]!.say({ kind: 'reply', id: spawned[0]!.lastCall().id, ok: true, result: null });
+    spawned[0]!.exit(null);
+    expect(await answered).toBeNull();
+    expect(proxy.restarts).toBe(1);
   });
 
   it('checks results against the contract and counts messages outside the protocol', async () => {
