@@ -1,5 +1,6 @@
-// The desktop app's main process: one instance, one secure window, the tray, and the engine with
-// its collectors in utility processes. The renderer reaches the engine only through the preload.
+// The desktop app's main process: one instance, one secure window, the tray, and the engine in a
+// utility process of its own (which runs the collectors). The renderer reaches the engine only
+// through the preload, and this process only through the engine proxy.
 import { existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -7,22 +8,21 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, Notification, session }
 import notifier from 'node-notifier';
 import type { DesktopAlert } from '../../shared/contract/events';
 import { IPC_EVENT } from '../../shared/contract/ipc';
-import { startEngine, type RunningEngine } from '../engine/start-engine';
+import type { EngineProxy } from '../engine-proxy/engine-proxy';
 import { appMenuTemplate } from './app-menu';
 import { createDesktopNotifications } from './desktop-notifications';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { devServerUrlFor, rendererBaseUrl } from './app-url';
+import { startEngineProcess } from './engine-process';
 import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
 import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
 import { isElevated, privilegeNotice, runCommand } from './privileges';
-import { safeStorageCipher } from './safe-storage-cipher';
 import { hardenContents, hardenSession, rendererCsp } from './security';
 import { startWithSystem } from './start-with-system';
 import { createTray } from './tray';
 import { notificationIconPath } from './tray-icon';
-import { utilitySpawner } from './utility-spawner';
 import { createWindow } from './window';
 
 const APP_ID = 'br.com.vigia.noc';
@@ -30,7 +30,7 @@ const devServerUrl = devServerUrlFor(process.env.ELECTRON_RENDERER_URL, app.isPa
 const rendererUrl = rendererBaseUrl(devServerUrl);
 registerAppScheme();
 let window: BrowserWindow | null = null;
-let engine: RunningEngine | null = null;
+let engine: EngineProxy | null = null;
 let quitting = false;
 let e2e: E2eHook | null = null;
 
@@ -81,8 +81,8 @@ async function setAppMenu(preferences: Preferences): Promise<void> {
           .setEnabled(enabled)
           .catch((error: unknown) => dialog.showErrorBox('Vigia', (error as Error).message))
           .finally(() => void setAppMenu(preferences)),
-      about: () => {
-        const info = engine?.info();
+      about: async () => {
+        const info = await engine?.info().catch(() => null);
         void dialog.showMessageBox({
           title: 'Vigia',
           message: `Vigia ${app.getVersion()}`,
@@ -128,11 +128,12 @@ function openDevice(deviceId: number): void {
 }
 
 /** Once per installation, when raw ICMP is out of reach: say why and what still works. */
-async function explainPrivileges(running: RunningEngine, preferences: Preferences): Promise<void> {
+async function explainPrivileges(running: EngineProxy, preferences: Preferences): Promise<void> {
   const elevated = await isElevated(process.platform, runCommand, process.getuid?.());
-  console.log(`privileges: ${elevated ? 'elevated' : 'not elevated'}; ICMP ${running.info().icmpMode}`);
+  const info = await running.info();
+  console.log(`privileges: ${elevated ? 'elevated' : 'not elevated'}; ICMP ${info.icmpMode}`);
   const marker = join(app.getPath('userData'), 'privilege-notice-shown');
-  const notice = privilegeNotice(elevated, running.info(), preferences.language);
+  const notice = privilegeNotice(elevated, info, preferences.language);
   if (!notice || existsSync(marker) || e2e) return;
   writeFileSync(marker, new Date().toISOString());
   await dialog.showMessageBox({ type: 'warning', ...notice });
@@ -149,12 +150,9 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   serveAppProtocol(join(__dirname, '../renderer'), rendererCsp());
 
-  engine = await startEngine({
+  engine = await startEngineProcess({
     dataDir: app.getPath('userData'),
     demo: process.argv.includes('--demo'),
-    runtime: 'electron',
-    spawner: utilitySpawner,
-    cipher: safeStorageCipher() ?? undefined,
     version: app.getVersion(),
     defaultOperator: osUser(),
   });

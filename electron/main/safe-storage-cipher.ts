@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { SecretCipher } from '../engine/store/secret-cipher';
+import type { SecretCipher } from '../engine-proxy/engine-proxy';
 
 const PREFIX = 'os1:';
 
@@ -25,8 +25,8 @@ export function safeStorageCipher(): SecretCipher | null {
   );
   if (!usable) return null;
   return {
-    encrypt: (plain) => PREFIX + safeStorage.encryptString(plain).toString('base64'),
-    decrypt: (sealed) => {
+    encrypt: async (plain) => PREFIX + safeStorage.encryptString(plain).toString('base64'),
+    decrypt: async (sealed) => {
       if (!sealed.startsWith(PREFIX)) throw new Error('not a secret sealed by this computer');
       return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
     },

@@ -1,13 +1,15 @@
 // The headless server: `node out/main/server.js [--demo] [--host 127.0.0.1] [--port 8787]
-// [--data-dir DIR] [--pg-url URL] [--token T] [--tls-cert FILE --tls-key FILE]`. Runs the engine under plain Node and serves the
-// UI and the API; how Vigia runs on a server without a desktop, and how the UI is tested.
+// [--data-dir DIR] [--pg-url URL] [--token T] [--tls-cert FILE --tls-key FILE]`. Serves the UI and
+// the API, with the engine in a process of its own under plain Node; how Vigia runs on a server
+// without a desktop, and how the UI is tested.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEngine } from '../engine/start-engine';
 import { forkSpawner } from '../engine/collectors/spawner';
+import { EngineProxy, engineEntry } from '../engine-proxy/engine-proxy';
 import { checkBindPolicy, isLoopback } from './access';
 import { startHttpServer } from './http-server';
+import { installLoopProbe } from './loop-probe';
 import { loadOrCreateTls } from './tls';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -18,6 +20,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  installLoopProbe();
   const { values } = parseArgs({
     options: {
       demo: { type: 'boolean', default: false },
@@ -42,16 +45,20 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.demo && !values['data-dir'] ? join(baseDir, 'demo') : baseDir);
   const pgUrl = values['pg-url'] ?? process.env.VIGIA_PG_URL;
 
-  let engine: Awaited<ReturnType<typeof startEngine>>;
+  // The engine runs in a process of its own, so this one stays free to serve the UI.
+  let engine: EngineProxy;
   try {
-    engine = await startEngine({
-      dataDir,
-      store: pgUrl ? { dialect: 'postgres', url: pgUrl } : undefined,
-      demo: values.demo,
-      runtime: 'headless',
+    engine = await EngineProxy.start({
       spawner: forkSpawner,
-      version: VERSION,
-      allowLoopbackDestinations: values['allow-loopback-destinations'],
+      entry: engineEntry(),
+      start: {
+        dataDir,
+        store: pgUrl ? { dialect: 'postgres', url: pgUrl } : undefined,
+        demo: values.demo,
+        runtime: 'headless',
+        version: VERSION,
+        allowLoopbackDestinations: values['allow-loopback-destinations'],
+      },
     });
   } catch (error) {
     fail((error as Error).message);

@@ -8,6 +8,7 @@ import { telegramMessages } from './messages/telegram';
 import { settingsMessages } from './messages/settings';
 import { securityMessages } from './messages/security';
 import { opticalMessages } from './messages/optical';
+import { engineProcessMessages } from './messages/engine-process';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -25,6 +26,7 @@ export const catalogs = [
   securityMessages,
   opticalMessages,
   backupMessages,
+  engineProcessMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

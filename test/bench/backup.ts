@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     );
     for (const device of devices) {
       await repo.backup.saveTarget(
-        targetToStore(
+        await targetToStore(
           {
             deviceId: device.id,
             enabled: true,

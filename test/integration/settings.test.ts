@@ -226,7 +226,7 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
       port: 161,
       version: '2c',
       user: null,
-      sealedCredentials: cipher.encrypt(JSON.stringify({ version: '2c', community: 'public' })),
+      sealedCredentials: await cipher.encrypt(JSON.stringify({ version: '2c', community: 'public' })),
       intervalS: 60,
     });
     let now = Date.now();

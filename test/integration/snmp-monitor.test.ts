@@ -50,7 +50,7 @@ beforeAll(async () => {
     port,
     version: '2c',
     user: null,
-    sealedCredentials: cipher.encrypt(JSON.stringify({ version: '2c', community: 'public' })),
+    sealedCredentials: await cipher.encrypt(JSON.stringify({ version: '2c', community: 'public' })),
     intervalS: 60,
   });
   const bus = new EventBus();

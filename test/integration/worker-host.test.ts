@@ -15,6 +15,7 @@ import type { WorkerHealth } from '../../shared/contract/events';
 import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
 import { forkSpawner, type Spawner } from '../../electron/engine/collectors/spawner';
 import { Supervisor } from '../../electron/engine/collectors/supervisor';
+import { alive } from '../helpers/alive';
 import { testWorkerApi } from '../helpers/test-worker';
 
 const entry = join(import.meta.dirname, '../helpers/test-worker.ts');
@@ -33,15 +34,6 @@ function start(spawner: Spawner = forkSpawner) {
   supervisors.push(supervisor);
   return supervisor.supervise({ name: 'test', entry, api: testWorkerApi });
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Live processes started by this test process that run the test worker. */
 function testWorkerChildren(): number[] {

@@ -97,7 +97,7 @@ export function backupApiHandlers(deps: {
       checkSchedule(target.schedule, 'schedule');
       const host = await hostOf(target.deviceId);
       const existing = await repo.backup.target(target.deviceId);
-      await repo.backup.saveTarget(targetToStore(target, existing, host, cipher));
+      await repo.backup.saveTarget(await targetToStore(target, existing, host, cipher));
       await audit(
         by,
         'backup.target.set',

@@ -148,7 +148,7 @@ export class BackupService {
     const { repo } = this.deps;
     const [target, device] = await Promise.all([repo.backup.target(deviceId), repo.devices.get(deviceId)]);
     if (!target || !device) return 'failed';
-    const job = jobFor(target, device.host, settings, this.deps.cipher);
+    const job = await jobFor(target, device.host, settings, this.deps.cipher);
     const outcome: BackupOutcome =
       'code' in job ? this.refused(deviceId, job) : await this.deps.transport.run(job);
     return this.store(target, { id: device.id, name: device.name }, outcome, settings);

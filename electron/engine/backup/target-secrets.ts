@@ -27,8 +27,8 @@ const StoredJump = z.object({
   authKind: z.enum(['password', 'key']),
 });
 
-const open = (cipher: SecretCipher, target: StoredBackupTarget): Secrets =>
-  Secrets.parse(JSON.parse(cipher.decrypt(target.sealedSecrets)));
+const open = async (cipher: SecretCipher, target: StoredBackupTarget): Promise<Secrets> =>
+  Secrets.parse(JSON.parse(await cipher.decrypt(target.sealedSecrets)));
 
 const jumpOf = (target: StoredBackupTarget) =>
   target.jump ? StoredJump.parse(JSON.parse(target.jump)) : null;
@@ -38,19 +38,19 @@ const jumpOf = (target: StoredBackupTarget) =>
  * only while they go to the same destination (device address, jump host and user); otherwise the
  * operator must type them again.
  */
-export function targetToStore(
+export async function targetToStore(
   raw: z.input<typeof BackupTargetInput>,
   existing: StoredBackupTarget | null,
   deviceHost: string,
   cipher: SecretCipher,
-): BackupTargetSettings {
+): Promise<BackupTargetSettings> {
   const input = BackupTargetInput.parse(raw);
   if (input.profile === 'generic' && !input.generic) {
     throw invalidInput('The generic profile needs its prompt and commands.', [
       { path: 'generic', message: 'backup.genericRequired' },
     ]);
   }
-  const stored = existing ? open(cipher, existing) : null;
+  const stored = existing ? await open(cipher, existing) : null;
   const sameDevice =
     existing !== null && existing.boundHost === deviceHost && existing.username === input.username;
   const auth = input.auth ?? (sameDevice ? stored!.auth : null);
@@ -80,7 +80,7 @@ export function targetToStore(
     port: input.port,
     username: input.username,
     authKind: auth.kind,
-    sealedSecrets: cipher.encrypt(JSON.stringify({ auth, enableSecret, jumpAuth } satisfies Secrets)),
+    sealedSecrets: await cipher.encrypt(JSON.stringify({ auth, enableSecret, jumpAuth } satisfies Secrets)),
     boundHost: deviceHost,
     jump: input.jump
       ? JSON.stringify({
@@ -97,8 +97,11 @@ export function targetToStore(
 }
 
 /** What the API returns: whether each secret is set, never the secret. */
-export function targetSummary(target: StoredBackupTarget, cipher: SecretCipher): BackupTargetSummary {
-  const secrets = open(cipher, target);
+export async function targetSummary(
+  target: StoredBackupTarget,
+  cipher: SecretCipher,
+): Promise<BackupTargetSummary> {
+  const secrets = await open(cipher, target);
   const jump = jumpOf(target);
   return {
     deviceId: target.deviceId,
@@ -126,16 +129,16 @@ export function targetSummary(target: StoredBackupTarget, cipher: SecretCipher):
  * The worker's job for a device, or why there is none: credentials are only ever sent to the
  * address they were entered for.
  */
-export function jobFor(
+export async function jobFor(
   target: StoredBackupTarget,
   deviceHost: string,
   settings: BackupSettings,
   cipher: SecretCipher,
-): BackupJob | BackupFailure {
+): Promise<BackupJob | BackupFailure> {
   if (deviceHost !== target.boundHost) {
     return { code: 'address_changed', detail: `${target.boundHost} → ${deviceHost}` };
   }
-  const secrets = open(cipher, target);
+  const secrets = await open(cipher, target);
   const jump = jumpOf(target);
   const profile =
     target.profile === 'generic'

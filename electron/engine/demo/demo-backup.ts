@@ -51,7 +51,7 @@ export async function createDemoBackupTransport(
   if ((await repo.backup.targets()).length === 0) {
     for (const device of devices.filter((candidate) => BACKED_UP_KINDS.has(candidate.kind))) {
       await repo.backup.saveTarget(
-        targetToStore(
+        await targetToStore(
           {
             deviceId: device.id,
             enabled: true,

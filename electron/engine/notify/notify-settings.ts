@@ -38,7 +38,7 @@ export async function readNotifyConfig(
 export async function readNotifySecrets(repo: Repository, cipher: SecretCipher): Promise<NotifySecrets> {
   const sealed = await repo.settings.get(NOTIFY_SECRETS_KEY);
   if (typeof sealed !== 'string') return emptySecrets();
-  return Secrets.parse(JSON.parse(cipher.decrypt(sealed)));
+  return Secrets.parse(JSON.parse(await cipher.decrypt(sealed)));
 }
 
 export const emptySecrets = (): NotifySecrets => ({
@@ -69,7 +69,7 @@ export async function writeNotifySecrets(
   cipher: SecretCipher,
   secrets: NotifySecrets,
 ): Promise<void> {
-  await repo.settings.set(NOTIFY_SECRETS_KEY, cipher.encrypt(JSON.stringify(secrets)));
+  await repo.settings.set(NOTIFY_SECRETS_KEY, await cipher.encrypt(JSON.stringify(secrets)));
 }
 
 /** Enough to recognise a secret ("…a1b2"), never enough to use it. */

@@ -43,7 +43,7 @@ export async function readOpticalConfig(
 
 export async function readOpticalSecrets(repo: Repository, cipher: SecretCipher): Promise<OpticalSecrets> {
   const sealed = await repo.settings.get(OPTICAL_SECRETS_KEY);
-  return typeof sealed === 'string' ? Secrets.parse(JSON.parse(cipher.decrypt(sealed))) : {};
+  return typeof sealed === 'string' ? Secrets.parse(JSON.parse(await cipher.decrypt(sealed))) : {};
 }
 
 /** The collector's view of an endpoint, or null while it has no password for this destination. */

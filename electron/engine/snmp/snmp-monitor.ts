@@ -161,7 +161,7 @@ export class SnmpMonitor {
     for (const config of configs) {
       try {
         const credentials = SnmpCredentials.parse(
-          JSON.parse(this.deps.cipher.decrypt(config.sealedCredentials)),
+          JSON.parse(await this.deps.cipher.decrypt(config.sealedCredentials)),
         );
         const device = this.deps.inventory.device(config.deviceId);
         if (device) targets.push({ id: config.deviceId, host: device.host, port: config.port, credentials });

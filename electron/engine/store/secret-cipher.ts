@@ -5,11 +5,12 @@ import { restrictToCurrentUser } from './key-file-acl';
 
 /**
  * Seals secrets (SSH passwords, SNMPv3 keys, the Telegram token) before they are stored. The
- * desktop app uses the OS keychain through Electron's safeStorage; headless, a key file.
+ * desktop app uses the OS keychain through Electron's safeStorage, which only its main process can
+ * reach, so the engine's process asks for it over its port: hence asynchronous. Headless, a key file.
  */
 export interface SecretCipher {
-  encrypt(plain: string): string;
-  decrypt(sealed: string): string;
+  encrypt(plain: string): Promise<string>;
+  decrypt(sealed: string): Promise<string>;
 }
 
 const VERSION = 'v1';
@@ -29,13 +30,13 @@ export function createFileKeyCipher(dataDir: string): SecretCipher {
   const key = readFileSync(keyFile);
   if (key.length !== 32) throw new Error(`${keyFile} is not a Vigia key (expected 32 bytes)`);
   return {
-    encrypt(plain) {
+    async encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
     },
-    decrypt(sealed) {
+    async decrypt(sealed) {
       const [version, payload] = sealed.split(':', 2);
       if (version !== VERSION || !payload) throw new Error('not a sealed Vigia secret');
       const raw = Buffer.from(payload, 'base64');

@@ -61,18 +61,20 @@ describe("the desktop app's secret sealing", () => {
     const [stored] = await engine.repo.snmp.configs();
     expect(stored!.sealedCredentials).toMatch(/^os1:[A-Za-z0-9+/]+=*$/);
     expect(stored!.sealedCredentials).not.toContain('c0mun1dade');
-    expect(JSON.parse(safeStorageCipher()!.decrypt(stored!.sealedCredentials))).toEqual({
+    expect(JSON.parse(await safeStorageCipher()!.decrypt(stored!.sealedCredentials))).toEqual({
       version: '2c',
       community: 'c0mun1dade-secreta',
     });
   });
 
-  it('refuses a value it did not seal, and another machine cannot open one', () => {
+  it('refuses a value it did not seal, and another machine cannot open one', async () => {
     const cipher = safeStorageCipher()!;
-    expect(() => cipher.decrypt('v1:sealed-by-the-key-file')).toThrow('not a secret sealed by this computer');
-    const sealed = cipher.encrypt('token');
+    await expect(cipher.decrypt('v1:sealed-by-the-key-file')).rejects.toThrow(
+      'not a secret sealed by this computer',
+    );
+    const sealed = await cipher.encrypt('token');
     keychain.key = randomBytes(32);
-    expect(() => safeStorageCipher()!.decrypt(sealed)).toThrow();
+    await expect(safeStorageCipher()!.decrypt(sealed)).rejects.toThrow();
   });
 
   it('is not offered when the OS keychain cannot encrypt, so the key file is used instead', () => {

@@ -24,25 +24,25 @@ function expectOnlyOwnerCanRead(file: string): void {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('file-key secret cipher', () => {
-  it('seals and opens secrets, never storing them in clear, with a private key file', () => {
+  it('seals and opens secrets, never storing them in clear, with a private key file', async () => {
     const cipher = createFileKeyCipher(dir);
-    const sealed = cipher.encrypt('123456:telegram-bot-token');
+    const sealed = await cipher.encrypt('123456:telegram-bot-token');
     expect(sealed).toMatch(/^v1:/);
     expect(sealed).not.toContain('telegram');
-    expect(cipher.encrypt('same')).not.toBe(cipher.encrypt('same'));
-    expect(cipher.decrypt(sealed)).toBe('123456:telegram-bot-token');
+    expect(await cipher.encrypt('same')).not.toBe(await cipher.encrypt('same'));
+    expect(await cipher.decrypt(sealed)).toBe('123456:telegram-bot-token');
     expectOnlyOwnerCanRead(join(dir, 'secret.key'));
-    expect(createFileKeyCipher(dir).decrypt(sealed)).toBe('123456:telegram-bot-token');
+    expect(await createFileKeyCipher(dir).decrypt(sealed)).toBe('123456:telegram-bot-token');
     expect(readFileSync(join(dir, 'secret.key'))).toHaveLength(32);
   });
 
-  it('refuses a tampered value or another key with a clear error', () => {
-    const sealed = createFileKeyCipher(dir).encrypt('community-secret');
+  it('refuses a tampered value or another key with a clear error', async () => {
+    const sealed = await createFileKeyCipher(dir).encrypt('community-secret');
     const tampered = sealed.slice(0, -4) + (sealed.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    expect(() => createFileKeyCipher(dir).decrypt(tampered)).toThrow(/could not be opened/);
+    await expect(createFileKeyCipher(dir).decrypt(tampered)).rejects.toThrow(/could not be opened/);
     const otherDir = mkdtempSync(join(tmpdir(), 'vigia-cipher-other-'));
-    expect(() => createFileKeyCipher(otherDir).decrypt(sealed)).toThrow(/could not be opened/);
+    await expect(createFileKeyCipher(otherDir).decrypt(sealed)).rejects.toThrow(/could not be opened/);
     rmSync(otherDir, { recursive: true, force: true });
-    expect(() => createFileKeyCipher(dir).decrypt('plain text')).toThrow(/not a sealed/);
+    await expect(createFileKeyCipher(dir).decrypt('plain text')).rejects.toThrow(/not a sealed/);
   });
 });
