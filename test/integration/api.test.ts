@@ -239,7 +239,12 @@ describe('API dispatch', () => {
     const published = eventsOf('engine.health').slice(before);
     expect(published.length).toBeGreaterThan(0);
     for (const { health } of published)
-      expect(health.workers.map((worker) => worker.name).sort()).toEqual(['pinger', 'snmp']);
+      expect(health.workers.map((worker) => worker.name).sort()).toEqual([
+        'backup',
+        'optical',
+        'pinger',
+        'snmp',
+      ]);
   });
 
   it('acknowledges and clears alarms by hand, saying who and why, through the alarm service', async () => {

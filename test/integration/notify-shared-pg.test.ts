@@ -45,6 +45,7 @@ async function workstation(owner: string, fake: FakeTelegram) {
     cipher: createFileKeyCipher(dir),
     owner,
     bot: noEngineBot,
+    allowLoopback: true,
     workstation: () => ({ language: 'pt-BR', paused: false }),
     desktop: false,
     log: () => undefined,

@@ -132,7 +132,7 @@ describe('alert delivery through the outbox', () => {
       owner: 'test-workstation',
       bot: noEngineBot,
       desktop: true,
-      workstation: () => ({ language: 'en', paused: false }),
+      workstation: () => ({ language: 'pt-BR', paused: false }),
       allowLoopback: true,
       log: (line) => logs.push(line),
       sendTimeoutMs: 800,
@@ -385,7 +385,7 @@ describe('alert delivery through the outbox', () => {
       cipher: createFileKeyCipher(dir),
       owner: 'strict-workstation',
       bot: noEngineBot,
-      workstation: () => ({ language: 'en', paused: false }),
+      workstation: () => ({ language: 'pt-BR', paused: false }),
       desktop: false,
       log: () => undefined,
     });

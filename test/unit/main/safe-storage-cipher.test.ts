@@ -10,6 +10,8 @@ const keychain = vi.hoisted(() => ({ available: true, key: Buffer.alloc(0), call
 vi.mock('electron', () => ({
   safeStorage: {
     isEncryptionAvailable: () => keychain.available,
+    // A real keychain on Linux (the plain-text `basic_text` backend is refused).
+    getSelectedStorageBackend: () => 'gnome_libsecret',
     encryptString: (plain: string) => {
       keychain.calls++;
       const iv = randomBytes(12);
