@@ -41,6 +41,8 @@ export const utilityProcess = {
 /** A stand-in keychain whose seal is visible: "dpapi(<plain>)". */
 export const safeStorage = {
   isEncryptionAvailable: () => true,
+  /** A real keychain (on Linux the plain-text `basic_text` backend is refused). */
+  getSelectedStorageBackend: () => 'gnome_libsecret',
   encryptString: (plain: string) => Buffer.from(`dpapi(${plain})`),
   decryptString: (sealed: Buffer) => sealed.toString().replace(/^dpapi\((.*)\)$/, '$1'),
 };

@@ -63,7 +63,8 @@ describe.skipIf(unavailable)('pinger against real ICMP in a network namespace', 
       expect(r.minMs!).toBeGreaterThan(0);
       expect(r.minMs!).toBeLessThanOrEqual(r.avgMs!);
       expect(r.avgMs!).toBeLessThanOrEqual(r.maxMs!);
-      expect(r.maxMs!).toBeLessThan(50);
+      // A reply counts only within the timeout it was sent with.
+      expect(r.maxMs!).toBeLessThan(300);
       expect(r.jitterMs!).toBeLessThanOrEqual(r.maxMs! - r.minMs! + 0.001);
     }
     for (const r of results.slice(40)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineCommand } from '../../../shared/contract/engine-process';
+import { defaultSettings } from '../../../shared/contract/settings';
 import type { Spawner, WorkerProcess } from '../../../electron/engine/collectors/spawner';
 import { EngineProxy, type SecretCipher } from '../../../electron/engine-proxy/engine-proxy';
 
@@ -65,7 +66,12 @@ async function started(cipher?: SecretCipher) {
   const proxy = await starting;
   // On ready the proxy reads the settings once, for the language of its own errors.
   const settings = spawned[0]!.lastCall();
-  await spawned[0]!.say({ kind: 'reply', id: settings.id, ok: true, result: { 'ui.language': 'en' } });
+  await spawned[0]!.say({
+    kind: 'reply',
+    id: settings.id,
+    ok: true,
+    result: { ...defaultSettings(), ui: { ...defaultSettings().ui, language: 'en' } },
+  });
   await new Promise((settled) => setImmediate(settled));
   return { proxy, spawned, logs };
 }

@@ -22,6 +22,7 @@ describe('the desktop app’s engine process', () => {
       kind: 'start',
       options: {
         dataDir: '/users/noc/Vigia',
+        defaultOperator: 'noc',
         demo: false,
         runtime: 'electron',
         version: '1.2.3',
