@@ -1,6 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import type { AllSettings } from '../../shared/contract/settings';
 import { call, open } from './demo-server';
+import { keepScreenshot } from './screenshot';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,7 +53,7 @@ test('a new ICMP interval saved in Settings is used from the next cycle, without
     'Salvo — vale a partir do próximo ciclo.',
   );
   // The page as the README shows it.
-  await page.screenshot({ path: 'docs/screenshots/settings.png' });
+  await keepScreenshot(page, 'settings');
   expect((await stored()).monitor).toMatchObject({ criticalS: 5, unstableS: 5, stableS: 5 });
 
   await page.getByTestId('nav-dashboard').click();
