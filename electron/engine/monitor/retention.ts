@@ -11,6 +11,8 @@ export interface RetentionRule {
   everyMs: number;
 }
 
+const FIRST_PASS_AFTER_MS = 60_000;
+
 /**
  * Deletes raw samples and rollups past their retention, on a timer of its own so a
  * long delete never delays a monitoring cycle. Runs never overlap. The rule is read at every run,
@@ -18,6 +20,7 @@ export interface RetentionRule {
  */
 export class RetentionJob {
   private timer: ReturnType<typeof setInterval> | null = null;
+  private first: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<RetentionResult> | null = null;
 
   constructor(
@@ -27,13 +30,22 @@ export class RetentionJob {
     private readonly onError: (error: unknown) => void,
   ) {}
 
+  /**
+   * The first pass comes a minute after the start (or sooner, with a shorter period): a workstation
+   * restarted more often than the period must still clean up, and the start itself stays light.
+   */
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.run().catch(this.onError), this.rule().everyMs);
+    const pass = () => void this.run().catch(this.onError);
+    const everyMs = this.rule().everyMs;
+    this.first = setTimeout(pass, Math.min(everyMs, FIRST_PASS_AFTER_MS));
+    this.timer = setInterval(pass, everyMs);
   }
 
   async stop(): Promise<void> {
+    if (this.first) clearTimeout(this.first);
     if (this.timer) clearInterval(this.timer);
+    this.first = null;
     this.timer = null;
     await this.running?.catch(() => undefined);
   }
