@@ -45,7 +45,8 @@ afterAll(() => running?.stop());
 
 describe('the live store', () => {
   it('loads the network once and announces it in one frame', async () => {
-    const store = new LiveStore(clientOf());
+    // The load alone: the demo engine's own events (cycles, health) would announce frames too.
+    const store = new LiveStore({ ...clientOf(), subscribe: () => () => undefined });
     let announced = 0;
     store.subscribe(() => announced++);
     await store.start();
