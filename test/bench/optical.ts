@@ -14,7 +14,7 @@ import { workerOpticalTransport } from '../../electron/engine/collectors/optical
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { Supervisor } from '../../electron/engine/collectors/supervisor';
 import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
-import { InterimAlarmPort } from '../helpers/interim-alarm-port';
+import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
 import { OpticalService } from '../../electron/engine/optical/optical-service';
 import { openStore } from '../../electron/engine/store/open-store';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator();
   const repo = await openStore({ dialect: 'sqlite', file: join(dir, 'vigia.db') });
   const supervisor = new Supervisor({ spawner: forkSpawner, log: () => undefined });
-  const alarms = new InterimAlarmPort();
+  const alarms = new MemoryAlarmPort();
   const service = await OpticalService.start({
     repo,
     cipher: createFileKeyCipher(dir),

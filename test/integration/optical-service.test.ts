@@ -7,7 +7,7 @@ import type { OpticalConfigInput } from '../../shared/contract/optical';
 import { OpticalConfigInput as ConfigInput } from '../../shared/contract/optical';
 import { defaultCadences, defaultRules } from '../../shared/domain/optical/defaults';
 import { PadtecSimulator } from '../../electron/engine/demo/padtec/simulator';
-import { InterimAlarmPort } from '../helpers/interim-alarm-port';
+import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
 import { OpticalService } from '../../electron/engine/optical/optical-service';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
@@ -53,7 +53,7 @@ async function setup(
   const sim = new PadtecSimulator({ sites: 2, cardsPerSite: 3, measuresPerCard: 6, clock });
   const baseUrl = await sim.listen();
   running.push({ stop: () => sim.close() });
-  const alarms = new InterimAlarmPort();
+  const alarms = new MemoryAlarmPort();
   const service = await OpticalService.start({
     repo,
     cipher,
@@ -72,9 +72,9 @@ async function setup(
   return { sim, service, alarms, baseUrl, endpointId: service.settings().endpoints[0]!.id };
 }
 
-const optical = (alarms: InterimAlarmPort) =>
+const optical = (alarms: MemoryAlarmPort) =>
   alarms
-    .of('optical')
+    .ofSource('optical')
     .map((alarm) => `${alarm.type}:${alarm.subject.ref}`)
     .sort();
 
@@ -121,13 +121,13 @@ describe('optical service against the simulator, with a real SQLite store', () =
       sim.setValue(uid, value);
       now += 60_000;
       await service.collect(endpointId, 'critical');
-      seen.push(alarms.of('optical').some((alarm) => alarm.subject.ref === ref) ? 'open' : 'clear');
+      seen.push(alarms.ofSource('optical').some((alarm) => alarm.subject.ref === ref) ? 'open' : 'clear');
     }
     expect(seen).toEqual(['open', 'open', 'open', 'open', 'clear']);
     sim.setValue(uid, '25');
     now += 60_000;
     await service.collect(endpointId, 'critical');
-    const alarm = alarms.of('optical').find((candidate) => candidate.subject.ref === ref)!;
+    const alarm = alarms.ofSource('optical').find((candidate) => candidate.subject.ref === ref)!;
     expect(alarm).toMatchObject({
       type: 'threshold_high',
       severity: 'major',
@@ -198,13 +198,13 @@ describe('optical service against the simulator, with a real SQLite store', () =
     const { sim, service, alarms, endpointId } = await setup();
     const oid = sim.raiseAlarm(sim.cards[0]!.uid, 'LOS', 'LOS', 'MAJOR');
     await service.collect(endpointId, 'alarms');
-    expect(alarms.of('optical').map((alarm) => [alarm.type, alarm.severity, alarm.params.name])).toEqual([
-      ['vendor', 'major', 'LOS'],
-    ]);
+    expect(
+      alarms.ofSource('optical').map((alarm) => [alarm.type, alarm.severity, alarm.params.name]),
+    ).toEqual([['vendor', 'major', 'LOS']]);
     expect(service.vendorAlarms()).toMatchObject([{ oid, severity: 'MAJOR', site: sim.cards[0]!.site }]);
     sim.clearAlarm(oid);
     await service.collect(endpointId, 'alarms');
-    expect(alarms.of('optical')).toEqual([]);
+    expect(alarms.ofSource('optical')).toEqual([]);
   });
 
   it('stores raw samples and rolls them up into hours and days', async () => {

@@ -108,7 +108,7 @@ describe('backup service with the store', () => {
     const [first] = await api['backup.versions']({ deviceId: device.id });
     expect((await api['backup.version']({ id: first!.id })).content).toBe(fixture.stored);
     expect((await api['backup.target.get']({ deviceId: device.id }))!.knownHostKey).toBe(fake.hostKey);
-    expect(alarms.of(device.id)).toEqual({});
+    expect(alarms.ofDevice(device.id)).toEqual({});
 
     // Same configuration, other clock lines: no new version.
     await runAndWait([device.id]);
@@ -136,7 +136,7 @@ describe('backup service with the store', () => {
       hostKeyPending: true,
       failure: { code: 'host_key_changed' },
     });
-    expect(alarms.of(device.id)['host-key-changed']).toMatchObject({
+    expect(alarms.ofDevice(device.id)['host-key-changed']).toMatchObject({
       shown: again.hostKey,
       trusted: fake.hostKey,
     });
@@ -147,7 +147,7 @@ describe('backup service with the store', () => {
     const versions = await api['backup.versions']({ deviceId: device.id });
     expect(versions).toHaveLength(2);
     expect(versions[0]).toMatchObject({ linesAdded: 1, linesRemoved: 0 });
-    expect(alarms.of(device.id)).toEqual({
+    expect(alarms.ofDevice(device.id)).toEqual({
       'config-changed': {
         device: 'borda-01',
         added: 1,
@@ -205,7 +205,7 @@ describe('backup service with the store', () => {
     const device = await repo.devices.create({ name: 'borda-03', host: fake.host, kind: 'router' });
     await configure(device.id, fake.port, 'errado');
     await runAndWait([device.id]);
-    expect(alarms.of(device.id).failed).toMatchObject({ code: 'enable_failed' });
+    expect(alarms.ofDevice(device.id).failed).toMatchObject({ code: 'enable_failed' });
     const { counts } = await api['backup.overview']();
     expect(counts).toMatchObject({ failing: 1, stale: 1 });
   });
