@@ -8,6 +8,7 @@ import {
 } from '../../shared/contract/api';
 import {
   EngineMessage,
+  type CallAuth,
   type EngineCommand,
   type EngineStartOptions,
 } from '../../shared/contract/engine-process';
@@ -80,6 +81,8 @@ export class EngineProxy implements Engine {
   restarts = 0;
   /** Messages from the engine that were outside the protocol. */
   protocolErrors = 0;
+  /** The first administrator's one-time password, when the engine created it at this start. */
+  firstAdminPassword: string | null = null;
 
   private constructor(private readonly options: EngineProxyOptions) {
     this.backoff = { ...defaultBackoff, ...options.backoff };
@@ -100,7 +103,7 @@ export class EngineProxy implements Engine {
     return this.child?.pid ?? null;
   }
 
-  call<M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> {
+  call<M extends ApiMethod>(method: M, input: unknown, auth?: CallAuth): Promise<ApiOutput<M>> {
     if (!isApiMethod(method))
       return Promise.reject(
         new ApiFailure({ code: 'invalid_input', message: `Unknown method "${String(method)}"`, issues: [] }),
@@ -110,7 +113,7 @@ export class EngineProxy implements Engine {
     const id = this.nextId++;
     return new Promise<ApiOutput<M>>((resolve, reject) => {
       this.pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject });
-      this.send(child, { kind: 'call', id, method, input });
+      this.send(child, { kind: 'call', id, method, input, ...(auth ? { auth } : {}) });
     });
   }
 
@@ -215,6 +218,7 @@ export class EngineProxy implements Engine {
     const message = parsed.data;
     switch (message.kind) {
       case 'ready':
+        this.firstAdminPassword ??= message.firstAdminPassword;
         this.becameReady();
         return;
       case 'start-failed':
@@ -244,7 +248,7 @@ export class EngineProxy implements Engine {
     this.firstStart?.resolve();
     this.firstStart = null;
     // The language the operator chose, for the errors this proxy writes itself.
-    void this.call('settings.get', undefined).then(
+    void this.call('settings.get', undefined, { kind: 'host', actor: 'vigia', role: 'viewer' }).then(
       (settings) => this.noteLanguage(settings.ui.language),
       () => undefined,
     );

@@ -1,4 +1,5 @@
 import type { ApiMethod, ApiOutput } from '../../shared/contract/api';
+import type { CallAuth } from '../../shared/contract/engine-process';
 import type { VigiaEvent } from '../../shared/contract/events';
 
 /**
@@ -7,7 +8,8 @@ import type { VigiaEvent } from '../../shared/contract/events';
  * against the contract and rejects with an `ApiFailure` (see api/errors.ts) the user can read.
  */
 export interface Engine {
-  call<M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>>;
+  /** `auth`: on whose behalf, as the host established it (see CallAuth); absent: this computer's user. */
+  call<M extends ApiMethod>(method: M, input: unknown, auth?: CallAuth): Promise<ApiOutput<M>>;
   subscribe(listener: (event: VigiaEvent) => void): () => void;
   stop(): Promise<void>;
 }

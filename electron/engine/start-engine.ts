@@ -4,6 +4,8 @@ import type { AppInfo } from '../../shared/contract/api';
 import type { EngineHealth } from '../../shared/contract/events';
 import { pingerApi, type PingerMode, type PingTransport } from '../../shared/contract/pinger';
 import { snmpApi } from '../../shared/contract/snmp';
+import { AccountService, type AccessMode } from './accounts/account-service';
+import { localUserName } from './accounts/local-user';
 import { AlarmRetention } from './alarms/alarm-retention';
 import { AlarmService } from './alarms/alarm-service';
 import type { AlarmPort } from './alarms/port';
@@ -52,8 +54,10 @@ export interface StartEngineOptions {
   cipher?: SecretCipher;
   version: string;
   log?: (message: string) => void;
-  /** The operator when none is stored (the desktop app: the signed-in user); default: the host name. */
+  /** This computer's user, the actor of every call with local access; default: the OS user. */
   defaultOperator?: string;
+  /** local (default): every call is this computer's user as admin; accounts: sign-in required. */
+  access?: AccessMode;
   /** Webhooks and the Bot API may be on this machine (an administrator's explicit choice). */
   allowLoopbackDestinations?: boolean;
 }
@@ -64,6 +68,8 @@ export interface RunningEngine extends Engine {
   readonly repo: Repository;
   /** Where the engine's other alarm sources (optical, backup, synthetic) raise and clear. */
   readonly alarms: AlarmPort;
+  /** The first administrator's one-time password, when this start created it (for the host to print). */
+  readonly firstAdminPassword: string | null;
 }
 
 /**
@@ -127,7 +133,13 @@ async function startAround(
   const settings = await SettingsService.open({
     repo,
     bus,
-    defaultOperator: options.defaultOperator ?? (hostname() || 'operador'),
+    defaultOperator: options.defaultOperator ?? localUserName(),
+  });
+  const { accounts, firstAdminPassword } = await AccountService.open({
+    repo,
+    mode: options.access ?? 'local',
+    localUser: options.defaultOperator ?? localUserName(),
+    language: () => settings.language(),
   });
   const inventory = await Inventory.load(repo);
   const stopFollowing = inventory.follow(bus);
@@ -228,6 +240,7 @@ async function startAround(
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
       backup: backup.handlers,
+      accounts,
       info,
       health: () => health.current(),
       now: Date.now,
@@ -236,6 +249,8 @@ async function startAround(
         await snmpMonitor.reload();
       },
     }),
+    accounts,
+    () => settings.language(),
   );
   monitor.onCycle(() => health.publish());
   supervisor.onHealthChange(() => health.publish());
@@ -247,6 +262,7 @@ async function startAround(
   return {
     repo,
     alarms,
+    firstAdminPassword,
     info,
     health: () => health.current(),
     call,

@@ -11,8 +11,9 @@ import {
   TowerInput,
   epochMs,
 } from './entities';
-import { Actor, HistoryRange } from './common';
+import { HistoryRange } from './common';
 import { EngineHealth } from './events';
+import { accountsApiMethods } from './accounts';
 import { backupApiMethods } from './backup';
 import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
@@ -41,7 +42,6 @@ export const MaintenanceStart = z.object({
     .max(60 * 24 * 90)
     .nullable(),
   reason: z.string().trim().min(1).max(300),
-  by: Actor,
 });
 
 export const AppInfo = z.object({
@@ -101,17 +101,17 @@ export const apiMethods = {
     output: z.array(Alarm),
   },
   'alarms.acknowledge': {
-    input: z.object({ ids, by: Actor, note: z.string().trim().max(500).default('') }),
+    input: z.object({ ids, note: z.string().trim().max(500).default('') }),
     output: z.array(Alarm),
   },
   /** An operator closes open alarms by hand, saying why (audited); returns the ones closed. */
   'alarms.clear': {
-    input: z.object({ ids, by: Actor, reason: z.string().trim().min(1).max(500) }),
+    input: z.object({ ids, reason: z.string().trim().min(1).max(500) }),
     output: z.array(Alarm),
   },
 
   'maintenance.start': { input: MaintenanceStart, output: z.void() },
-  'maintenance.end': { input: z.object({ target: MaintenanceScope, by: Actor }), output: z.void() },
+  'maintenance.end': { input: z.object({ target: MaintenanceScope }), output: z.void() },
   'maintenance.global': { input: z.void(), output: GlobalMaintenance.nullable() },
 
   'audit.list': {
@@ -124,6 +124,7 @@ export const apiMethods = {
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,
+  ...accountsApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;
@@ -140,7 +141,15 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 /** An error the user can act on: it crosses process boundaries as `{ code, message }`. */
 export const ApiError = z.object({
-  code: z.enum(['invalid_input', 'not_found', 'conflict', 'unavailable', 'forbidden', 'internal']),
+  code: z.enum([
+    'invalid_input',
+    'not_found',
+    'conflict',
+    'unavailable',
+    'unauthenticated',
+    'forbidden',
+    'internal',
+  ]),
   message: z.string(),
   /** Field paths with their problems, for forms. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),

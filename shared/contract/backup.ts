@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Actor } from './common';
 import { epochMs } from './entities';
 import { BackupFailureCode, SshAuth } from './backup-worker';
 
@@ -194,19 +193,17 @@ export const BackupSettings = z.object({
 });
 export type BackupSettings = z.infer<typeof BackupSettings>;
 
-const by = Actor;
-
 /** The backup part of the channel registry (merged into apiMethods). */
 export const backupApiMethods = {
   'backup.settings.get': { input: z.void(), output: BackupSettings },
-  'backup.settings.set': { input: z.object({ settings: BackupSettings, by }), output: BackupSettings },
+  'backup.settings.set': { input: z.object({ settings: BackupSettings }), output: BackupSettings },
   'backup.target.get': { input: z.object({ deviceId }), output: BackupTargetSummary.nullable() },
-  'backup.target.set': { input: z.object({ target: BackupTargetInput, by }), output: BackupTargetSummary },
-  'backup.target.delete': { input: z.object({ deviceId, by }), output: z.void() },
+  'backup.target.set': { input: z.object({ target: BackupTargetInput }), output: BackupTargetSummary },
+  'backup.target.delete': { input: z.object({ deviceId }), output: z.void() },
   /** Use the stored credentials at the device's new address. */
-  'backup.target.confirmAddress': { input: z.object({ deviceId, by }), output: BackupTargetSummary },
+  'backup.target.confirmAddress': { input: z.object({ deviceId }), output: BackupTargetSummary },
   /** Trust the host key the device now shows (after a change the operator checked). */
-  'backup.hostKey.trust': { input: z.object({ deviceId, by }), output: BackupTargetSummary },
+  'backup.hostKey.trust': { input: z.object({ deviceId }), output: BackupTargetSummary },
   'backup.overview': {
     input: z.void(),
     output: z.object({ rows: z.array(BackupRow), counts: BackupCounts }),
@@ -226,9 +223,9 @@ export const backupApiMethods = {
   },
   /** Backs these devices up now (all configured ones when null), in the background. */
   'backup.run': {
-    input: z.object({ deviceIds: z.array(deviceId).min(1).max(100_000).nullable(), by }),
+    input: z.object({ deviceIds: z.array(deviceId).min(1).max(100_000).nullable() }),
     output: BackupRunProgress,
   },
   'backup.progress': { input: z.void(), output: BackupRunProgress.nullable() },
-  'backup.cancel': { input: z.object({ by }), output: BackupRunProgress.nullable() },
+  'backup.cancel': { input: z.object({}), output: BackupRunProgress.nullable() },
 } as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { Role } from './accounts';
 import { ApiError } from './api';
+import { Actor } from './common';
 import { VigiaEvent } from './events';
 
 /**
@@ -22,6 +24,11 @@ export const EngineStartOptions = z.object({
   version: z.string(),
   /** The operator when none is stored (the desktop app: the signed-in user). */
   defaultOperator: z.string().min(1).max(120).optional(),
+  /**
+   * local: every call is this computer's user (`defaultOperator`) as admin — a workstation on its
+   * own store. accounts: every call needs a signed-in user (a shared store, a server others reach).
+   */
+  access: z.enum(['local', 'accounts']).optional(),
   /** Webhooks and the Bot API may be on this machine (an administrator's explicit choice). */
   allowLoopbackDestinations: z.boolean().optional(),
   /** Secrets are sealed by the host (the OS keychain, reachable only from Electron's main process). */
@@ -31,13 +38,30 @@ export type EngineStartOptions = z.infer<typeof EngineStartOptions>;
 
 const id = z.number().int().nonnegative();
 
+/**
+ * On whose behalf a call is made, as the host established it (never as a page claims): a session
+ * the engine issued at sign-in, or the host itself (signing in; a script with the access token).
+ * Absent: this computer's user, accepted only when the engine runs with local access.
+ */
+export const CallAuth = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('session'), session: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('host'), actor: Actor, role: Role }),
+]);
+export type CallAuth = z.infer<typeof CallAuth>;
+
 export const CipherOperation = z.enum(['encrypt', 'decrypt']);
 export type CipherOperation = z.infer<typeof CipherOperation>;
 
 /** Host → engine. */
 export const EngineCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('start'), options: EngineStartOptions }),
-  z.object({ kind: z.literal('call'), id, method: z.string().min(1), input: z.unknown().optional() }),
+  z.object({
+    kind: z.literal('call'),
+    id,
+    method: z.string().min(1),
+    input: z.unknown().optional(),
+    auth: CallAuth.optional(),
+  }),
   /** The host's answer to a `cipher` request: the sealed or opened text, or why it failed. */
   z.object({
     kind: z.literal('cipher-reply'),
@@ -56,7 +80,8 @@ export const EngineReply = z.discriminatedUnion('ok', [
 
 /** Engine → host. */
 export const EngineMessage = z.union([
-  z.object({ kind: z.literal('ready') }),
+  /** With the first administrator's one-time password when this start created it (to print). */
+  z.object({ kind: z.literal('ready'), firstAdminPassword: z.string().nullable().default(null) }),
   z.object({ kind: z.literal('start-failed'), message: z.string() }),
   EngineReply,
   /** Events in the order the engine published them (a burst travels as several batches). */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Actor } from './common';
 import { languages, type Language } from '../i18n/language';
 import { Severity } from './entities';
 
@@ -101,7 +100,6 @@ export const NotifyConfigSet = z.object({
   telegramToken: secretInput,
   /** Per webhook id, as for the token. */
   webhookSecrets: z.record(z.string(), secretInput).default({}),
-  by: Actor,
 });
 
 export const NotifyTestTarget = z.discriminatedUnion('channel', [

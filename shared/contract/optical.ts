@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Actor } from './common';
 import { Severity, epochMs } from './entities';
 import { OpticalCardRecord, SmartApiErrorCode, VendorSeverity } from './optical-worker';
 import { isKnownTimeZone } from '../domain/optical/time-zone';
@@ -270,12 +269,12 @@ const endpointId = id;
 /** The optical part of the channel registry (merged into apiMethods). */
 export const opticalApiMethods = {
   'optical.config.get': { input: z.void(), output: OpticalConfig },
-  'optical.config.set': { input: z.object({ config: OpticalConfigInput, by: Actor }), output: OpticalConfig },
+  'optical.config.set': { input: z.object({ config: OpticalConfigInput }), output: OpticalConfig },
   'optical.health': { input: z.void(), output: z.array(EndpointHealth) },
   'optical.collectNow': { input: z.object({ endpointId, collection: Collection }), output: z.void() },
   'optical.sites': { input: z.void(), output: z.array(OpticalSite) },
   'optical.site.map': {
-    input: z.object({ endpointId, site: z.string().min(1).max(200), towerId: id.nullable(), by: Actor }),
+    input: z.object({ endpointId, site: z.string().min(1).max(200), towerId: id.nullable() }),
     output: z.void(),
   },
   'optical.cards': {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { languages } from '../i18n/language';
-import { Actor } from './common';
 
 /**
  * The operator's settings, one typed group per area. Each group is stored under one key, checked
@@ -188,7 +187,7 @@ export const settingsKey = (group: SettingsGroup): string => `settings.${group}`
 const patchOf = <G extends SettingsGroup>() => z.custom<Partial<z.input<SettingsSchemas[G]>>>(() => true);
 
 const setMethod = <G extends SettingsGroup>(group: G) => ({
-  input: z.object({ value: patchOf<G>(), by: Actor }),
+  input: z.object({ value: patchOf<G>() }),
   output: settingsSchemas[group] as SettingsSchemas[G],
 });
 
@@ -210,7 +209,7 @@ export const settingsApiMethods = {
   'settings.notifications.set': setMethod('notifications'),
   /** A tower's or device's own SNMP alarm levels, or the defaults when it has none. */
   'snmp.limits.get': { input: limitsOf, output: SnmpLimits },
-  'snmp.limits.set': { input: limitsOf.extend({ limits: SnmpLimits, by: Actor }), output: z.void() },
+  'snmp.limits.set': { input: limitsOf.extend({ limits: SnmpLimits }), output: z.void() },
 } as const;
 
 /** Published after a group was saved, with its new value. */

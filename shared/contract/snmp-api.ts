@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Actor, HistoryRange } from './common';
+import { HistoryRange } from './common';
 import {
   DeviceSnmpConfig,
   DeviceSnmpSummary,
@@ -14,8 +14,8 @@ const deviceId = z.number().int().positive();
 /** The SNMP part of the channel registry (merged into apiMethods). */
 export const snmpApiMethods = {
   'snmp.config.get': { input: z.object({ deviceId }), output: DeviceSnmpSummary.nullable() },
-  'snmp.config.set': { input: z.object({ config: DeviceSnmpConfig, by: Actor }), output: DeviceSnmpSummary },
-  'snmp.config.delete': { input: z.object({ deviceId, by: Actor }), output: z.void() },
+  'snmp.config.set': { input: z.object({ config: DeviceSnmpConfig }), output: DeviceSnmpSummary },
+  'snmp.config.delete': { input: z.object({ deviceId }), output: z.void() },
   /** Polls once with the given settings, storing nothing: the "test" button. */
   'snmp.test': {
     input: z.object({ config: DeviceSnmpConfig }),

@@ -1,3 +1,4 @@
+import { testCaller } from './callers';
 // A Vigia notifier in its own process, so a test or the benchmark can kill it mid-batch and start
 // it again on the same store. It creates the towers, devices and notification settings on its
 // first run, raises and clears one alarm per device, publishing each event and printing it as a
@@ -60,12 +61,12 @@ async function setUp(service: NotifyService, repo: Repository): Promise<void> {
         longitude: -35.9,
       }),
     );
-  await service.handlers()['notify.config.set']({
-    config: config(towers),
-    telegramToken: FAKE_TOKEN,
-    webhookSecrets: {},
-    by: 'bench',
-  });
+  await service
+    .handlers()
+    ['notify.config.set'](
+      { config: config(towers), telegramToken: FAKE_TOKEN, webhookSecrets: {} },
+      testCaller,
+    );
   await repo.devices.createMany(
     Array.from({ length: options.alarms }, (_, index) => ({
       name: `CPE ${index + 1}`,

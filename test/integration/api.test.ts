@@ -24,6 +24,8 @@ beforeAll(async () => {
     runtime: 'headless',
     spawner: forkSpawner,
     version: '9.9.9-test',
+    // With local access, every call is this computer's user: the actor the audit log records.
+    defaultOperator: 'Ana',
     log: (line) => logs.push(line),
   });
   engine.subscribe((event) => events.push(event));
@@ -214,16 +216,14 @@ describe('API dispatch', () => {
       target: { scope: 'global' },
       minutes: 30,
       reason: 'Troca de nobreak',
-      by: 'Ana',
     });
     expect(await engine.call('maintenance.global', undefined)).toMatchObject({
-      by: 'Ana',
       reason: 'Troca de nobreak',
     });
-    await engine.call('maintenance.end', { target: { scope: 'global' }, by: 'Ana' });
+    await engine.call('maintenance.end', { target: { scope: 'global' } });
     expect(await engine.call('maintenance.global', undefined)).toBeNull();
 
-    await engine.call('settings.ui.set', { value: { language: 'en' }, by: 'Ana' });
+    await engine.call('settings.ui.set', { value: { language: 'en' } });
     expect((await engine.call('settings.get', undefined)).ui.language).toBe('en');
     expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
       actor: 'Ana',
@@ -257,19 +257,18 @@ describe('API dispatch', () => {
       params: { device: device.name },
     });
     const [alarm] = engine.alarms.openAlarms('backup').filter((open) => open.deviceId === device.id);
-    const [acked] = await engine.call('alarms.acknowledge', { ids: [alarm!.id], by: 'Ana', note: 'vendo' });
+    const [acked] = await engine.call('alarms.acknowledge', { ids: [alarm!.id], note: 'vendo' });
     expect(acked).toMatchObject({
       id: alarm!.id,
       state: 'acknowledged',
       acknowledgedBy: 'Ana',
       note: 'vendo',
     });
-    expect(
-      (await failure('alarms.clear', { ids: [alarm!.id], by: 'Ana', reason: '  ' })).issues[0]?.path,
-    ).toBe('reason');
+    expect((await failure('alarms.clear', { ids: [alarm!.id], reason: '  ' })).issues[0]?.path).toBe(
+      'reason',
+    );
     const [cleared] = await engine.call('alarms.clear', {
       ids: [alarm!.id],
-      by: 'Ana',
       reason: 'backup refeito à mão',
     });
     expect(cleared).toMatchObject({ id: alarm!.id, state: 'cleared', clearedBy: 'Ana' });
@@ -281,7 +280,7 @@ describe('API dispatch', () => {
       target: `alarms:${alarm!.id}`,
       details: 'backup refeito à mão',
     });
-    expect(await engine.call('alarms.clear', { ids: [alarm!.id], by: 'Ana', reason: 'de novo' })).toEqual([]);
+    expect(await engine.call('alarms.clear', { ids: [alarm!.id], reason: 'de novo' })).toEqual([]);
   });
 
   it("forgets a device's SNMP credentials when its address changes, not when its name does", async () => {
@@ -292,7 +291,6 @@ describe('API dispatch', () => {
         enabled: false,
         credentials: { version: '2c', community: 'pop-community' },
       },
-      by: 'Ana',
     });
     await engine.call('devices.update', { id: device.id, patch: { name: 'Switch POP 1' } });
     expect(await engine.call('snmp.config.get', { deviceId: device.id })).toMatchObject({ version: '2c' });

@@ -133,12 +133,14 @@ describe('Monitor on a real SQLite store', () => {
     const north = await towerWithUplink('N', 49);
     const m = monitor();
     await cycles(m, 2);
-    await m.startMaintenance({
-      target: { scope: 'tower', id: north.tower.id },
-      minutes: 60,
-      reason: 'troca de bateria',
-      by: 'ana',
-    });
+    await m.startMaintenance(
+      {
+        target: { scope: 'tower', id: north.tower.id },
+        minutes: 60,
+        reason: 'troca de bateria',
+      },
+      'ana',
+    );
     transport.setDown(north.all.map((d) => d.id));
     await cycles(m, 5);
     expect(ofType('alarm.raised')).toHaveLength(0);
@@ -294,12 +296,14 @@ describe('Monitor on a real SQLite store', () => {
     const [d, e] = await devices(2, { name: 'd' });
     const m = monitor();
     await cycles(m, 1);
-    await m.startMaintenance({
-      target: { scope: 'global' },
-      minutes: null,
-      reason: 'janela de manutenção',
-      by: 'noc',
-    });
+    await m.startMaintenance(
+      {
+        target: { scope: 'global' },
+        minutes: null,
+        reason: 'janela de manutenção',
+      },
+      'noc',
+    );
     expect(await m.globalMaintenance()).toMatchObject({
       by: 'noc',
       until: null,
@@ -308,12 +312,14 @@ describe('Monitor on a real SQLite store', () => {
     transport.setDown([d!.id, e!.id]);
     await cycles(m, 3);
     expect(ofType('alarm.raised')).toHaveLength(0);
-    await m.startMaintenance({
-      target: { scope: 'device', id: d!.id },
-      minutes: 30,
-      reason: 'troca de rádio',
-      by: 'bia',
-    });
+    await m.startMaintenance(
+      {
+        target: { scope: 'device', id: d!.id },
+        minutes: 30,
+        reason: 'troca de rádio',
+      },
+      'bia',
+    );
     await m.endMaintenance({ scope: 'global' }, 'noc');
     expect(await m.globalMaintenance()).toBeNull();
     await cycles(m, 1);
@@ -339,12 +345,14 @@ describe('Monitor on a real SQLite store', () => {
     const { uplink, all } = await towerWithUplink('PM', 3);
     const m = monitor();
     await cycles(m, 1);
-    await m.startMaintenance({
-      target: { scope: 'device', id: uplink.id },
-      minutes: 60,
-      reason: 'troca',
-      by: 'bia',
-    });
+    await m.startMaintenance(
+      {
+        target: { scope: 'device', id: uplink.id },
+        minutes: 60,
+        reason: 'troca',
+      },
+      'bia',
+    );
     const child = all[1]!;
     transport.setDown([child.id]);
     await cycles(m, 3);

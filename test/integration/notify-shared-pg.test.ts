@@ -1,3 +1,4 @@
+import { testCaller } from '../helpers/callers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,31 +62,33 @@ describe('two notification services on one PostgreSQL', () => {
     const fake = new FakeTelegram([CHAT]);
     const apiRoot = await fake.listen();
     const a = await workstation('noc-1', fake);
-    await a.service.handlers()['notify.config.set']({
-      config: {
-        ...defaultNotifyConfig,
-        groupWindowS: 1,
-        telegram: {
-          enabled: true,
-          apiRoot,
-          perChatPerMinute: 20,
-          chats: [
-            {
-              chatId: CHAT,
-              name: 'NOC',
-              language: 'en',
-              severities: ['critical'],
-              towerIds: null,
-              recoveries: true,
-              commands: false,
-            },
-          ],
+    await a.service.handlers()['notify.config.set'](
+      {
+        config: {
+          ...defaultNotifyConfig,
+          groupWindowS: 1,
+          telegram: {
+            enabled: true,
+            apiRoot,
+            perChatPerMinute: 20,
+            chats: [
+              {
+                chatId: CHAT,
+                name: 'NOC',
+                language: 'en',
+                severities: ['critical'],
+                towerIds: null,
+                recoveries: true,
+                commands: false,
+              },
+            ],
+          },
         },
+        telegramToken: FAKE_TOKEN,
+        webhookSecrets: {},
       },
-      telegramToken: FAKE_TOKEN,
-      webhookSecrets: {},
-      by: 'test',
-    });
+      testCaller,
+    );
     // Started after the settings were saved, the second workstation reads them from the store.
     const b = await workstation('noc-2', fake);
     const tower = await a.repo.towers.create({

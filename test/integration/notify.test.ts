@@ -1,3 +1,4 @@
+import { testCaller } from '../helpers/callers';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -140,12 +141,14 @@ describe('alert delivery through the outbox', () => {
       backoff: { baseMs: 100, maxMs: 1_000 },
       breaker: { failures: 3, openMs: 1_000 },
     });
-    await service.handlers()['notify.config.set']({
-      config: config(overrides),
-      telegramToken: FAKE_TOKEN,
-      webhookSecrets,
-      by: 'test',
-    });
+    await service.handlers()['notify.config.set'](
+      {
+        config: config(overrides),
+        telegramToken: FAKE_TOKEN,
+        webhookSecrets,
+      },
+      testCaller,
+    );
   }
 
   afterEach(async () => {
@@ -191,9 +194,11 @@ describe('alert delivery through the outbox', () => {
     fake.decide = () => (failing ? '500' : null);
     await raise(8);
     await until(async () =>
-      (await service.handlers()['notify.status'](undefined)).destinations.some((d) => d.breaker === 'open'),
+      (await service.handlers()['notify.status'](undefined, testCaller)).destinations.some(
+        (d) => d.breaker === 'open',
+      ),
     );
-    const status = await service.handlers()['notify.status'](undefined);
+    const status = await service.handlers()['notify.status'](undefined, testCaller);
     expect(status.destinations.find((d) => d.breaker === 'open')?.lastError).toBe(
       'Telegram: server error 500 (Internal Server Error)',
     );
@@ -201,7 +206,7 @@ describe('alert delivery through the outbox', () => {
     failing = false;
     await until(() => fake.sent.length === 2, 20_000);
     expect(
-      (await service.handlers()['notify.status'](undefined)).destinations.every(
+      (await service.handlers()['notify.status'](undefined, testCaller)).destinations.every(
         (d) => d.breaker === 'closed',
       ),
     ).toBe(true);
@@ -210,22 +215,24 @@ describe('alert delivery through the outbox', () => {
   it('gives up on an unknown chat with the reason, and the test button reports exact reasons', async () => {
     await start();
     const handlers = service.handlers();
-    await handlers['notify.config.set']({
-      config: config({
-        telegram: { ...config().telegram, chats: [{ ...config().telegram.chats[0]!, chatId: '-999' }] },
-      }),
-      by: 'test',
-      webhookSecrets: {},
-    });
+    await handlers['notify.config.set'](
+      {
+        config: config({
+          telegram: { ...config().telegram, chats: [{ ...config().telegram.chats[0]!, chatId: '-999' }] },
+        }),
+        webhookSecrets: {},
+      },
+      testCaller,
+    );
     await raise(9);
     await until(async () => (await repo.outbox.stats(0)).failed > 0);
-    expect((await handlers['notify.status'](undefined)).recentFailures[0]).toMatchObject({
+    expect((await handlers['notify.status'](undefined, testCaller)).recentFailures[0]).toMatchObject({
       destination: '-999',
       error: 'Telegram: unknown chat -999 (Bad Request: chat not found)',
     });
 
     const test = (target: Parameters<(typeof handlers)['notify.test']>[0]['target']) =>
-      handlers['notify.test']({ target });
+      handlers['notify.test']({ target }, testCaller);
     expect(await test({ channel: 'telegram', chatId: CHAT })).toEqual({ ok: true, error: null });
     expect(fake.sent.at(-1)!.text).toMatch(/^Teste do Vigia\n/);
     expect(await test({ channel: 'telegram', chatId: CHAT, token: '1:wrong-token-for-test' })).toEqual({
@@ -277,20 +284,22 @@ describe('alert delivery through the outbox', () => {
     await start({ templates });
     const base = config({ templates });
     const [portuguese, english] = base.telegram.chats;
-    await service.handlers()['notify.config.set']({
-      config: {
-        ...base,
-        telegram: {
-          ...base.telegram,
-          chats: [
-            { ...portuguese!, language: 'pt-BR' },
-            { ...english!, language: 'en' },
-          ],
+    await service.handlers()['notify.config.set'](
+      {
+        config: {
+          ...base,
+          telegram: {
+            ...base.telegram,
+            chats: [
+              { ...portuguese!, language: 'pt-BR' },
+              { ...english!, language: 'en' },
+            ],
+          },
         },
+        webhookSecrets: {},
       },
-      webhookSecrets: {},
-      by: 'test',
-    });
+      testCaller,
+    );
     const alarm = await storeAlarm(repo, {
       deviceId: devices[12]!.id,
       towerId: tower.id,
@@ -328,13 +337,19 @@ describe('alert delivery through the outbox', () => {
     // "send test" with the stored token or secret towards an address the caller picked: refused
     // before anything is sent, in the operator's language (pt-BR by default).
     expect(
-      await handlers['notify.test']({ target: { channel: 'telegram', chatId: CHAT, apiRoot: otherRoot } }),
+      await handlers['notify.test'](
+        { target: { channel: 'telegram', chatId: CHAT, apiRoot: otherRoot } },
+        testCaller,
+      ),
     ).toEqual({
       ok: false,
       error: `O token do bot foi salvo para outro servidor da Bot API: digite o token de novo para usá-lo com ${otherRoot}.`,
     });
     expect(
-      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } }),
+      await handlers['notify.test'](
+        { target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } },
+        testCaller,
+      ),
     ).toEqual({
       ok: false,
       error: `O segredo do webhook "Tickets" foi salvo para outro endereço: digite o segredo de novo para usá-lo com ${elsewhere.url}.`,
@@ -344,33 +359,41 @@ describe('alert delivery through the outbox', () => {
     // Saving a new destination without typing the secret again is refused, and nothing changes.
     const moved = config({ telegram: { ...config().telegram, apiRoot: otherRoot }, webhooks: [hook] });
     await expect(
-      handlers['notify.config.set']({ config: moved, webhookSecrets: {}, by: 'test' }),
+      handlers['notify.config.set']({ config: moved, webhookSecrets: {} }, testCaller),
     ).rejects.toMatchObject({
       error: { code: 'invalid_input', issues: [{ path: 'telegramToken' }] },
     });
     const movedHook = config({ webhooks: [{ ...hook, url: elsewhere.url }] });
     await expect(
-      handlers['notify.config.set']({ config: movedHook, webhookSecrets: {}, by: 'test' }),
+      handlers['notify.config.set']({ config: movedHook, webhookSecrets: {} }, testCaller),
     ).rejects.toMatchObject({
       error: { code: 'invalid_input', issues: [{ path: 'webhookSecrets.tickets' }] },
     });
-    const view = await handlers['notify.config.get'](undefined);
+    const view = await handlers['notify.config.get'](undefined, testCaller);
     expect(view.config.telegram.apiRoot).toBe(apiRoot);
     expect(view.config.webhooks[0]!.url).toBe(receiver.url);
     expect(view.telegramToken.set).toBe(true);
 
     // With the secret typed again, the new destination is saved and the secret follows it.
-    await handlers['notify.config.set']({
-      config: movedHook,
-      webhookSecrets: { tickets: 'the-new-signing-secret' },
-      by: 'test',
-    });
+    await handlers['notify.config.set'](
+      {
+        config: movedHook,
+        webhookSecrets: { tickets: 'the-new-signing-secret' },
+      },
+      testCaller,
+    );
     expect(
-      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } }),
+      await handlers['notify.test'](
+        { target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } },
+        testCaller,
+      ),
     ).toEqual({ ok: true, error: null });
     expect(elsewhere.received).toHaveLength(1);
     expect(
-      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: receiver.url } }),
+      await handlers['notify.test'](
+        { target: { channel: 'webhook', id: 'tickets', url: receiver.url } },
+        testCaller,
+      ),
     ).toMatchObject({ ok: false });
     expect(receiver.received).toEqual([]);
     receiver.server.close();
@@ -392,21 +415,26 @@ describe('alert delivery through the outbox', () => {
     try {
       const handlers = strict.handlers();
       expect(
-        await handlers['notify.test']({
-          target: { channel: 'webhook', url: receiver.url, secret: 'shh-secret' },
-        }),
+        await handlers['notify.test'](
+          {
+            target: { channel: 'webhook', url: receiver.url, secret: 'shh-secret' },
+          },
+          testCaller,
+        ),
       ).toEqual({
         ok: false,
         error:
           'Endereço recusado (127.0.0.1): endereços desta máquina só são aceitos quando o servidor permite.',
       });
       await expect(
-        handlers['notify.config.set']({
-          config: config({ telegram: { ...config().telegram, apiRoot: 'http://169.254.169.254' } }),
-          telegramToken: FAKE_TOKEN,
-          webhookSecrets: {},
-          by: 'test',
-        }),
+        handlers['notify.config.set'](
+          {
+            config: config({ telegram: { ...config().telegram, apiRoot: 'http://169.254.169.254' } }),
+            telegramToken: FAKE_TOKEN,
+            webhookSecrets: {},
+          },
+          testCaller,
+        ),
       ).rejects.toMatchObject({
         error: {
           code: 'invalid_input',
@@ -441,7 +469,7 @@ describe('alert delivery through the outbox', () => {
       },
       { tickets: secret },
     );
-    const view = await service.handlers()['notify.config.get'](undefined);
+    const view = await service.handlers()['notify.config.get'](undefined, testCaller);
     expect(view.webhookSecrets.tickets).toEqual({ set: true, hint: '…cret' });
     const alarm = await raise(10);
     await until(async () => (await repo.outbox.stats(0)).pending === 0);

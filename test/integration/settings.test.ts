@@ -1,3 +1,4 @@
+import { testCaller } from '../helpers/callers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,17 +189,19 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
 
   it('keeps a tower’s SNMP alarm levels where the SNMP monitor reads them, audited', async () => {
     const limits = snmpLimitsHandlers(repo, Date.now);
-    expect(await limits['snmp.limits.get']({ scope: 'towers', id: 7 })).toEqual({
+    expect(await limits['snmp.limits.get']({ scope: 'towers', id: 7 }, testCaller)).toEqual({
       utilizationPct: 90,
       signalDbm: -75,
     });
-    await limits['snmp.limits.set']({
-      scope: 'towers',
-      id: 7,
-      limits: { utilizationPct: 70, signalDbm: -68 },
-      by: 'Ana',
-    });
-    expect(await limits['snmp.limits.get']({ scope: 'towers', id: 7 })).toEqual({
+    await limits['snmp.limits.set'](
+      {
+        scope: 'towers',
+        id: 7,
+        limits: { utilizationPct: 70, signalDbm: -68 },
+      },
+      testCaller,
+    );
+    expect(await limits['snmp.limits.get']({ scope: 'towers', id: 7 }, testCaller)).toEqual({
       utilizationPct: 70,
       signalDbm: -68,
     });
@@ -210,7 +213,7 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
     expect(rules.utilizationPct).toMatchObject({ raiseAt: 70, clearAt: 60 });
     expect(rules.signalDbm).toMatchObject({ raiseAt: -68, clearAt: -65 });
     expect((await repo.audit.list(1))[0]).toMatchObject({
-      actor: 'Ana',
+      actor: testCaller.name,
       action: 'snmp.limits.set',
       target: 'towers:7',
     });

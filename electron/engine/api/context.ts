@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
+import type { AccountService } from '../accounts/account-service';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { BackupApiHandlers } from '../backup/api-handlers';
 import type { EventBus } from '../event-bus';
@@ -21,6 +22,7 @@ export interface ApiContext {
   settings: SettingsApiHandlers;
   optical: OpticalApiHandlers;
   backup: BackupApiHandlers;
+  accounts: AccountService;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

@@ -1,3 +1,4 @@
+import { accountsApiHandlers } from '../accounts/api-handlers';
 import type { ApiContext } from './context';
 import type { ApiHandlers } from './dispatch';
 import { inventoryHandlers } from './inventory-handlers';
@@ -12,5 +13,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.settings,
     ...ctx.optical,
     ...ctx.backup,
+    ...accountsApiHandlers(ctx.accounts),
   };
 }

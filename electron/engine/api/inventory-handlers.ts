@@ -1,5 +1,6 @@
 import type { Device, DeviceInput } from '../../../shared/contract/entities';
 import { assertNoCycle } from '../../../shared/domain/monitor/dependencies';
+import type { Caller } from '../accounts/caller';
 import type { ApiContext } from './context';
 import type { ApiHandlers } from './dispatch';
 import { ApiFailure, invalidInput, notFound } from './errors';
@@ -77,30 +78,30 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
     }
   }
 
-  const audit = (action: string, target: string, details: string) =>
-    repo.audit.add({ at: ctx.now(), actor: 'operator', action, target, details });
+  const audit = (caller: Caller, action: string, target: string, details: string) =>
+    repo.audit.add({ at: ctx.now(), actor: caller.name, action, target, details });
 
   return {
     'towers.list': () => repo.towers.list(),
-    'towers.create': async (input) => {
+    'towers.create': async (input, caller) => {
       const tower = await repo.towers.create(input);
-      await audit('tower.create', `tower:${tower.id}`, tower.name);
+      await audit(caller, 'tower.create', `tower:${tower.id}`, tower.name);
       bus.publish({ type: 'tower.upserted', tower });
       await ctx.inventoryChanged();
       return tower;
     },
-    'towers.update': async ({ id, patch }) => {
+    'towers.update': async ({ id, patch }, caller) => {
       const tower = await repo.towers.update(id, patch);
-      await audit('tower.update', `tower:${id}`, Object.keys(patch).join(', '));
+      await audit(caller, 'tower.update', `tower:${id}`, Object.keys(patch).join(', '));
       bus.publish({ type: 'tower.upserted', tower });
       await ctx.inventoryChanged();
       return tower;
     },
-    'towers.delete': async ({ id }) => {
+    'towers.delete': async ({ id }, caller) => {
       if (!(await repo.towers.get(id))) throw notFound(`Tower ${id} does not exist.`);
       const orphans = (await repo.devices.list()).filter((device) => device.towerId === id);
       await repo.towers.delete(id);
-      await audit('tower.delete', `tower:${id}`, `${orphans.length} devices left without tower`);
+      await audit(caller, 'tower.delete', `tower:${id}`, `${orphans.length} devices left without tower`);
       bus.publish({ type: 'tower.deleted', id });
       for (const device of orphans)
         bus.publish({ type: 'device.upserted', device: { ...device, towerId: null } });
@@ -112,37 +113,42 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       if (!device) throw notFound(`Device ${id} does not exist.`);
       return device;
     },
-    'devices.create': async (input) => {
+    'devices.create': async (input, caller) => {
       checkLinks(null, input, await inventory());
       const device = await repo.devices.create(input);
-      await audit('device.create', `device:${device.id}`, `${device.name} (${device.host})`);
+      await audit(caller, 'device.create', `device:${device.id}`, `${device.name} (${device.host})`);
       bus.publish({ type: 'device.upserted', device });
       await ctx.inventoryChanged();
       return device;
     },
-    'devices.update': async ({ id, patch }) => {
+    'devices.update': async ({ id, patch }, caller) => {
       const known = await inventory();
       checkLinks(id, patch, known);
       const device = await repo.devices.update(id, patch);
-      await audit('device.update', `device:${id}`, Object.keys(patch).join(', '));
+      await audit(caller, 'device.update', `device:${id}`, Object.keys(patch).join(', '));
       // SNMP credentials belong to the address they were saved for; a new address needs them again.
       if (patch.host !== undefined && known.devices.get(id)?.host !== device.host)
-        await ctx.snmp['snmp.config.delete']({ deviceId: id, by: 'operator' });
+        await ctx.snmp['snmp.config.delete']({ deviceId: id }, caller);
       bus.publish({ type: 'device.upserted', device });
       await ctx.inventoryChanged();
       return device;
     },
-    'devices.delete': async ({ id }) => {
+    'devices.delete': async ({ id }, caller) => {
       if (!(await repo.devices.get(id))) throw notFound(`Device ${id} does not exist.`);
       const children = (await repo.devices.list()).filter((device) => device.parentId === id);
       await repo.devices.delete(id);
-      await audit('device.delete', `device:${id}`, `${children.length} dependants left without parent`);
+      await audit(
+        caller,
+        'device.delete',
+        `device:${id}`,
+        `${children.length} dependants left without parent`,
+      );
       bus.publish({ type: 'device.deleted', id });
       for (const child of children)
         bus.publish({ type: 'device.upserted', device: { ...child, parentId: null } });
       await ctx.inventoryChanged();
     },
-    'devices.importMany': async ({ rows }) => {
+    'devices.importMany': async ({ rows }, caller) => {
       const known = await inventory();
       assertUniqueHosts(rows, known.devices.values());
       for (const [i, row] of rows.entries()) {
@@ -157,7 +163,7 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
         }
       }
       const created = await repo.devices.createMany(rows);
-      await audit('device.import', 'devices', `${created.length} devices imported`);
+      await audit(caller, 'device.import', 'devices', `${created.length} devices imported`);
       for (const device of created) bus.publish({ type: 'device.upserted', device });
       await ctx.inventoryChanged();
       return { created: created.length };

@@ -1,4 +1,4 @@
-import type { ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
+import type { ApiHandlers } from '../api/dispatch';
 import {
   BackupProfileId,
   type backupApiMethods,
@@ -17,7 +17,7 @@ import { isValidSchedule } from './schedule';
 import { targetSummary, targetToStore } from './target-secrets';
 
 type BackupMethod = keyof typeof backupApiMethods;
-export type BackupApiHandlers = { [M in BackupMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+export type BackupApiHandlers = Pick<ApiHandlers, BackupMethod>;
 
 const DAY_MS = 86_400_000;
 
@@ -75,7 +75,7 @@ export function backupApiHandlers(deps: {
 
   return {
     'backup.settings.get': () => service.settings(),
-    'backup.settings.set': async ({ settings, by }) => {
+    'backup.settings.set': async ({ settings }, { name: by }) => {
       checkSchedule(settings.defaultSchedule, 'defaultSchedule');
       for (const [tower, schedule] of Object.entries(settings.towerSchedules)) {
         checkSchedule(schedule, `towerSchedules.${tower}`);
@@ -93,7 +93,7 @@ export function backupApiHandlers(deps: {
       const target = await repo.backup.target(deviceId);
       return target ? targetSummary(target, cipher) : null;
     },
-    'backup.target.set': async ({ target, by }) => {
+    'backup.target.set': async ({ target }, { name: by }) => {
       checkSchedule(target.schedule, 'schedule');
       const host = await hostOf(target.deviceId);
       const existing = await repo.backup.target(target.deviceId);
@@ -106,18 +106,18 @@ export function backupApiHandlers(deps: {
       );
       return targetSummary((await repo.backup.target(target.deviceId))!, cipher);
     },
-    'backup.target.delete': async ({ deviceId, by }) => {
+    'backup.target.delete': async ({ deviceId }, { name: by }) => {
       await repo.backup.deleteTarget(deviceId);
       await audit(by, 'backup.target.delete', deviceId, '');
     },
-    'backup.target.confirmAddress': async ({ deviceId, by }) => {
+    'backup.target.confirmAddress': async ({ deviceId }, { name: by }) => {
       const target = await targetOf(deviceId);
       const host = await hostOf(deviceId);
       await repo.backup.saveTarget({ ...target, boundHost: host });
       await audit(by, 'backup.target.confirmAddress', deviceId, `${target.boundHost} → ${host}`);
       return targetSummary((await repo.backup.target(deviceId))!, cipher);
     },
-    'backup.hostKey.trust': async ({ deviceId, by }) => {
+    'backup.hostKey.trust': async ({ deviceId }, { name: by }) => {
       const target = await targetOf(deviceId);
       if (!target.offeredHostKey) throw invalidInput('No new host key is waiting for this device.');
       await repo.backup.setHostKeys(deviceId, target.offeredHostKey, null);
@@ -182,7 +182,7 @@ export function backupApiHandlers(deps: {
       const [before, after] = await Promise.all([unzipConfig(from.content), unzipConfig(to.content)]);
       return { ...lineChanges(before, after), hunks: configHunks(before, after) };
     },
-    'backup.run': async ({ deviceIds, by }) => {
+    'backup.run': async ({ deviceIds }, { name: by }) => {
       const progress = await service.start(deviceIds);
       await audit(
         by,
@@ -193,7 +193,7 @@ export function backupApiHandlers(deps: {
       return progress;
     },
     'backup.progress': async () => service.progress(),
-    'backup.cancel': async ({ by }) => {
+    'backup.cancel': async (_input, { name: by }) => {
       const progress = await service.cancel();
       await audit(by, 'backup.cancel', null, '');
       return progress;

@@ -29,18 +29,18 @@ export class MaintenanceControl {
     private readonly now: () => number,
   ) {}
 
-  async start(input: z.output<typeof MaintenanceStart>): Promise<void> {
+  async start(input: z.output<typeof MaintenanceStart>, by: string): Promise<void> {
     const at = this.now();
     const until = maintenanceUntil(at, input.minutes);
     const fields: MaintenanceFields = {
       maintenanceUntil: until,
-      maintenanceBy: input.by,
+      maintenanceBy: by,
       maintenanceReason: input.reason,
     };
-    await this.store(input.target, fields, { until, by: input.by, reason: input.reason, since: at });
+    await this.store(input.target, fields, { until, by, reason: input.reason, since: at });
     await this.repo.audit.add({
       at,
-      actor: input.by,
+      actor: by,
       action: 'maintenance.start',
       target: describeScope(input.target),
       details: `${input.reason} (${untilWords(until)})`,

@@ -185,10 +185,10 @@ export class Monitor {
     await this.serial(() => this.cycle(new Set(ids)));
   }
 
-  async startMaintenance(input: z.output<typeof MaintenanceStart>): Promise<void> {
+  async startMaintenance(input: z.output<typeof MaintenanceStart>, by: string): Promise<void> {
     await this.serial(async () => {
       await this.ensureLoaded();
-      await this.maintenance.start(input);
+      await this.maintenance.start(input, by);
     });
     await this.serial(() => this.cycle(new Set()));
   }

@@ -21,7 +21,8 @@ export function engineBotPort(parts: {
     towers: () => inventory.allTowers(),
     openAlarms: () => alarms.allOpen(),
     acknowledge: (ids, by, note) => alarms.acknowledge(ids, Actor.parse(by), note),
-    startMaintenance: (input) => monitor.startMaintenance(MaintenanceStart.parse(input)),
+    startMaintenance: ({ by, ...input }) =>
+      monitor.startMaintenance(MaintenanceStart.parse(input), Actor.parse(by)),
     endMaintenance: (target, by) => monitor.endMaintenance(MaintenanceScope.parse(target), Actor.parse(by)),
   };
 }

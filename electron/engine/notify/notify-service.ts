@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import type { ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
+import type { ApiHandlers } from '../api/dispatch';
+import type { ApiParsedInput } from '../../../shared/contract/api';
 import type {
   NotifyConfig,
   NotifyConfigView,
@@ -42,7 +43,7 @@ import { createTelegramChannel } from './telegram-channel';
 import { postWebhook } from './webhook-channel';
 
 type NotifyMethod = keyof typeof notifyApiMethods;
-export type NotifyApiHandlers = { [M in NotifyMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+export type NotifyApiHandlers = Pick<ApiHandlers, NotifyMethod>;
 
 export interface NotifyServiceOptions {
   repo: Repository;
@@ -171,7 +172,7 @@ export class NotifyService {
   handlers(): NotifyApiHandlers {
     return {
       'notify.config.get': async () => this.view(),
-      'notify.config.set': async ({ config, telegramToken, webhookSecrets, by }) => {
+      'notify.config.set': async ({ config, telegramToken, webhookSecrets }, caller) => {
         const language = await this.language();
         for (const url of configuredDestinations(config)) {
           // Names are resolved when sending; a literal forbidden address is refused at once.
@@ -185,7 +186,7 @@ export class NotifyService {
         await this.options.repo.settings.set(NOTIFY_CONFIG_KEY, config);
         await this.options.repo.audit.add({
           at: this.now(),
-          actor: by,
+          actor: caller.name,
           action: 'notify.config.set',
           target: NOTIFY_CONFIG_KEY,
           details: `telegram ${config.telegram.enabled ? 'on' : 'off'}, ${config.telegram.chats.length} chat(s), ${config.webhooks.length} webhook(s)${telegramToken !== undefined ? ', token changed' : ''}`,

@@ -34,7 +34,8 @@ export interface TelegramBotOptions {
   retryMs?: number;
 }
 
-type MaintenanceStartInput = z.input<typeof MaintenanceStart>;
+/** The chat's user is the actor: the bot names them ("telegram:<user>"). */
+type MaintenanceStartInput = z.input<typeof MaintenanceStart> & { by: string };
 
 const DOWN_LIST = 30;
 

@@ -14,11 +14,11 @@ export function settingsApiHandlers(
   return {
     ...limits,
     'settings.get': async () => settings.all(),
-    'settings.monitor.set': ({ value, by }) => settings.set('monitor', value, by),
-    'settings.snmp.set': ({ value, by }) => settings.set('snmp', value, by),
-    'settings.retention.set': ({ value, by }) => settings.set('retention', value, by),
-    'settings.ui.set': ({ value, by }) => settings.set('ui', value, by),
-    'settings.map.set': ({ value, by }) => settings.set('map', value, by),
-    'settings.notifications.set': ({ value, by }) => settings.set('notifications', value, by),
+    'settings.monitor.set': ({ value }, { name }) => settings.set('monitor', value, name),
+    'settings.snmp.set': ({ value }, { name }) => settings.set('snmp', value, name),
+    'settings.retention.set': ({ value }, { name }) => settings.set('retention', value, name),
+    'settings.ui.set': ({ value }, { name }) => settings.set('ui', value, name),
+    'settings.map.set': ({ value }, { name }) => settings.set('map', value, name),
+    'settings.notifications.set': ({ value }, { name }) => settings.set('notifications', value, name),
   };
 }

@@ -24,7 +24,7 @@ export function snmpLimitsHandlers(repo: Repository, now: () => number): SnmpLim
       };
     },
     // Stored with the default hysteresis below each level (10 points, 3 dB).
-    'snmp.limits.set': async ({ scope, id, limits, by }) => {
+    'snmp.limits.set': async ({ scope, id, limits }, caller) => {
       const stored = await overrides();
       const own = {
         utilizationPct: {
@@ -44,7 +44,7 @@ export function snmpLimitsHandlers(repo: Repository, now: () => number): SnmpLim
       });
       await repo.audit.add({
         at: now(),
-        actor: by,
+        actor: caller.name,
         action: 'snmp.limits.set',
         target: `${scope}:${id}`,
         details: JSON.stringify(limits),

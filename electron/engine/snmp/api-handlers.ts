@@ -1,4 +1,4 @@
-import type { ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
+import type { ApiHandlers } from '../api/dispatch';
 import { historyRangeMs } from '../../../shared/contract/common';
 import { SnmpOptions, type DeviceSnmpConfig, type DeviceSnmpSummary } from '../../../shared/contract/snmp';
 import type { snmpApiMethods } from '../../../shared/contract/snmp-api';
@@ -8,7 +8,7 @@ import type { SecretCipher } from '../store/secret-cipher';
 import type { SnmpMonitor, SnmpPollTransport } from './snmp-monitor';
 
 type SnmpMethod = keyof typeof snmpApiMethods;
-export type SnmpApiHandlers = { [M in SnmpMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+export type SnmpApiHandlers = Pick<ApiHandlers, SnmpMethod>;
 
 function summary(stored: StoredSnmpConfig): DeviceSnmpSummary {
   return {
@@ -48,7 +48,7 @@ export function snmpApiHandlers(deps: {
       const stored = await find(deviceId);
       return stored ? summary(stored) : null;
     },
-    'snmp.config.set': async ({ config, by }) => {
+    'snmp.config.set': async ({ config }, { name: by }) => {
       await hostOf(config.deviceId);
       const { credentials } = config;
       await repo.snmp.setConfig({
@@ -70,7 +70,7 @@ export function snmpApiHandlers(deps: {
       await monitor.reload();
       return summary((await find(config.deviceId))!);
     },
-    'snmp.config.delete': async ({ deviceId, by }) => {
+    'snmp.config.delete': async ({ deviceId }, { name: by }) => {
       await repo.snmp.deleteConfig(deviceId);
       await repo.audit.add({
         at: clock(),

@@ -11,6 +11,7 @@ import { settingsRepository } from './repo/settings';
 import { snmpRepository } from './repo/snmp';
 import { statusRepository } from './repo/status';
 import { towersRepository } from './repo/towers';
+import { usersRepository } from './repo/users';
 import type { Repository } from './repository';
 import { openSqlite } from './sqlite-dialect';
 import { Writer } from './writer';
@@ -36,6 +37,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     settings: settingsRepository(context),
     audit: auditRepository(context),
     optical: opticalRepository(context),
+    users: usersRepository(context),
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

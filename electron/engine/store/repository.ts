@@ -17,6 +17,7 @@ import type {
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
+import type { UsersRepository } from './repo/users';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -188,6 +189,8 @@ export interface Repository {
   };
 
   optical: OpticalRepository;
+
+  users: UsersRepository;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

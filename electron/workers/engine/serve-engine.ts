@@ -1,6 +1,7 @@
 import { isApiMethod } from '../../../shared/contract/api';
 import {
   EngineCommand,
+  type CallAuth,
   type EngineMessage,
   type EngineStartOptions,
 } from '../../../shared/contract/engine-process';
@@ -43,7 +44,7 @@ export function serveEngine(
       (running) => {
         engine = running;
         running.subscribe((event) => events.push(event));
-        send({ kind: 'ready' });
+        send({ kind: 'ready', firstAdminPassword: running.firstAdminPassword });
       },
       (error: unknown) => {
         send({ kind: 'start-failed', message: (error as Error).message });
@@ -52,13 +53,13 @@ export function serveEngine(
     );
   };
 
-  const call = (id: number, method: string, input: unknown) => {
+  const call = (id: number, method: string, input: unknown, auth: CallAuth | undefined) => {
     if (!engine || stopping || !isApiMethod(method)) {
       const message = !isApiMethod(method) ? `Unknown method "${method}"` : 'The engine is not running.';
       reply({ kind: 'reply', id, ok: false, error: { code: 'unavailable', message, issues: [] } });
       return;
     }
-    engine.call(method, input).then(
+    engine.call(method, input, auth).then(
       (result) => {
         try {
           reply({ kind: 'reply', id, ok: true, result });
@@ -98,7 +99,7 @@ export function serveEngine(
         else start(command.options);
         return;
       case 'call':
-        call(command.id, command.method, command.input);
+        call(command.id, command.method, command.input, command.auth);
         return;
       case 'cipher-reply':
         host.settle(command.id, command.text, command.error);

@@ -21,7 +21,6 @@ import { useFormat } from '../i18n/format';
 import { sortAlarms } from '../live/derive';
 import { useLive } from '../live/use-live';
 import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 import { SeverityBadge } from '../shared/state-badge';
 import { useAlarmText } from './use-alarm-text';
 
@@ -64,7 +63,7 @@ export function AlarmsPage() {
   const acknowledge = async () => {
     if (!acking) return;
     try {
-      const done = await getClient().invoke('alarms.acknowledge', { ids: acking, by: operatorName(), note });
+      const done = await getClient().invoke('alarms.acknowledge', { ids: acking, note });
       notifyOk(t('alarms.acked', { count: done.length }));
       setSelected(new Set());
       setAcking(null);

@@ -6,7 +6,6 @@ import { navigate } from '../app/router';
 import { getClient } from '../client';
 import { useFormat } from '../i18n/format';
 import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 import { BackupCounts } from './backup-counts';
 import { BackupResult } from './backup-result';
 import { RunProgress } from './run-progress';
@@ -60,12 +59,8 @@ export function BackupsPage() {
       notifyError(error);
     }
   };
-  const by = operatorName();
   const run = (deviceIds: number[] | null) =>
-    act(
-      async () => setProgress(await getClient().invoke('backup.run', { deviceIds, by })),
-      t('backups.started'),
-    );
+    act(async () => setProgress(await getClient().invoke('backup.run', { deviceIds })), t('backups.started'));
 
   const viewed = viewing ? overview?.rows.find((row) => row.deviceId === viewing.id) : undefined;
   return (
@@ -86,7 +81,7 @@ export function BackupsPage() {
         progress={progress}
         running={running}
         onRunAll={() => void run(null)}
-        onCancel={() => void act(async () => setProgress(await getClient().invoke('backup.cancel', { by })))}
+        onCancel={() => void act(async () => setProgress(await getClient().invoke('backup.cancel', {})))}
       />
       <Group>
         <TextInput
@@ -202,7 +197,6 @@ export function BackupsPage() {
                             ) {
                               await getClient().invoke('backup.hostKey.trust', {
                                 deviceId: row.deviceId,
-                                by,
                               });
                             }
                           })
@@ -220,7 +214,6 @@ export function BackupsPage() {
                           void act(() =>
                             getClient().invoke('backup.target.confirmAddress', {
                               deviceId: row.deviceId,
-                              by,
                             }),
                           )
                         }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { BackupSettings } from '../../../shared/contract/backup';
 import { getClient } from '../client';
 import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 
 /** Backups at once, the default schedule, retention and the git export. */
 export function SettingsModal({ onClose }: { onClose(): void }) {
@@ -16,7 +15,7 @@ export function SettingsModal({ onClose }: { onClose(): void }) {
   const save = async () => {
     if (!settings) return;
     try {
-      await getClient().invoke('backup.settings.set', { settings, by: operatorName() });
+      await getClient().invoke('backup.settings.set', { settings });
       notifyOk(t('backups.settings.saved'));
       onClose();
     } catch (error) {

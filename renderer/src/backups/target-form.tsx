@@ -23,7 +23,6 @@ import {
 import { getClient } from '../client';
 import { useLive } from '../live/use-live';
 import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 
 const lines = (text: string) =>
   text
@@ -148,7 +147,7 @@ export function TargetForm({
     };
     setSaving(true);
     try {
-      await getClient().invoke('backup.target.set', { target, by: operatorName() });
+      await getClient().invoke('backup.target.set', { target });
       notifyOk(t('backups.form.saved'));
       onClose(true);
     } catch (error) {
@@ -161,7 +160,7 @@ export function TargetForm({
   const remove = async () => {
     if (!device) return;
     try {
-      await getClient().invoke('backup.target.delete', { deviceId: Number(device), by: operatorName() });
+      await getClient().invoke('backup.target.delete', { deviceId: Number(device) });
       notifyOk(t('backups.form.deleted'));
       onClose(true);
     } catch (error) {

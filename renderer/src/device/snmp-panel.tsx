@@ -24,7 +24,6 @@ import { getClient } from '../client';
 import { useFormat } from '../i18n/format';
 import { useLiveValue } from '../live/use-live';
 import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 import { readLimits, saveLimits } from '../shared/snmp-limits';
 
 type Version = '1' | '2c' | '3';
@@ -113,7 +112,7 @@ export function SnmpPanel({ deviceId }: { deviceId: number }) {
   const save = () =>
     run(async () => {
       const client = getClient();
-      setSummary(await client.invoke('snmp.config.set', { config: config(), by: operatorName() }));
+      setSummary(await client.invoke('snmp.config.set', { config: config() }));
       await saveLimits('devices', deviceId, {
         utilizationPct: Number(utilization),
         signalDbm: Number(signal),

@@ -6,7 +6,6 @@ import { getClient } from '../client';
 import { useFormat } from '../i18n/format';
 import { useLive } from '../live/use-live';
 import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 import { MeasureChart } from './measure-chart';
 import { usePolled } from './use-optical';
 
@@ -31,7 +30,6 @@ function SitesTable({ config, onOpen }: { config: OpticalConfig; onOpen: (site: 
         endpointId: site.endpointId,
         site: site.site,
         towerId: towerId === null ? null : Number(towerId),
-        by: operatorName(),
       });
       notifyOk(t('optical.site.mapped'));
       refresh();

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpticalConfig, OpticalConfigInput } from '../../../shared/contract/optical';
 import { getClient } from '../client';
 import { notifyError } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 
 /**
  * Reads a value from the engine now and every `everyMs`, until the component goes away; `key`
@@ -51,7 +50,7 @@ export function useOpticalConfig() {
     void getClient().invoke('optical.config.get', undefined).then(setConfig, notifyError);
   }, []);
   const save = useCallback(async (input: OpticalConfigInput) => {
-    const saved = await getClient().invoke('optical.config.set', { config: input, by: operatorName() });
+    const saved = await getClient().invoke('optical.config.set', { config: input });
     setConfig(saved);
     return saved;
   }, []);

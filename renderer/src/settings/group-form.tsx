@@ -8,7 +8,6 @@ import { getClient } from '../client';
 import { GroupHeading } from './group-heading';
 import { errorIssues } from '../client/client-error';
 import { notifyError } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 import {
   changedFields,
   checkDraft,
@@ -55,7 +54,6 @@ export function GroupForm({ group, stored }: { group: FormGroup; stored: Record<
       const method = `settings.${group}.set` as Extract<ApiMethod, `settings.${FormGroup}.set`>;
       const value = (await getClient().invoke(method, {
         value: checked.value,
-        by: operatorName(),
       } as never)) as Record<string, unknown>;
       const restart = restartFields(group, changedFields(stored, value));
       setNote(restart.length > 0 ? { kind: 'restart', fields: restart } : { kind: 'live' });

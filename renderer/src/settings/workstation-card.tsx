@@ -7,7 +7,6 @@ import { getClient } from '../client';
 import { GroupHeading } from './group-heading';
 import { errorIssues } from '../client/client-error';
 import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName } from '../shared/operator';
 import { errorsByField } from './group-draft';
 
 /**
@@ -22,7 +21,7 @@ export function WorkstationCard({ ui }: { ui: UiSettings }) {
 
   const save = async (patch: Partial<UiSettings>, confirm?: string) => {
     try {
-      await getClient().invoke('settings.ui.set', { value: patch, by: operatorName() });
+      await getClient().invoke('settings.ui.set', { value: patch });
       setError(undefined);
       if (confirm) notifyOk(confirm);
     } catch (failure) {

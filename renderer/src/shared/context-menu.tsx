@@ -13,7 +13,6 @@ import { getClient } from '../client';
 import { navigate } from '../app/router';
 import { useLiveStore } from '../live/use-live';
 import { notifyError, notifyOk } from './notify';
-import { operatorName } from './operator';
 
 export type MenuTarget =
   { scope: 'device'; id: number; name: string } | { scope: 'tower'; id: number; name: string };
@@ -94,7 +93,7 @@ export function ContextMenuProvider({ children }: { children: ReactNode }) {
       .map((alarm) => alarm.id);
     if (ids.length === 0) return notifyOk(t('alarms.acked', { count: 0 }));
     void run(
-      () => getClient().invoke('alarms.acknowledge', { ids, by: operatorName(), note: '' }),
+      () => getClient().invoke('alarms.acknowledge', { ids, note: '' }),
       t('alarms.acked', { count: ids.length }),
     );
   };
@@ -109,7 +108,6 @@ export function ContextMenuProvider({ children }: { children: ReactNode }) {
           target: { scope: target.scope, id: target.id },
           minutes,
           reason: reason.trim(),
-          by: operatorName(),
         }),
       t('menu.started'),
     ).then(() => {
@@ -161,7 +159,6 @@ export function ContextMenuProvider({ children }: { children: ReactNode }) {
                   () =>
                     getClient().invoke('maintenance.end', {
                       target: { scope: target.scope, id: target.id },
-                      by: operatorName(),
                     }),
                   t('menu.ended'),
                 )

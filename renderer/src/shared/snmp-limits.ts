@@ -1,6 +1,5 @@
 import type { SnmpLimits } from '../../../shared/contract/settings';
 import { getClient } from '../client';
-import { operatorName } from './operator';
 
 export type LimitScope = 'towers' | 'devices';
 export type Limits = SnmpLimits;
@@ -12,5 +11,5 @@ export function readLimits(scope: LimitScope, id: number): Promise<Limits> {
 
 /** Stores them; the engine keeps the default hysteresis below each level. */
 export function saveLimits(scope: LimitScope, id: number, limits: Limits): Promise<void> {
-  return getClient().invoke('snmp.limits.set', { scope, id, limits, by: operatorName() });
+  return getClient().invoke('snmp.limits.set', { scope, id, limits });
 }

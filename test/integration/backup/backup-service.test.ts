@@ -1,3 +1,5 @@
+import type { Caller } from '../../../electron/engine/accounts/caller';
+import { testCaller } from '../../helpers/callers';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,11 +28,13 @@ let handlers: ReturnType<typeof backupApiHandlers>;
 type BackupMethod = keyof typeof backupApiMethods;
 const api = new Proxy({} as { [M in BackupMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> }, {
   get: (_target, method: keyof typeof backupApiMethods) => (input: unknown) =>
-    (handlers[method] as (parsed: unknown) => Promise<unknown>)(backupApiMethods[method].input.parse(input)),
+    (handlers[method] as (parsed: unknown, caller: Caller) => Promise<unknown>)(
+      backupApiMethods[method].input.parse(input),
+      testCaller,
+    ),
 });
 let nextAddress = 10;
 const fakes: FakeDevice[] = [];
-const by = 'operador';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), `vigia-backup-${process.pid}-`));
@@ -80,11 +84,10 @@ const configure = (deviceId: number, port: number, enableSecret: string) =>
       auth: { kind: 'password', password: FAKE_PASSWORD },
       enableSecret,
     },
-    by,
   });
 
 async function runAndWait(deviceIds: number[] | null) {
-  await api['backup.run']({ deviceIds, by });
+  await api['backup.run']({ deviceIds });
   await service.whenIdle();
 }
 
@@ -142,7 +145,7 @@ describe('backup service with the store', () => {
     });
     expect(await api['backup.versions']({ deviceId: device.id })).toHaveLength(1);
 
-    await api['backup.hostKey.trust']({ deviceId: device.id, by });
+    await api['backup.hostKey.trust']({ deviceId: device.id });
     await runAndWait([device.id]);
     const versions = await api['backup.versions']({ deviceId: device.id });
     expect(versions).toHaveLength(2);
@@ -190,7 +193,6 @@ describe('backup service with the store', () => {
           port: fake.port,
           username: FAKE_USER,
         },
-        by,
       }),
     ).rejects.toThrow(/password or key/);
     await repo.devices.update(device.id, { host: fake.host });

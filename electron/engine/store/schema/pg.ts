@@ -7,6 +7,7 @@ import type {
   OutboxMessage,
   Severity,
 } from '../../../../shared/contract/entities';
+import type { Role } from '../../../../shared/contract/accounts';
 import {
   bigint,
   customType,
@@ -381,3 +382,18 @@ export const backupVersions = pgTable(
   },
   (table) => [index('backup_versions_device_idx').on(table.deviceId, table.takenAt)],
 );
+
+// ── Accounts ──────────────────────────────────────────────────────────────────────────────────
+/** Named users of a shared store or a server; the password only as its scrypt hash. */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  role: text('role').$type<Role>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  createdAt: ms('created_at').notNull(),
+  /** Sessions issued before it are void: a changed or reset password signs the user out everywhere. */
+  passwordChangedAt: ms('password_changed_at').notNull(),
+});
+// ── end of accounts ───────────────────────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@ import type {
   OutboxMessage,
   Severity,
 } from '../../../../shared/contract/entities';
+import type { Role } from '../../../../shared/contract/accounts';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -389,3 +390,18 @@ export const backupVersions = sqliteTable(
   },
   (table) => [index('backup_versions_device_idx').on(table.deviceId, table.takenAt)],
 );
+
+// ── Accounts ──────────────────────────────────────────────────────────────────────────────────
+/** Named users of a shared store or a server; the password only as its scrypt hash. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  role: text('role').$type<Role>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  /** Sessions issued before it are void: a changed or reset password signs the user out everywhere. */
+  passwordChangedAt: integer('password_changed_at').notNull(),
+});
+// ── end of accounts ───────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,6 @@ import { getClient } from '../../client';
 import { useLiveValue } from '../../live/use-live';
 import { ClientError, errorMessage } from '../../client/client-error';
 import { notifyError, notifyOk } from '../../shared/notify';
-import { operatorName } from '../../shared/operator';
 import { draftFromConfig, isDirty, secretsFromDraft, type NotifyDraft } from './draft';
 import { engineIssues, validateDraft, type FormIssue } from './issues';
 
@@ -79,7 +78,6 @@ export function useNotifySettings() {
     try {
       await getClient().invoke('settings.notifications.set', {
         value: { paused: value },
-        by: operatorName(),
       });
       notifyOk(value ? t('notify.desktop.pausedOn') : t('notify.desktop.pausedOff'));
     } catch (error) {
@@ -103,7 +101,6 @@ export function useNotifySettings() {
       const next = await getClient().invoke('notify.config.set', {
         config,
         ...secretsFromDraft(draft, view),
-        by: operatorName(),
       });
       apply(next);
       notifyOk(t('notify.saved'));

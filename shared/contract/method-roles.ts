@@ -1,0 +1,111 @@
+import type { ApiMethod } from './api';
+import { roles, type Role } from './accounts';
+
+/**
+ * Who may call each method of the registry: the least role that may, or `host` for what only the
+ * process serving the UI may ask (signing in). Typed over every method, so a method added to the
+ * registry without a role here does not compile; the engine's dispatcher enforces this table.
+ */
+export type MethodRole = Role | 'host';
+
+export const methodRoles: Record<ApiMethod, MethodRole> = {
+  'app.info': 'viewer',
+  'engine.health': 'viewer',
+
+  'towers.list': 'viewer',
+  'towers.create': 'admin',
+  'towers.update': 'admin',
+  'towers.delete': 'admin',
+
+  'devices.list': 'viewer',
+  'devices.get': 'viewer',
+  'devices.create': 'admin',
+  'devices.update': 'admin',
+  'devices.delete': 'admin',
+  'devices.importMany': 'admin',
+
+  'status.snapshot': 'viewer',
+  'status.history': 'viewer',
+  'devices.pingNow': 'operator',
+
+  'alarms.list': 'viewer',
+  'alarms.acknowledge': 'operator',
+  'alarms.clear': 'operator',
+
+  'maintenance.start': 'operator',
+  'maintenance.end': 'operator',
+  'maintenance.global': 'viewer',
+
+  'audit.list': 'viewer',
+
+  'settings.get': 'viewer',
+  'settings.monitor.set': 'admin',
+  'settings.snmp.set': 'admin',
+  'settings.retention.set': 'admin',
+  'settings.ui.set': 'admin',
+  'settings.map.set': 'admin',
+  // "Do not disturb" is the tray's switch: an operator's action during an incident.
+  'settings.notifications.set': 'operator',
+  'snmp.limits.get': 'viewer',
+  'snmp.limits.set': 'admin',
+
+  'snmp.config.get': 'viewer',
+  'snmp.config.set': 'admin',
+  'snmp.config.delete': 'admin',
+  // Polls with credentials typed in the form: part of configuring a device.
+  'snmp.test': 'admin',
+  'snmp.interfaces': 'viewer',
+  'snmp.topInterfaces': 'viewer',
+  'snmp.history': 'viewer',
+
+  'notify.config.get': 'viewer',
+  'notify.config.set': 'admin',
+  // Sends with the stored token or secret.
+  'notify.test': 'admin',
+  'notify.status': 'viewer',
+
+  'optical.config.get': 'viewer',
+  'optical.config.set': 'admin',
+  'optical.health': 'viewer',
+  'optical.collectNow': 'operator',
+  'optical.sites': 'viewer',
+  'optical.site.map': 'admin',
+  'optical.cards': 'viewer',
+  'optical.cardEvents': 'viewer',
+  'optical.vendorAlarms': 'viewer',
+  'optical.history': 'viewer',
+  'optical.rules.preview': 'viewer',
+
+  'backup.settings.get': 'viewer',
+  'backup.settings.set': 'admin',
+  'backup.target.get': 'viewer',
+  'backup.target.set': 'admin',
+  'backup.target.delete': 'admin',
+  'backup.target.confirmAddress': 'admin',
+  'backup.hostKey.trust': 'admin',
+  'backup.overview': 'viewer',
+  'backup.versions': 'viewer',
+  'backup.version': 'viewer',
+  'backup.diff': 'viewer',
+  'backup.run': 'operator',
+  'backup.progress': 'viewer',
+  'backup.cancel': 'operator',
+
+  'account.me': 'viewer',
+  'account.changePassword': 'viewer',
+  'users.list': 'admin',
+  'users.create': 'admin',
+  'users.update': 'admin',
+  'users.resetPassword': 'admin',
+
+  'auth.login': 'host',
+  'auth.logout': 'host',
+};
+
+/** Whether a user with `role` may call a method that requires `required` (host methods: never). */
+export function roleAllows(role: Role, required: MethodRole): boolean {
+  return required !== 'host' && roles.indexOf(role) >= roles.indexOf(required);
+}
+
+/** Whether a page may ask for this method (hosts refuse the others before the engine sees them). */
+export const clientMayCall = (method: ApiMethod): boolean => methodRoles[method] !== 'host';
