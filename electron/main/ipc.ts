@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { apiMethods, isApiMethod, type ApiError } from '../../shared/contract/api';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
+import { clientMayCall } from '../../shared/contract/method-roles';
 import { toApiError, zodIssues } from '../engine/api/errors';
 import type { Engine } from '../engine/engine';
 import { isAppUrl } from './app-url';
@@ -45,7 +46,9 @@ export function registerIpc(
 ): void {
   ipc.handle(IPC_INVOKE, async (event, method, input): Promise<IpcAnswer> => {
     if (!trusted(event)) return refuse('forbidden', 'IPC from an untrusted sender was refused.');
-    if (!isApiMethod(method)) return refuse('invalid_input', `Unknown method "${String(method)}"`);
+    // Methods only a host may ask (signing in) do not exist for the page.
+    if (!isApiMethod(method) || !clientMayCall(method))
+      return refuse('invalid_input', `Unknown method "${String(method)}"`);
     const parsed = apiMethods[method].input.safeParse(input);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);

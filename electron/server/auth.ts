@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CallAuth } from '../../shared/contract/engine-process';
 import { AUTH_PATHS, type AuthState } from '../../shared/contract/ws-address';
+import { ApiFailure } from '../engine/api/errors';
+import type { Engine } from '../engine/engine';
 import { tokenMatches } from './access';
 import { LoginLimiter } from './login-limiter';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie, Sessions } from './session';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './session';
 
 const MAX_BODY_BYTES = 4_096;
 
@@ -11,45 +14,86 @@ export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const;
 
+/** The server itself, asking the engine to sign someone in or out. */
+const SERVER: CallAuth = { kind: 'host', actor: 'vigia-server', role: 'viewer' };
+/** A script holding the access token: an administrator, named so in the audit log. */
+const TOKEN_HOLDER: CallAuth = { kind: 'host', actor: 'token', role: 'admin' };
+
 /**
- * Who may use the API of the headless server. Without a token (loopback only) everyone on this
- * machine may. With one, a browser signs in once (POST /auth/login) and carries an HttpOnly,
- * SameSite=Strict session cookie (Secure over TLS); a script may send the token in an
- * `Authorization: Bearer` header instead. Failed attempts are limited per client address.
+ * Who may use the API of the headless server. Without accounts (loopback, no token) everyone on
+ * this machine may, as this machine's user. With accounts, a browser signs in with a user name and
+ * password (POST /auth/login), which the engine checks and exchanges for a session; the session's
+ * id travels in an HttpOnly, SameSite=Strict cookie (Secure over TLS). A script may send the
+ * access token in an `Authorization: Bearer` header instead. Failed attempts are limited per
+ * client address. The engine decides, on every call, whether the session still stands.
  */
 export function createAuth(options: {
+  engine: Engine;
+  accounts: boolean;
   token?: string | undefined;
   secure: boolean;
-  sessions?: Sessions;
   limiter?: LoginLimiter;
 }) {
-  const { token, secure } = options;
-  const sessions = options.sessions ?? new Sessions();
+  const { engine, token, secure, accounts: required } = options;
   const limiter = options.limiter ?? new LoginLimiter();
-  const required = Boolean(token);
   const addressOf = (request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
   const sessionOf = (request: IncomingMessage) => readCookie(request.headers.cookie, SESSION_COOKIE);
 
-  /** Checks a presented secret, counting failures; the caller has checked the address may try. */
-  const accept = (request: IncomingMessage, secret: string): boolean => {
-    const ok = tokenMatches(token, secret);
+  /**
+   * What a request's API calls carry: undefined without accounts, a session or the token holder
+   * with them; null when the request may not call at all.
+   */
+  async function authOf(request: IncomingMessage): Promise<CallAuth | undefined | null> {
+    if (!required) return undefined;
+    const session = sessionOf(request);
+    if (session) {
+      const auth: CallAuth = { kind: 'session', session };
+      const valid = await engine.call('account.me', undefined, auth).then(
+        () => true,
+        () => false,
+      );
+      if (valid) return auth;
+    }
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!token || !bearer || limiter.blockedFor(addressOf(request)) > 0) return null;
+    const ok = tokenMatches(token, bearer);
     if (ok) limiter.succeeded(addressOf(request));
     else limiter.failed(addressOf(request));
-    return ok;
-  };
+    return ok ? TOKEN_HOLDER : null;
+  }
 
-  function authorized(request: IncomingMessage): boolean {
-    if (!required || sessions.valid(sessionOf(request))) return true;
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!bearer || limiter.blockedFor(addressOf(request)) > 0) return false;
-    return accept(request, bearer);
+  async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const waitMs = limiter.blockedFor(addressOf(request));
+    if (waitMs > 0) {
+      const retryAfterS = Math.ceil(waitMs / 1000);
+      json(response, 429, { error: 'rate_limited', retryAfterS }, { 'retry-after': String(retryAfterS) });
+      return;
+    }
+    const credentials = await readCredentials(request);
+    if (credentials === null) {
+      json(response, 400, { error: 'malformed' });
+      return;
+    }
+    if (!required) {
+      json(response, 401, { error: 'invalid' });
+      return;
+    }
+    try {
+      const { session } = await engine.call('auth.login', credentials, SERVER);
+      limiter.succeeded(addressOf(request));
+      json(response, 204, null, { 'set-cookie': sessionCookie(session, secure) });
+    } catch (error) {
+      if (!(error instanceof ApiFailure) || error.error.code !== 'unauthenticated') throw error;
+      limiter.failed(addressOf(request));
+      json(response, 401, { error: 'invalid' });
+    }
   }
 
   /** Answers the /auth/ routes; false for any other path. */
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === AUTH_PATHS.session && request.method === 'GET') {
-      const state: AuthState = { required, authenticated: authorized(request) };
+      const state: AuthState = { required, authenticated: (await authOf(request)) !== null };
       json(response, 200, state);
       return true;
     }
@@ -65,30 +109,16 @@ export function createAuth(options: {
       return true;
     }
     if (path === AUTH_PATHS.logout) {
-      sessions.revoke(sessionOf(request));
+      const session = sessionOf(request);
+      if (session && required) await engine.call('auth.logout', { session }, SERVER).catch(() => undefined);
       json(response, 204, null, { 'set-cookie': clearedSessionCookie(secure) });
       return true;
     }
-    const waitMs = limiter.blockedFor(addressOf(request));
-    if (waitMs > 0) {
-      const retryAfterS = Math.ceil(waitMs / 1000);
-      json(response, 429, { error: 'rate_limited', retryAfterS }, { 'retry-after': String(retryAfterS) });
-      return true;
-    }
-    const secret = await readSecret(request);
-    if (secret === null) {
-      json(response, 400, { error: 'malformed' });
-      return true;
-    }
-    if (!required || !accept(request, secret)) {
-      json(response, 401, { error: 'invalid' });
-      return true;
-    }
-    json(response, 204, null, { 'set-cookie': sessionCookie(sessions.create(), secure) });
+    await signIn(request, response);
     return true;
   }
 
-  return { authorized, handle, required };
+  return { authOf, handle, required };
 }
 
 function safeHost(origin: string): string | null {
@@ -99,8 +129,8 @@ function safeHost(origin: string): string | null {
   }
 }
 
-/** `{ "secret": "…" }` as JSON, at most 4 KB; null for anything else. */
-async function readSecret(request: IncomingMessage): Promise<string | null> {
+/** `{ "name": "…", "password": "…" }` as JSON, at most 4 KB; null for anything else. */
+async function readCredentials(request: IncomingMessage): Promise<{ name: string; password: string } | null> {
   if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return null;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -110,8 +140,11 @@ async function readSecret(request: IncomingMessage): Promise<string | null> {
     chunks.push(chunk);
   }
   try {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { secret?: unknown };
-    return typeof body.secret === 'string' && body.secret.length > 0 ? body.secret : null;
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { name?: unknown; password?: unknown };
+    const { name, password } = body;
+    if (typeof name !== 'string' || typeof password !== 'string') return null;
+    if (name.length === 0 || name.length > 40 || password.length === 0 || password.length > 200) return null;
+    return { name, password };
   } catch {
     return null;
   }

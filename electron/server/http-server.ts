@@ -3,6 +3,8 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isApiMethod } from '../../shared/contract/api';
+import type { CallAuth } from '../../shared/contract/engine-process';
+import { clientMayCall } from '../../shared/contract/method-roles';
 import type { VigiaEvent } from '../../shared/contract/events';
 import { WsRequest, type WsServerMessage } from '../../shared/contract/ws';
 import { WS_PATH } from '../../shared/contract/ws-address';
@@ -47,7 +49,9 @@ export async function startHttpServer(options: {
   host: string;
   port: number;
   rendererDir: string;
-  /** With it, the API is reached only after signing in (see auth.ts). */
+  /** Named users sign in (see auth.ts); without, everyone on this machine is its user. */
+  accounts?: boolean;
+  /** With accounts: a script may send it as `Authorization: Bearer` and act as an administrator. */
   token?: string | undefined;
   /** HTTPS and WSS with this certificate (required off loopback, see index.ts). */
   tls?: { cert: string; key: string } | undefined;
@@ -55,7 +59,12 @@ export async function startHttpServer(options: {
 }): Promise<VigiaServer> {
   const { engine } = options;
   const limits = options.limits ?? defaultClientLimits;
-  const auth = createAuth({ token: options.token, secure: Boolean(options.tls) });
+  const auth = createAuth({
+    engine,
+    accounts: options.accounts ?? Boolean(options.token),
+    token: options.token,
+    secure: Boolean(options.tls),
+  });
   const statics = serveStatic(options.rendererDir);
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     void auth
@@ -85,21 +94,26 @@ export async function startHttpServer(options: {
       );
       return;
     }
-    if (!auth.authorized(request)) {
-      // end(), not destroy(): the refusal must reach the client before the socket closes.
-      socket.end(
-        'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\nSign in first (POST /auth/login), or send Authorization: Bearer <token>.\n',
-      );
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
+    void auth.authOf(request).then(
+      (callAuth) => {
+        if (callAuth === null) {
+          // end(), not destroy(): the refusal must reach the client before the socket closes.
+          socket.end(
+            'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\nSign in first (POST /auth/login), or send Authorization: Bearer <token>.\n',
+          );
+          return;
+        }
+        sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, callAuth));
+      },
+      () => socket.destroy(),
+    );
   });
 
   const stopHeartbeat = startHeartbeat(sockets, limits);
   const send = (client: WebSocket, message: WsServerMessage) =>
     sendOrDrop(client, JSON.stringify(message), limits);
 
-  sockets.on('connection', (client) => {
+  sockets.on('connection', (client: WebSocket, callAuth: CallAuth | undefined) => {
     const unsubscribe = engine.subscribe((event) => {
       for (const part of splitEvent(event)) send(client, { event: part });
     });
@@ -120,7 +134,8 @@ export async function startHttpServer(options: {
         return;
       }
       const { id, method, input } = parsed.data;
-      if (!isApiMethod(method)) {
+      // Methods only the server itself may ask (signing in) do not exist for a page.
+      if (!isApiMethod(method) || !clientMayCall(method)) {
         send(client, {
           id,
           ok: false,
@@ -128,9 +143,14 @@ export async function startHttpServer(options: {
         });
         return;
       }
-      engine.call(method, input).then(
+      engine.call(method, input, callAuth).then(
         (result) => send(client, { id, ok: true, result }),
-        (error: unknown) => send(client, { id, ok: false, error: toApiError(error) }),
+        (error: unknown) => {
+          const answer = toApiError(error);
+          send(client, { id, ok: false, error: answer });
+          // The session ended (expired, user disabled, password changed): this socket is done.
+          if (answer.code === 'unauthenticated') client.close(4401, 'session ended');
+        },
       );
     });
   });

@@ -1,10 +1,12 @@
 // The headless server: `node out/main/server.js [--demo] [--host 127.0.0.1] [--port 8787]
-// [--data-dir DIR] [--pg-url URL] [--token T] [--tls-cert FILE --tls-key FILE]`. Serves the UI and
+// [--data-dir DIR] [--pg-url URL] [--token T] [--accounts] [--tls-cert FILE --tls-key FILE]`. Serves the UI and
 // the API, with the engine in a process of its own under plain Node; how Vigia runs on a server
 // without a desktop, and how the UI is tested.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultLanguage, translate } from '../../shared/i18n';
+import { FIRST_ADMIN } from '../engine/accounts/account-service';
 import { forkSpawner } from '../engine/collectors/spawner';
 import { EngineProxy, engineEntry } from '../engine-proxy/engine-proxy';
 import { checkBindPolicy, isLoopback } from './access';
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'pg-url': { type: 'string' },
       token: { type: 'string' },
+      // Named users sign in even on loopback (always on with a token, hence off loopback).
+      accounts: { type: 'boolean', default: false },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       // Webhooks and a Bot API on this machine (e.g. a local relay); off by default.
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
   const baseDir = values['data-dir'] ?? process.env.VIGIA_DATA_DIR ?? join(homedir(), '.vigia');
   const dataDir = resolve(values.demo && !values['data-dir'] ? join(baseDir, 'demo') : baseDir);
   const pgUrl = values['pg-url'] ?? process.env.VIGIA_PG_URL;
+  const accounts = values.accounts || Boolean(token);
 
   // The engine runs in a process of its own, so this one stays free to serve the UI.
   let engine: EngineProxy;
@@ -57,6 +62,7 @@ async function main(): Promise<void> {
         demo: values.demo,
         runtime: 'headless',
         version: VERSION,
+        access: accounts ? 'accounts' : 'local',
         allowLoopbackDestinations: values['allow-loopback-destinations'],
       },
     });
@@ -78,12 +84,16 @@ async function main(): Promise<void> {
     host: values.host,
     port,
     rendererDir: resolve(__dirname, '../renderer'),
+    accounts,
     token,
     tls,
   }).catch((error: Error) => fail(`cannot listen on ${values.host}:${port}: ${error.message}`));
   console.log(
-    `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${token ? ' and sign in with the access token' : ''}`,
+    `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${accounts ? ' and sign in with your user name and password' : ''}`,
   );
+  // Printed once, at the start that created it: it only serves to choose a password of one's own.
+  if (engine.firstAdminPassword)
+    console.log(translate(defaultLanguage, 'accounts.firstAdmin', { name: FIRST_ADMIN, password: engine.firstAdminPassword }));
   if (tls)
     console.log(
       `TLS certificate${tls.generated ? ' generated now' : ''}, SHA-256 fingerprint: ${tls.fingerprint} — compare it with the one your browser shows before trusting it`,

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LoginLimiter } from '../../../../electron/server/login-limiter';
-import { readCookie, Sessions } from '../../../../electron/server/session';
+import { readCookie } from '../../../../electron/server/session';
 
-describe('sessions', () => {
-  it('expire after their lifetime and end at logout', () => {
-    let now = 1_000;
-    const sessions = new Sessions(60_000, () => now);
-    const first = sessions.create();
-    const second = sessions.create();
-    expect(first).not.toBe(second);
-    expect(sessions.valid(first)).toBe(true);
-    sessions.revoke(second);
-    expect(sessions.valid(second)).toBe(false);
-    now += 59_999;
-    expect(sessions.valid(first)).toBe(true);
-    now += 1;
-    expect(sessions.valid(first)).toBe(false);
-    expect(sessions.valid(null)).toBe(false);
-    expect(sessions.valid('made-up')).toBe(false);
-  });
-
+describe('session cookie', () => {
   it('are read from the Cookie header by name only', () => {
     expect(readCookie('a=1; vigia_session=abc; b=2', 'vigia_session')).toBe('abc');
     expect(readCookie('xvigia_session=abc', 'vigia_session')).toBeNull();
