@@ -1,19 +1,38 @@
-import { X509Certificate } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { ApiFailure } from '../../electron/engine/api/errors';
 import type { Engine } from '../../electron/engine/engine';
 import { startHttpServer, type VigiaServer } from '../../electron/server/http-server';
 import { loadOrCreateTls, type TlsMaterial } from '../../electron/server/tls';
 
 // Sign-in over real HTTPS and WSS on 127.0.0.1, with the certificate the server generates at its
-// first start. The engine is a stand-in answering every call: what is tested is who gets through.
+// first start. The engine is a stand-in that knows one user and the sessions it issued: what is
+// tested is who gets through (the real engine's accounts: server-accounts.test.ts).
 const TOKEN = 'an-access-token-long-enough';
+const PASSWORD = 'senha-da-ana-2026';
+const sessions = new Set<string>();
+const unauthenticated = () => new ApiFailure({ code: 'unauthenticated', message: 'entre', issues: [] });
 const engine: Engine = {
-  call: async () => ({ ok: 'engine reached' }) as never,
+  call: async (method, input, auth) => {
+    if (method === 'auth.login') {
+      if ((input as { name: string; password: string }).password !== PASSWORD) throw unauthenticated();
+      const session = randomBytes(32).toString('base64url');
+      sessions.add(session);
+      return {
+        session,
+        me: { name: 'ana', role: 'operator', mustChangePassword: false, local: false },
+      } as never;
+    }
+    if (method === 'auth.logout')
+      return void sessions.delete((input as { session: string }).session) as never;
+    if (auth?.kind === 'session' && !sessions.has(auth.session)) throw unauthenticated();
+    return { ok: 'engine reached' } as never;
+  },
   subscribe: () => () => undefined,
   stop: async () => undefined,
 };
@@ -78,8 +97,8 @@ function https(
   });
 }
 
-const login = (secret: string, headers: Record<string, string> = {}) =>
-  https('/auth/login', { method: 'POST', body: { secret }, headers });
+const login = (password: string, headers: Record<string, string> = {}) =>
+  https('/auth/login', { method: 'POST', body: { name: 'ana', password }, headers });
 
 /** Opens the API over WSS; resolves with the HTTP status of a refusal, or 101 and a call's answer. */
 function api(headers: Record<string, string>): Promise<{ status: number; answer?: unknown }> {
@@ -121,11 +140,12 @@ describe('TLS', () => {
 });
 
 describe('signing in', () => {
-  it('exchanges the token for an HttpOnly, Secure, SameSite=Strict cookie that opens the API', async () => {
+  it('exchanges a user name and password for an HttpOnly, Secure, SameSite=Strict cookie that opens the API', async () => {
     expect(JSON.parse((await https('/auth/session')).body)).toEqual({ required: true, authenticated: false });
     expect((await api({})).status).toBe(401);
 
-    const answer = await login(TOKEN);
+    expect((await api({ authorization: `Bearer ${TOKEN}` })).status).toBe(101);
+    const answer = await login(PASSWORD);
     expect(answer.status).toBe(204);
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
     expect(answer.headers['cache-control']).toBe('no-store');
@@ -151,7 +171,7 @@ describe('signing in', () => {
   });
 
   it('refuses a sign-in posted from another site, or not as JSON', async () => {
-    expect((await login(TOKEN, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await login(PASSWORD, { origin: 'https://evil.example' })).status).toBe(403);
     const form = await https('/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -160,9 +180,9 @@ describe('signing in', () => {
     expect((await https('/auth/login')).status).toBe(405);
   });
 
-  it('limits failed sign-ins per address, the right token included while blocked', async () => {
+  it('limits failed sign-ins per address, the right password and token included while blocked', async () => {
     for (let i = 0; i < 5; i++) expect((await login(`wrong-${i}`)).status).toBe(401);
-    const blocked = await login(TOKEN);
+    const blocked = await login(PASSWORD);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
     expect(JSON.parse(blocked.body)).toMatchObject({ error: 'rate_limited' });
