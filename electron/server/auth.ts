@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Me } from '../../shared/contract/accounts';
 import type { CallAuth } from '../../shared/contract/engine-process';
 import { AUTH_PATHS, type AuthState } from '../../shared/contract/ws-address';
 import { ApiFailure } from '../engine/api/errors';
@@ -39,21 +40,25 @@ export function createAuth(options: {
   const addressOf = (request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
   const sessionOf = (request: IncomingMessage) => readCookie(request.headers.cookie, SESSION_COOKIE);
 
+  /** The signed-in user of a request's session cookie, or null. */
+  async function sessionUser(request: IncomingMessage): Promise<{ auth: CallAuth; me: Me } | null> {
+    const session = sessionOf(request);
+    if (!session) return null;
+    const auth: CallAuth = { kind: 'session', session };
+    return engine.call('account.me', undefined, auth).then(
+      (me) => ({ auth, me }),
+      () => null,
+    );
+  }
+
   /**
    * What a request's API calls carry: undefined without accounts, a session or the token holder
    * with them; null when the request may not call at all.
    */
   async function authOf(request: IncomingMessage): Promise<CallAuth | undefined | null> {
     if (!required) return undefined;
-    const session = sessionOf(request);
-    if (session) {
-      const auth: CallAuth = { kind: 'session', session };
-      const valid = await engine.call('account.me', undefined, auth).then(
-        () => true,
-        () => false,
-      );
-      if (valid) return auth;
-    }
+    const user = await sessionUser(request);
+    if (user) return user.auth;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (!token || !bearer || limiter.blockedFor(addressOf(request)) > 0) return null;
     const ok = tokenMatches(token, bearer);
@@ -93,7 +98,12 @@ export function createAuth(options: {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === AUTH_PATHS.session && request.method === 'GET') {
-      const state: AuthState = { required, authenticated: (await authOf(request)) !== null };
+      const user = required ? await sessionUser(request) : null;
+      const state: AuthState = {
+        required,
+        authenticated: !required || user !== null || (await authOf(request)) !== null,
+        mustChangePassword: user?.me.mustChangePassword ?? false,
+      };
       json(response, 200, state);
       return true;
     }

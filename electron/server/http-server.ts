@@ -103,7 +103,9 @@ export async function startHttpServer(options: {
           );
           return;
         }
-        sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, callAuth));
+        sockets.handleUpgrade(request, socket, head, (client) =>
+          sockets.emit('connection', client, callAuth),
+        );
       },
       () => socket.destroy(),
     );

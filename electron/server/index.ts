@@ -93,7 +93,12 @@ async function main(): Promise<void> {
   );
   // Printed once, at the start that created it: it only serves to choose a password of one's own.
   if (engine.firstAdminPassword)
-    console.log(translate(defaultLanguage, 'accounts.firstAdmin', { name: FIRST_ADMIN, password: engine.firstAdminPassword }));
+    console.log(
+      translate(defaultLanguage, 'accounts.firstAdmin', {
+        name: FIRST_ADMIN,
+        password: engine.firstAdminPassword,
+      }),
+    );
   if (tls)
     console.log(
       `TLS certificate${tls.generated ? ' generated now' : ''}, SHA-256 fingerprint: ${tls.fingerprint} — compare it with the one your browser shows before trusting it`,

@@ -4,13 +4,13 @@
 export const WS_PATH = '/api';
 
 /**
- * Signing in to the headless server: the page exchanges the access token for an HttpOnly session
- * cookie, which the WebSocket upgrade then carries; the token never appears in a URL.
+ * Signing in to the headless server: the page exchanges a user name and password for an HttpOnly
+ * session cookie, which the WebSocket upgrade then carries; no secret ever appears in a URL.
  */
 export const AUTH_PATHS = {
   /** GET → `{ required, authenticated }`. */
   session: '/auth/session',
-  /** POST `{ secret }` (JSON) → 204 with the cookie; 401 wrong; 429 too many tries. */
+  /** POST `{ name, password }` (JSON) → 204 with the cookie; 401 wrong; 429 too many tries. */
   login: '/auth/login',
   /** POST → 204, the session ends. */
   logout: '/auth/logout',
@@ -19,4 +19,6 @@ export const AUTH_PATHS = {
 export interface AuthState {
   required: boolean;
   authenticated: boolean;
+  /** Signed in with a password an administrator set (or the first one-time password): change it first. */
+  mustChangePassword: boolean;
 }

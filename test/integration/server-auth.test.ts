@@ -141,7 +141,11 @@ describe('TLS', () => {
 
 describe('signing in', () => {
   it('exchanges a user name and password for an HttpOnly, Secure, SameSite=Strict cookie that opens the API', async () => {
-    expect(JSON.parse((await https('/auth/session')).body)).toEqual({ required: true, authenticated: false });
+    expect(JSON.parse((await https('/auth/session')).body)).toEqual({
+      required: true,
+      authenticated: false,
+      mustChangePassword: false,
+    });
     expect((await api({})).status).toBe(401);
 
     expect((await api({ authorization: `Bearer ${TOKEN}` })).status).toBe(101);
@@ -158,6 +162,7 @@ describe('signing in', () => {
     expect(JSON.parse((await https('/auth/session', { headers: { cookie: session } })).body)).toEqual({
       required: true,
       authenticated: true,
+      mustChangePassword: false,
     });
     expect(await api({ cookie: session })).toEqual({
       status: 101,

@@ -1,6 +1,6 @@
 import { AUTH_PATHS, type AuthState } from '../../../shared/contract/ws-address';
 
-/** Whether this page must sign in before it may open the API (headless server with a token). */
+/** Whether this page must sign in (or change its password) before it may open the API. */
 export async function authState(): Promise<AuthState> {
   const response = await fetch(AUTH_PATHS.session, { credentials: 'same-origin', cache: 'no-store' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -12,15 +12,15 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' | 'unavailable' }
   | { ok: false; reason: 'rate_limited'; retryAfterS: number };
 
-/** Exchanges the access token for the session cookie (HttpOnly: this page never sees it). */
-export async function signIn(secret: string): Promise<SignInResult> {
+/** Exchanges a user name and password for the session cookie (HttpOnly: this page never sees it). */
+export async function signIn(name: string, password: string): Promise<SignInResult> {
   let response: Response;
   try {
     response = await fetch(AUTH_PATHS.login, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ secret }),
+      body: JSON.stringify({ name, password }),
     });
   } catch {
     return { ok: false, reason: 'unavailable' };

@@ -100,6 +100,8 @@ export function createWsClient(
     pending.delete(message.id);
     window.clearTimeout(request.timer);
     if (!message.ok) {
+      // The session ended (expired, user disabled, password changed): back to the sign-in.
+      if (message.error.code === 'unauthenticated') window.location.reload();
       request.reject(new ClientError(message.error.code, message.error.message, message.error.issues));
       return;
     }

@@ -1,12 +1,13 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signIn } from '../client/auth';
 
-/** The headless server's sign-in: the access token in, the session cookie back, then the app. */
+/** The headless server's sign-in: user name and password in, the session cookie back, then the app. */
 export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
-  const [secret, setSecret] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -14,13 +15,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await signIn(secret);
+    const result = await signIn(name.trim(), password);
     setBusy(false);
     if (result.ok) {
       onSignedIn();
       return;
     }
-    setSecret('');
+    setPassword('');
     if (result.reason === 'rate_limited')
       setError(t('login.rateLimited', { minutes: Math.ceil(result.retryAfterS / 60) }));
     else setError(t(result.reason === 'invalid' ? 'login.invalid' : 'login.unavailable'));
@@ -34,22 +35,35 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
           <Text size="sm" c="dimmed">
             {t('login.hint')}
           </Text>
-          <PasswordInput
-            label={t('login.secret')}
-            value={secret}
-            onChange={(event) => setSecret(event.currentTarget.value)}
-            autoComplete="current-password"
+          <TextInput
+            label={t('login.name')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            autoComplete="username"
             autoFocus
             required
-            visibilityToggleButtonProps={{ 'aria-label': t('login.showSecret') }}
-            data-testid="login-secret"
+            data-testid="login-name"
+          />
+          <PasswordInput
+            label={t('login.password')}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            autoComplete="current-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+            data-testid="login-password"
           />
           {error && (
             <Alert color="red" data-testid="login-error">
               {error}
             </Alert>
           )}
-          <Button type="submit" loading={busy} disabled={!secret} data-testid="login-submit">
+          <Button
+            type="submit"
+            loading={busy}
+            disabled={!name.trim() || !password}
+            data-testid="login-submit"
+          >
             {t('login.submit')}
           </Button>
         </Stack>
