@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import WebSocket from 'ws';
 import { loadOrCreateTls } from '../../electron/server/tls';
 import { startDemoServer } from './serve-demo';
 
 // A server of its own for this file: HTTPS on 127.0.0.1 with a certificate made here, and an
-// access token, as an ISP would run it off loopback.
+// access token, as an ISP would run it off loopback: named users sign in.
 const TOKEN = 'e2e-access-token-0123456789';
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let certDir: string;
@@ -34,26 +35,90 @@ test.afterAll(async () => {
 
 test.use({ ignoreHTTPSErrors: true });
 
-test('signs in with the access token for a session cookie, and signs out', async ({ page, context }) => {
+async function signIn(page: Page, name: string, password: string): Promise<void> {
+  await page.getByTestId('login-name').fill(name);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function choosePassword(page: Page, current: string, next: string): Promise<void> {
+  await expect(page.getByText('Escolha sua senha')).toBeVisible();
+  await page.getByTestId('password-current').fill(current);
+  await page.getByTestId('password-next').fill(next);
+  await page.getByTestId('password-repeat').fill(next);
+  await page.getByTestId('password-submit').click();
+}
+
+/** One API call as the signed-in browser: its session cookie on a WebSocket of this test. */
+async function callAs(cookie: string, method: string, input: unknown): Promise<unknown> {
+  const socket = new WebSocket(`${server.url.replace('https', 'wss')}/api`, {
+    headers: { cookie, origin: server.url },
+    rejectUnauthorized: false,
+  });
+  await new Promise((opened, failed) => {
+    socket.once('open', opened);
+    socket.once('error', failed);
+  });
+  try {
+    return await new Promise((answered, failed) => {
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { id?: number; ok?: boolean; result?: unknown };
+        if (message.id !== 1) return;
+        if (message.ok) answered(message.result);
+        else failed(new Error(String(data)));
+      });
+      socket.send(JSON.stringify({ id: 1, method, input }));
+    });
+  } finally {
+    socket.close();
+  }
+}
+
+test('the first admin signs in with the printed one-time password, adds an operator, who signs in', async ({
+  page,
+  context,
+}) => {
+  // Four sign-ins and three password changes, each a deliberately slow scrypt on a shared machine.
+  test.setTimeout(180_000);
   expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+  await expect.poll(() => server.output()).toMatch(/senha temporária \S+ —/);
+  const firstPassword = /senha temporária (\S+) —/.exec(server.output())![1]!;
+
   await page.goto(server.url);
-  await expect(page.getByRole('textbox', { name: 'Token de acesso' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Mostrar o token' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Usuário' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mostrar a senha' })).toBeVisible();
   await expect(page.getByTestId('nav-dashboard')).toHaveCount(0);
 
-  await page.getByTestId('login-secret').fill('not-the-token');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('login-error')).toHaveText('Token de acesso incorreto.');
+  await signIn(page, 'admin', 'not-the-password');
+  await expect(page.getByTestId('login-error')).toHaveText('Usuário ou senha incorretos.');
 
-  await page.getByTestId('login-secret').fill(TOKEN);
-  await page.getByTestId('login-submit').click();
+  await signIn(page, 'admin', firstPassword);
+  await choosePassword(page, firstPassword, 'senha-do-admin-e2e');
   await expect(page.getByTestId('active-alarm-count')).toBeVisible();
-  expect(page.url()).not.toContain(TOKEN);
+  expect(page.url()).not.toContain(firstPassword);
   const [cookie] = await context.cookies();
   expect(cookie).toMatchObject({ name: 'vigia_session', httpOnly: true, secure: true, sameSite: 'Strict' });
+  await callAs(`vigia_session=${cookie!.value}`, 'users.create', {
+    name: 'operador',
+    role: 'operator',
+    password: 'provisoria-operador',
+  });
 
   await page.getByTestId('sign-out').click();
-  await expect(page.getByTestId('login-secret')).toBeVisible();
+  await expect(page.getByTestId('login-name')).toBeVisible();
+
+  await signIn(page, 'operador', 'provisoria-operador');
+  await choosePassword(page, 'provisoria-operador', 'senha-do-operador-e2e');
+  await expect(page.getByTestId('active-alarm-count')).toBeVisible();
+  await page.screenshot({ path: 'test-results/login-operator.png' });
+  const [operatorCookie] = await context.cookies();
+  // Signed in as an operator: reading works, configuring is refused by the engine.
+  await expect(callAs(`vigia_session=${operatorCookie!.value}`, 'users.list', undefined)).rejects.toThrow(
+    /forbidden/,
+  );
+
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('login-name')).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('login-secret')).toBeVisible();
+  await expect(page.getByTestId('login-name')).toBeVisible();
 });
