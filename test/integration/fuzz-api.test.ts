@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { apiMethods, type ApiMethod } from '../../shared/contract/api';
+import { clientMayCall } from '../../shared/contract/method-roles';
 import { ApiFailure } from '../../electron/engine/api/errors';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
@@ -16,7 +17,8 @@ import { startHttpServer, type VigiaServer } from '../../electron/server/http-se
 let dir: string;
 let engine: RunningEngine;
 let server: VigiaServer;
-const methods = Object.keys(apiMethods) as ApiMethod[];
+// What a page may call: the host-only methods (signing in) are refused as such, whatever the input.
+const methods = (Object.keys(apiMethods) as ApiMethod[]).filter(clientMayCall);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vigia-fuzz-'));

@@ -37,6 +37,8 @@ beforeAll(async () => {
     runtime: 'electron',
     spawner: forkSpawner,
     version: '0.0.0-test',
+    // Local access: every call is this computer's user, the name the store records.
+    defaultOperator: 'noc',
     log: () => undefined,
   });
   engine = {
@@ -128,7 +130,6 @@ describe('IPC argument validation', () => {
       target: { scope: 'tower', id: -3 },
       minutes: 30,
       reason: '',
-      by: 'noc',
     });
     expect(answer.ok).toBe(false);
     const { error } = answer as Extract<IpcAnswer, { ok: false }>;
@@ -146,9 +147,7 @@ describe('IPC argument validation', () => {
   it('runs a valid maintenance window end to end', async () => {
     const towers = (await call('towers.list', undefined)) as { ok: true; result: { id: number }[] };
     const target = { scope: 'tower', id: towers.result[0]!.id };
-    expect(
-      await call('maintenance.start', { target, minutes: 60, reason: 'troca de rádio', by: 'noc' }),
-    ).toEqual({
+    expect(await call('maintenance.start', { target, minutes: 60, reason: 'troca de rádio' })).toEqual({
       ok: true,
       result: undefined,
     });
@@ -172,7 +171,7 @@ describe('event relay', () => {
     } as unknown as WebContents;
     const stop = relayEvents(engine, () => contents);
     const target = { scope: 'device', id: 1 };
-    await engine.call('maintenance.start', { target, minutes: 30, reason: 'x', by: 'noc' });
+    await engine.call('maintenance.start', { target, minutes: 30, reason: 'x' });
     const inMaintenance = (payload: unknown) =>
       (payload as VigiaEvent).type === 'status.changed' &&
       (payload as Extract<VigiaEvent, { type: 'status.changed' }>).statuses.some(
@@ -185,7 +184,7 @@ describe('event relay', () => {
 
     destroyed = true;
     const [relayed, seen] = [sent.length, published];
-    await engine.call('maintenance.end', { target, by: 'noc' });
+    await engine.call('maintenance.end', { target });
     await expect.poll(() => published, { timeout: 15_000 }).toBeGreaterThan(seen);
     expect(sent.length).toBe(relayed);
     stop();
