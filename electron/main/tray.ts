@@ -53,18 +53,18 @@ export function createTray(options: {
     if (action.kind === 'openDevice') return options.openDevice(action.deviceId);
     if (action.kind === 'quit') return options.quit();
     const settings = await engine.call('settings.get', undefined);
-    const { operator: by, notificationsPaused } = options.preferences(settings);
+    // The engine records this computer's user as the actor (local access, or the signed-in user).
+    const { notificationsPaused } = options.preferences(settings);
     if (action.kind === 'maintenance') {
       await engine.call('maintenance.start', {
         target: action.target,
         minutes: action.minutes,
         reason: 'Pelo menu da bandeja / from the tray menu',
-        by,
       });
     } else if (action.kind === 'endMaintenance') {
-      await engine.call('maintenance.end', { target: action.target, by });
+      await engine.call('maintenance.end', { target: action.target });
     } else {
-      await engine.call('settings.notifications.set', { value: { paused: !notificationsPaused }, by });
+      await engine.call('settings.notifications.set', { value: { paused: !notificationsPaused } });
     }
     schedule();
   };

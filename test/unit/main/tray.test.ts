@@ -68,9 +68,11 @@ beforeAll(async () => {
     runtime: 'electron',
     spawner: forkSpawner,
     version: '0.0.0-test',
+    // This computer's user: the actor of everything done from the tray.
+    defaultOperator: 'Joana (NOC)',
     log: () => undefined,
   });
-  await engine.call('settings.ui.set', { value: { language: 'en', operator: 'Joana (NOC)' }, by: 'test' });
+  await engine.call('settings.ui.set', { value: { language: 'en' } });
   tray = createTray({
     engine,
     preferences: readPreferences,
