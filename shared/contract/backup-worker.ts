@@ -112,6 +112,7 @@ export const backupFailureCodes = [
   'connect_timeout',
   'no_prompt',
   'enable_failed',
+  'enable_secret_missing',
   'command_rejected',
   'step_timeout',
   'job_timeout',

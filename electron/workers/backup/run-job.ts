@@ -38,10 +38,10 @@ async function attempt(
   try {
     let sock;
     if (job.jump) {
-      const jump = await connect({ ...common, endpoint: job.jump, loginSuffix: '', label: 'jump host: ' });
+      const jump = await connect({ ...common, endpoint: job.jump, loginSuffix: '', label: `${job.jump.host}: ` });
       clients.push(jump.client);
       if (aborted) throw aborted;
-      sock = await forward(jump.client, job.target.host, job.target.port);
+      sock = await forward(jump.client, job.jump.host, job.target.host, job.target.port);
     }
     const target = await connect({
       ...common,
@@ -51,7 +51,7 @@ async function attempt(
       ...(sock ? { sock } : {}),
     }).catch((error: unknown) => {
       // The key shown is reported even when the job stops there (a changed key).
-      const shown = /shown (SHA256:\S+)/.exec((error as Error).message);
+      const shown = /→ (SHA256:\S+)/.exec((error as Error).message);
       if (shown) seen.hostKey = shown[1]!;
       throw error;
     });

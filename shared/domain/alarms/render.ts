@@ -32,6 +32,11 @@ export function renderAlarm(language: Language, alarm: RenderableAlarm): string 
   values.affectedText = countPart(language, 'affected', alarm.affected);
   values.subscribersText = subscribers > 0 ? countPart(language, 'subscribers', subscribers) : '';
 
+  // A coded parameter (a failure's code) reads in words where the source's catalog words it.
+  for (const [name, value] of Object.entries(alarm.params)) {
+    const worded = `alarm.${alarm.source}.${name}.${String(value)}`;
+    if (typeof value === 'string' && isMessageKey(worded)) values[name] = translate(language, worded);
+  }
   const key = `alarm.${alarm.source}.${alarm.type}`;
   const root = `${key}.root`;
   if (alarm.affected > 1 && isMessageKey(root)) return translate(language, root, values);

@@ -77,7 +77,7 @@ export function checkComplete(
   config: string,
   prompt: string,
 ): BackupFailure | null {
-  if (looksBinary(config)) return fail('binary_output', 'control bytes in the answer');
+  if (looksBinary(config)) return fail('binary_output', '');
   const lines = config.split('\n');
   const filled = lines.filter((line) => line.trim() !== '');
   if (filled.length === 0) return fail('empty', '');
@@ -102,7 +102,7 @@ export function checkComplete(
   if (profile.configEnd && !compile(profile.configEnd).test(last)) return fail('truncated', last);
   // A line continued with "\" (RouterOS) cannot be the last one.
   if (last.endsWith('\\')) return fail('truncated', last);
-  if (profile.bracesBalance && !bracesBalance(filled)) return fail('truncated', 'unbalanced braces');
+  if (profile.bracesBalance && !bracesBalance(filled)) return fail('truncated', '{ }');
   return null;
 }
 
