@@ -93,7 +93,14 @@ export const BackupTargetSummary = z.object({
   secretSet: z.boolean(),
   enableSecretSet: z.boolean(),
   jump: z
-    .object({ host: z.string(), port: z.number().int(), username: z.string(), secretSet: z.boolean() })
+    .object({
+      host: z.string(),
+      port: z.number().int(),
+      username: z.string(),
+      secretSet: z.boolean(),
+      knownHostKey: z.string().nullable(),
+      offeredHostKey: z.string().nullable(),
+    })
     .nullable(),
   legacyCrypto: z.boolean(),
   maskSecrets: z.boolean(),

@@ -76,8 +76,7 @@ async function enterPrivileged(shell: Shell, job: BackupJob, anyPrompt: RegExp):
     return asksSecret.test(line) || anyPrompt.test(line);
   }, 'enable_failed');
   if (asksSecret.test(tailLine(shell.take()))) {
-    if (job.enableSecret === null)
-      throw new BackupError('enable_secret_missing', '');
+    if (job.enableSecret === null) throw new BackupError('enable_secret_missing', '');
     shell.send(job.enableSecret);
     await shell.waitFor((buffer) => anyPrompt.test(tailLine(buffer)), 'enable_failed');
   }

@@ -30,7 +30,8 @@ export function fingerprint(key: Buffer): string {
 
 function classify(error: Error & { level?: string; code?: string }, options: ConnectOptions): BackupError {
   const message = `${options.label}${error.message}`;
-  if (error.level === 'client-authentication') return new BackupError('auth_failed', options.label.replace(/: $/, ''));
+  if (error.level === 'client-authentication')
+    return new BackupError('auth_failed', options.label.replace(/: $/, ''));
   if (/no matching/i.test(error.message)) {
     return new BackupError(options.legacyCrypto ? 'connect_failed' : 'legacy_crypto_required', message);
   }
@@ -74,19 +75,12 @@ export function connect(options: ConnectOptions): Promise<Connection> {
     client.on('ready', () => settle(null));
     client.on('error', (error) => {
       if (shownKey && endpoint.knownHostKey && shownKey !== endpoint.knownHostKey) {
-        settle(
-          new BackupError(
-            'host_key_changed',
-            `${options.label}${endpoint.knownHostKey} → ${shownKey}`,
-          ),
-        );
+        settle(new BackupError('host_key_changed', `${options.label}${endpoint.knownHostKey} → ${shownKey}`));
         return;
       }
       settle(classify(error, options));
     });
-    client.on('close', () =>
-      settle(new BackupError('connection_lost', options.label.replace(/: $/, ''))),
-    );
+    client.on('close', () => settle(new BackupError('connection_lost', options.label.replace(/: $/, ''))));
     const config: ConnectConfig = {
       host: endpoint.host,
       port: endpoint.port,

@@ -196,9 +196,14 @@ export function BackupsPage() {
                             const target = await getClient().invoke('backup.target.get', {
                               deviceId: row.deviceId,
                             });
+                            const waiting = [
+                              target?.offeredHostKey,
+                              target?.jump?.offeredHostKey &&
+                                `${target.jump.host}: ${target.jump.offeredHostKey}`,
+                            ].filter(Boolean);
                             if (
-                              target?.offeredHostKey &&
-                              window.confirm(t('backups.trustKeyConfirm', { key: target.offeredHostKey }))
+                              waiting.length > 0 &&
+                              window.confirm(t('backups.trustKeyConfirm', { key: waiting.join(' · ') }))
                             ) {
                               await getClient().invoke('backup.hostKey.trust', {
                                 deviceId: row.deviceId,

@@ -9,9 +9,12 @@ export const backupMessages = defineCatalog({
     'alarm.backup.failed': 'Backup de {device} falhou: {code}[ ({detail})]',
     'alarm.backup.host-key-changed':
       'A chave SSH de {device} mudou ({shown}, confiável era {trusted}): backup suspenso até conferir',
+    'alarm.backup.jump-host-key-changed':
+      'A chave SSH do jump host {host}, usado para chegar a {device}, mudou ({shown}, confiável era {trusted}): backup suspenso até conferir',
     'alarm.backup.config-changed': 'Configuração de {device} mudou: +{added} −{removed} linhas',
     'alarm.backup.code.auth_failed': 'Usuário ou senha/chave recusados',
     'alarm.backup.code.host_key_changed': 'A chave SSH do equipamento mudou',
+    'alarm.backup.code.jump_host_key_changed': 'A chave SSH do jump host mudou',
     'alarm.backup.code.legacy_crypto_required':
       'O equipamento só oferece criptografia antiga (ative "cripto legada")',
     'alarm.backup.code.connect_failed': 'Sem conexão SSH',
@@ -40,9 +43,12 @@ export const backupMessages = defineCatalog({
     'alarm.backup.failed': 'Backup of {device} failed: {code}[ ({detail})]',
     'alarm.backup.host-key-changed':
       "{device}'s SSH host key changed ({shown}, trusted was {trusted}): backups paused until checked",
+    'alarm.backup.jump-host-key-changed':
+      'The SSH host key of jump host {host}, used to reach {device}, changed ({shown}, trusted was {trusted}): backups paused until checked',
     'alarm.backup.config-changed': "{device}'s configuration changed: +{added} −{removed} lines",
     'alarm.backup.code.auth_failed': 'User name or password/key refused',
     'alarm.backup.code.host_key_changed': "The device's SSH key changed",
+    'alarm.backup.code.jump_host_key_changed': "The jump host's SSH key changed",
     'alarm.backup.code.legacy_crypto_required':
       'The device only offers old cryptography (turn on "legacy crypto")',
     'alarm.backup.code.connect_failed': 'No SSH connection',

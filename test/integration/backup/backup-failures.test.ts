@@ -114,7 +114,40 @@ describe('backup connection', () => {
     );
     expect(outcome.failure).toBeNull();
     expect(outcome.config).toBe(cisco.stored);
+    expect(outcome.jumpHostKey).toBe(jump.hostKey);
     expect(jump.logins).toBe(1);
+  });
+
+  it("refuses a jump host whose key changed, apart from the device's own key", async () => {
+    const target = await device();
+    const jump = await startFakeDevice({
+      prompt: '$ ',
+      answers: {},
+      username: 'salto',
+      password: 'salto-senha',
+      forwarding: true,
+    });
+    closers.push(jump.close);
+    const trusted = 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const outcome = await run(
+      jobFor(target, 'cisco-ios', {
+        jump: {
+          host: jump.host,
+          port: jump.port,
+          username: 'salto',
+          auth: { kind: 'password', password: 'salto-senha' },
+          knownHostKey: trusted,
+        },
+      }),
+    );
+    expect(outcome.failure).toEqual({
+      code: 'jump_host_key_changed',
+      detail: `${jump.host}: ${trusted} → ${jump.hostKey}`,
+    });
+    expect(outcome.jumpHostKey).toBe(jump.hostKey);
+    expect(outcome.hostKey).toBeNull();
+    expect(jump.logins).toBe(0);
+    expect(target.logins).toBe(0);
   });
 
   it('says so when the device asks for an enable secret and none is saved', async () => {
