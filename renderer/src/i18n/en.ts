@@ -426,6 +426,15 @@ export const en: typeof ptBR = {
     stale: 'No backup for more than a day',
     weak: 'Need weak crypto',
     weakBadge: 'Weak crypto',
+    weakExport: 'Export devices needing weak crypto',
+    weakFile: 'weak-crypto',
+    weakCol: {
+      device: 'device',
+      host: 'address',
+      profile: 'profile',
+      algorithms: 'weak algorithms',
+      lastOk: 'last good backup',
+    },
     filter: 'Filter by name or address',
     onlyProblems: 'Problems only',
     col: {

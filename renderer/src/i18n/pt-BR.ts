@@ -424,6 +424,15 @@ export const ptBR = {
     stale: 'Sem backup há mais de 1 dia',
     weak: 'Precisam de cripto fraca',
     weakBadge: 'Cripto fraca',
+    weakExport: 'Exportar quem precisa de cripto fraca',
+    weakFile: 'cripto-fraca',
+    weakCol: {
+      device: 'equipamento',
+      host: 'endereço',
+      profile: 'perfil',
+      algorithms: 'algoritmos fracos',
+      lastOk: 'último backup ok',
+    },
     filter: 'Filtrar por nome ou endereço',
     onlyProblems: 'Só com problema',
     col: {
