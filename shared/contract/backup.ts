@@ -50,6 +50,15 @@ export const GenericProfileInput = z.object({
   pager: pattern.nullable(),
   configEnd: pattern.nullable(),
   volatile: z.array(pattern).max(30),
+  /** Privileged mode for gear that needs it ("enable", Huawei's "super"); its secret is the target's. */
+  enable: z
+    .object({
+      command: z.string().trim().min(1).max(100),
+      passwordPrompt: pattern,
+      privilegedPrompt: pattern,
+    })
+    .nullable()
+    .default(null),
 });
 export type GenericProfileInput = z.infer<typeof GenericProfileInput>;
 

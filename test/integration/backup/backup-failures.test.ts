@@ -1,3 +1,4 @@
+import { genericProfile } from '../../../shared/domain/backup/profiles';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runJob, type JobControl } from '../../../electron/workers/backup/run-job';
 import { BackupError } from '../../../electron/workers/backup/backup-error';
@@ -148,6 +149,36 @@ describe('backup connection', () => {
     expect(outcome.hostKey).toBeNull();
     expect(jump.logins).toBe(0);
     expect(target.logins).toBe(0);
+  });
+
+  it('enters privileged mode with a generic profile that defines its own', async () => {
+    const fake = await device();
+    const generic = {
+      prompt: String.raw`^[\w.-]+[>#] ?$`,
+      pagingOff: ['terminal length 0'],
+      commands: ['show running-config'],
+      pager: ' ?--More-- ?',
+      configEnd: '^end$',
+      volatile: [],
+    };
+    const withEnable = jobFor(fake, 'cisco-ios', {
+      profile: genericProfile({
+        ...generic,
+        enable: {
+          command: 'enable',
+          passwordPrompt: '[Pp]assword: ?$',
+          privilegedPrompt: String.raw`^[\w.-]+# ?$`,
+        },
+      }),
+    });
+    const privileged = await run(withEnable);
+    expect(privileged.failure).toBeNull();
+    expect(privileged.config).toContain('hostname core-rtr01');
+    // The profile's privileged step did run: a wrong secret fails there.
+    const refused = await run(
+      jobFor(fake, 'cisco-ios', { profile: withEnable.profile, enableSecret: 'nada' }),
+    );
+    expect(refused.failure?.code).toBe('enable_failed');
   });
 
   it('says so when the device asks for an enable secret and none is saved', async () => {

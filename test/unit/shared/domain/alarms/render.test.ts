@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAlarm } from '../../../../../shared/domain/alarms/render';
 
 const failed = (code: string, detail: string) => ({
-  source: 'backup',
+  source: 'backup' as const,
   type: 'failed',
   params: { device: 'borda-01', code, detail },
   affected: 1,
