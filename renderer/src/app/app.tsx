@@ -9,6 +9,7 @@ import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
 import { useWorkstationSync } from './workstation-sync';
 import { SignOutButton } from '../login/sign-out-button';
+import { useResyncAfterReconnect } from '../live/use-resync';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -20,6 +21,7 @@ const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage'
 const OpticalPage = lazyNamed(() => import('../optical/optical-page'), 'OpticalPage');
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
 const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
+const WallPage = lazyNamed(() => import('../wall/wall-page'), 'WallPage');
 
 const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'optical', 'backups', 'settings'] as const;
 
@@ -47,6 +49,9 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'wall':
+      // Drawn by App outside the shell: a TV has no use for the menu.
+      return null;
   }
 }
 
@@ -64,6 +69,7 @@ export function App() {
   const loaded = useLiveValue((store) => store.loaded);
   const route = useRoute();
   useWorkstationSync();
+  useResyncAfterReconnect();
   const [connected, setConnected] = useState(true);
   useEffect(() => onConnectionChange(setConnected), []);
 
@@ -86,6 +92,14 @@ export function App() {
   }, []);
 
   const current = route.page === 'device' ? 'devices' : route.page;
+  if (route.page === 'wall')
+    return loaded ? (
+      <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+        <WallPage />
+      </Suspense>
+    ) : (
+      <Text p="lg">{loadError ? t('app.loadError', { message: loadError }) : t('app.loading')}</Text>
+    );
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
@@ -130,6 +144,7 @@ export function App() {
             data-testid={`nav-${page}`}
           />
         ))}
+        <NavLink label={t('nav.wall')} mt="auto" onClick={() => navigate('wall')} data-testid="nav-wall" />
       </AppShell.Navbar>
       <AppShell.Main>
         {loadError ? (

@@ -9,7 +9,8 @@ export type Route =
   | { page: 'alarms' }
   | { page: 'optical' }
   | { page: 'backups' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'wall' };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
@@ -22,7 +23,8 @@ export function parseRoute(hash: string): Route {
     page === 'towers' ||
     page === 'alarms' ||
     page === 'optical' ||
-    page === 'settings'
+    page === 'settings' ||
+    page === 'wall'
   )
     return { page };
   return { page: 'dashboard' };
