@@ -11,7 +11,7 @@ import { opticalMessages } from './messages/optical';
 import { engineProcessMessages } from './messages/engine-process';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
-export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
+export { fill, keepGivenParts, placeholdersOf, type Catalog, type MessageParams } from './catalog';
 
 /**
  * Every text written outside the renderer (engine, workers, main process, notifications), one

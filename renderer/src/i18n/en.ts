@@ -353,7 +353,8 @@ export const en: typeof ptBR = {
       cleared: 'Recovery',
       clearedHelp: 'When the alarm clears',
       placeholders: 'Available fields',
-      placeholdersHelp: 'Click to insert into the template at the cursor.',
+      placeholdersHelp:
+        'Click to insert at the cursor. In brackets, [ · {latency}] disappears when the field does not apply to the alarm.',
       preview: 'Preview with a sample alarm',
       empty: '(empty)',
       unknown: 'Unknown fields, sent as typed: {{names}}',

@@ -352,7 +352,8 @@ export const ptBR = {
       cleared: 'Normalização',
       clearedHelp: 'Quando o alarme normaliza',
       placeholders: 'Campos disponíveis',
-      placeholdersHelp: 'Clique para inserir no modelo onde está o cursor.',
+      placeholdersHelp:
+        'Clique para inserir no modelo onde está o cursor. Entre colchetes, [ · {latency}] some quando o campo não se aplica ao alarme.',
       preview: 'Prévia com um alarme de exemplo',
       empty: '(vazio)',
       unknown: 'Campos desconhecidos, enviados como digitados: {{names}}',
