@@ -12,6 +12,7 @@ import {
   epochMs,
 } from './entities';
 import { Actor, HistoryRange } from './common';
+import { OPEN_ALARMS_LIMIT } from './vocabulary';
 import { EngineHealth } from './events';
 import { backupApiMethods } from './backup';
 import { notifyApiMethods } from './notify';
@@ -96,7 +97,8 @@ export const apiMethods = {
     input: z.object({
       states: z.array(AlarmState).min(1),
       deviceId: id.optional(),
-      limit: z.number().int().positive().max(5_000).default(500),
+      // Every open alarm at once (the live store's copy): counts stay true at a worst minute's 10,000+.
+      limit: z.number().int().positive().max(OPEN_ALARMS_LIMIT).default(500),
     }),
     output: z.array(Alarm),
   },

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/contract/api';
+import { OPEN_ALARMS_LIMIT } from '../../../shared/contract/vocabulary';
 import type { VigiaClient } from '../../../shared/contract/client';
 import type { Alarm, Device, DeviceState, DeviceStatus, Tower } from '../../../shared/contract/entities';
 import type { EngineHealth, VigiaEvent } from '../../../shared/contract/events';
@@ -62,7 +63,7 @@ export class LiveStore {
         this.client.invoke('devices.list', undefined),
         this.client.invoke('towers.list', undefined),
         this.client.invoke('status.snapshot', undefined),
-        this.client.invoke('alarms.list', { states: ['active', 'acknowledged'], limit: 5_000 }),
+        this.client.invoke('alarms.list', { states: ['active', 'acknowledged'], limit: OPEN_ALARMS_LIMIT }),
         this.client.invoke('engine.health', undefined),
         this.client.invoke('settings.get', undefined),
       ]);
