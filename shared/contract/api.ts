@@ -23,7 +23,7 @@ import { snmpApiMethods } from './snmp-api';
 export { Actor, HistoryRange } from './common';
 
 const id = z.number().int().positive();
-const ids = z.array(id).min(1).max(10_000);
+const ids = z.array(id).min(1).max(OPEN_ALARMS_LIMIT);
 
 export const MaintenanceScope = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('device'), id }),

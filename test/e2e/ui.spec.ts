@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open } from './demo-server';
+import { call, open } from './demo-server';
 import { keepScreenshot as keep } from './screenshot';
 
 test.describe.configure({ mode: 'serial' });
@@ -68,6 +68,8 @@ test('right-click on a map marker puts a tower into maintenance', async ({ page 
 
 test('an alarm is acknowledged with a note', async ({ page }) => {
   await open(page, 'alarms');
+  // One row per alarm, not grouped by cause (grouping has its own test).
+  await page.getByTestId('alarms-group').click();
   // The demo network has outages of its own; wait for one to be raised.
   await expect(page.getByTestId('alarm-row').first()).toBeVisible({ timeout: 75_000 });
   await keep(page, 'alarms');
@@ -79,6 +81,32 @@ test('an alarm is acknowledged with a note', async ({ page }) => {
   await page.getByRole('tab', { name: /Reconhecidos|Acknowledged/ }).click();
   await expect(page.getByText('Equipe a caminho').first()).toBeVisible();
   expect(before).toBeGreaterThan(0);
+});
+
+test('every alarm a filter shows is acknowledged in one action, with one note', async ({ page }) => {
+  await open(page, 'alarms');
+  await expect(page.getByTestId('alarm-row').or(page.getByTestId('alarm-group')).first()).toBeVisible({
+    timeout: 75_000,
+  });
+  // Every active alarm is listed, however many there are.
+  await expect
+    .poll(async () => {
+      const active = (await call('alarms.list', { states: ['active'], limit: 200_000 })) as unknown[];
+      return (await page.getByTestId('alarms-shown').textContent()) === `${active.length} alarmes`;
+    })
+    .toBe(true);
+  await page.getByTestId('alarms-select-shown').click();
+  const selected = Number(/\((\d+)\)/.exec((await page.getByTestId('ack-selected').textContent())!)![1]);
+  expect(selected).toBeGreaterThan(0);
+  await page.getByTestId('ack-selected').click();
+  await page.getByTestId('ack-note').fill('Queda geral, equipe acionada');
+  await page.getByTestId('ack-confirm').click();
+  await expect(page.getByText(/alarmes reconhecidos|alarms acknowledged/)).toBeVisible();
+  // One audit entry for the whole action, naming every alarm it acknowledged.
+  const audit = (await call('audit.list', { limit: 50 })) as { target: string; details: string }[];
+  const entries = audit.filter((entry) => entry.details === 'Queda geral, equipe acionada');
+  expect(entries).toHaveLength(1);
+  expect(entries[0]!.target.replace('alarms:', '').split(',').length).toBeLessThanOrEqual(selected);
 });
 
 test('the operator switches the language to English and back, and the pages follow', async ({ page }) => {

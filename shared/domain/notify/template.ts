@@ -105,8 +105,9 @@ export function placeholderValues(
     icon: severityIcon[event.severity],
     id: String(event.alarmId),
     severity: event.severity,
-    device: event.device ?? event.tower ?? null,
-    tower: towerAlarm ? null : (event.tower ?? words[language].noTower ?? null),
+    // An alarm about neither a device nor a tower (a mass outage) names itself.
+    device: event.device ?? event.tower ?? eventText(event, language),
+    tower: towerAlarm || event.device === null ? null : (event.tower ?? words[language].noTower ?? null),
     address: event.address,
     state: stateWords(event, language),
     message: eventText(event, language),
