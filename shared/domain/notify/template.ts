@@ -116,9 +116,14 @@ export function renderEventLine(
 ): string {
   const values = placeholderValues(event, language, timeZone);
   const template = event.kind === 'raised' ? templates.raised : templates.cleared;
-  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
+  const line = template.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
     Object.hasOwn(values, name) ? values[name as TemplatePlaceholder] : whole,
   );
+  // The recovery of an alarm that held others (a mass outage, the uplink) says what they did,
+  // whatever the operator's recovery template shows.
+  return event.kind === 'cleared' && event.params.returned !== undefined
+    ? `${line}\n${values.message}`
+    : line;
 }
 
 /** Telegram's limit is 4096 characters; room is left for the header. */
