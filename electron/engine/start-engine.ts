@@ -39,6 +39,9 @@ import { workerOpticalTransport } from './collectors/optical-port';
 import { startOpticalDemo } from './demo/optical-demo';
 import { opticalApiHandlers } from './optical/api-handlers';
 import { OpticalService } from './optical/optical-service';
+import { outageApiHandlers } from './outage/api-handlers';
+import { MemoryUplink } from './outage/memory-uplink';
+import { OutageService } from './outage/outage-service';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -216,6 +219,20 @@ async function startAround(
     log,
   });
   // ── end of configuration backup ──
+  // ── "Is it us?": the NOC's uplink and the monitor's mass outage ──
+  // No uplink checks are wired yet: this signal is never down outside --demo, where the API can
+  // simulate the demo's uplink checks failing. The lead wires the synthetic checks' uplink here.
+  const uplink = new MemoryUplink();
+  const outage = new OutageService({
+    uplink,
+    alarms,
+    bus,
+    massOutage: () => monitor.currentMassOutage(),
+    onCycle: (listener) => monitor.onCycle(listener),
+    log,
+  });
+  outage.start();
+  // ── end of "is it us?" ──
 
   const call = createDispatcher(
     createApiHandlers({
@@ -228,6 +245,7 @@ async function startAround(
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
       backup: backup.handlers,
+      outage: outageApiHandlers(outage, options.demo ? uplink : null, () => settings.language()),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -255,6 +273,7 @@ async function startAround(
       health.stop();
       stopApplying();
       await alarmRetention.stop();
+      await outage.stop();
       await monitor.stop();
       await snmpMonitor.stop();
       await alarms.idle();

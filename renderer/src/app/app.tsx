@@ -9,6 +9,7 @@ import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
 import { useWorkstationSync } from './workstation-sync';
 import { SignOutButton } from '../login/sign-out-button';
+import { OutageBanner } from '../outage/outage-banner';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -132,6 +133,7 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <OutageBanner />
         {loadError ? (
           <Text c="red">{t('app.loadError', { message: loadError })}</Text>
         ) : loaded ? (
