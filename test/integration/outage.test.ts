@@ -204,6 +204,15 @@ describe('the NOC uplink down', () => {
   }, 60_000);
 });
 
+describe('the simulated uplink', () => {
+  it('is the demo network’s alone', async () => {
+    await expect(engine.call('outage.demoUplink', { down: true })).rejects.toThrow(
+      'Só a rede de demonstração (--demo) simula a queda do uplink.',
+    );
+    expect((await engine.call('outage.status', undefined)).uplink.down).toBe(false);
+  });
+});
+
 describe('before: the same 10,000 without the mass-outage verdict', () => {
   it('is 10,000 alarms of their own (cycles measured beside the mass outage above)', async () => {
     // Telegram off: 10,000 separate events would take minutes to queue and send.
