@@ -39,6 +39,10 @@ import { workerOpticalTransport } from './collectors/optical-port';
 import { startOpticalDemo } from './demo/optical-demo';
 import { opticalApiHandlers } from './optical/api-handlers';
 import { OpticalService } from './optical/optical-service';
+import { outageApiHandlers } from './outage/api-handlers';
+import { MemoryUplink } from './outage/memory-uplink';
+import { OutageService } from './outage/outage-service';
+import type { UplinkSignal } from './outage/uplink-port';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -56,6 +60,10 @@ export interface StartEngineOptions {
   defaultOperator?: string;
   /** Webhooks and the Bot API may be on this machine (an administrator's explicit choice). */
   allowLoopbackDestinations?: boolean;
+  /** The network the monitor probes, when the caller brings its own (tests); default: the pinger worker, or the demo's. */
+  pingTransport?: PingTransport;
+  /** The NOC's uplink as its marked checks see it; default: never down (see "is it us?" below). */
+  uplink?: UplinkSignal;
 }
 
 export interface RunningEngine extends Engine {
@@ -96,6 +104,7 @@ async function pingTransport(
   options: StartEngineOptions,
   log: (message: string) => void,
 ): Promise<PingTransport> {
+  if (options.pingTransport) return options.pingTransport;
   if (!options.demo)
     return workerPingTransport(
       supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
@@ -216,6 +225,20 @@ async function startAround(
     log,
   });
   // ── end of configuration backup ──
+  // ── "Is it us?": the NOC's uplink and the monitor's mass outage ──
+  // No uplink checks are wired yet: this signal is never down outside --demo, where the API can
+  // simulate the demo's uplink checks failing. The lead wires the synthetic checks' uplink here.
+  const uplink = options.uplink ?? new MemoryUplink();
+  const outage = new OutageService({
+    uplink,
+    alarms,
+    bus,
+    massOutage: () => monitor.currentMassOutage(),
+    onCycle: (listener) => monitor.onCycle(listener),
+    log,
+  });
+  outage.start();
+  // ── end of "is it us?" ──
 
   const call = createDispatcher(
     createApiHandlers({
@@ -228,6 +251,9 @@ async function startAround(
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
       backup: backup.handlers,
+      outage: outageApiHandlers(outage, options.demo && uplink instanceof MemoryUplink ? uplink : null, () =>
+        settings.language(),
+      ),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -255,6 +281,7 @@ async function startAround(
       health.stop();
       stopApplying();
       await alarmRetention.stop();
+      await outage.stop();
       await monitor.stop();
       await snmpMonitor.stop();
       await alarms.idle();

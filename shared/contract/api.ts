@@ -19,6 +19,7 @@ import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
 import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
+import { outageApiMethods } from './outage';
 
 export { Actor, HistoryRange } from './common';
 
@@ -126,6 +127,7 @@ export const apiMethods = {
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,
+  ...outageApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Alarm, DeviceStatus, Device, Tower, epochMs } from './entities';
 import { SettingsChanged } from './settings';
+import { OutageChanged } from './outage';
 
 export const workerStates = ['starting', 'running', 'restarting', 'stopped', 'failed'] as const;
 export const WorkerState = z.enum(workerStates);
@@ -51,6 +52,7 @@ export const VigiaEvent = z.discriminatedUnion('type', [
     deviceId: z.number().int().positive().nullable(),
   }),
   SettingsChanged,
+  OutageChanged,
 ]);
 export type VigiaEvent = z.infer<typeof VigiaEvent>;
 export type VigiaEventType = VigiaEvent['type'];

@@ -20,6 +20,7 @@ export const settingsRules = [
   'criticalAboveUnstable',
   'unstableAboveStable',
   'timeoutNotBelowInterval',
+  'massOutageEndNotBelowStart',
   'snmpTimeoutNotBelowInterval',
   'samplesOutliveRollups',
   'centerHalf',
@@ -55,6 +56,11 @@ export const MonitorSettings = z
     recheck: z.boolean().default(true),
     /** Round trips kept per device for the latency baseline (anomaly detection). */
     anomalyWindow: whole(30, 1_000).default(60),
+    /** A mass outage ("is it us?"): this share (%) of the monitored devices failing in one cycle… */
+    massOutagePct: whole(1, 100).default(50),
+    /** …and at least this many devices; it ends when its devices still down fall to `massOutageEndPct` %. */
+    massOutageMinDevices: whole(2, 100_000).default(20),
+    massOutageEndPct: whole(0, 99).default(25),
   })
   .superRefine((value, ctx) => {
     if (value.criticalS > value.unstableS)
@@ -65,6 +71,9 @@ export const MonitorSettings = z
     const checkMs = value.timeoutMs * (value.retries + 1);
     if (checkMs >= value.criticalS * 1_000)
       broken(ctx, 'timeoutMs', { rule: 'timeoutNotBelowInterval', interval: value.criticalS });
+    // Ending at or above the start share would end a mass outage in the cycle it began.
+    if (value.massOutageEndPct >= value.massOutagePct)
+      broken(ctx, 'massOutageEndPct', { rule: 'massOutageEndNotBelowStart', start: value.massOutagePct });
   });
 export type MonitorSettings = z.infer<typeof MonitorSettings>;
 

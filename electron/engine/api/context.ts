@@ -7,6 +7,7 @@ import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
 import type { SettingsApiHandlers } from '../settings/api-handlers';
 import type { OpticalApiHandlers } from '../optical/api-handlers';
+import type { OutageApiHandlers } from '../outage/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 
@@ -21,6 +22,7 @@ export interface ApiContext {
   settings: SettingsApiHandlers;
   optical: OpticalApiHandlers;
   backup: BackupApiHandlers;
+  outage: OutageApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

@@ -22,6 +22,9 @@ import { assess } from './assess';
 import { answered, DeviceTracker } from './device-tracker';
 import { DurableWrites } from './durable-writes';
 import { MaintenanceControl } from './maintenance-control';
+import { MassOutageWatch } from './mass-outage-watch';
+import type { MassOutage } from '../../../shared/domain/outage/mass-outage';
+import { outageAlarmTypes } from '../../../shared/domain/outage/causes';
 import { RetentionJob, type RetentionResult } from './retention';
 import type { PingTransport } from '../../../shared/contract/pinger';
 import type { PlannedAlarm } from '../../../shared/domain/monitor/alarm-plan';
@@ -88,6 +91,7 @@ export class Monitor {
   private readonly retention: RetentionJob;
   private readonly maintenance: MaintenanceControl;
   private readonly scratch: Float64Array;
+  private readonly massOutage: MassOutageWatch;
   private trackers = new Map<number, DeviceTracker>();
   private loaded = false;
   private loading: Promise<void> | null = null;
@@ -115,6 +119,7 @@ export class Monitor {
     this.maintenance = new MaintenanceControl(this.repo, this.inventory, this.bus, this.now);
     this.scratch = new Float64Array(this.config.anomaly.windowSize);
     this.interval = initialIntervalState(this.config.interval);
+    this.massOutage = new MassOutageWatch(() => this.config.massOutage);
   }
 
   /** Starts the cycle loop and the retention job; the first cycle runs at once. */
@@ -164,6 +169,11 @@ export class Monitor {
   /** Devices or towers changed (the inventory has them): takes the new list, keeping what it knows of the others. */
   reload(): Promise<void> {
     return this.serial(() => this.ensureLoaded().then(() => this.track(new Map())));
+  }
+
+  /** The mass outage going on ("is it us?"), if any. */
+  currentMassOutage(): MassOutage | null {
+    return this.massOutage.current();
   }
 
   snapshot(): DeviceStatus[] {
@@ -229,6 +239,7 @@ export class Monitor {
     if (this.loaded) return;
     this.loading ??= this.persistedStatuses().then((persisted) => {
       this.track(persisted);
+      this.massOutage.resume(this.alarms.openAlarms('icmp'), this.alarms.openAlarms('monitor'));
       this.loaded = true;
     });
     try {
@@ -275,8 +286,14 @@ export class Monitor {
     const { checked, rechecked } = await this.probe(targets, at);
 
     const assessment = assess(this.inventory, this.trackers, checked, at, this.config);
-    const alarmChanges = await this.alarms.reconcile('icmp', assessment.plan.map(desiredAlarm), at, {
+    const verdict = this.massOutage.judge(assessment.plan, assessment.failedRoots, assessment.monitored, at);
+    // The devices' alarms first, the mass outage's after: when it ends, the notifications see
+    // which of its devices came back before its summary is written.
+    const alarmChanges = await this.alarms.reconcile('icmp', verdict.plan.map(desiredAlarm), at, {
       frozen: assessment.frozen,
+    });
+    await this.alarms.reconcile('monitor', verdict.massOutage, at, {
+      scope: (alarm) => alarm.type === outageAlarmTypes.massOutage,
     });
     if (only === null) {
       this.interval = nextInterval(

@@ -12,6 +12,8 @@ export interface NotificationRouterOptions {
   enqueued(): void;
   log(message: string): void;
   now(): number;
+  /** Whether an alarm event's notification is held now (a replay after a restart skips it). */
+  held(alarm: Alarm, kind: NotifyEvent['kind']): boolean;
 }
 
 /**
@@ -54,9 +56,11 @@ export class NotificationRouter {
       states: ['active', 'acknowledged', 'cleared'],
       limit: 2_000,
     });
+    const { held } = this.options;
     for (const alarm of alarms) {
-      if (alarm.raisedAt >= now - windowMs) await this.enqueue(alarm, 'raised');
-      if (alarm.clearedAt !== null && alarm.clearedAt >= now - windowMs) await this.enqueue(alarm, 'cleared');
+      if (alarm.raisedAt >= now - windowMs && !held(alarm, 'raised')) await this.enqueue(alarm, 'raised');
+      if (alarm.clearedAt !== null && alarm.clearedAt >= now - windowMs && !held(alarm, 'cleared'))
+        await this.enqueue(alarm, 'cleared');
     }
   }
 

@@ -9,6 +9,7 @@ import type {
 import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
 import { NOTIFY_CONFIG_KEY } from '../../../shared/domain/notify/defaults';
 import { eventText } from '../../../shared/domain/notify/event';
+import { NotificationHold } from '../../../shared/domain/notify/hold';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
 import { invalidInput } from '../api/errors';
 import type { EventBus } from '../event-bus';
@@ -77,6 +78,8 @@ export class NotifyService {
   private config: NotifyConfig;
   private secrets: NotifySecrets;
   private readonly router: NotificationRouter;
+  /** Symptoms of a mass outage or of the uplink down wait for their cause's summary. */
+  private readonly hold = new NotificationHold();
   private readonly sender: OutboxSender;
   private readonly desktop;
   private bot: TelegramBot | null = null;
@@ -103,6 +106,7 @@ export class NotifyService {
       enqueued: () => this.sender.wake(),
       log: options.log,
       now: this.now,
+      held: (alarm, kind) => this.hold.isHeld(alarm, kind),
     });
     this.sender = new OutboxSender({
       repo: options.repo,
@@ -133,9 +137,12 @@ export class NotifyService {
       );
     }
     const service = new NotifyService(options, config, secrets);
+    service.hold.restore(await options.repo.alarms.open());
     service.unsubscribe = options.bus.subscribe((event) => {
-      service.router.onEvent(event);
-      service.desktop.onEvent(event);
+      for (const notice of service.hold.admitEvent(event)) {
+        service.router.onEvent(notice);
+        service.desktop.onEvent(notice);
+      }
     });
     await service.router.replayRecent(service.now(), REPLAY_MS);
     await service.sender.start();

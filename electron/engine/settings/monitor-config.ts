@@ -26,6 +26,11 @@ export function monitorConfigFrom(
       samplesMs: retention.samplesDays * DAY_MS,
       rollupsMs: retention.rollupsDays * DAY_MS,
     },
+    massOutage: {
+      startPct: monitor.massOutagePct,
+      endPct: monitor.massOutageEndPct,
+      minDevices: monitor.massOutageMinDevices,
+    },
     ping: {
       count: monitor.probes,
       timeoutMs: monitor.timeoutMs,

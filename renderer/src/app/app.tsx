@@ -10,6 +10,7 @@ import { lazyNamed } from '../shared/lazy-named';
 import { useWorkstationSync } from './workstation-sync';
 import { SignOutButton } from '../login/sign-out-button';
 import { useResyncAfterReconnect } from '../live/use-resync';
+import { OutageBanner } from '../outage/outage-banner';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -147,6 +148,7 @@ export function App() {
         <NavLink label={t('nav.wall')} mt="auto" onClick={() => navigate('wall')} data-testid="nav-wall" />
       </AppShell.Navbar>
       <AppShell.Main>
+        <OutageBanner />
         {loadError ? (
           <Text c="red">{t('app.loadError', { message: loadError })}</Text>
         ) : loaded ? (

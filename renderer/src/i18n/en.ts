@@ -588,6 +588,14 @@ export const en: typeof ptBR = {
     },
   },
   time: { ago: '{{value}} ago' },
+  outage: {
+    uplinkTitle: 'NOC uplink down',
+    uplinkBody:
+      'Every uplink check has failed since {{since}} ({{failing}}). The outages seen now are most likely its symptoms: their notifications are held and one summary goes out when the uplink is back.',
+    massTitle: 'Mass outage — is it us?',
+    massBody:
+      '{{count}} devices stopped answering together at {{since}}, with no common tower or parent. Their alarms are in the list; their notifications are held and one summary goes out when it ends.',
+  },
   optical: {
     tabs: {
       endpoints: 'Endpoints',

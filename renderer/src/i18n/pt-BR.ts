@@ -586,6 +586,14 @@ export const ptBR = {
     },
   },
   time: { ago: 'há {{value}}' },
+  outage: {
+    uplinkTitle: 'Uplink da NOC fora',
+    uplinkBody:
+      'Desde {{since}} todas as verificações de uplink falham ({{failing}}). As quedas vistas agora são provavelmente sintoma dele: as notificações delas ficam retidas e um resumo sai quando o uplink voltar.',
+    massTitle: 'Queda em massa — o problema é nosso?',
+    massBody:
+      '{{count}} dispositivos pararam de responder juntos às {{since}}, sem uma torre ou um pai em comum. Os alarmes deles estão na lista; as notificações ficam retidas e um resumo sai quando acabar.',
+  },
   optical: {
     tabs: {
       endpoints: 'Conexões Smart API',

@@ -18,6 +18,7 @@ export const groupFields: Record<FormGroup, FieldSpec[]> = {
     ...numbers('probes', 'timeoutMs', 'retries', 'ppsGlobal', 'ppsPerTower'),
     ...numbers('downAfter', 'upAfter', 'degradedLossPct', 'degradedRttMs', 'anomalyWindow'),
     { name: 'recheck', kind: 'switch' },
+    ...numbers('massOutagePct', 'massOutageMinDevices', 'massOutageEndPct'),
   ],
   snmp: [
     ...numbers('intervalS', 'port'),

@@ -133,9 +133,14 @@ export function renderEventLine(
     : stored;
   const known = (name: string): name is TemplatePlaceholder => Object.hasOwn(values, name);
   const kept = keepGivenParts(template, (name) => !known(name) || (values[name] ?? '') !== '');
-  return kept.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
+  const line = kept.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
     known(name) ? (values[name] ?? words[language].none ?? '—') : whole,
   );
+  // The recovery of an alarm that held others (a mass outage, the uplink) says what they did,
+  // whatever the operator's recovery template shows.
+  return event.kind === 'cleared' && event.params.returned !== undefined
+    ? `${line}\n${values.message}`
+    : line;
 }
 
 /** Telegram's limit is 4096 characters; room is left for the header. */

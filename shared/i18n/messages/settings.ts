@@ -22,6 +22,9 @@ export const settingsMessages = defineCatalog({
     'settings.field.monitor.degradedRttMs': 'Latência para degradado (ms)',
     'settings.field.monitor.recheck': 'Reverificar na hora quem falhou',
     'settings.field.monitor.anomalyWindow': 'Amostras da linha de base de latência',
+    'settings.field.monitor.massOutagePct': 'Queda em massa: parcela dos dispositivos que caem juntos (%)',
+    'settings.field.monitor.massOutageMinDevices': 'Queda em massa: mínimo de dispositivos',
+    'settings.field.monitor.massOutageEndPct': 'Queda em massa: termina com até esta parcela ainda fora (%)',
     'settings.field.snmp.intervalS': 'Intervalo de coleta (s)',
     'settings.field.snmp.port': 'Porta',
     'settings.field.snmp.version': 'Versão',
@@ -56,6 +59,8 @@ export const settingsMessages = defineCatalog({
     'settings.rule.unstableAboveStable': '{field}: não pode ser maior que o intervalo estável ({stable} s).',
     'settings.rule.timeoutNotBelowInterval':
       '{field}: o tempo limite vezes (novas tentativas + 1) deve ficar abaixo do intervalo crítico ({interval} s).',
+    'settings.rule.massOutageEndNotBelowStart':
+      '{field}: deve ficar abaixo da parcela que inicia a queda em massa ({start}%).',
     'settings.rule.snmpTimeoutNotBelowInterval':
       '{field}: o tempo limite vezes (novas tentativas + 1) deve ficar abaixo do intervalo de coleta ({interval} s).',
     'settings.rule.samplesOutliveRollups':
@@ -81,6 +86,9 @@ export const settingsMessages = defineCatalog({
     'settings.field.monitor.degradedRttMs': 'Latency for degraded (ms)',
     'settings.field.monitor.recheck': 'Re-check failed devices at once',
     'settings.field.monitor.anomalyWindow': 'Latency baseline samples',
+    'settings.field.monitor.massOutagePct': 'Mass outage: share of devices failing together (%)',
+    'settings.field.monitor.massOutageMinDevices': 'Mass outage: minimum devices',
+    'settings.field.monitor.massOutageEndPct': 'Mass outage: ends with at most this share still down (%)',
     'settings.field.snmp.intervalS': 'Polling interval (s)',
     'settings.field.snmp.port': 'Port',
     'settings.field.snmp.version': 'Version',
@@ -115,6 +123,8 @@ export const settingsMessages = defineCatalog({
     'settings.rule.unstableAboveStable': '{field}: cannot be longer than the stable interval ({stable} s).',
     'settings.rule.timeoutNotBelowInterval':
       '{field}: the timeout times (retries + 1) must stay below the critical interval ({interval} s).',
+    'settings.rule.massOutageEndNotBelowStart':
+      '{field}: must stay below the share that starts a mass outage ({start}%).',
     'settings.rule.snmpTimeoutNotBelowInterval':
       '{field}: the timeout times (retries + 1) must stay below the polling interval ({interval} s).',
     'settings.rule.samplesOutliveRollups':

@@ -85,6 +85,41 @@ describe('cross-field rules, named by field and rule in both languages', () => {
     ).toBe(true);
   });
 
+  it('a mass outage ends below the share that starts it, 50 % and 20 devices by default', () => {
+    expect(defaultSettings().monitor).toMatchObject({
+      massOutagePct: 50,
+      massOutageMinDevices: 20,
+      massOutageEndPct: 25,
+    });
+    expect(checkSettings('monitor', { massOutagePct: 40, massOutageEndPct: 40 }, 'pt-BR')).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'massOutageEndPct',
+          message:
+            'Queda em massa: termina com até esta parcela ainda fora (%): deve ficar abaixo da parcela que inicia a queda em massa (40%).',
+        },
+      ],
+    });
+    expect(checkSettings('monitor', { massOutagePct: 40, massOutageEndPct: 50 }, 'en')).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'massOutageEndPct',
+          message:
+            'Mass outage: ends with at most this share still down (%): must stay below the share that starts a mass outage (40%).',
+        },
+      ],
+    });
+    expect(checkSettings('monitor', { massOutagePct: 40, massOutageEndPct: 39 }, 'en').ok).toBe(true);
+    expect(checkSettings('monitor', { massOutageMinDevices: 1 }, 'en')).toEqual({
+      ok: false,
+      issues: [
+        { path: 'massOutageMinDevices', message: 'Mass outage: minimum devices: must be at least 2.' },
+      ],
+    });
+  });
+
   it('an SNMP poll (timeout × tries) must end before the polling interval', () => {
     expect(checkSettings('snmp', { intervalS: 10, timeoutMs: 5_000, retries: 1 }, 'pt-BR')).toEqual({
       ok: false,
