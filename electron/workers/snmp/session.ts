@@ -27,7 +27,8 @@ export function openSession(
     retries: options.retries,
     timeout: options.timeoutMs,
     transport: target.host.includes(':') ? 'udp6' : 'udp4',
-    backwardsGetNexts: false,
+    // Agents that never sorted their rows answer "backwards"; the walk follows them until they repeat.
+    backwardsGetNexts: true,
   } as const;
   const { credentials } = target;
   const session =
