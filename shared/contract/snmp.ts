@@ -171,6 +171,8 @@ export const DeviceSnmpSummary = z.object({
   intervalS: z.number().int(),
   lastError: z.string().nullable(),
   lastPollAt: z.number().int().nullable(),
+  /** Data the device's agent did not provide at its last poll. */
+  missing: z.array(SnmpDataKind).default([]),
 });
 export type DeviceSnmpSummary = z.infer<typeof DeviceSnmpSummary>;
 

@@ -95,6 +95,8 @@ export interface SnmprecAgentOptions {
 export interface SnmprecAgent {
   /** Replaces the records served from now on (an interface added, a reboot that renumbered). */
   setRecords(records: SnmpRecord[]): void;
+  /** The records served now. */
+  records(): SnmpRecord[];
   /** Sets one record's value in place, adding it in OID order when new. */
   set(oid: string, type: snmp.ObjectType, value: unknown): void;
   close(): Promise<void>;
@@ -210,6 +212,7 @@ export async function startSnmprecAgent(options: SnmprecAgentOptions): Promise<S
 
   return {
     setRecords,
+    records: () => records.slice(),
     set(oid, type, value) {
       const at = position.get(oid);
       if (at !== undefined) {
