@@ -178,6 +178,25 @@ export class SnmpMonitor {
       .slice(0, limit);
   }
 
+  /**
+   * A linkDown/linkUp trap: the interface's alarm changes at once, and the device is polled at
+   * the next tick to confirm it (a poll that finds the trap wrong corrects the alarm).
+   */
+  async onLinkTrap(deviceId: number, index: number, up: boolean, name: string | null): Promise<void> {
+    const track = this.tracks.get(deviceId) ?? newTrack();
+    this.tracks.set(deviceId, track);
+    const label = track.interfaces.get(index)?.name ?? name ?? `ifIndex ${index}`;
+    track.upBefore.set(index, up);
+    if (up) await this.clear(deviceId, 'if_down', interfaceRef(index));
+    else await this.raise(deviceId, 'if_down', interfaceRef(index), 'major', { interface: label });
+    this.pollSoon(deviceId);
+  }
+
+  /** The device is polled at the next tick, whatever its interval. */
+  pollSoon(deviceId: number): void {
+    this.nextDue.set(deviceId, 0);
+  }
+
   /** Polls every device that is due; a round still running is not started twice. */
   async tick(): Promise<void> {
     if (this.round) return;
