@@ -31,6 +31,7 @@ import { settingsApiHandlers } from './settings/api-handlers';
 import { SettingsService } from './settings/settings-service';
 import { snmpLimitsHandlers } from './settings/snmp-limits';
 import { SnmpMonitor } from './snmp/snmp-monitor';
+import { startTraps } from './traps/start-traps';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
@@ -157,6 +158,18 @@ async function startAround(
   const stopApplying = applySettingsLive(settings, { icmp: monitor, snmp: snmpMonitor }, (error) =>
     log(`settings: could not apply: ${(error as Error).message}`),
   );
+  // ── SNMP traps ──
+  const traps = startTraps({
+    repo,
+    cipher,
+    inventory,
+    alarms,
+    links: snmpMonitor,
+    settings,
+    supervisor,
+    log,
+  });
+  // ── end of SNMP traps ──
   const health = new HealthPublisher({
     bus,
     startedAt,
@@ -224,6 +237,7 @@ async function startAround(
       monitor,
       alarms,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
+      traps: traps.handlers,
       notify: notify.handlers(),
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
@@ -234,6 +248,7 @@ async function startAround(
       inventoryChanged: async () => {
         await monitor.reload();
         await snmpMonitor.reload();
+        await traps.reconfigure();
       },
     }),
   );
@@ -256,6 +271,7 @@ async function startAround(
       stopApplying();
       await alarmRetention.stop();
       await monitor.stop();
+      traps.stop();
       await snmpMonitor.stop();
       await alarms.idle();
       await opticalDemo?.close();

@@ -18,6 +18,7 @@ import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
 import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
+import { trapApiMethods } from './traps';
 
 export { Actor, HistoryRange } from './common';
 
@@ -121,6 +122,7 @@ export const apiMethods = {
 
   ...settingsApiMethods,
   ...snmpApiMethods,
+  ...trapApiMethods,
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,
