@@ -1,7 +1,8 @@
 import * as snmp from 'net-snmp';
 import type { SnmpCredentials, SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
 
-function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.User {
+/** net-snmp's user for SNMPv3 credentials (also the trap receiver's, for informs). */
+export function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.User {
   return {
     name: credentials.user,
     level: snmp.SecurityLevel[credentials.level],

@@ -7,6 +7,7 @@ import type {
   TrapSource,
 } from '../../../shared/contract/traps-worker';
 import { TrapRateLimiter } from '../../../shared/domain/snmp/trap-rate';
+import { v3User } from '../snmp/session';
 import { trapIdentity, type ReceivedPdu } from './notice';
 
 type Counters = Omit<TrapReceiverStats, 'listening' | 'error' | 'port' | 'cpuS' | 'rssMb'>;
@@ -16,17 +17,6 @@ const FLUSH_MS = 5;
 const FLUSH_AT = 500;
 
 const plainAddress = (address: string): string => address.replace(/^::ffff:/, '');
-
-function v3User(credentials: NonNullable<TrapSource['v3']>): snmp.User {
-  return {
-    name: credentials.user,
-    level: snmp.SecurityLevel[credentials.level],
-    authProtocol: snmp.AuthProtocols[credentials.authProtocol],
-    authKey: credentials.authKey,
-    privProtocol: snmp.PrivProtocols[credentials.privProtocol],
-    privKey: credentials.privKey,
-  };
-}
 
 /**
  * The trap and inform receiver: checks each message's source and credentials against the device
