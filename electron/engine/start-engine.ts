@@ -31,6 +31,7 @@ import { settingsApiHandlers } from './settings/api-handlers';
 import { SettingsService } from './settings/settings-service';
 import { snmpLimitsHandlers } from './settings/snmp-limits';
 import { SnmpMonitor } from './snmp/snmp-monitor';
+import { startTraps } from './traps/start-traps';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
@@ -166,6 +167,18 @@ async function startAround(
   const stopApplying = applySettingsLive(settings, { icmp: monitor, snmp: snmpMonitor }, (error) =>
     log(`settings: could not apply: ${(error as Error).message}`),
   );
+  // ── SNMP traps ──
+  const traps = startTraps({
+    repo,
+    cipher,
+    inventory,
+    alarms,
+    links: snmpMonitor,
+    settings,
+    supervisor,
+    log,
+  });
+  // ── end of SNMP traps ──
   const health = new HealthPublisher({
     bus,
     startedAt,
@@ -247,6 +260,7 @@ async function startAround(
       monitor,
       alarms,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
+      traps: traps.handlers,
       notify: notify.handlers(),
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
@@ -260,6 +274,7 @@ async function startAround(
       inventoryChanged: async () => {
         await monitor.reload();
         await snmpMonitor.reload();
+        await traps.reconfigure();
       },
     }),
   );
@@ -283,6 +298,7 @@ async function startAround(
       await alarmRetention.stop();
       await outage.stop();
       await monitor.stop();
+      traps.stop();
       await snmpMonitor.stop();
       await alarms.idle();
       await opticalDemo?.close();

@@ -20,6 +20,7 @@ import { settingsApiMethods } from './settings';
 import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
 import { outageApiMethods } from './outage';
+import { trapApiMethods } from './traps';
 
 export { Actor, HistoryRange } from './common';
 
@@ -124,6 +125,7 @@ export const apiMethods = {
 
   ...settingsApiMethods,
   ...snmpApiMethods,
+  ...trapApiMethods,
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,

@@ -87,6 +87,10 @@ export const SnmpSettings = z
     retries: whole(0, 5).default(1),
     maxRepetitions: whole(1, 100).default(20),
     concurrency: whole(1, 1_000).default(100),
+    /** UDP port traps and informs are received on: 162, or another where 162 is taken. */
+    trapPort: whole(1, 65_535).default(162),
+    /** Traps per second one device may send before the rest of its flood is dropped (and counted). */
+    trapRatePerSecond: whole(1, 1_000).default(20),
   })
   .superRefine((value, ctx) => {
     if (value.timeoutMs * (value.retries + 1) >= value.intervalS * 1_000)

@@ -63,6 +63,7 @@ describe('API dispatch', () => {
       'optical',
       'pinger',
       'snmp',
+      'traps',
     ]);
   });
 
@@ -244,6 +245,7 @@ describe('API dispatch', () => {
         'optical',
         'pinger',
         'snmp',
+        'traps',
       ]);
   });
 

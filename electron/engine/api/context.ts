@@ -10,6 +10,7 @@ import type { OpticalApiHandlers } from '../optical/api-handlers';
 import type { OutageApiHandlers } from '../outage/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
+import type { TrapApiHandlers } from '../traps/start-traps';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -18,6 +19,7 @@ export interface ApiContext {
   monitor: Monitor;
   alarms: AlarmService;
   snmp: SnmpApiHandlers;
+  traps: TrapApiHandlers;
   notify: NotifyApiHandlers;
   settings: SettingsApiHandlers;
   optical: OpticalApiHandlers;

@@ -8,6 +8,7 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...inventoryHandlers(ctx),
     ...operationsHandlers(ctx),
     ...ctx.snmp,
+    ...ctx.traps,
     ...ctx.notify,
     ...ctx.settings,
     ...ctx.optical,

@@ -10,7 +10,7 @@ import type { SnmpMonitor, SnmpPollTransport } from './snmp-monitor';
 type SnmpMethod = keyof typeof snmpApiMethods;
 export type SnmpApiHandlers = { [M in SnmpMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
 
-function summary(stored: StoredSnmpConfig): DeviceSnmpSummary {
+function summary(stored: StoredSnmpConfig, monitor: SnmpMonitor): DeviceSnmpSummary {
   return {
     deviceId: stored.deviceId,
     enabled: stored.enabled,
@@ -20,6 +20,7 @@ function summary(stored: StoredSnmpConfig): DeviceSnmpSummary {
     intervalS: stored.intervalS,
     lastError: stored.lastError,
     lastPollAt: stored.lastPollAt,
+    missing: monitor.missing(stored.deviceId),
   };
 }
 
@@ -46,7 +47,7 @@ export function snmpApiHandlers(deps: {
   return {
     'snmp.config.get': async ({ deviceId }) => {
       const stored = await find(deviceId);
-      return stored ? summary(stored) : null;
+      return stored ? summary(stored, monitor) : null;
     },
     'snmp.config.set': async ({ config, by }) => {
       await hostOf(config.deviceId);
@@ -68,7 +69,7 @@ export function snmpApiHandlers(deps: {
         details: `SNMP v${credentials.version}, port ${config.port}, every ${config.intervalS} s, ${config.enabled ? 'enabled' : 'disabled'}`,
       });
       await monitor.reload();
-      return summary((await find(config.deviceId))!);
+      return summary((await find(config.deviceId))!, monitor);
     },
     'snmp.config.delete': async ({ deviceId, by }) => {
       await repo.snmp.deleteConfig(deviceId);

@@ -1,7 +1,8 @@
 import * as snmp from 'net-snmp';
 import type { SnmpCredentials, SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
 
-function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.User {
+/** net-snmp's user for SNMPv3 credentials (also the trap receiver's, for informs). */
+export function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.User {
   return {
     name: credentials.user,
     level: snmp.SecurityLevel[credentials.level],
@@ -27,7 +28,8 @@ export function openSession(
     retries: options.retries,
     timeout: options.timeoutMs,
     transport: target.host.includes(':') ? 'udp6' : 'udp4',
-    backwardsGetNexts: false,
+    // Agents that never sorted their rows answer "backwards"; the walk follows them until they repeat.
+    backwardsGetNexts: true,
   } as const;
   const { credentials } = target;
   const session =

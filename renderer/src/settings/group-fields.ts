@@ -23,7 +23,7 @@ export const groupFields: Record<FormGroup, FieldSpec[]> = {
   snmp: [
     ...numbers('intervalS', 'port'),
     { name: 'version', kind: 'select', options: ['1', '2c', '3'] },
-    ...numbers('timeoutMs', 'retries', 'maxRepetitions', 'concurrency'),
+    ...numbers('timeoutMs', 'retries', 'maxRepetitions', 'concurrency', 'trapPort', 'trapRatePerSecond'),
   ],
   retention: numbers('samplesDays', 'rollupsDays', 'snmpRollupsDays', 'clearedAlarmsDays'),
   map: [

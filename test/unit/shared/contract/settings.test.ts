@@ -27,6 +27,8 @@ describe('settings groups', () => {
       retries: 1,
       maxRepetitions: 20,
       concurrency: 100,
+      trapPort: 162,
+      trapRatePerSecond: 20,
     });
     expect(settings.retention).toEqual({
       samplesDays: 30,
