@@ -10,7 +10,7 @@ import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/del
 import { NOTIFY_CONFIG_KEY } from '../../../shared/domain/notify/defaults';
 import { eventText } from '../../../shared/domain/notify/event';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
-import { invalidInput } from '../api/errors';
+import { invalidInput } from '../../../shared/contract/api-failure';
 import type { EventBus } from '../event-bus';
 import { assertDestinationAllowed, DestinationRefused } from '../net/outbound-guard';
 import type { Repository } from '../store/repository';
