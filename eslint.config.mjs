@@ -138,6 +138,6 @@ export default tseslint.config(
       ],
     },
   },
-  boundariesConfig,
+  ...boundariesConfig,
   prettier,
 );
