@@ -4,7 +4,7 @@
  * Every source file belongs to exactly one layer, named by its path; an import between layers is
  * an error unless the importer's `may` list names the target, and a file that no layer covers is
  * an error too. eslint/boundaries.mjs turns this map into eslint-plugin-boundaries rules, and the
- * README's architecture table is checked against it (test/unit/eslint/layers.test.ts).
+ * README's architecture tables are generated from it (eslint/layers-table.mjs, checked by a test).
  *
  * A reference in a `may` list is a layer name, `engine/<domain>`, `engine/*` (every domain), or a
  * single file inside a layer: `engine/<domain>/<file>.ts`, `server/<file>.ts`.
