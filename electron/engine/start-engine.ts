@@ -196,6 +196,8 @@ async function startAround(
     bot: engineBotPort({ monitor, alarms, inventory }),
     allowLoopback: options.allowLoopbackDestinations ?? false,
     workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
+    // Other workstations on a shared PostgreSQL change chats and webhooks too: taken up within 5 s.
+    refreshMs: repo.dialect === 'postgres' ? 5_000 : null,
     log,
   });
 

@@ -1,7 +1,8 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { apiMethods, isApiMethod, type ApiError } from '../../shared/contract/api';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
-import { toApiError, zodIssues } from '../engine/api/errors';
+import { toApiError } from '../engine/api/errors';
+import { zodIssues } from '../../shared/contract/api-failure';
 import type { Engine } from '../engine/engine';
 import { isAppUrl } from './app-url';
 

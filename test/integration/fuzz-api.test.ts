@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { apiMethods, type ApiMethod } from '../../shared/contract/api';
-import { ApiFailure } from '../../electron/engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
 import { startHttpServer, type VigiaServer } from '../../electron/server/http-server';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm, Device, Tower } from '../../shared/contract/entities';
 import type { NotifyConfig } from '../../shared/contract/notify';
-import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
+import { defaultNotifyConfig, NOTIFY_CONFIG_KEY } from '../../shared/domain/notify/defaults';
 import { EventBus } from '../../electron/engine/event-bus';
 import { NotifyService } from '../../electron/engine/notify/notify-service';
 import {
@@ -306,6 +306,27 @@ describe('alert delivery through the outbox', () => {
     expect(to(OTHER_CHAT).buttons[0]!.map((button) => button.text)).toEqual([
       '✔ Acknowledge',
       '🔧 Maintenance 1 h',
+    ]);
+  });
+
+  it('takes up a configuration stored by someone else when the settings change, without a restart', async () => {
+    await start();
+    const base = config();
+    // Another writer of the store (a workstation on shared PostgreSQL) leaves one chat.
+    await repo.settings.set(NOTIFY_CONFIG_KEY, {
+      ...base,
+      telegram: { ...base.telegram, chats: base.telegram.chats.filter((chat) => chat.chatId === OTHER_CHAT) },
+    });
+    bus.publish({ type: 'settings.changed', group: 'notifications', value: { paused: false } });
+    await until(
+      async () =>
+        (await service.handlers()['notify.config.get'](undefined)).config.telegram.chats.length === 1,
+    );
+    const alarm = await raise(14);
+    await service.idle();
+    await until(async () => (await repo.outbox.stats(0)).pending === 0);
+    expect(fake.sent.map((message) => [message.chatId, message.text.split(' ')[1]])).toEqual([
+      [OTHER_CHAT, `#${alarm.id}`],
     ]);
   });
 

@@ -13,7 +13,7 @@ import {
 } from '../../shared/domain/snmp/thresholds';
 import { AlarmRetention } from '../../electron/engine/alarms/alarm-retention';
 import { AlarmService } from '../../electron/engine/alarms/alarm-service';
-import { ApiFailure } from '../../electron/engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import { EventBus } from '../../electron/engine/event-bus';
 import { Inventory } from '../../electron/engine/inventory/inventory';
 import { Monitor } from '../../electron/engine/monitor/monitor';

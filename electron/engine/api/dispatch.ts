@@ -1,13 +1,7 @@
-import {
-  apiMethods,
-  isApiMethod,
-  type ApiMethod,
-  type ApiOutput,
-  type ApiParsedInput,
-} from '../../../shared/contract/api';
-import { ApiFailure, invalidInput, toApiError, zodIssues } from './errors';
-
-export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+import { apiMethods, isApiMethod, type ApiMethod, type ApiOutput } from '../../../shared/contract/api';
+import { ApiFailure, invalidInput, zodIssues } from '../../../shared/contract/api-failure';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
+import { toApiError } from './errors';
 
 /**
  * The one entry to the engine from any host: the method must be in the registry, its input is

@@ -1,5 +1,5 @@
 import type { ApiContext } from './context';
-import type { ApiHandlers } from './dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import { inventoryHandlers } from './inventory-handlers';
 import { operationsHandlers } from './operations-handlers';
 

@@ -1,6 +1,6 @@
 import { historyRangeMs } from '../../../shared/contract/common';
 import type { ApiContext } from './context';
-import type { ApiHandlers } from './dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 
 type OperationMethods =
   | 'app.info'

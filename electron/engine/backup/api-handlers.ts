@@ -7,7 +7,7 @@ import {
   type BackupVersionInfo,
 } from '../../../shared/contract/backup';
 import { BackupFailureCode } from '../../../shared/contract/backup-worker';
-import { invalidInput, notFound } from '../api/errors';
+import { invalidInput, notFound } from '../../../shared/contract/api-failure';
 import type { StoredBackupVersion } from '../store/repo/backup';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';

@@ -1,9 +1,10 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { BackupSettings, type BackupRunProgress } from '../../../shared/contract/backup';
-import type { BackupFailure, BackupJob, BackupOutcome } from '../../../shared/contract/backup-worker';
+import type { BackupFailure, BackupOutcome } from '../../../shared/contract/backup-worker';
 import { planBackupAlarms } from '../../../shared/domain/backup/alarms';
 import type { AlarmPort } from '../alarms/port';
+import type { BackupTransport } from '../collectors/backup-port';
 import type { BackupRunRecord, StoredBackupTarget } from '../store/repo/backup';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
@@ -14,12 +15,6 @@ const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 export const BACKUP_SETTINGS_KEY = 'backup.settings';
-
-/** The backup worker as the service sees it. */
-export interface BackupTransport {
-  run(job: BackupJob): Promise<BackupOutcome>;
-  cancel(deviceIds: number[]): Promise<void>;
-}
 
 /** Where each new version also goes (the local git repository), when the operator wants it. */
 export interface VersionExport {

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/backup';
 import { BackupJob, SshAuth, type BackupFailure } from '../../../shared/contract/backup-worker';
 import { builtInProfiles, genericProfile } from '../../../shared/domain/backup/profiles';
-import { invalidInput } from '../api/errors';
+import { invalidInput } from '../../../shared/contract/api-failure';
 import type { BackupTargetSettings, StoredBackupTarget } from '../store/repo/backup';
 import type { SecretCipher } from '../store/secret-cipher';
 

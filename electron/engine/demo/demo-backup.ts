@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BackupProfileId } from '../../../shared/contract/backup';
 import type { BackupJob, BackupOutcome } from '../../../shared/contract/backup-worker';
 import { normalizeConfig } from '../../../shared/domain/backup/capture';
-import type { BackupTransport } from '../backup/backup-service';
+import type { BackupTransport } from '../collectors/backup-port';
 import { targetToStore } from '../backup/target-secrets';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';

@@ -1,7 +1,7 @@
 import type { ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
 import type { outageApiMethods } from '../../../shared/contract/outage';
 import { translate, type Language } from '../../../shared/i18n';
-import { ApiFailure } from '../api/errors';
+import { ApiFailure } from '../../../shared/contract/api-failure';
 import type { MemoryUplink } from './memory-uplink';
 import type { OutageService } from './outage-service';
 

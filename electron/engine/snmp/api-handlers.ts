@@ -5,7 +5,8 @@ import type { snmpApiMethods } from '../../../shared/contract/snmp-api';
 import type { Repository, StoredSnmpConfig } from '../store/repository';
 import { StoreError } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
-import type { SnmpMonitor, SnmpPollTransport } from './snmp-monitor';
+import type { SnmpPollTransport } from '../collectors/snmp-port';
+import type { SnmpMonitor } from './snmp-monitor';
 
 type SnmpMethod = keyof typeof snmpApiMethods;
 export type SnmpApiHandlers = { [M in SnmpMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };

@@ -21,17 +21,13 @@ import {
   type ThresholdState,
 } from '../../../shared/domain/snmp/thresholds';
 import type { AlarmPort } from '../alarms/port';
+import type { SnmpPollTransport } from '../collectors/snmp-port';
 import type { Inventory } from '../inventory/inventory';
 import type { Repository, StoredSnmpConfig } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 
 /** What the SNMP monitor reads of the engine's inventory, and tells it. */
 export type SnmpInventory = Pick<Inventory, 'device' | 'isSuppressed' | 'noteWirelessClients'>;
-
-/** How the monitor reaches the poller: the SNMP worker in the app, an in-process poller in tests. */
-export interface SnmpPollTransport {
-  poll(targets: SnmpTarget[], options: SnmpOptions): Promise<SnmpPollResult[]>;
-}
 
 export interface SnmpMonitorOptions {
   repo: Repository;

@@ -1,17 +1,6 @@
 import * as snmp from 'net-snmp';
-import type { SnmpCredentials, SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
-
-/** net-snmp's user for SNMPv3 credentials (also the trap receiver's, for informs). */
-export function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.User {
-  return {
-    name: credentials.user,
-    level: snmp.SecurityLevel[credentials.level],
-    authProtocol: snmp.AuthProtocols[credentials.authProtocol],
-    authKey: credentials.authKey,
-    privProtocol: snmp.PrivProtocols[credentials.privProtocol],
-    privKey: credentials.privKey,
-  };
-}
+import type { SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
+import { v3User } from '../host/snmp-v3-user';
 
 /**
  * One session per device, kept between rounds by the poller: each has its own UDP socket, so a

@@ -7,7 +7,7 @@ import type {
   TrapSource,
 } from '../../../shared/contract/traps-worker';
 import { TrapRateLimiter } from '../../../shared/domain/snmp/trap-rate';
-import { v3User } from '../snmp/session';
+import { v3User } from '../host/snmp-v3-user';
 import { trapIdentity, type ReceivedPdu } from './notice';
 
 type Counters = Omit<TrapReceiverStats, 'listening' | 'error' | 'port' | 'cpuS' | 'rssMb'>;
