@@ -29,6 +29,7 @@ import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
 import { resolveWorkerEntry } from './collectors/worker-entry';
 import type { Spawner } from './collectors/spawner';
 import { Supervisor } from './collectors/supervisor';
+import { startSynthetic } from './synthetic/start-synthetic';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -170,6 +171,10 @@ async function startAround(
     storeError,
   });
 
+  // ── Synthetic checks (DNS, HTTP, TCP): their worker, schedule, results and alarms ──
+  const synthetic = await startSynthetic({ repo, bus, supervisor, demo: options.demo, log });
+  // ── end synthetic checks ──
+
   // The bot's commands go through the same validated API as the UI; it exists once `call` does.
   let engineCall: RunningEngine['call'] | null = null;
   const notify = await NotifyService.start({
@@ -191,6 +196,7 @@ async function startAround(
       monitor,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
+      synthetic: synthetic.handlers,
       info,
       health,
       now: Date.now,
@@ -225,6 +231,7 @@ async function startAround(
       await monitor.stop();
       await snmpMonitor.stop();
       await notify.stop();
+      await synthetic.service.stop();
       await supervisor.stopAll();
       await repo.close();
     },

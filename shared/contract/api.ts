@@ -15,6 +15,7 @@ import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
 import { notifyApiMethods } from './notify';
 import { snmpApiMethods } from './snmp-api';
+import { syntheticApiMethods } from './synthetic';
 
 export { Actor, HistoryRange } from './common';
 
@@ -119,6 +120,7 @@ export const apiMethods = {
 
   ...snmpApiMethods,
   ...notifyApiMethods,
+  ...syntheticApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

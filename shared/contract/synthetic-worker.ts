@@ -36,7 +36,8 @@ export const HttpProbeSpec = z.object({
     .string()
     .trim()
     .max(2_000)
-    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), {
+    // Written out rather than URL.canParse: shared/ runs without Node's or the DOM's globals.
+    .regex(/^https?:\/\/([^\s/?#@]+@)?(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9_.-]+)(:\d{1,5})?([/?#]\S*)?$/i, {
       message: 'synthetic.invalidUrl',
     }),
   expectStatus: z.number().int().min(100).max(599).default(200),

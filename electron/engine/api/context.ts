@@ -5,6 +5,7 @@ import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
+import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -13,6 +14,7 @@ export interface ApiContext {
   monitor: Monitor;
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
+  synthetic: SyntheticApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

@@ -4,5 +4,11 @@ import { inventoryHandlers } from './inventory-handlers';
 import { operationsHandlers } from './operations-handlers';
 
 export function createApiHandlers(ctx: ApiContext): ApiHandlers {
-  return { ...inventoryHandlers(ctx), ...operationsHandlers(ctx), ...ctx.snmp, ...ctx.notify };
+  return {
+    ...inventoryHandlers(ctx),
+    ...operationsHandlers(ctx),
+    ...ctx.snmp,
+    ...ctx.notify,
+    ...ctx.synthetic,
+  };
 }

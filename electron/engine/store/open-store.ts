@@ -8,6 +8,7 @@ import { pingRepository } from './repo/ping';
 import { settingsRepository } from './repo/settings';
 import { snmpRepository } from './repo/snmp';
 import { statusRepository } from './repo/status';
+import { syntheticRepository } from './repo/synthetic';
 import { towersRepository } from './repo/towers';
 import type { Repository } from './repository';
 import { openSqlite } from './sqlite-dialect';
@@ -30,6 +31,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     alarms: alarmsRepository(context),
     outbox: outboxRepository(context),
     snmp: snmpRepository(context),
+    synthetic: syntheticRepository(context),
     settings: settingsRepository(context),
     audit: auditRepository(context),
     async close() {

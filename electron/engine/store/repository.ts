@@ -14,6 +14,7 @@ import type {
   TowerInput,
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
+import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -55,6 +56,9 @@ export interface StoredSnmpConfig {
   lastPollAt: number | null;
   lastError: string | null;
 }
+
+/** A synthetic check as stored, without its results. */
+export type StoredSyntheticCheck = SyntheticCheckInput & { id: number; createdAt: number; updatedAt: number };
 
 export interface NewAuditEntry {
   at: number;
@@ -157,6 +161,19 @@ export interface Repository {
     upsertWirelessRollups(rollups: WirelessRollup[]): Promise<void>;
     wirelessRollups(deviceId: number, from: number, to: number): Promise<WirelessRollup[]>;
     deleteRollupsBefore(at: number): Promise<number>;
+  };
+
+  synthetic: {
+    checks(): Promise<StoredSyntheticCheck[]>;
+    createCheck(input: SyntheticCheckInput): Promise<StoredSyntheticCheck>;
+    updateCheck(id: number, input: SyntheticCheckInput): Promise<StoredSyntheticCheck>;
+    deleteCheck(id: number): Promise<void>;
+    /** One transaction per call; a result whose check is gone is dropped. */
+    insertResults(results: SyntheticResult[]): Promise<void>;
+    results(checkId: number, from: number, to: number): Promise<SyntheticResult[]>;
+    /** The newest `limit` results of a check, newest first. */
+    recent(checkId: number, limit: number): Promise<SyntheticResult[]>;
+    deleteResultsBefore(at: number): Promise<number>;
   };
 
   settings: {

@@ -6,6 +6,7 @@ import type {
   OutboxMessage,
   Severity,
 } from '../../../../shared/contract/entities';
+import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
 import {
   bigint,
   bigserial,
@@ -236,4 +237,40 @@ export const wirelessRollups = pgTable(
     clientsMax: integer('clients_max').notNull(),
   },
   (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
+);
+
+// ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────
+
+export const syntheticChecks = pgTable('synthetic_checks', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'dns' | 'http' | 'tcp'>().notNull(),
+  /** The probe's definition (shared/contract/synthetic-worker.ts ProbeSpec) as JSON. */
+  spec: text('spec').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  timeoutMs: integer('timeout_ms').notNull(),
+  enabled: boolean('enabled').notNull(),
+  severity: text('severity').$type<Severity>().notNull(),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const syntheticResults = pgTable(
+  'synthetic_results',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => syntheticChecks.id, { onDelete: 'cascade' }),
+    at: ms('at').notNull(),
+    ok: boolean('ok').notNull(),
+    totalMs: doublePrecision('total_ms').notNull(),
+    dnsMs: doublePrecision('dns_ms'),
+    connectMs: doublePrecision('connect_ms'),
+    tlsMs: doublePrecision('tls_ms'),
+    firstByteMs: doublePrecision('first_byte_ms'),
+    status: integer('status'),
+    error: text('error').$type<ProbeErrorCode>(),
+    detail: text('detail'),
+  },
+  (table) => [primaryKey({ columns: [table.checkId, table.at] })],
 );

@@ -6,6 +6,7 @@ import type {
   OutboxMessage,
   Severity,
 } from '../../../../shared/contract/entities';
+import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
 import { sql } from 'drizzle-orm';
 import {
   index,
@@ -235,4 +236,40 @@ export const wirelessRollups = sqliteTable(
     clientsMax: integer('clients_max').notNull(),
   },
   (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
+);
+
+// ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────
+
+export const syntheticChecks = sqliteTable('synthetic_checks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'dns' | 'http' | 'tcp'>().notNull(),
+  /** The probe's definition (shared/contract/synthetic-worker.ts ProbeSpec) as JSON. */
+  spec: text('spec').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  timeoutMs: integer('timeout_ms').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  severity: text('severity').$type<Severity>().notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const syntheticResults = sqliteTable(
+  'synthetic_results',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => syntheticChecks.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    totalMs: real('total_ms').notNull(),
+    dnsMs: real('dns_ms'),
+    connectMs: real('connect_ms'),
+    tlsMs: real('tls_ms'),
+    firstByteMs: real('first_byte_ms'),
+    status: integer('status'),
+    error: text('error').$type<ProbeErrorCode>(),
+    detail: text('detail'),
+  },
+  (table) => [primaryKey({ columns: [table.checkId, table.at] })],
 );

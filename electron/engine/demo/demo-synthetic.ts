@@ -1,0 +1,123 @@
+import type { SyntheticCheckInput } from '../../../shared/contract/synthetic';
+import type { ProbeOutcome, ProbeRequest } from '../../../shared/contract/synthetic-worker';
+import type { Repository } from '../store/repository';
+import type { SyntheticRunner } from '../synthetic/synthetic-service';
+import { seededRandom } from './random';
+
+/**
+ * The demo's synthetic checks point only at reserved names and documentation addresses
+ * (`.example`, 192.0.2.0/24): they are run by the simulation below, never by a socket, and would
+ * reach nothing even if they were.
+ */
+export const demoSyntheticChecks: SyntheticCheckInput[] = [
+  {
+    name: 'DNS do portal (demo)',
+    spec: {
+      kind: 'dns',
+      query: 'portal.provedor.example',
+      recordType: 'A',
+      resolvers: ['192.0.2.53', '192.0.2.54'],
+      expectAnswer: null,
+    },
+    intervalS: 300,
+    timeoutMs: 3_000,
+    enabled: true,
+    severity: 'major',
+  },
+  {
+    name: 'Portal do assinante (demo)',
+    spec: {
+      kind: 'http',
+      url: 'https://portal.provedor.example/login',
+      expectStatus: 200,
+      expectText: 'Entrar',
+      ignoreTlsErrors: false,
+    },
+    intervalS: 300,
+    timeoutMs: 5_000,
+    enabled: true,
+    severity: 'major',
+  },
+  {
+    name: 'Radius do concentrador (demo)',
+    spec: { kind: 'tcp', host: '192.0.2.10', port: 1812 },
+    intervalS: 120,
+    timeoutMs: 2_000,
+    enabled: true,
+    severity: 'critical',
+  },
+  {
+    name: 'Sistema de cobrança (demo)',
+    spec: {
+      kind: 'http',
+      url: 'http://192.0.2.20:8080/health',
+      expectStatus: 200,
+      expectText: null,
+      ignoreTlsErrors: false,
+    },
+    intervalS: 300,
+    timeoutMs: 5_000,
+    enabled: true,
+    severity: 'minor',
+  },
+];
+
+/** Adds the demo's checks to a store that has none. */
+export async function seedDemoSynthetic(repo: Repository): Promise<number> {
+  if ((await repo.synthetic.checks()).length > 0) return 0;
+  for (const check of demoSyntheticChecks) await repo.synthetic.createCheck(check);
+  return demoSyntheticChecks.length;
+}
+
+/** Simulated outcomes with believable timings; the billing system fails one round in four. */
+export function createDemoSyntheticRunner(now: () => number = Date.now): SyntheticRunner {
+  const random = seededRandom(15);
+  const jitter = (base: number) => Math.round(base * (0.7 + random() * 0.6) * 10) / 10;
+  const outcome = ({ id, spec }: ProbeRequest): ProbeOutcome => {
+    const at = now();
+    switch (spec.kind) {
+      case 'dns': {
+        const dnsMs = jitter(18);
+        return {
+          id,
+          at,
+          ok: true,
+          status: null,
+          error: null,
+          detail: '192.0.2.80',
+          timings: { dnsMs, connectMs: null, tlsMs: null, firstByteMs: null, totalMs: dnsMs },
+        };
+      }
+      case 'tcp': {
+        const connectMs = jitter(4);
+        return {
+          id,
+          at,
+          ok: true,
+          status: null,
+          error: null,
+          detail: spec.host,
+          timings: { dnsMs: null, connectMs, tlsMs: null, firstByteMs: null, totalMs: connectMs },
+        };
+      }
+      case 'http': {
+        const https = spec.url.startsWith('https:');
+        const timings = {
+          dnsMs: https ? jitter(15) : null,
+          connectMs: jitter(9),
+          tlsMs: https ? jitter(32) : null,
+          firstByteMs: jitter(85),
+          totalMs: 0,
+        };
+        timings.totalMs = Math.round(
+          (timings.dnsMs ?? 0) + timings.connectMs + (timings.tlsMs ?? 0) + timings.firstByteMs + jitter(6),
+        );
+        const failing = !https && random() < 0.25;
+        return failing
+          ? { id, at, ok: false, status: 503, error: 'unexpected_status', detail: '503', timings }
+          : { id, at, ok: true, status: 200, error: null, detail: null, timings };
+      }
+    }
+  };
+  return { run: async (probes) => probes.map(outcome) };
+}

@@ -1,0 +1,49 @@
+import { syntheticWorkerApi } from '../../../shared/contract/synthetic-worker';
+import { describeSyntheticAlarm } from '../../../shared/domain/synthetic/describe';
+import type { SyntheticAlarm } from '../../../shared/domain/synthetic/alarms';
+import { workerSyntheticRunner } from '../collectors/synthetic-port';
+import type { Supervisor } from '../collectors/supervisor';
+import { resolveWorkerEntry } from '../collectors/worker-entry';
+import { createDemoSyntheticRunner, seedDemoSynthetic } from '../demo/demo-synthetic';
+import type { EventBus } from '../event-bus';
+import type { Repository } from '../store/repository';
+import { syntheticApiHandlers, type SyntheticApiHandlers } from './api-handlers';
+import { StoreAlarmPort } from './store-alarm-port';
+import { SyntheticService, type SyntheticServiceOptions } from './synthetic-service';
+
+/**
+ * Starts the synthetic checks: in real use their probes run in the supervised `synthetic` worker;
+ * in the demo a simulation answers and no probe ever leaves the machine.
+ */
+export async function startSynthetic(deps: {
+  repo: Repository;
+  bus: EventBus;
+  supervisor: Supervisor;
+  demo: boolean;
+  log: (message: string) => void;
+  onRound?: SyntheticServiceOptions['onRound'];
+}): Promise<{ service: SyntheticService; handlers: SyntheticApiHandlers }> {
+  const { repo, bus, supervisor, demo, log } = deps;
+  let runner;
+  if (demo) {
+    const seeded = await seedDemoSynthetic(repo);
+    if (seeded > 0) log(`demo: seeded ${seeded} synthetic checks`);
+    runner = createDemoSyntheticRunner();
+  } else {
+    runner = workerSyntheticRunner(
+      supervisor.supervise({
+        name: 'synthetic',
+        entry: resolveWorkerEntry('synthetic'),
+        api: syntheticWorkerApi,
+      }),
+    );
+  }
+  // Stored alarms carry a sentence until the alarm service renders them where they are read.
+  const alarms = new StoreAlarmPort(repo, bus, (alarm) =>
+    describeSyntheticAlarm('pt-BR', alarm as unknown as SyntheticAlarm),
+  );
+  await alarms.load('synthetic');
+  const service = new SyntheticService({ repo, runner, alarms, log, onRound: deps.onRound });
+  await service.start();
+  return { service, handlers: syntheticApiHandlers({ repo, service, now: Date.now }) };
+}
