@@ -30,6 +30,7 @@ import { resolveWorkerEntry } from './collectors/worker-entry';
 import type { Spawner } from './collectors/spawner';
 import { Supervisor } from './collectors/supervisor';
 import { startSynthetic } from './synthetic/start-synthetic';
+import { startObservability } from './observability/start-observability';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -171,9 +172,22 @@ async function startAround(
     storeError,
   });
 
-  // ── Synthetic checks (DNS, HTTP, TCP): their worker, schedule, results and alarms ──
-  const synthetic = await startSynthetic({ repo, bus, supervisor, demo: options.demo, log });
-  // ── end synthetic checks ──
+  // ── Synthetic checks (DNS, HTTP, TCP) and Vigia's own health and metrics (/health, /metrics) ──
+  const observability = startObservability({
+    repo,
+    bus,
+    health,
+    syntheticChecks: () => synthetic.service.list(),
+  });
+  const synthetic = await startSynthetic({
+    repo,
+    bus,
+    supervisor,
+    demo: options.demo,
+    log,
+    metrics: observability.metrics,
+  });
+  // ── end synthetic checks and observability ──
 
   // The bot's commands go through the same validated API as the UI; it exists once `call` does.
   let engineCall: RunningEngine['call'] | null = null;
@@ -197,6 +211,7 @@ async function startAround(
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
       synthetic: synthetic.handlers,
+      observability: observability.handlers,
       info,
       health,
       now: Date.now,
@@ -232,6 +247,7 @@ async function startAround(
       await snmpMonitor.stop();
       await notify.stop();
       await synthetic.service.stop();
+      observability.stop();
       await supervisor.stopAll();
       await repo.close();
     },

@@ -8,6 +8,7 @@ import { startEngine } from '../engine/start-engine';
 import { forkSpawner } from '../engine/collectors/spawner';
 import { checkBindPolicy } from './access';
 import { startHttpServer } from './http-server';
+import { startObservabilityServer } from './observability-server';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'pg-url': { type: 'string' },
       token: { type: 'string' },
+      // /health and /metrics on their own port ("off": not served; 0: any free port), on --host
+      // unless --metrics-host says otherwise.
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string' },
     },
   });
   const token = values.token ?? process.env.VIGIA_TOKEN;
@@ -61,6 +66,12 @@ async function main(): Promise<void> {
     `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${token ? `/?token=…` : ''}`,
   );
   console.log(`data: ${dataDir}${pgUrl ? ' (store: PostgreSQL)' : ''}`);
+  const observability = await serveObservability(
+    engine,
+    values['metrics-host'] ?? values.host,
+    values['metrics-port'],
+    token,
+  );
 
   let stopping = false;
   const stop = async () => {
@@ -68,11 +79,41 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('vigia: stopping…');
     await server.close();
+    await observability?.close();
     await engine.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+const DEFAULT_METRICS_PORT = 9464;
+
+/**
+ * /health and /metrics, with the same access rule as the UI: a token off loopback. A busy default
+ * port only costs the endpoints (a second server on one machine); a port asked for must be served.
+ */
+async function serveObservability(
+  engine: Awaited<ReturnType<typeof startEngine>>,
+  host: string,
+  portText: string | undefined,
+  token: string | undefined,
+) {
+  if (portText === 'off') return null;
+  const port = portText === undefined ? DEFAULT_METRICS_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`invalid metrics port "${portText}"`);
+  const policy = checkBindPolicy(host, token);
+  if (policy) fail(policy);
+  try {
+    const served = await startObservabilityServer({ call: engine.call, host, port, token });
+    console.log(`health and metrics: ${served.url}/health ${served.url}/metrics`);
+    return served;
+  } catch (error) {
+    const message = `cannot serve /health and /metrics on ${host}:${port}: ${(error as Error).message}`;
+    if (portText !== undefined) fail(message);
+    console.error(`vigia: ${message} (choose another with --metrics-port, or "off")`);
+    return null;
+  }
 }
 
 void main();

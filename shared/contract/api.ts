@@ -16,6 +16,7 @@ import { EngineHealth } from './events';
 import { notifyApiMethods } from './notify';
 import { snmpApiMethods } from './snmp-api';
 import { syntheticApiMethods } from './synthetic';
+import { observabilityApiMethods } from './observability';
 
 export { Actor, HistoryRange } from './common';
 
@@ -121,6 +122,7 @@ export const apiMethods = {
   ...snmpApiMethods,
   ...notifyApiMethods,
   ...syntheticApiMethods,
+  ...observabilityApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -2,6 +2,7 @@ import { fill, type Catalog, type MessageParams } from './catalog';
 import { defaultLanguage, type Language } from './language';
 import { engineMessages } from './messages/engine';
 import { syntheticMessages } from './messages/synthetic';
+import { observabilityMessages } from './messages/observability';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -10,7 +11,11 @@ export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalo
  * Every text written outside the renderer (engine, workers, main process, notifications), one
  * catalog per domain under messages/. A domain adds its catalog here, once.
  */
-export const catalogs = [engineMessages, syntheticMessages] as const satisfies readonly Catalog[];
+export const catalogs = [
+  engineMessages,
+  syntheticMessages,
+  observabilityMessages,
+] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -13,18 +13,24 @@ const STARTUP_MS = 60_000;
 export default async function serveDemo(): Promise<() => Promise<void>> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
   const dataDir = mkdtempSync(join(tmpdir(), 'vigia-e2e-'));
-  const server = spawn(process.execPath, [SERVER, '--demo', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, VIGIA_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(
+    process.execPath,
+    [SERVER, '--demo', '--port', '0', '--metrics-port', '0', '--data-dir', dataDir],
+    {
+      env: { ...process.env, VIGIA_TOKEN: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((found, failed) => {
     const timer = setTimeout(() => failed(new Error(`the server did not start:\n${output}`)), STARTUP_MS);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /open (http:\/\/\S+)/.exec(output);
-      if (match) {
+      const metrics = /health and metrics: (http:\/\/\S+)\/health/.exec(output);
+      if (match && metrics) {
         clearTimeout(timer);
+        process.env.VIGIA_E2E_METRICS_URL = metrics[1]!;
         found(match[1]!);
       }
     };

@@ -6,6 +6,7 @@ import type { NotifyApiHandlers } from '../notify/notify-service';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
+import type { ObservabilityApiHandlers } from '../observability/start-observability';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -15,6 +16,7 @@ export interface ApiContext {
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
   synthetic: SyntheticApiHandlers;
+  observability: ObservabilityApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

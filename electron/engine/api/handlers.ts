@@ -10,5 +10,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.snmp,
     ...ctx.notify,
     ...ctx.synthetic,
+    ...ctx.observability,
   };
 }

@@ -6,10 +6,11 @@ import type { Supervisor } from '../collectors/supervisor';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
 import { createDemoSyntheticRunner, seedDemoSynthetic } from '../demo/demo-synthetic';
 import type { EventBus } from '../event-bus';
+import type { EngineMetrics } from '../observability/metrics';
 import type { Repository } from '../store/repository';
 import { syntheticApiHandlers, type SyntheticApiHandlers } from './api-handlers';
 import { StoreAlarmPort } from './store-alarm-port';
-import { SyntheticService, type SyntheticServiceOptions } from './synthetic-service';
+import { SyntheticService } from './synthetic-service';
 
 /**
  * Starts the synthetic checks: in real use their probes run in the supervised `synthetic` worker;
@@ -21,7 +22,7 @@ export async function startSynthetic(deps: {
   supervisor: Supervisor;
   demo: boolean;
   log: (message: string) => void;
-  onRound?: SyntheticServiceOptions['onRound'];
+  metrics: EngineMetrics;
 }): Promise<{ service: SyntheticService; handlers: SyntheticApiHandlers }> {
   const { repo, bus, supervisor, demo, log } = deps;
   let runner;
@@ -43,7 +44,21 @@ export async function startSynthetic(deps: {
     describeSyntheticAlarm('pt-BR', alarm as unknown as SyntheticAlarm),
   );
   await alarms.load('synthetic');
-  const service = new SyntheticService({ repo, runner, alarms, log, onRound: deps.onRound });
+  const kindOf = (checkId: number) => service.get(checkId)?.spec.kind;
+  const service: SyntheticService = new SyntheticService({
+    repo,
+    runner,
+    alarms,
+    log,
+    onRound: ({ results, seconds, storeSeconds }) => {
+      deps.metrics.observeStage('synthetic_round', seconds);
+      deps.metrics.observeStage('synthetic_store_write', storeSeconds);
+      for (const result of results) {
+        const kind = kindOf(result.checkId);
+        if (kind) deps.metrics.observeCheck(kind, result.totalMs / 1000);
+      }
+    },
+  });
   await service.start();
   return { service, handlers: syntheticApiHandlers({ repo, service, now: Date.now }) };
 }

@@ -27,8 +27,8 @@ export interface SyntheticServiceOptions {
   alarms: AlarmPort;
   now?: () => number;
   log?: (message: string) => void;
-  /** Called with each round's size and duration (for /metrics). */
-  onRound?: (round: { checks: number; failed: number; seconds: number }) => void;
+  /** Called after each round with its results and how long the round and its store write took (for /metrics). */
+  onRound?: (round: { results: SyntheticResult[]; seconds: number; storeSeconds: number }) => void;
 }
 
 interface Tracked {
@@ -154,15 +154,13 @@ export class SyntheticService {
       tracked.last = result;
       tracked.failStreak = result.ok ? 0 : tracked.failStreak + 1;
     }
+    const writing = performance.now();
     await this.options.repo.synthetic.insertResults(
       results.filter((result) => this.checks.has(result.checkId)),
     );
+    const storeSeconds = (performance.now() - writing) / 1000;
     await this.reconcileAlarms();
-    this.options.onRound?.({
-      checks: results.length,
-      failed: results.filter((result) => !result.ok).length,
-      seconds: (performance.now() - started) / 1000,
-    });
+    this.options.onRound?.({ results, seconds: (performance.now() - started) / 1000, storeSeconds });
     return results;
   }
 

@@ -1,0 +1,40 @@
+import type { ApiOutput } from '../../../shared/contract/api';
+import type { EngineHealth } from '../../../shared/contract/events';
+import type { SyntheticCheck } from '../../../shared/contract/synthetic';
+import { healthVerdict } from '../../../shared/domain/observability/verdict';
+import type { EventBus } from '../event-bus';
+import type { Repository } from '../store/repository';
+import { EngineMetrics } from './metrics';
+
+export interface ObservabilityApiHandlers {
+  'engine.verdict': () => Promise<ApiOutput<'engine.verdict'>>;
+  'engine.metrics': () => Promise<ApiOutput<'engine.metrics'>>;
+}
+
+/**
+ * Vigia watching itself: the metrics registry fed by the engine's health snapshots, and the two
+ * API methods the /health and /metrics endpoints are served from (in whichever process serves them).
+ */
+export function startObservability(deps: {
+  repo: Repository;
+  bus: EventBus;
+  health(): EngineHealth;
+  syntheticChecks(): SyntheticCheck[];
+}): { metrics: EngineMetrics; handlers: ObservabilityApiHandlers; stop(): void } {
+  const metrics = new EngineMetrics({
+    health: deps.health,
+    syntheticChecks: deps.syntheticChecks,
+    outboxPending: async () => (await deps.repo.outbox.stats(Date.now())).pending,
+  });
+  const unsubscribe = deps.bus.subscribe((event) => {
+    if (event.type === 'engine.health') metrics.observeHealth(event.health);
+  });
+  return {
+    metrics,
+    handlers: {
+      'engine.verdict': async () => healthVerdict(deps.health(), Date.now()),
+      'engine.metrics': () => metrics.text(),
+    },
+    stop: unsubscribe,
+  };
+}
