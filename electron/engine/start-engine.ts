@@ -31,6 +31,8 @@ import type { Spawner } from './collectors/spawner';
 import { Supervisor } from './collectors/supervisor';
 import { startSynthetic } from './synthetic/start-synthetic';
 import { startObservability } from './observability/start-observability';
+import { StoreBackupService } from './store-backup/store-backup-service';
+import { storeBackupApiHandlers } from './store-backup/api-handlers';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -189,6 +191,21 @@ async function startAround(
   });
   // ── end synthetic checks and observability ──
 
+  // ── Database backups (SQLite's online backup; PostgreSQL uses the server's own tools) ──
+  const storeBackup = new StoreBackupService({
+    repo,
+    dataDir: options.dataDir,
+    databaseFile:
+      repo.dialect === 'sqlite'
+        ? options.store?.dialect === 'sqlite'
+          ? options.store.file
+          : join(options.dataDir, 'vigia.db')
+        : null,
+    log,
+  });
+  await storeBackup.start();
+  // ── end database backups ──
+
   // The bot's commands go through the same validated API as the UI; it exists once `call` does.
   let engineCall: RunningEngine['call'] | null = null;
   const notify = await NotifyService.start({
@@ -212,6 +229,7 @@ async function startAround(
       notify: notify.handlers(),
       synthetic: synthetic.handlers,
       observability: observability.handlers,
+      storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
       info,
       health,
       now: Date.now,
@@ -248,6 +266,7 @@ async function startAround(
       await notify.stop();
       await synthetic.service.stop();
       observability.stop();
+      await storeBackup.stop();
       await supervisor.stopAll();
       await repo.close();
     },

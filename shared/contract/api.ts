@@ -17,6 +17,7 @@ import { notifyApiMethods } from './notify';
 import { snmpApiMethods } from './snmp-api';
 import { syntheticApiMethods } from './synthetic';
 import { observabilityApiMethods } from './observability';
+import { storeBackupApiMethods } from './store-backup';
 
 export { Actor, HistoryRange } from './common';
 
@@ -123,6 +124,7 @@ export const apiMethods = {
   ...notifyApiMethods,
   ...syntheticApiMethods,
   ...observabilityApiMethods,
+  ...storeBackupApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

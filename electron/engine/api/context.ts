@@ -7,6 +7,7 @@ import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
 import type { ObservabilityApiHandlers } from '../observability/start-observability';
+import type { StoreBackupApiHandlers } from '../store-backup/api-handlers';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -17,6 +18,7 @@ export interface ApiContext {
   notify: NotifyApiHandlers;
   synthetic: SyntheticApiHandlers;
   observability: ObservabilityApiHandlers;
+  storeBackup: StoreBackupApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

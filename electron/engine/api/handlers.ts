@@ -11,5 +11,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.notify,
     ...ctx.synthetic,
     ...ctx.observability,
+    ...ctx.storeBackup,
   };
 }

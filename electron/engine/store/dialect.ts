@@ -31,6 +31,8 @@ export interface StoreDialect {
   upsertStatuses(rows: DeviceStatus[]): Promise<void>;
   allStatuses(): Promise<DeviceStatus[]>;
   allDevices(): Promise<Device[]>;
+  /** SQLite only: an online backup of the live database into `destination`. */
+  backupTo?(destination: string): Promise<void>;
   close(): Promise<void>;
 }
 

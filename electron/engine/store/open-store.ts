@@ -10,8 +10,9 @@ import { snmpRepository } from './repo/snmp';
 import { statusRepository } from './repo/status';
 import { syntheticRepository } from './repo/synthetic';
 import { towersRepository } from './repo/towers';
-import type { Repository } from './repository';
+import { StoreError, type Repository } from './repository';
 import { openSqlite } from './sqlite-dialect';
+import { applyStagedRestore } from '../store-backup/sqlite-backup';
 import { Writer } from './writer';
 
 export type StoreConfig =
@@ -34,6 +35,15 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     synthetic: syntheticRepository(context),
     settings: settingsRepository(context),
     audit: auditRepository(context),
+    async backupTo(destination) {
+      if (!dialect.backupTo)
+        throw new StoreError(
+          'invalid',
+          'A PostgreSQL store is backed up with the server’s own tools (pg_dump).',
+        );
+      await Promise.all([status.flush(), ping.flush()]);
+      await dialect.backupTo(destination);
+    },
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();
@@ -46,6 +56,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
  * StoreError whose message names the cause; none of them changes data already stored.
  */
 export async function openStore(config: StoreConfig): Promise<Repository> {
+  if (config.dialect === 'sqlite') applyStagedRestore(config.file);
   const dialect =
     config.dialect === 'sqlite'
       ? await openSqlite(config.file, config.migrationsDir)

@@ -187,6 +187,12 @@ export interface Repository {
     list(limit: number): Promise<AuditEntry[]>;
   };
 
+  /**
+   * An online backup of a SQLite store into `destination` (PostgreSQL is backed up by the
+   * server's own tools: there it throws a StoreError 'invalid').
+   */
+  backupTo(destination: string): Promise<void>;
+
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;
 }

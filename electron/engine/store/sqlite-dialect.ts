@@ -93,6 +93,10 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     async allDevices() {
       return (readDevices.all() as Parameters<typeof deviceFromRow>[0][]).map(deviceFromRow);
     },
+    async backupTo(destination) {
+      // SQLite's online backup API: a consistent copy page by page while Vigia keeps writing.
+      await database.backup(destination);
+    },
     async close() {
       database.close();
     },
