@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BackupRefused,
+  type BackupRefused,
   StoreBackupService,
 } from '../../../electron/engine/store-backup/store-backup-service';
 import { openStore } from '../../../electron/engine/store/open-store';
@@ -135,15 +135,8 @@ describe('database backups', () => {
       await restored.close();
     }
     expect(existsSync(`${freshDb}.restore`)).toBe(false);
-    const kept = new Database(
-      join(
-        fresh,
-        (await import('node:fs'))
-          .readdirSync(fresh)
-          .find((name) => /^vigia\.db\.before-restore-\d+$/.test(name))!,
-      ),
-      { readonly: true },
-    );
+    const keptAs = readdirSync(fresh).find((name) => /^vigia\.db\.before-restore-\d+$/.test(name))!;
+    const kept = new Database(join(fresh, keptAs), { readonly: true });
     expect(kept.prepare('SELECT count(*) AS n FROM devices').get()).toEqual({ n: 0 });
     kept.close();
   });
