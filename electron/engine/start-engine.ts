@@ -30,6 +30,7 @@ import { resolveWorkerEntry } from './collectors/worker-entry';
 import type { Spawner } from './collectors/spawner';
 import { Supervisor } from './collectors/supervisor';
 import { startSynthetic } from './synthetic/start-synthetic';
+import { openFileLog } from './logging/file-logger';
 import { startObservability } from './observability/start-observability';
 import { StoreBackupService } from './store-backup/store-backup-service';
 import { storeBackupApiHandlers } from './store-backup/api-handlers';
@@ -62,20 +63,31 @@ const HEALTH_EVERY_MS = 5_000;
  * validated API in front of them. Both the desktop app and the headless server call this.
  */
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  // Every engine line also goes to the structured log file (JSON, rotated, secrets redacted).
+  const print = options.log ?? ((message: string) => console.log(message));
+  const fileLog = openFileLog(options.dataDir, print);
+  const log = (message: string) => {
+    print(message);
+    fileLog.line(message);
+  };
   const startedAt = Date.now();
   const store = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
-  const repo = await openStore(store);
+  const repo = await openStore(store).catch(async (error: unknown) => {
+    await fileLog.close();
+    throw error;
+  });
   // Whatever started before a failure is stopped again, so a failed start leaves nothing running.
   const supervisor = new Supervisor({
     spawner: options.spawner,
     log: (level, message) => log(`[${level}] ${message}`),
   });
   try {
-    return await startAround(repo, supervisor, options, log, startedAt);
+    const engine = await startAround(repo, supervisor, options, log, startedAt);
+    return { ...engine, stop: () => engine.stop().finally(() => fileLog.close()) };
   } catch (error) {
     await supervisor.stopAll().catch(() => undefined);
     await repo.close().catch(() => undefined);
+    await fileLog.close();
     throw error;
   }
 }
@@ -180,6 +192,8 @@ async function startAround(
     bus,
     health,
     syntheticChecks: () => synthetic.service.list(),
+    dataDir: options.dataDir,
+    about: info,
   });
   const synthetic = await startSynthetic({
     repo,

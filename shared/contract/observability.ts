@@ -27,4 +27,9 @@ export const observabilityApiMethods = {
   'engine.verdict': { input: z.void(), output: HealthVerdict },
   /** The Prometheus exposition /metrics answers with. */
   'engine.metrics': { input: z.void(), output: MetricsText },
+  /** A zip of logs, settings without secrets, versions and the health picture, for support. */
+  'diagnostics.export': {
+    input: z.void(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
 } as const;

@@ -58,7 +58,7 @@ describe('API dispatch', () => {
     });
     const health = await engine.call('engine.health', undefined);
     expect(health.storeOk).toBe(true);
-    expect(health.workers.map((worker) => worker.name).sort()).toEqual(['pinger', 'snmp']);
+    expect(health.workers.map((worker) => worker.name).sort()).toEqual(['pinger', 'snmp', 'synthetic']);
   });
 
   it('rejects an unknown method and malformed input with readable errors and field paths', async () => {

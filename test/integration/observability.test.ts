@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
@@ -114,6 +115,29 @@ describe('/health and /metrics', () => {
     });
     expect(withHeader.status).toBe(200);
     expect((await fetch(`${guarded.url}/metrics?token=${TOKEN}`)).status).toBe(200);
+  });
+
+  it("exports diagnostics with the engine's own log file", async () => {
+    const { fileName, base64 } = await engine.call('diagnostics.export', undefined);
+    expect(fileName).toMatch(/^vigia-diagnostics-\d{8}-\d{6}\.zip$/);
+    const files = unzipSync(Buffer.from(base64, 'base64'));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'settings.json',
+        'versions.json',
+        'health.json',
+        'metrics.txt',
+        'logs/vigia.log',
+      ]),
+    );
+    expect(JSON.parse(strFromU8(files['versions.json']!))).toMatchObject({
+      version: '9.9.9-test',
+      dialect: 'sqlite',
+    });
+    expect(JSON.parse(strFromU8(files['health.json']!))).toMatchObject({
+      health: { storeOk: true },
+      syntheticChecks: [{ name: 'Portal' }],
+    });
   });
 
   it('answers anything else with 404 or 405', async () => {

@@ -4,11 +4,13 @@ import type { SyntheticCheck } from '../../../shared/contract/synthetic';
 import { healthVerdict } from '../../../shared/domain/observability/verdict';
 import type { EventBus } from '../event-bus';
 import type { Repository } from '../store/repository';
+import { buildDiagnostics } from '../logging/diagnostics';
 import { EngineMetrics } from './metrics';
 
 export interface ObservabilityApiHandlers {
   'engine.verdict': () => Promise<ApiOutput<'engine.verdict'>>;
   'engine.metrics': () => Promise<ApiOutput<'engine.metrics'>>;
+  'diagnostics.export': () => Promise<ApiOutput<'diagnostics.export'>>;
 }
 
 /**
@@ -20,6 +22,8 @@ export function startObservability(deps: {
   bus: EventBus;
   health(): EngineHealth;
   syntheticChecks(): SyntheticCheck[];
+  dataDir: string;
+  about(): Record<string, unknown>;
 }): { metrics: EngineMetrics; handlers: ObservabilityApiHandlers; stop(): void } {
   const metrics = new EngineMetrics({
     health: deps.health,
@@ -34,6 +38,20 @@ export function startObservability(deps: {
     handlers: {
       'engine.verdict': async () => healthVerdict(deps.health(), Date.now()),
       'engine.metrics': () => metrics.text(),
+      'diagnostics.export': async () => {
+        const { fileName, zip } = await buildDiagnostics({
+          dataDir: deps.dataDir,
+          settings: () => deps.repo.settings.all(),
+          about: deps.about,
+          health: async () => ({
+            health: deps.health(),
+            verdict: healthVerdict(deps.health(), Date.now()),
+            syntheticChecks: deps.syntheticChecks(),
+          }),
+          metrics: async () => (await metrics.text()).text,
+        });
+        return { fileName, base64: Buffer.from(zip).toString('base64') };
+      },
     },
     stop: unsubscribe,
   };
