@@ -16,8 +16,10 @@ const TowersPage = lazyNamed(() => import('../towers/towers-page'), 'TowersPage'
 const MapPage = lazyNamed(() => import('../map/map-page'), 'MapPage');
 const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage');
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
+const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'SyntheticPage');
+const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
 
-const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings'] as const;
+const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings', 'checks', 'system'] as const;
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -39,6 +41,10 @@ function Page({ route }: { route: Route }) {
       return <AlarmsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'checks':
+      return <SyntheticPage />;
+    case 'system':
+      return <SystemPage />;
   }
 }
 
@@ -62,7 +68,7 @@ export function App() {
     document.title = activeAlarms > 0 ? `(${activeAlarms}) Vigia` : 'Vigia';
   }, [activeAlarms]);
 
-  // Alt+1…6 jump to the main pages, as NOC operators expect from a wall-screen app.
+  // Alt+1…8 jump to the main pages, as NOC operators expect from a wall-screen app.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;

@@ -7,12 +7,22 @@ export type Route =
   | { page: 'device'; id: number }
   | { page: 'towers' }
   | { page: 'alarms' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'checks' }
+  | { page: 'system' };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'devices' && id && /^\d+$/.test(id)) return { page: 'device', id: Number(id) };
-  if (page === 'map' || page === 'devices' || page === 'towers' || page === 'alarms' || page === 'settings')
+  if (
+    page === 'map' ||
+    page === 'devices' ||
+    page === 'towers' ||
+    page === 'alarms' ||
+    page === 'settings' ||
+    page === 'checks' ||
+    page === 'system'
+  )
     return { page };
   return { page: 'dashboard' };
 }
