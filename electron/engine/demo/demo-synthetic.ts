@@ -1,7 +1,7 @@
-import type { SyntheticCheckInput } from '../../../shared/contract/synthetic';
+import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 import type { ProbeOutcome, ProbeRequest } from '../../../shared/contract/synthetic-worker';
 import type { Repository } from '../store/repository';
-import type { SyntheticRunner } from '../synthetic/synthetic-service';
+import { resultOf, type SyntheticRunner } from '../synthetic/synthetic-service';
 import { seededRandom } from './random';
 
 /**
@@ -62,11 +62,21 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
   },
 ];
 
-/** Adds the demo's checks to a store that has none. */
-export async function seedDemoSynthetic(repo: Repository): Promise<number> {
+const HISTORY_MS = 86_400_000;
+const HISTORY_STEP_MS = 300_000;
+
+/** Adds the demo's checks to a store that has none, with a day of simulated results behind them. */
+export async function seedDemoSynthetic(repo: Repository, now = Date.now()): Promise<number> {
   if ((await repo.synthetic.checks()).length > 0) return 0;
-  for (const check of demoSyntheticChecks) await repo.synthetic.createCheck(check);
-  return demoSyntheticChecks.length;
+  const checks = [];
+  for (const check of demoSyntheticChecks) checks.push(await repo.synthetic.createCheck(check));
+  let at = now - HISTORY_MS;
+  const runner = createDemoSyntheticRunner(() => at);
+  const probes = checks.map((check) => ({ id: check.id, spec: check.spec, timeoutMs: check.timeoutMs }));
+  const history: SyntheticResult[] = [];
+  for (; at < now; at += HISTORY_STEP_MS) history.push(...(await runner.run(probes)).map(resultOf));
+  await repo.synthetic.insertResults(history);
+  return checks.length;
 }
 
 /** Simulated outcomes with believable timings; the billing system fails one round in four. */

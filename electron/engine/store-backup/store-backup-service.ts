@@ -12,7 +12,7 @@ import { stageRestore, stagedRestoreOf, verifyBackup, type BackupFault } from '.
 const DAY_MS = 86_400_000;
 const CHECK_EVERY_MS = 10 * 60_000;
 /** Backups this service writes (and may delete when more than `keep` exist). */
-const AUTOMATIC = /^vigia-\d{8}-\d{6}\.db$/;
+const AUTOMATIC = /^vigia-\d{8}-\d{6}(-\d+)?\.db$/;
 
 export class BackupRefused extends Error {
   constructor(readonly fault: BackupFault) {
@@ -123,7 +123,9 @@ export class StoreBackupService {
 
   private async write(): Promise<StoreBackupFile> {
     const at = this.now();
-    const name = `vigia-${stamp(at)}.db`;
+    // Two backups within one second (the daily one and "back up now") get a suffix, never one file.
+    let name = `vigia-${stamp(at)}.db`;
+    for (let n = 2; existsSync(join(this.folder, name)); n++) name = `vigia-${stamp(at)}-${n}.db`;
     const target = join(this.folder, name);
     const partial = `${target}.partial`;
     try {

@@ -16,7 +16,7 @@ const REFRESH_MS = 15_000;
 
 /** The synthetic checks: their last result, run now, edit, delete, and the chosen one's timings. */
 export function SyntheticPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [checks, setChecks] = useState<SyntheticCheck[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
@@ -49,7 +49,7 @@ export function SyntheticPage() {
       refresh();
       return null;
     } catch (error) {
-      return translatedError(t, error);
+      return translatedError(t, i18n, error);
     }
   };
 

@@ -10,7 +10,7 @@ import { translatedError } from '../synthetic/translate-error';
 
 /** Vigia's own database backups: daily, kept N, back up now, restore (checked before it is staged). */
 export function BackupsCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [status, setStatus] = useState<StoreBackupStatus | null>(null);
   const [keep, setKeep] = useState<number | string>(7);
@@ -35,7 +35,7 @@ export function BackupsCard() {
     try {
       await work();
     } catch (error) {
-      notifyError(new Error(translatedError(t, error)));
+      notifyError(new Error(translatedError(t, i18n, error)));
     } finally {
       setBusy(false);
       refresh();
