@@ -8,6 +8,7 @@ import notifier from 'node-notifier';
 import type { DesktopAlert } from '../../shared/contract/events';
 import { IPC_EVENT } from '../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../engine/start-engine';
+import { serveObservabilityIfEnabled } from './observability-endpoint';
 import { appMenuTemplate } from './app-menu';
 import { createDesktopNotifications } from './desktop-notifications';
 import { rendererBaseUrl } from './app-url';
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     version: app.getVersion(),
   });
   const running = engine;
+  const observability = await serveObservabilityIfEnabled(running, console.log);
   let preferences = systemPreferences(await running.call('settings.get', undefined));
   const onPreferences = (settings: Record<string, unknown>): Preferences => {
     const next = systemPreferences(settings);
@@ -208,7 +210,9 @@ async function main(): Promise<void> {
     const stopping = engine;
     engine = null;
     tray.dispose();
-    void stopping.stop().finally(() => app.exit(0));
+    void Promise.resolve(observability?.close())
+      .then(() => stopping.stop())
+      .finally(() => app.exit(0));
   });
 }
 

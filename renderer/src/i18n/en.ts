@@ -468,6 +468,11 @@ export const en: typeof ptBR = {
     devicesMonitored: 'Devices monitored',
     endpoints:
       'The /health and /metrics (Prometheus) endpoints are served by the headless server on port 9464 (option --metrics-port).',
+    endpointTitle: '/health and /metrics on this computer',
+    endpointIntro:
+      'Served on 127.0.0.1 only, for a local Prometheus agent. The change applies when Vigia next starts.',
+    endpointEnabled: 'Serve /health and /metrics',
+    endpointSaved: 'Saved: applies when Vigia next starts.',
     backups: 'Database backups',
     backupsIntro:
       "A daily backup of the SQLite database through SQLite's online backup API, kept in {{folder}}.",

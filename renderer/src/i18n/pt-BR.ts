@@ -471,7 +471,12 @@ export const ptBR = {
     lastCycleValue: '{{ms}} ms, {{ago}}',
     devicesMonitored: 'Equipamentos monitorados',
     endpoints:
-      'Os endpoints /health e /metrics (Prometheus) são servidos pelo servidor sem interface na porta 9464 (opção --metrics-port).',
+      'Os endereços /health e /metrics (Prometheus) são servidos pelo servidor sem interface na porta 9464 (opção --metrics-port).',
+    endpointTitle: 'Endereços /health e /metrics neste computador',
+    endpointIntro:
+      'Servidos só em 127.0.0.1, para um agente Prometheus local. A mudança vale na próxima inicialização do Vigia.',
+    endpointEnabled: 'Servir /health e /metrics',
+    endpointSaved: 'Salvo: vale na próxima inicialização do Vigia.',
     backups: 'Backups do banco de dados',
     backupsIntro:
       'Backup diário do banco SQLite pela API de backup online do SQLite, guardado em {{folder}}.',

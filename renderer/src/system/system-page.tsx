@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { getClient } from '../client';
 import { notifyError } from '../shared/notify';
 import { BackupsCard } from './backups-card';
+import { EndpointCard } from './endpoint-card';
 import { HealthCard } from './health-card';
+import { useLiveValue } from '../live/use-live';
 
 /** Saves a file the engine sent as base64, through the page's own download. */
 function download(fileName: string, base64: string): void {
@@ -21,6 +23,7 @@ function download(fileName: string, base64: string): void {
 export function SystemPage() {
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
+  const desktop = useLiveValue((store) => store.info?.runtime === 'electron');
   const exportDiagnostics = async () => {
     setExporting(true);
     try {
@@ -36,6 +39,7 @@ export function SystemPage() {
     <Stack>
       <Title order={3}>{t('system.title')}</Title>
       <HealthCard />
+      {desktop && <EndpointCard />}
       <BackupsCard />
       <Card withBorder>
         <Stack gap="xs" align="flex-start">
