@@ -79,6 +79,10 @@ export async function seedDemoSynthetic(repo: Repository, now = Date.now()): Pro
   return checks.length;
 }
 
+const noTimings = { dnsMs: null, connectMs: null, tlsMs: null, firstByteMs: null };
+const passed = (id: number, at: number, detail: string | null) =>
+  ({ id, at, ok: true, status: null, error: null, detail }) as const;
+
 /** Simulated outcomes with believable timings; the billing system fails one round in four. */
 export function createDemoSyntheticRunner(now: () => number = Date.now): SyntheticRunner {
   const random = seededRandom(15);
@@ -88,27 +92,11 @@ export function createDemoSyntheticRunner(now: () => number = Date.now): Synthet
     switch (spec.kind) {
       case 'dns': {
         const dnsMs = jitter(18);
-        return {
-          id,
-          at,
-          ok: true,
-          status: null,
-          error: null,
-          detail: '192.0.2.80',
-          timings: { dnsMs, connectMs: null, tlsMs: null, firstByteMs: null, totalMs: dnsMs },
-        };
+        return { ...passed(id, at, '192.0.2.80'), timings: { ...noTimings, dnsMs, totalMs: dnsMs } };
       }
       case 'tcp': {
         const connectMs = jitter(4);
-        return {
-          id,
-          at,
-          ok: true,
-          status: null,
-          error: null,
-          detail: spec.host,
-          timings: { dnsMs: null, connectMs, tlsMs: null, firstByteMs: null, totalMs: connectMs },
-        };
+        return { ...passed(id, at, spec.host), timings: { ...noTimings, connectMs, totalMs: connectMs } };
       }
       case 'http': {
         const https = spec.url.startsWith('https:');
