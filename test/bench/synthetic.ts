@@ -3,6 +3,7 @@
 // process: wall seconds, CPU seconds and peak RSS of the round. Prints one JSON object.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { ProbeRequest } from '../../shared/contract/synthetic-worker';
 import { runProbes } from '../../electron/workers/synthetic/run-probes';
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
       first_error: failed[0] ? `${failed[0].error} ${failed[0].detail}` : null,
       latency_ms: LATENCY_MS,
       concurrency: 200,
+      // The floor a perfect runner would reach: every lane busy, each check exactly the latency.
+      ideal_wall_s: ((CHECKS * 2) / 200) * (LATENCY_MS / 1000),
+      wall_vs_ideal: Number((wall / (((CHECKS * 2) / 200) * (LATENCY_MS / 1000))).toFixed(2)),
+      load_avg_1m: Number(loadavg()[0]!.toFixed(1)),
     }) + '\n',
   );
 }
