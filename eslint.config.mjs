@@ -112,7 +112,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/engine/**/*.ts', 'electron/workers/**/*.ts', 'electron/server/**/*.ts'],
+    files: [
+      'electron/engine/**/*.ts',
+      'electron/engine-proxy/**/*.ts',
+      'electron/workers/**/*.ts',
+      'electron/server/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

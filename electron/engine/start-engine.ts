@@ -2,38 +2,48 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract/api';
 import type { EngineHealth } from '../../shared/contract/events';
-import { pingerApi, type PingerMode } from '../../shared/contract/pinger';
+import { pingerApi, type PingerMode, type PingTransport } from '../../shared/contract/pinger';
 import { snmpApi } from '../../shared/contract/snmp';
-import {
-  isGlobalMaintenanceActive,
-  coversDevice,
-  globalMaintenanceKey,
-  type GlobalMaintenanceValue,
-} from '../../shared/domain/monitor/maintenance';
+import { AlarmRetention } from './alarms/alarm-retention';
+import { AlarmService } from './alarms/alarm-service';
+import type { AlarmPort } from './alarms/port';
 import { createApiHandlers } from './api/handlers';
+import { startBackup } from './backup/start-backup';
+import { createDemoBackupTransport } from './demo/demo-backup';
 import { createDispatcher } from './api/dispatch';
+import { workerPingTransport } from './collectors/pinger-port';
+import { workerSnmpTransport } from './collectors/snmp-port';
+import type { Spawner } from './collectors/spawner';
+import { Supervisor } from './collectors/supervisor';
+import { resolveWorkerEntry } from './collectors/worker-entry';
 import { createDemoTransport } from './demo/demo-transport';
 import { seedDemoNetwork } from './demo/seed';
 import type { Engine } from './engine';
 import { EventBus } from './event-bus';
+import { HealthPublisher } from './health/health-publisher';
+import { Inventory } from './inventory/inventory';
 import { Monitor } from './monitor/monitor';
+import { engineBotPort } from './notify/bot-port';
 import { NotifyService } from './notify/notify-service';
-import type { PingTransport } from '../../shared/contract/pinger';
-import { workerPingTransport } from './collectors/pinger-port';
 import { snmpApiHandlers } from './snmp/api-handlers';
+import { applySettingsLive, icmpConfig, snmpOptionsFrom, snmpRollupRetentionMs } from './settings/apply-live';
+import { settingsApiHandlers } from './settings/api-handlers';
+import { SettingsService } from './settings/settings-service';
+import { snmpLimitsHandlers } from './settings/snmp-limits';
 import { SnmpMonitor } from './snmp/snmp-monitor';
-import { workerSnmpTransport } from './collectors/snmp-port';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
-import { resolveWorkerEntry } from './collectors/worker-entry';
-import type { Spawner } from './collectors/spawner';
-import { Supervisor } from './collectors/supervisor';
 import { startSynthetic } from './synthetic/start-synthetic';
 import { openFileLog } from './logging/file-logger';
 import { startObservability } from './observability/start-observability';
 import { StoreBackupService } from './store-backup/store-backup-service';
 import { storeBackupApiHandlers } from './store-backup/api-handlers';
+import { opticalWorkerApi } from '../../shared/contract/optical-worker';
+import { workerOpticalTransport } from './collectors/optical-port';
+import { startOpticalDemo } from './demo/optical-demo';
+import { opticalApiHandlers } from './optical/api-handlers';
+import { OpticalService } from './optical/optical-service';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -47,15 +57,19 @@ export interface StartEngineOptions {
   cipher?: SecretCipher;
   version: string;
   log?: (message: string) => void;
+  /** The operator when none is stored (the desktop app: the signed-in user); default: the host name. */
+  defaultOperator?: string;
+  /** Webhooks and the Bot API may be on this machine (an administrator's explicit choice). */
+  allowLoopbackDestinations?: boolean;
 }
 
 export interface RunningEngine extends Engine {
   info(): AppInfo;
   health(): EngineHealth;
   readonly repo: Repository;
+  /** Where the engine's other alarm sources (optical, backup, synthetic) raise and clear. */
+  readonly alarms: AlarmPort;
 }
-
-const HEALTH_EVERY_MS = 5_000;
 
 /**
  * Starts Vigia's engine under plain Node or in Electron's main process: the store, the
@@ -92,6 +106,26 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   }
 }
 
+async function pingTransport(
+  repo: Repository,
+  supervisor: Supervisor,
+  options: StartEngineOptions,
+  log: (message: string) => void,
+): Promise<PingTransport> {
+  if (!options.demo)
+    return workerPingTransport(
+      supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
+    );
+  const seeded = await seedDemoNetwork(repo);
+  log(
+    seeded.seeded
+      ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`
+      : `demo: the store already holds ${seeded.devices} devices; it was left as it is`,
+  );
+  return createDemoTransport(repo);
+}
+
+/** Wires the engine's parts together, each built once with what it needs. */
 async function startAround(
   repo: Repository,
   supervisor: Supervisor,
@@ -101,64 +135,63 @@ async function startAround(
 ): Promise<RunningEngine> {
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
-
-  let transport: PingTransport;
-  if (options.demo) {
-    const seeded = await seedDemoNetwork(repo);
-    log(
-      seeded.seeded
-        ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`
-        : `demo: the store already holds ${seeded.devices} devices; it was left as it is`,
-    );
-    transport = createDemoTransport(repo);
-  } else {
-    transport = workerPingTransport(
-      supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
-    );
-  }
+  const transport = await pingTransport(repo, supervisor, options, log);
   const snmpTransport = workerSnmpTransport(
     supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi }),
   );
 
-  const monitorConfig = (await repo.settings.get('monitor.config')) ?? undefined;
-  // The SNMP monitor starts after the ICMP one; until then no tower has known subscribers.
-  let subscribersBehind: (towerId: number) => number = () => 0;
+  const settings = await SettingsService.open({
+    repo,
+    bus,
+    defaultOperator: options.defaultOperator ?? (hostname() || 'operador'),
+  });
+  const inventory = await Inventory.load(repo);
+  const stopFollowing = inventory.follow(bus);
+  const alarms = await AlarmService.load({ repo, bus });
+  const alarmRetention = new AlarmRetention({
+    repo,
+    days: () => settings.group('retention').clearedAlarmsDays,
+    onError: (error) => log(`alarm retention failed: ${(error as Error).message}`),
+  });
   const monitor = new Monitor({
     repo,
     transport,
     bus,
-    config: monitorConfig as never,
-    subscribersBehind: (towerId) => subscribersBehind(towerId),
+    alarms,
+    inventory,
+    config: icmpConfig(settings),
   });
-
-  // Maintenance as the SNMP monitor needs it: read synchronously from a copy kept fresh by events.
-  let devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));
-  let towers = new Map((await repo.towers.list()).map((tower) => [tower.id, tower]));
-  let globalWindow = ((await repo.settings.get(globalMaintenanceKey)) ??
-    null) as GlobalMaintenanceValue | null;
-  const refreshInventory = async () => {
-    devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));
-    towers = new Map((await repo.towers.list()).map((tower) => [tower.id, tower]));
-    globalWindow = ((await repo.settings.get(globalMaintenanceKey)) ?? null) as GlobalMaintenanceValue | null;
-  };
-  const isSuppressed = (deviceId: number): boolean => {
-    const now = Date.now();
-    const device = devices.get(deviceId);
-    const globalActive = isGlobalMaintenanceActive(globalWindow, now);
-    return device ? coversDevice(device, (towerId) => towers.get(towerId), globalActive, now) : globalActive;
-  };
-
-  const snmpMonitor: SnmpMonitor = new SnmpMonitor({
+  const snmpMonitor = new SnmpMonitor({
     repo,
     transport: snmpTransport,
+    alarms,
+    inventory,
+    cipher,
+    options: snmpOptionsFrom(settings.group('snmp')),
+    rollupRetentionMs: () => snmpRollupRetentionMs(settings),
+  });
+  const stopApplying = applySettingsLive(settings, { icmp: monitor, snmp: snmpMonitor }, (error) =>
+    log(`settings: could not apply: ${(error as Error).message}`),
+  );
+  const health = new HealthPublisher({
+    bus,
+    startedAt,
+    monitor: () => monitor.health(),
+    workers: () => supervisor.health(),
+    // The probe also takes up settings another workstation saved in a shared store.
+    probeStore: () => Promise.all([repo.settings.get('vigia.heartbeat'), settings.refresh()]),
+  });
+  const notify = await NotifyService.start({
+    repo,
     bus,
     cipher,
-    isSuppressed,
+    owner: `${hostname()}:${options.dataDir}`,
+    desktop: options.runtime === 'electron',
+    bot: engineBotPort({ monitor, alarms, inventory }),
+    allowLoopback: options.allowLoopbackDestinations ?? false,
+    workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
+    log,
   });
-  subscribersBehind = (towerId) =>
-    snmpMonitor.subscribers(
-      [...devices.values()].filter((device) => device.towerId === towerId).map((device) => device.id),
-    );
 
   let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
   void transport.mode().then(
@@ -168,7 +201,6 @@ async function startAround(
     },
     (error: unknown) => log(`ICMP: could not read the pinger's mode: ${(error as Error).message}`),
   );
-
   const info = (): AppInfo => ({
     version: options.version,
     demo: options.demo,
@@ -177,28 +209,43 @@ async function startAround(
     icmpMode: mode.mode,
     icmpNote: mode.note,
   });
-  let storeError: string | null = null;
-  const health = (): EngineHealth => ({
-    startedAt,
-    ...monitor.health(),
-    workers: supervisor.health(),
-    storeOk: storeError === null,
-    storeError,
+
+  // --- Optical (Padtec Smart API): one collector process reads every endpoint -----------------
+  const optical = await OpticalService.start({
+    repo,
+    cipher,
+    transport: workerOpticalTransport(
+      supervisor.supervise({ name: 'optical', entry: resolveWorkerEntry('optical'), api: opticalWorkerApi }),
+    ),
+    alarms,
+    log,
   });
+  const opticalDemo = options.demo ? await startOpticalDemo(optical, repo, log) : null;
+  // --- end optical -------------------------------------------------------------------------------
+  // ── Configuration backup ──
+  const backup = startBackup({
+    repo,
+    cipher,
+    alarms,
+    supervisor,
+    demoTransport: options.demo ? await createDemoBackupTransport(repo, cipher) : null,
+    log,
+  });
+  // ── end of configuration backup ──
 
   // ── Synthetic checks (DNS, HTTP, TCP) and Vigia's own health and metrics (/health, /metrics) ──
   const observability = startObservability({
     repo,
     bus,
-    health,
+    health: () => health.current(),
     syntheticChecks: () => synthetic.service.list(),
     dataDir: options.dataDir,
     about: info,
   });
   const synthetic = await startSynthetic({
     repo,
-    bus,
     supervisor,
+    alarms,
     demo: options.demo,
     log,
     metrics: observability.metrics,
@@ -220,64 +267,55 @@ async function startAround(
   await storeBackup.start();
   // ── end database backups ──
 
-  // The bot's commands go through the same validated API as the UI; it exists once `call` does.
-  let engineCall: RunningEngine['call'] | null = null;
-  const notify = await NotifyService.start({
-    repo,
-    bus,
-    cipher,
-    owner: `${hostname()}:${options.dataDir}`,
-    desktop: options.runtime === 'electron',
-    call: (method, input) => {
-      if (!engineCall) throw new Error('the engine is still starting');
-      return engineCall(method, input);
-    },
-    log,
-  });
   const call = createDispatcher(
     createApiHandlers({
       repo,
       bus,
       monitor,
+      alarms,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
       notify: notify.handlers(),
+      settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
+      optical: opticalApiHandlers(optical),
+      backup: backup.handlers,
       synthetic: synthetic.handlers,
       observability: observability.handlers,
       storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
       info,
-      health,
+      health: () => health.current(),
       now: Date.now,
-      maintenanceChanged: refreshInventory,
       inventoryChanged: async () => {
-        await refreshInventory();
         await monitor.reload();
         await snmpMonitor.reload();
       },
     }),
   );
-  engineCall = call;
+  monitor.onCycle(() => health.publish());
+  supervisor.onHealthChange(() => health.publish());
   monitor.start();
   await snmpMonitor.start();
-  const healthTimer = setInterval(() => {
-    repo.settings.get('vigia.heartbeat').then(
-      () => (storeError = null),
-      (error: unknown) => (storeError = (error as Error).message),
-    );
-    bus.publish({ type: 'engine.health', health: health() });
-  }, HEALTH_EVERY_MS);
-  supervisor.onHealthChange(() => bus.publish({ type: 'engine.health', health: health() }));
+  alarmRetention.start();
+  health.start();
 
   return {
     repo,
+    alarms,
     info,
-    health,
+    health: () => health.current(),
     call,
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
-      clearInterval(healthTimer);
+      health.stop();
+      stopApplying();
+      await alarmRetention.stop();
       await monitor.stop();
       await snmpMonitor.stop();
+      await alarms.idle();
+      await opticalDemo?.close();
+      await optical.stop();
       await notify.stop();
+      stopFollowing();
+      await backup.stop();
       await synthetic.service.stop();
       observability.stop();
       await storeBackup.stop();

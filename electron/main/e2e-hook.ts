@@ -1,4 +1,3 @@
-import type { DesktopAlert } from '../../shared/contract/events';
 import type { VigiaTray } from './tray';
 
 /**
@@ -9,7 +8,15 @@ import type { VigiaTray } from './tray';
 export interface E2eHook {
   trayItems: VigiaTray['items'];
   trayAct: VigiaTray['act'];
-  notifications: DesktopAlert[];
+  /** What was handed to node-notifier, at the moment it was called. */
+  notifications: NotifierCall[];
+}
+
+export interface NotifierCall {
+  title: string;
+  message: string;
+  appID: string;
+  icon: string;
 }
 
 export function installE2eHook(tray: VigiaTray): E2eHook | null {

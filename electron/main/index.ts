@@ -1,5 +1,6 @@
-// The desktop app's main process: one instance, one secure window, the tray, and the engine with
-// its collectors in utility processes. The renderer reaches the engine only through the preload.
+// The desktop app's main process: one instance, one secure window, the tray, and the engine in a
+// utility process of its own (which runs the collectors). The renderer reaches the engine only
+// through the preload, and this process only through the engine proxy.
 import { existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -7,28 +8,30 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, Notification, session }
 import notifier from 'node-notifier';
 import type { DesktopAlert } from '../../shared/contract/events';
 import { IPC_EVENT } from '../../shared/contract/ipc';
-import { startEngine, type RunningEngine } from '../engine/start-engine';
+import type { EngineProxy } from '../engine-proxy/engine-proxy';
 import { serveObservabilityIfEnabled } from './observability-endpoint';
 import { appMenuTemplate } from './app-menu';
 import { createDesktopNotifications } from './desktop-notifications';
-import { rendererBaseUrl } from './app-url';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { devServerUrlFor, rendererBaseUrl } from './app-url';
+import { startEngineProcess } from './engine-process';
 import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
+import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
 import { isElevated, privilegeNotice, runCommand } from './privileges';
-import { safeStorageCipher } from './safe-storage-cipher';
-import { hardenContents, hardenSession } from './security';
+import { hardenContents, hardenSession, rendererCsp } from './security';
 import { startWithSystem } from './start-with-system';
 import { createTray } from './tray';
 import { notificationIconPath } from './tray-icon';
-import { utilitySpawner } from './utility-spawner';
 import { createWindow } from './window';
 
 const APP_ID = 'br.com.vigia.noc';
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererUrl = rendererBaseUrl(__dirname, devServerUrl);
+const devServerUrl = devServerUrlFor(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+const rendererUrl = rendererBaseUrl(devServerUrl);
+registerAppScheme();
 let window: BrowserWindow | null = null;
-let engine: RunningEngine | null = null;
+let engine: EngineProxy | null = null;
 let quitting = false;
 let e2e: E2eHook | null = null;
 
@@ -51,10 +54,6 @@ function osUser(): string {
   } catch {
     return 'operador';
   }
-}
-
-function systemPreferences(settings: Record<string, unknown>): Preferences {
-  return readPreferences(settings, { locale: app.getLocale(), user: osUser() });
 }
 
 const autoStart = startWithSystem({
@@ -83,8 +82,8 @@ async function setAppMenu(preferences: Preferences): Promise<void> {
           .setEnabled(enabled)
           .catch((error: unknown) => dialog.showErrorBox('Vigia', (error as Error).message))
           .finally(() => void setAppMenu(preferences)),
-      about: () => {
-        const info = engine?.info();
+      about: async () => {
+        const info = await engine?.info().catch(() => null);
         void dialog.showMessageBox({
           title: 'Vigia',
           message: `Vigia ${app.getVersion()}`,
@@ -111,7 +110,11 @@ function electronNotification(alert: DesktopAlert): void {
 }
 
 const showNativeNotification = createDesktopNotifications({
-  notify: (options, callback) => notifier.notify(options, (error, response) => callback(error, response)),
+  notify: (options, callback) => {
+    const { title, message, appID, icon } = options;
+    e2e?.notifications.push({ title, message, appID, icon });
+    notifier.notify(options, (error, response) => callback(error, response));
+  },
   appId: APP_ID,
   iconPath: notificationIconPath,
   openDevice: (deviceId) => openDevice(deviceId),
@@ -120,22 +123,18 @@ const showNativeNotification = createDesktopNotifications({
   log: (message) => console.warn(message),
 });
 
-function showNotification(alert: DesktopAlert): void {
-  e2e?.notifications.push(alert);
-  showNativeNotification(alert);
-}
-
 function openDevice(deviceId: number): void {
   showWindow();
   window?.webContents.send(IPC_EVENT, { type: 'ui.openDevice', deviceId });
 }
 
 /** Once per installation, when raw ICMP is out of reach: say why and what still works. */
-async function explainPrivileges(running: RunningEngine, preferences: Preferences): Promise<void> {
+async function explainPrivileges(running: EngineProxy, preferences: Preferences): Promise<void> {
   const elevated = await isElevated(process.platform, runCommand, process.getuid?.());
-  console.log(`privileges: ${elevated ? 'elevated' : 'not elevated'}; ICMP ${running.info().icmpMode}`);
+  const info = await running.info();
+  console.log(`privileges: ${elevated ? 'elevated' : 'not elevated'}; ICMP ${info.icmpMode}`);
   const marker = join(app.getPath('userData'), 'privilege-notice-shown');
-  const notice = privilegeNotice(elevated, running.info(), preferences.language);
+  const notice = privilegeNotice(elevated, info, preferences.language);
   if (!notice || existsSync(marker) || e2e) return;
   writeFileSync(marker, new Date().toISOString());
   await dialog.showMessageBox({ type: 'warning', ...notice });
@@ -150,20 +149,19 @@ async function main(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   await app.whenReady();
   hardenSession(session.defaultSession, devServerUrl);
+  serveAppProtocol(join(__dirname, '../renderer'), rendererCsp());
 
-  engine = await startEngine({
+  engine = await startEngineProcess({
     dataDir: app.getPath('userData'),
     demo: process.argv.includes('--demo'),
-    runtime: 'electron',
-    spawner: utilitySpawner,
-    cipher: safeStorageCipher() ?? undefined,
     version: app.getVersion(),
+    defaultOperator: osUser(),
   });
   const running = engine;
   const observability = await serveObservabilityIfEnabled(running, console.log);
-  let preferences = systemPreferences(await running.call('settings.get', undefined));
-  const onPreferences = (settings: Record<string, unknown>): Preferences => {
-    const next = systemPreferences(settings);
+  let preferences = readPreferences(await running.call('settings.get', undefined));
+  const onPreferences = (settings: AllSettings): Preferences => {
+    const next = readPreferences(settings);
     if (next.language !== preferences.language) void setAppMenu(next);
     preferences = next;
     return next;
@@ -180,7 +178,7 @@ async function main(): Promise<void> {
   e2e = installE2eHook(tray);
   // The engine decides what deserves a notification (severity, grouping, do-not-disturb).
   running.subscribe((event) => {
-    if (event.type === 'notify.desktop') showNotification(event);
+    if (event.type === 'notify.desktop') showNativeNotification(event);
     if (event.type === 'ui.openDevice') showWindow();
   });
   await setAppMenu(preferences);
@@ -198,8 +196,7 @@ async function main(): Promise<void> {
   window.webContents.once('did-finish-load', () => {
     setTimeout(() => void explainPrivileges(running, preferences).catch(console.error), 3_000);
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  void window.loadURL(rendererUrl);
 
   app.on('before-quit', () => {
     quitting = true;

@@ -17,7 +17,7 @@ export type IpcAnswer = { ok: true; result: unknown } | { ok: false; error: ApiE
 
 /**
  * Whether an IPC message comes from our own window showing our own renderer: the built files
- * (file://…/out/renderer/) or, in development, the electron-vite dev server.
+ * (app://vigia/) or, in development, the electron-vite dev server.
  */
 export function isTrustedSender(
   event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,

@@ -1,5 +1,4 @@
-import { ObservabilityConfig, observabilityConfigKey } from '../../shared/contract/observability';
-import type { RunningEngine } from '../engine/start-engine';
+import type { EngineProxy } from '../engine-proxy/engine-proxy';
 import { startObservabilityServer, type ObservabilityServer } from '../server/observability-server';
 
 /**
@@ -7,22 +6,21 @@ import { startObservabilityServer, type ObservabilityServer } from '../server/ob
  * only (a workstation's Prometheus agent scrapes it locally), read at start.
  */
 export async function serveObservabilityIfEnabled(
-  engine: RunningEngine,
+  engine: EngineProxy,
   log: (message: string) => void,
 ): Promise<ObservabilityServer | null> {
-  const settings = await engine.call('settings.get', undefined);
-  const config = ObservabilityConfig.safeParse(settings[observabilityConfigKey] ?? {});
-  if (!config.success || !config.data.enabled) return null;
+  const config = await engine.call('observability.endpoint.get', undefined);
+  if (!config.enabled) return null;
   try {
     const server = await startObservabilityServer({
-      call: engine.call,
+      call: (method, input) => engine.call(method, input),
       host: '127.0.0.1',
-      port: config.data.port,
+      port: config.port,
     });
     log(`health and metrics: ${server.url}/health ${server.url}/metrics`);
     return server;
   } catch (error) {
-    log(`cannot serve /health and /metrics on 127.0.0.1:${config.data.port}: ${(error as Error).message}`);
+    log(`cannot serve /health and /metrics on 127.0.0.1:${config.port}: ${(error as Error).message}`);
     return null;
   }
 }

@@ -1,3 +1,4 @@
+import type { AllSettings } from '../../shared/contract/settings';
 import type { Language } from './tray-model';
 
 /** What the main process reads from the engine's settings: menus' language, who acts, quiet mode. */
@@ -8,25 +9,13 @@ export interface Preferences {
 }
 
 /**
- * The 'ui.language' and 'ui.operator' settings when the operator chose them, otherwise the
- * system's language and the logged-on user, so the tray speaks the operator's language from the
- * first run and every maintenance window records who opened it.
+ * The stored settings, the one source the page, tray, menu and notifications share; the engine
+ * fills the operator with the signed-in user when none was chosen.
  */
-export function readPreferences(
-  settings: Record<string, unknown>,
-  system: { locale: string; user: string },
-): Preferences {
-  const chosen = settings['ui.language'];
-  const language: Language =
-    chosen === 'en' || chosen === 'pt-BR'
-      ? chosen
-      : system.locale.toLowerCase().startsWith('pt')
-        ? 'pt-BR'
-        : 'en';
-  const operator = settings['ui.operator'];
+export function readPreferences(settings: AllSettings): Preferences {
   return {
-    language,
-    operator: typeof operator === 'string' && operator.trim() !== '' ? operator.trim() : system.user,
-    notificationsPaused: settings['notify.paused'] === true,
+    language: settings.ui.language,
+    operator: settings.ui.operator,
+    notificationsPaused: settings.notifications.paused,
   };
 }

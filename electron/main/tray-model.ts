@@ -1,7 +1,9 @@
 import type { Alarm, DeviceStatus, Tower } from '../../shared/contract/entities';
+import { renderAlarm } from '../../shared/domain/alarms/render';
+import { translate, type Language } from '../../shared/i18n';
 
+export type { Language } from '../../shared/i18n';
 export type TrayColor = 'green' | 'yellow' | 'red' | 'grey';
-export type Language = 'pt-BR' | 'en';
 
 export interface TrayState {
   color: TrayColor;
@@ -111,7 +113,11 @@ export function trayMenu(input: {
         active.length === 0
           ? [{ label: w.none, enabled: false }]
           : active.map((alarm) => ({
-              label: `[${alarm.severity}] ${alarm.message}`.slice(0, 80),
+              label:
+                `[${translate(input.language, `alarm.severity.${alarm.severity}`)}] ${renderAlarm(input.language, alarm)}`.slice(
+                  0,
+                  80,
+                ),
               ...(alarm.deviceId
                 ? { action: { kind: 'openDevice' as const, deviceId: alarm.deviceId } }
                 : { action: { kind: 'open' as const } }),

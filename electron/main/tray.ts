@@ -1,4 +1,5 @@
 import { Menu, Tray, type MenuItemConstructorOptions } from 'electron';
+import type { AllSettings } from '../../shared/contract/settings';
 import type { Engine } from '../engine/engine';
 import type { Preferences } from './preferences';
 import { trayIcon } from './tray-icon';
@@ -35,7 +36,7 @@ export interface VigiaTray {
  */
 export function createTray(options: {
   engine: Engine;
-  preferences: (settings: Record<string, unknown>) => Preferences;
+  preferences: (settings: AllSettings) => Preferences;
   openWindow: () => void;
   openDevice: (deviceId: number) => void;
   quit: () => void;
@@ -63,7 +64,7 @@ export function createTray(options: {
     } else if (action.kind === 'endMaintenance') {
       await engine.call('maintenance.end', { target: action.target, by });
     } else {
-      await engine.call('settings.set', { key: 'notify.paused', value: !notificationsPaused, by });
+      await engine.call('settings.notifications.set', { value: { paused: !notificationsPaused }, by });
     }
     schedule();
   };

@@ -1,13 +1,16 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isApiMethod } from '../../shared/contract/api';
 import type { VigiaEvent } from '../../shared/contract/events';
 import { WsRequest, type WsServerMessage } from '../../shared/contract/ws';
-import { WS_PATH, WS_TOKEN_PARAM } from '../../shared/contract/ws-address';
+import { WS_PATH } from '../../shared/contract/ws-address';
 import { toApiError } from '../engine/api/errors';
 import type { Engine } from '../engine/engine';
-import { tokenMatches, upgradeAllowed } from './access';
+import { upgradeAllowed } from './access';
+import { createAuth } from './auth';
+import { defaultClientLimits, sendOrDrop, startHeartbeat, type ClientLimits } from './client-limits';
 import { serveStatic } from './static-files';
 
 /**
@@ -27,6 +30,8 @@ function splitEvent(event: VigiaEvent): VigiaEvent[] {
 
 export interface VigiaServer {
   url: string;
+  /** Browsers connected right now. */
+  clients(): number;
   close(): Promise<void>;
 }
 
@@ -42,15 +47,28 @@ export async function startHttpServer(options: {
   host: string;
   port: number;
   rendererDir: string;
-  token?: string;
+  /** With it, the API is reached only after signing in (see auth.ts). */
+  token?: string | undefined;
+  /** HTTPS and WSS with this certificate (required off loopback, see index.ts). */
+  tls?: { cert: string; key: string } | undefined;
+  limits?: ClientLimits;
 }): Promise<VigiaServer> {
-  const { engine, token } = options;
-  const server: Server = createServer((request, response) => {
-    void serveStatic(options.rendererDir)(request, response).catch(() => {
-      response.writeHead(500);
-      response.end();
-    });
-  });
+  const { engine } = options;
+  const limits = options.limits ?? defaultClientLimits;
+  const auth = createAuth({ token: options.token, secure: Boolean(options.tls) });
+  const statics = serveStatic(options.rendererDir);
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
+    void auth
+      .handle(request, response)
+      .then((handled) => (handled ? undefined : statics(request, response)))
+      .catch(() => {
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, handler)
+    : createServer(handler);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
 
   server.on('upgrade', (request, socket, head) => {
@@ -67,19 +85,19 @@ export async function startHttpServer(options: {
       );
       return;
     }
-    if (!tokenMatches(token, url.searchParams.get(WS_TOKEN_PARAM))) {
+    if (!auth.authorized(request)) {
       // end(), not destroy(): the refusal must reach the client before the socket closes.
       socket.end(
-        'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\nA valid access token is required.\n',
+        'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\nSign in first (POST /auth/login), or send Authorization: Bearer <token>.\n',
       );
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
   });
 
-  const send = (client: WebSocket, message: WsServerMessage) => {
-    if (client.readyState === client.OPEN) client.send(JSON.stringify(message));
-  };
+  const stopHeartbeat = startHeartbeat(sockets, limits);
+  const send = (client: WebSocket, message: WsServerMessage) =>
+    sendOrDrop(client, JSON.stringify(message), limits);
 
   sockets.on('connection', (client) => {
     const unsubscribe = engine.subscribe((event) => {
@@ -124,9 +142,11 @@ export async function startHttpServer(options: {
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
+    clients: () => sockets.clients.size,
     close: () =>
       new Promise((resolve) => {
+        stopHeartbeat();
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());

@@ -1,14 +1,17 @@
 // The headless server: `node out/main/server.js [--demo] [--host 127.0.0.1] [--port 8787]
-// [--data-dir DIR] [--pg-url URL] [--token T]`. Runs the engine under plain Node and serves the
-// UI and the API; how Vigia runs on a server without a desktop, and how the UI is tested.
+// [--data-dir DIR] [--pg-url URL] [--token T] [--tls-cert FILE --tls-key FILE]`. Serves the UI and
+// the API, with the engine in a process of its own under plain Node; how Vigia runs on a server
+// without a desktop, and how the UI is tested.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEngine } from '../engine/start-engine';
 import { forkSpawner } from '../engine/collectors/spawner';
-import { checkBindPolicy } from './access';
+import { EngineProxy, engineEntry } from '../engine-proxy/engine-proxy';
+import { checkBindPolicy, isLoopback } from './access';
 import { startHttpServer } from './http-server';
+import { installLoopProbe } from './loop-probe';
 import { startObservabilityServer } from './observability-server';
+import { loadOrCreateTls } from './tls';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -18,6 +21,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  installLoopProbe();
   const { values } = parseArgs({
     options: {
       demo: { type: 'boolean', default: false },
@@ -30,6 +34,10 @@ async function main(): Promise<void> {
       // unless --metrics-host says otherwise.
       'metrics-port': { type: 'string' },
       'metrics-host': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      // Webhooks and a Bot API on this machine (e.g. a local relay); off by default.
+      'allow-loopback-destinations': { type: 'boolean', default: false },
     },
   });
   const token = values.token ?? process.env.VIGIA_TOKEN;
@@ -42,35 +50,56 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.demo && !values['data-dir'] ? join(baseDir, 'demo') : baseDir);
   const pgUrl = values['pg-url'] ?? process.env.VIGIA_PG_URL;
 
-  let engine: Awaited<ReturnType<typeof startEngine>>;
+  // The engine runs in a process of its own, so this one stays free to serve the UI.
+  let engine: EngineProxy;
   try {
-    engine = await startEngine({
-      dataDir,
-      store: pgUrl ? { dialect: 'postgres', url: pgUrl } : undefined,
-      demo: values.demo,
-      runtime: 'headless',
+    engine = await EngineProxy.start({
       spawner: forkSpawner,
-      version: VERSION,
+      entry: engineEntry(),
+      start: {
+        dataDir,
+        store: pgUrl ? { dialect: 'postgres', url: pgUrl } : undefined,
+        demo: values.demo,
+        runtime: 'headless',
+        version: VERSION,
+        allowLoopbackDestinations: values['allow-loopback-destinations'],
+      },
     });
   } catch (error) {
     fail((error as Error).message);
   }
+  // Off loopback the token and the session cookie cross the network: TLS only.
+  const wantsTls = !isLoopback(values.host) || Boolean(values['tls-cert'] || values['tls-key']);
+  const tls = wantsTls
+    ? await loadOrCreateTls({
+        dataDir,
+        host: values.host,
+        certFile: values['tls-cert'],
+        keyFile: values['tls-key'],
+      }).catch((error: Error) => fail(`TLS: ${error.message}`))
+    : undefined;
   const server = await startHttpServer({
     engine,
     host: values.host,
     port,
     rendererDir: resolve(__dirname, '../renderer'),
     token,
+    tls,
   }).catch((error: Error) => fail(`cannot listen on ${values.host}:${port}: ${error.message}`));
   console.log(
-    `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${token ? `/?token=…` : ''}`,
+    `Vigia ${VERSION}${values.demo ? ' (demo network)' : ''} — open ${server.url}${token ? ' and sign in with the access token' : ''}`,
   );
+  if (tls)
+    console.log(
+      `TLS certificate${tls.generated ? ' generated now' : ''}, SHA-256 fingerprint: ${tls.fingerprint} — compare it with the one your browser shows before trusting it`,
+    );
   console.log(`data: ${dataDir}${pgUrl ? ' (store: PostgreSQL)' : ''}`);
   const observability = await serveObservability(
     engine,
     values['metrics-host'] ?? values.host,
     values['metrics-port'],
     token,
+    tls,
   );
 
   let stopping = false;
@@ -94,18 +123,26 @@ const DEFAULT_METRICS_PORT = 9464;
  * port only costs the endpoints (a second server on one machine); a port asked for must be served.
  */
 async function serveObservability(
-  engine: Awaited<ReturnType<typeof startEngine>>,
+  engine: EngineProxy,
   host: string,
   portText: string | undefined,
   token: string | undefined,
+  tls: { cert: string; key: string } | undefined,
 ) {
   if (portText === 'off') return null;
   const port = portText === undefined ? DEFAULT_METRICS_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`invalid metrics port "${portText}"`);
   const policy = checkBindPolicy(host, token);
   if (policy) fail(policy);
+  if (!isLoopback(host) && !tls) fail('/health and /metrics off loopback need the UI off loopback too (TLS)');
   try {
-    const served = await startObservabilityServer({ call: engine.call, host, port, token });
+    const served = await startObservabilityServer({
+      call: (method, input) => engine.call(method, input),
+      host,
+      port,
+      token,
+      tls,
+    });
     console.log(`health and metrics: ${served.url}/health ${served.url}/metrics`);
     return served;
   } catch (error) {

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ApiOutput } from '../../shared/contract/api';
 import { translate, type Language, type MessageKey } from '../../shared/i18n';
@@ -20,11 +21,10 @@ function languageOf(request: IncomingMessage): Language {
   return preferred.startsWith('en') ? 'en' : 'pt-BR';
 }
 
-/** A bearer token in Authorization, or `?token=` for scrapers that cannot set headers. */
-function tokenOf(request: IncomingMessage, url: URL): string | null {
+/** A bearer token in Authorization: never in the URL, where logs and proxies would keep it. */
+function tokenOf(request: IncomingMessage): string | null {
   const header = request.headers.authorization;
-  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
-  return url.searchParams.get('token');
+  return header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
@@ -35,21 +35,23 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 /**
  * /health (200, or 503 with the reasons) and /metrics (Prometheus text) on their own address, so a
  * monitoring system can scrape Vigia without reaching the UI. Off loopback the caller must pass
- * the same access token as the UI (the bind policy is checked where the server is started).
+ * the same access token as the UI, over TLS with the UI's certificate (the bind policy is checked
+ * where the server is started).
  */
 export async function startObservabilityServer(options: {
   call: Call;
   host: string;
   port: number;
   token?: string;
+  tls?: { cert: string; key: string } | undefined;
 }): Promise<ObservabilityServer> {
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
       return;
     }
-    if (!tokenMatches(options.token, tokenOf(request, url))) {
+    if (!tokenMatches(options.token, tokenOf(request))) {
       send(response, 401, 'text/plain; charset=utf-8', 'A valid access token is required.\n');
       return;
     }
@@ -79,7 +81,10 @@ export async function startObservabilityServer(options: {
       return;
     }
     send(response, 404, 'text/plain; charset=utf-8', 'Not found: use /health or /metrics\n');
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, handler)
+    : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -87,7 +92,7 @@ export async function startObservabilityServer(options: {
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

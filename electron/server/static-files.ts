@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { SECURITY_HEADERS } from './auth';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,9 +17,12 @@ const types: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** The content type a built renderer file is served with (also by the desktop app's app://). */
+export const contentTypeOf = (file: string): string => types[extname(file)] ?? 'application/octet-stream';
+
 /** No remote content: scripts, styles and sockets only from this server; tiles only if configured. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * Serves the built renderer: files under `root` only (no traversal), the SPA's index.html for
@@ -56,9 +60,9 @@ export function serveStatic(root: string) {
       return;
     }
     response.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
+      ...SECURITY_HEADERS,
       'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
     });
     if (request.method === 'HEAD') response.end();
@@ -70,7 +74,7 @@ function plain(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
+    ...SECURITY_HEADERS,
   });
   response.end(text);
 }

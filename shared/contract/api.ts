@@ -13,7 +13,10 @@ import {
 } from './entities';
 import { Actor, HistoryRange } from './common';
 import { EngineHealth } from './events';
+import { backupApiMethods } from './backup';
 import { notifyApiMethods } from './notify';
+import { settingsApiMethods } from './settings';
+import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
 import { syntheticApiMethods } from './synthetic';
 import { observabilityApiMethods } from './observability';
@@ -104,6 +107,11 @@ export const apiMethods = {
     input: z.object({ ids, by: Actor, note: z.string().trim().max(500).default('') }),
     output: z.array(Alarm),
   },
+  /** An operator closes open alarms by hand, saying why (audited); returns the ones closed. */
+  'alarms.clear': {
+    input: z.object({ ids, by: Actor, reason: z.string().trim().min(1).max(500) }),
+    output: z.array(Alarm),
+  },
 
   'maintenance.start': { input: MaintenanceStart, output: z.void() },
   'maintenance.end': { input: z.object({ target: MaintenanceScope, by: Actor }), output: z.void() },
@@ -114,14 +122,11 @@ export const apiMethods = {
     output: z.array(AuditEntry),
   },
 
-  'settings.get': { input: z.void(), output: z.record(z.string(), z.unknown()) },
-  'settings.set': {
-    input: z.object({ key: z.string().min(1).max(120), value: z.unknown(), by: Actor }),
-    output: z.void(),
-  },
-
+  ...settingsApiMethods,
   ...snmpApiMethods,
   ...notifyApiMethods,
+  ...opticalApiMethods,
+  ...backupApiMethods,
   ...syntheticApiMethods,
   ...observabilityApiMethods,
   ...storeBackupApiMethods,

@@ -113,21 +113,32 @@ export const PingRollup = z.object({
 });
 export type PingRollup = z.infer<typeof PingRollup>;
 
+/**
+ * An alarm's facts (names, measured value, limit…), never a sentence: the text is rendered from
+ * `alarm.<source>.<type>` and these, in the language of whoever reads it.
+ */
+export const AlarmParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type AlarmParams = z.infer<typeof AlarmParams>;
+
 export const Alarm = z.object({
   id: z.number().int().positive(),
   source: AlarmSource,
   deviceId: z.number().int().positive().nullable(),
   towerId: z.number().int().positive().nullable(),
+  /** Any other subject, in its domain's words ("if:3" an interface, "radio"…); null for none. */
+  ref: z.string().max(200).nullable(),
   type: z.string().min(1).max(60),
   severity: Severity,
   state: AlarmState,
-  message: z.string(),
+  params: AlarmParams,
   /** How many devices this alarm stands for (a root cause stands for its dependants). */
   affected: z.number().int().nonnegative(),
   raisedAt: epochMs,
   acknowledgedAt: epochMs.nullable(),
   acknowledgedBy: z.string().nullable(),
   clearedAt: epochMs.nullable(),
+  /** The operator who cleared it by hand; null while open or when its source cleared it. */
+  clearedBy: z.string().nullable(),
   note: z.string().nullable(),
 });
 export type Alarm = z.infer<typeof Alarm>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Alarm, DeviceStatus, Device, Tower, epochMs } from './entities';
+import { SettingsChanged } from './settings';
 
 export const workerStates = ['starting', 'running', 'restarting', 'stopped', 'failed'] as const;
 export const WorkerState = z.enum(workerStates);
@@ -49,6 +50,7 @@ export const VigiaEvent = z.discriminatedUnion('type', [
     /** The device to open when it is clicked, when there is exactly one. */
     deviceId: z.number().int().positive().nullable(),
   }),
+  SettingsChanged,
 ]);
 export type VigiaEvent = z.infer<typeof VigiaEvent>;
 export type VigiaEventType = VigiaEvent['type'];

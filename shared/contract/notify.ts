@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Actor } from './common';
+import { languages, type Language } from '../i18n/language';
 import { Severity } from './entities';
 
-export const NotifyLanguage = z.enum(['pt-BR', 'en']);
-export type NotifyLanguage = z.infer<typeof NotifyLanguage>;
+/** The one Language of shared/i18n, as the notification settings validate it. */
+export const NotifyLanguage = z.enum(languages);
+export type NotifyLanguage = Language;
 
 const towerIds = z
   .array(z.number().int().positive())

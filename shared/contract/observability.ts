@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Actor } from './common';
 
 /** Why Vigia is not healthy, as codes rendered in the reader's language (`health.<code>`). */
 export const healthReasonCodes = ['store_down', 'worker_down', 'cycle_late', 'starting'] as const;
@@ -27,6 +28,12 @@ export const observabilityApiMethods = {
   'engine.verdict': { input: z.void(), output: HealthVerdict },
   /** The Prometheus exposition /metrics answers with. */
   'engine.metrics': { input: z.void(), output: MetricsText },
+  /** The desktop app's /health and /metrics switch (read at start). */
+  'observability.endpoint.get': { input: z.void(), output: ObservabilityConfig },
+  'observability.endpoint.set': {
+    input: z.object({ config: ObservabilityConfig, by: Actor }),
+    output: ObservabilityConfig,
+  },
   /** A zip of logs, settings without secrets, versions and the health picture, for support. */
   'diagnostics.export': {
     input: z.void(),

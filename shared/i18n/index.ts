@@ -1,6 +1,14 @@
 import { fill, type Catalog, type MessageParams } from './catalog';
 import { defaultLanguage, type Language } from './language';
+import { alarmMessages } from './messages/alarms';
+import { backupMessages } from './messages/backup';
 import { engineMessages } from './messages/engine';
+import { notifyMessages } from './messages/notify';
+import { telegramMessages } from './messages/telegram';
+import { settingsMessages } from './messages/settings';
+import { securityMessages } from './messages/security';
+import { opticalMessages } from './messages/optical';
+import { engineProcessMessages } from './messages/engine-process';
 import { syntheticMessages } from './messages/synthetic';
 import { observabilityMessages } from './messages/observability';
 
@@ -13,6 +21,14 @@ export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalo
  */
 export const catalogs = [
   engineMessages,
+  alarmMessages,
+  notifyMessages,
+  telegramMessages,
+  settingsMessages,
+  securityMessages,
+  opticalMessages,
+  backupMessages,
+  engineProcessMessages,
   syntheticMessages,
   observabilityMessages,
 ] as const satisfies readonly Catalog[];
@@ -24,6 +40,11 @@ const merged: Record<Language, Record<string, string>> = { 'pt-BR': {}, en: {} }
 for (const catalog of catalogs) {
   Object.assign(merged['pt-BR'], catalog['pt-BR']);
   Object.assign(merged.en, catalog.en);
+}
+
+/** Whether `key` names a text of some catalog (keys built at run time, like an alarm's). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(merged[defaultLanguage], key);
 }
 
 /** The text of `key` in `language` with its placeholders filled. */

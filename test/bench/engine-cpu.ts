@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EventBus } from '../../electron/engine/event-bus';
+import { AlarmService } from '../../electron/engine/alarms/alarm-service';
+import { Inventory } from '../../electron/engine/inventory/inventory';
 import { Monitor } from '../../electron/engine/monitor/monitor';
 import type { PingTransport } from '../../shared/contract/pinger';
 import { openStore } from '../../electron/engine/store/open-store';
@@ -29,11 +31,12 @@ export async function measureEngineCpu(options: {
       repo,
       transport: options.transport,
       bus,
+      alarms: await AlarmService.load({ repo, bus }),
+      inventory: await Inventory.load(repo),
       config: { interval: { criticalMs: intervalMs, unstableMs: intervalMs, stableMs: intervalMs } },
     });
     const firstCycle = new Promise<void>((resolve) => {
-      const stop = bus.subscribe((event) => {
-        if (event.type !== 'engine.health') return;
+      const stop = monitor.onCycle(() => {
         stop();
         resolve();
       });

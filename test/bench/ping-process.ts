@@ -1,5 +1,6 @@
-// Vigia's pinger over the bench targets, in its own process inside the bench namespace, measuring
-// itself: wall and CPU time of the run (Node's start-up excluded) and the process's peak RSS.
+// Vigia's pinger over the bench targets, in its own process inside the bench namespace: its
+// verdicts, its peak RSS, and the run's own wall and CPU time (Node's start-up excluded). bench:ping
+// times the whole process from outside, as it times fping.
 // Usage: ping-process <answering> <silent>. Prints one JSON line.
 import { PingOptions } from '../../shared/contract/pinger';
 import { nowMs } from '../../electron/workers/pinger/clock';

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { pingerApi, type PingerApi } from '../../shared/contract/pinger';
 import type { PingTransport } from '../../shared/contract/pinger';
 import { workerPingTransport } from '../../electron/engine/collectors/pinger-port';
 import { Supervisor } from '../../electron/engine/collectors/supervisor';
 import { netnsSpawner } from '../helpers/netns';
-
-/** CPU seconds (user + system) a process has used, from /proc (in ticks of 1/100 s on Linux). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime are fields 14 and 15 of stat, counted from the state field (3) here.
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+import { cpuSecondsOf } from './proc-cpu';
 
 /**
  * The real pinger worker (supervised, over its IPC protocol) inside a namespace, as the monitor's

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventBus } from '../../electron/engine/event-bus';
+import { AlarmService } from '../../electron/engine/alarms/alarm-service';
+import { Inventory } from '../../electron/engine/inventory/inventory';
 import { Monitor } from '../../electron/engine/monitor/monitor';
 import { openStore } from '../../electron/engine/store/open-store';
 import { RealisticDayTransport, seedDevices } from './bench-network';
@@ -36,7 +38,10 @@ async function main(): Promise<void> {
       from: dayStart + 14 * 3_600_000,
       to: dayStart + 14 * 3_600_000 + 20 * 60_000,
     });
-    const monitor = new Monitor({ repo, transport, bus: new EventBus(), clock });
+    const bus = new EventBus();
+    const alarms = await AlarmService.load({ repo, bus, now: clock.now });
+    const inventory = await Inventory.load(repo);
+    const monitor = new Monitor({ repo, transport, bus, alarms, inventory, clock });
     // The first cycle writes every device's first status and sample: setup, not a day's growth.
     await monitor.runCycle();
     const before = checkpointedSize(file);

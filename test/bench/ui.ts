@@ -1,26 +1,31 @@
-// npm run bench:ui [-- --minutes 10] — the operator UI in Debian's Chromium with 10,000 devices:
-// time from navigation to an interactive devices table (the first frame showing its rows and its
-// search box, recorded in the page) — the median of five fresh loads against the running engine (an
-// operator opening or reloading the UI), and also one right as the engine starts, when its first
-// cycle and the page load share the machine — the longest main-thread task while a
-// burst of 10,000 status changes arrives (one every 30 s), and the JS heap after the run against
-// after its first minute. The engine is real (SQLite store, API, WebSocket server); the status
-// bursts are added at its event stream, as a network where everything changes at once would
-// produce them. Prints one JSON line.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench:ui (as root) [-- --minutes 10] — the operator UI in Debian's Chromium with 10,000
+// devices: time from navigation to an interactive devices table (the first frame showing its rows
+// and its search box, recorded in the page) — the median of five fresh loads against the running
+// engine, and one right as the engine starts, when its first cycle and the page load share the
+// machine — the longest main-thread task while bursts of 10,000 status changes arrive, and the JS
+// heap at the end against after the first minute. The engine is the app's own (startEngine, the
+// headless server, the real pinger worker in a network namespace this script creates, 10,000
+// loopback devices every 30 s); the bursts are its own work: every minute the namespace starts or
+// stops answering ICMP for all of them, and the engine's next cycles turn all 10,000 down, then up.
+// Long tasks are measured the whole time; the two forced garbage collections for the heap figures
+// pause the measurement only in the quiet after a burst. Prints one JSON line.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import type { DeviceInput, DeviceStatus, Tower } from '../../shared/contract/entities';
-import type { VigiaEvent } from '../../shared/contract/events';
-import { startEngine } from '../../electron/engine/start-engine';
-import { openStore } from '../../electron/engine/store/open-store';
-import { forkSpawner } from '../../electron/engine/collectors/spawner';
-import { startHttpServer } from '../../electron/server/http-server';
+import { createNetns, netnsUnavailable } from '../helpers/netns';
+import { bundleWorkers, startBenchEngine } from './bench-engine';
 
 const DEVICES = 10_000;
-const BURST_EVERY_MS = 30_000;
+const INTERVAL_MS = 30_000;
+/** How often the namespace flips between answering and silent: a burst down, then one back up. */
+const FLIP_EVERY_MS = 60_000;
+/** The seeded devices' addresses (test/bench/bench-network.ts). */
+const DEVICE_RANGE = '127.0.0.0/16';
+/** A status batch this large is one of the flips, not a straggler. */
+const BURST_MIN = DEVICES / 2;
+/** After a burst, the page has drawn it well within this: a forced collection here meets no burst. */
+const QUIET_AFTER_BURST_MS = 5_000;
 /** Fresh loads against the running engine; one load on a 2-core machine varies by ±200 ms. */
 const LOADS = 5;
 const SETTLE_MS = 2_000;
@@ -51,77 +56,34 @@ const RECORD_SHOWN_AT = `
   observer.observe(document, { childList: true, subtree: true });
 `;
 
-async function seed(file: string): Promise<void> {
-  const repo = await openStore({ dialect: 'sqlite', file });
-  const towers: Tower[] = [];
-  for (let t = 0; t < 100; t++)
-    towers.push(
-      await repo.towers.create({
-        name: `Torre ${t}`,
-        code: `B${t}`,
-        latitude: -7.2 + t / 500,
-        longitude: -35.9 + (t % 10) / 100,
-      }),
-    );
-  const rows: DeviceInput[] = Array.from({ length: DEVICES }, (_, i) => ({
-    name: `Equipamento ${i}`,
-    host: `100.${64 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`,
-    kind: i % 100 === 0 ? 'backhaul' : 'cpe',
-    towerId: towers[i % towers.length]!.id,
-  }));
-  await repo.devices.createMany(rows);
-  await repo.close();
-}
-
-function burst(ids: number[], round: number): VigiaEvent {
-  const at = Date.now();
-  const statuses: DeviceStatus[] = ids.map((deviceId, i) => ({
-    deviceId,
-    state: (i + round) % 7 === 0 ? 'down' : (i + round) % 11 === 0 ? 'degraded' : 'up',
-    since: at,
-    lastCheck: at,
-    rttMs: 1 + ((i * 7 + round) % 90),
-    lossPct: (i + round) % 13 === 0 ? 20 : 0,
-    cause: null,
-  }));
-  return { type: 'status.changed', at, statuses };
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' } } });
   const minutes = Math.max(2, Number(values.minutes));
-  const dir = mkdtempSync(join(tmpdir(), 'vigia-bench-ui-'));
-  const file = join(dir, 'vigia.db');
-  await seed(file);
-  // Demo transport: the devices are simulated, so no packet leaves for these addresses.
-  const engine = await startEngine({
-    dataDir: dir,
-    store: { dialect: 'sqlite', file },
-    demo: true,
-    runtime: 'headless',
-    spawner: forkSpawner,
-    version: 'bench',
-    log: () => undefined,
+  const unavailable = netnsUnavailable();
+  if (unavailable) throw new Error(`bench:ui: ${unavailable}`);
+  const cache = resolve('node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'vigia-bench-ui-'));
+  const ns = await createNetns('vigia-bench-ui');
+  const bench = await startBenchEngine({
+    namespace: ns.name,
+    workerScripts: await bundleWorkers(dir),
+    devices: DEVICES,
+    intervalMs: INTERVAL_MS,
+    // Every device changes every minute on purpose: not flapping, for this benchmark.
+    monitorConfig: { flapChanges: 1_000_000 },
   });
-  const listeners = new Set<(event: VigiaEvent) => void>();
-  const withBursts = {
-    ...engine,
-    subscribe: (listener: (event: VigiaEvent) => void) => {
-      listeners.add(listener);
-      const stop = engine.subscribe(listener);
-      return () => {
-        listeners.delete(listener);
-        stop();
-      };
-    },
-  };
-  const server = await startHttpServer({
-    engine: withBursts,
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: resolve('out/renderer'),
+  const { engine, server } = bench;
+  let bursts = 0;
+  const burstSizes: number[] = [];
+  let burstWaiters: (() => void)[] = [];
+  const unsubscribe = engine.subscribe((event) => {
+    if (event.type !== 'status.changed' || event.statuses.length < BURST_MIN) return;
+    bursts++;
+    burstSizes.push(event.statuses.length);
+    burstWaiters.splice(0).forEach((wake) => wake());
   });
-  const ids = (await engine.call('devices.list', undefined)).map((device) => device.id);
+  const nextBurst = () => new Promise<void>((wake) => burstWaiters.push(wake));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     // Each measurement in a fresh context: nothing cached from an earlier load.
@@ -183,20 +145,29 @@ async function main(): Promise<void> {
       await measuring(true);
     };
 
-    let round = 0;
-    const send = () => {
-      const event = burst(ids, round++);
-      listeners.forEach((listener) => listener(event));
+    // The quiet after the engine's next burst, when the page has drawn it: collect there.
+    const collectBetweenBursts = async () => {
+      await nextBurst();
+      await page.waitForTimeout(QUIET_AFTER_BURST_MS);
+      await collect();
     };
-    send();
-    const timer = setInterval(send, BURST_EVERY_MS);
+    const burstsBefore = bursts;
+    let silent = false;
+    const flip = async () => {
+      silent = !silent;
+      await (silent ? ns.silence(DEVICE_RANGE) : ns.unsilence(DEVICE_RANGE));
+    };
+    await flip();
+    const flipper = setInterval(() => void flip(), FLIP_EVERY_MS);
+    const startedAt = Date.now();
     await page.waitForTimeout(60_000);
-    await collect();
+    await collectBetweenBursts();
     const heapAfterOneMinute = await heap();
-    await page.waitForTimeout((minutes - 1) * 60_000);
-    await collect();
+    await page.waitForTimeout(Math.max(0, startedAt + minutes * 60_000 - Date.now()));
+    await collectBetweenBursts();
     const heapAtEnd = await heap();
-    clearInterval(timer);
+    clearInterval(flipper);
+    const measuredBursts = burstSizes.slice(burstsBefore);
     const longestTaskMs = await page.evaluate(() => (globalThis as unknown as { longest: number }).longest);
     process.stdout.write(
       `${JSON.stringify({
@@ -207,14 +178,18 @@ async function main(): Promise<void> {
         longest_task_ms: Math.round(longestTaskMs),
         heap_ratio: Number((heapAtEnd / heapAfterOneMinute).toFixed(3)),
         minutes,
-        bursts: round,
+        bursts_source: 'engine cycles',
+        bursts: measuredBursts.length,
+        burst_changes_min: Math.min(...measuredBursts),
         heap_mb: { after_1_min: Math.round(heapAfterOneMinute / 1e6), at_end: Math.round(heapAtEnd / 1e6) },
       })}\n`,
     );
   } finally {
+    unsubscribe();
+    burstWaiters = [];
     await browser.close();
-    await server.close();
-    await engine.stop();
+    await bench.stop();
+    await ns.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
 }

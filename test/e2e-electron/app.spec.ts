@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -117,8 +117,12 @@ test.describe('the desktop app', () => {
         intervals: [2_000],
       })
       .toBeGreaterThan(0);
+    // Recorded as node-notifier was called: what the native helper was given.
     const [first] = await app.evaluate(() => (globalThis as HookedGlobal).__vigiaE2E.notifications);
     expect(first!.title).toMatch(/^Vigia — /);
-    expect(first!.body.length).toBeGreaterThan(0);
+    expect(first!.message.length).toBeGreaterThan(0);
+    expect(first!.appID).toBe('br.com.vigia.noc');
+    expect(first!.icon.replaceAll('\\', '/')).toMatch(/\/tray\/red@2x\.png$/);
+    expect(existsSync(first!.icon)).toBe(true);
   });
 });

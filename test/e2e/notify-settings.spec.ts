@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
 import { call, open } from './demo-server';
+import { keepScreenshot } from './screenshot';
 
 /**
  * Settings › Notifications against the demo server: a webhook tested against a receiver this spec
@@ -122,7 +123,9 @@ test('an operator tests a webhook and a Telegram chat, edits a template and save
   expect(post!.method).toBe('POST');
   expect(post!.path).toBe('/vigia');
   const timestamp = String(post!.headers['x-vigia-timestamp']);
-  const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${post!.body}`).digest('hex')}`;
+  const key = String(post!.headers['idempotency-key']);
+  const signed = `${timestamp}.${key}.${post!.body}`;
+  const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(signed).digest('hex')}`;
   expect(post!.headers['x-vigia-signature']).toBe(expected);
 
   // Telegram through a Bot API that refuses every token: the UI says the token is invalid.
@@ -179,8 +182,7 @@ test('an operator tests a webhook and a Telegram chat, edits a template and save
   await expect(page.getByTestId('template-preview-pt-BR-raised')).toHaveText(
     '🔴 E2E #1234 AP Setor Norte em Torre Alto Branco',
   );
-  // Kept for the README.
-  await page.screenshot({ path: 'docs/screenshots/settings-notifications.png', fullPage: true });
+  await keepScreenshot(page, 'settings-notifications', true);
   const html = await page.content();
   expect(html).not.toContain(BOT_TOKEN);
   expect(html).not.toContain(WEBHOOK_SECRET);

@@ -1,11 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { open } from './demo-server';
-
-/** Screenshots of the main pages, kept for the README. */
-async function keep(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `docs/screenshots/${name}.png` });
-}
+import { keepScreenshot as keep } from './screenshot';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,7 +32,7 @@ test('a CSV import shows bad rows and writes only the confirmed valid ones', asy
     'Duplicado,100.127.251.1,cpe,,',
   ].join('\n');
   await page.getByTestId('import-text').fill(csv);
-  await expect(page.getByTestId('import-summary')).toContainText('2');
+  await expect(page.getByTestId('import-summary')).toHaveText('2 linhas válidas, 3 com erro');
   await expect(page.locator('[data-testid="import-preview"] tr[data-valid="false"]')).toHaveCount(3);
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('device-search').fill('CPE Import');

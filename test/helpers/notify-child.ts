@@ -11,6 +11,8 @@ import type { Alarm, Tower } from '../../shared/contract/entities';
 import type { NotifyConfig } from '../../shared/contract/notify';
 import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
 import { FAKE_TOKEN } from './fake-telegram';
+import { clearStoredAlarm, storeAlarm } from './alarms';
+import { noEngineBot } from './no-engine-bot';
 
 export interface NotifyChildOptions {
   dataDir: string;
@@ -85,22 +87,18 @@ async function publish(service: NotifyService, repo: Repository, bus: EventBus):
   };
   for (const device of await repo.devices.list()) {
     if (alarmed.has(device.id)) continue;
-    const alarm = await repo.alarms.raise({
-      source: 'icmp',
-      deviceId: device.id,
-      towerId: device.towerId,
-      type: 'device_down',
-      severity: 'critical',
-      message: `${device.name} fora do ar`,
-      affected: 1,
-      raisedAt: Date.now(),
-    });
-    if (alarm) emit('alarm.raised', alarm);
+    emit(
+      'alarm.raised',
+      await storeAlarm(repo, {
+        deviceId: device.id,
+        towerId: device.towerId,
+        params: { device: device.name },
+      }),
+    );
     await sleep(gap);
   }
   for (const alarm of await repo.alarms.list({ states: ['active'], limit: 5_000 })) {
-    const cleared = await repo.alarms.clear(alarm.id, Date.now());
-    if (cleared) emit('alarm.cleared', cleared);
+    emit('alarm.cleared', await clearStoredAlarm(repo, alarm.id));
     await sleep(gap);
   }
   await service.idle();
@@ -115,8 +113,10 @@ async function main(): Promise<void> {
     bus,
     cipher: createFileKeyCipher(options.dataDir),
     owner: 'bench-workstation',
-    call: () => Promise.reject(new Error('no engine in this process')),
+    bot: noEngineBot,
     desktop: false,
+    workstation: () => ({ language: 'en', paused: false }),
+    allowLoopback: true,
     log: (message) => process.stderr.write(`${message}\n`),
     sendTimeoutMs: 2_000,
     pollMs: 100,

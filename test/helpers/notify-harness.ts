@@ -14,14 +14,28 @@ export interface NotifyScenario {
   groupWindowS: number;
   /** Share of sendMessage calls answered with a fault (429, 500, dropped, hung). */
   failureRate: number;
-  /** Kill the notifier with SIGKILL once this many messages were accepted, then start it again. */
+  /**
+   * Once this many messages were accepted, freeze the fake (every send hangs), kill the notifier
+   * with SIGKILL and start it again: a crash during a network outage.
+   */
   restartAfterMessages: number | null;
+  /** Kill and restart the notifier this many times at random moments of the batch, no freeze. */
+  randomKills?: number;
+  /**
+   * Kill and restart the notifier this many times the instant the fake accepted a message, before
+   * the notifier can record it as sent: the one window the outbox cannot close.
+   */
+  acceptWindowKills?: number;
   timeoutMs: number;
   seed?: number;
 }
 
 export interface NotifyOutcome {
+  /** What the scenario raised: two events per alarm. */
   events: number;
+  /** Events the notifier process printed as published (a kill may cut one off before printing). */
+  reported: number;
+  /** Distinct events found in what the fake accepted. */
   delivered: number;
   duplicates: number;
   lost: number;
@@ -30,6 +44,8 @@ export interface NotifyOutcome {
   messages: number;
   injectedFaults: number;
   restarts: number;
+  randomKills: number;
+  acceptWindowKills: number;
 }
 
 const root = resolve(import.meta.dirname, '../..');
@@ -78,8 +94,9 @@ function deliveredKeys(texts: string[]): string[] {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
- * Alarm events through a notifier process to the fake Telegram, with injected faults and a
- * SIGKILL mid-batch: every event is looked for in what the fake accepted, once.
+ * Alarm events through a notifier process to the fake Telegram, with injected faults and SIGKILLs
+ * (frozen, at random moments, in the accept window): every event is looked for in what the fake
+ * accepted, once.
  */
 export async function runNotifyScenario(scenario: NotifyScenario): Promise<NotifyOutcome> {
   const chats = Array.from({ length: scenario.chats }, (_, index) => String(-1_000_000 - index));
@@ -110,29 +127,66 @@ export async function runNotifyScenario(scenario: NotifyScenario): Promise<Notif
   const markPublished = () => (published = true);
   let child = startChild(options, record, markPublished);
   let restarts = 0;
-  const deadline = Date.now() + scenario.timeoutMs;
+  const started = Date.now();
+  const deadline = started + scenario.timeoutMs;
+  // Random moments within the batch (seeded), soonest first.
+  const randomKillAt = Array.from(
+    { length: scenario.randomKills ?? 0 },
+    () => started + 500 + random() * scenario.spreadMs,
+  ).sort((a, b) => a - b);
+  let randomKills = 0;
+  let acceptWindowKills = 0;
+  let acceptedSinceStart = 0;
+  // Spread over the batch: the next accept-window kill waits for a few messages of the new process.
+  const acceptGap = Math.max(1, Math.floor(scenario.chats / 2));
+  fake.onSent = () => {
+    acceptedSinceStart++;
+    if (acceptWindowKills >= (scenario.acceptWindowKills ?? 0) || acceptedSinceStart < acceptGap) return;
+    acceptWindowKills++;
+    // Synchronously, before the fake answers: the notifier dies with the message accepted and not
+    // yet recorded as sent.
+    child.kill('SIGKILL');
+  };
+  const restart = async () => {
+    await kill(child, 'SIGKILL');
+    restarts++;
+    acceptedSinceStart = 0;
+    // Killed while publishing or not, the new process carries on where the old one stopped.
+    child = startChild(options, record, markPublished);
+  };
   const allDelivered = () => {
     const seen = new Set(deliveredKeys(fake.sent.map((message) => message.text)));
     return [...events.keys()].every((key) => seen.has(key));
   };
   try {
     while (Date.now() < deadline) {
-      await sleep(100);
+      await sleep(Math.max(1, Math.min(100, (randomKillAt[0] ?? Infinity) - Date.now())));
+      if (child.signalCode === 'SIGKILL') {
+        await restart();
+        continue;
+      }
+      if (randomKillAt.length > 0 && Date.now() >= randomKillAt[0]!) {
+        randomKillAt.shift();
+        randomKills++;
+        await restart();
+        continue;
+      }
       const restartDue = scenario.restartAfterMessages !== null && restarts === 0;
       if (restartDue && fake.sent.length >= scenario.restartAfterMessages!) {
         frozen = true;
         await sleep(300);
         await kill(child, 'SIGKILL');
         frozen = false;
-        restarts++;
-        // Killed while publishing or not, the new process carries on where the old one stopped.
-        child = startChild(options, record, markPublished);
+        await restart();
         continue;
       }
+      // Kills still planned once everything arrived are dropped: there is nothing left to cut.
       if (!restartDue && published && allDelivered()) break;
     }
-    await sleep(500);
   } finally {
+    fake.onSent = null;
+    // SIGTERM stops the notifier gracefully, its sends in flight settled: what the fake holds
+    // afterwards is final, with no wait for a late duplicate that a slow machine could outrun.
     await kill(child, 'SIGTERM');
     await fake.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -144,25 +198,24 @@ export async function runNotifyScenario(scenario: NotifyScenario): Promise<Notif
       counts.set(key, (counts.get(key) ?? 0) + 1);
       if (!firstAt.has(key)) firstAt.set(key, message.at);
     }
+  // Counted against what the scenario raised (each alarm down, then back), not against what the
+  // notifier said it published: an event raised just before a kill is never printed, yet owed.
+  const expected = scenario.alarms * 2;
   let duplicates = 0;
-  let deliveredCount = 0;
+  for (const count of counts.values()) duplicates += count - 1;
   const latenciesMs: number[] = [];
-  for (const [key, at] of events) {
-    const count = counts.get(key) ?? 0;
-    if (count > 0) {
-      deliveredCount++;
-      latenciesMs.push(firstAt.get(key)! - at);
-    }
-    duplicates += Math.max(0, count - 1);
-  }
+  for (const [key, at] of events) if (firstAt.has(key)) latenciesMs.push(firstAt.get(key)! - at);
   return {
-    events: events.size,
-    delivered: deliveredCount,
+    events: expected,
+    reported: events.size,
+    delivered: counts.size,
     duplicates,
-    lost: events.size - deliveredCount,
+    lost: expected - counts.size,
     latenciesMs,
     messages: fake.sent.length,
     injectedFaults,
     restarts,
+    randomKills,
+    acceptWindowKills,
   };
 }

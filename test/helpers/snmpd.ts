@@ -3,9 +3,23 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import snmp from 'net-snmp';
 
 const SNMPD = '/usr/sbin/snmpd';
+const READY_TIMEOUT_MS = 15_000;
+const SYS_UPTIME = '1.3.6.1.2.1.1.3.0';
+
+/** Whether an SNMP GET of sysUpTime on this port is answered (one try, 200 ms timeout). */
+function answers(port: number): Promise<boolean> {
+  const session = snmp.createSession('127.0.0.1', 'public', { port, timeout: 200, retries: 0 });
+  return new Promise((resolve) => {
+    session.on('error', () => undefined);
+    session.get([SYS_UPTIME], (error) => {
+      session.close();
+      resolve(!error);
+    });
+  });
+}
 
 export const snmpdV3User = { name: 'vigia', authKey: 'auth-pass-123', privKey: 'priv-pass-123' };
 
@@ -43,9 +57,15 @@ export async function startSnmpd(): Promise<RunningSnmpd> {
   child.on('exit', () => {
     exited = true;
   });
-  // snmpd has no readiness signal on stdout we can rely on; it binds within a few hundred ms.
-  await sleep(700);
-  if (exited) throw new Error('snmpd exited at start: see its configuration in ' + config);
+  // snmpd has no readiness signal on stdout we can rely on: ready is when it answers a GET.
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await answers(port))) {
+    if (exited) throw new Error('snmpd exited at start: see its configuration in ' + config);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`snmpd did not answer on 127.0.0.1:${port} within ${READY_TIMEOUT_MS} ms`);
+    }
+  }
   return {
     port,
     async stop() {

@@ -58,7 +58,13 @@ describe('API dispatch', () => {
     });
     const health = await engine.call('engine.health', undefined);
     expect(health.storeOk).toBe(true);
-    expect(health.workers.map((worker) => worker.name).sort()).toEqual(['pinger', 'snmp', 'synthetic']);
+    expect(health.workers.map((worker) => worker.name).sort()).toEqual([
+      'backup',
+      'optical',
+      'pinger',
+      'snmp',
+      'synthetic',
+    ]);
   });
 
   it('rejects an unknown method and malformed input with readable errors and field paths', async () => {
@@ -188,12 +194,22 @@ describe('API dispatch', () => {
 
   it('serves history, alarms, maintenance and settings', async () => {
     const [device] = await engine.call('devices.list', undefined);
-    for (const range of ['1h', '24h', '7d', '30d'] as const)
-      expect(Array.isArray(await engine.call('status.history', { deviceId: device!.id, range }))).toBe(true);
+    const ranges = ['1h', '24h', '7d', '30d'] as const;
+    const histories = [];
+    for (const range of ranges)
+      histories.push(await engine.call('status.history', { deviceId: device!.id, range }));
+    // The device is minutes old: every range holds the same rollups, all of it and in time order.
+    const [hour] = histories;
+    for (const history of histories) expect(history).toEqual(hour);
+    expect(hour!.every((rollup) => rollup.deviceId === device!.id && rollup.samples > 0)).toBe(true);
+    expect(hour!.map((rollup) => rollup.bucket)).toEqual(
+      hour!.map((rollup) => rollup.bucket).sort((a, b) => a - b),
+    );
     expect((await failure('status.history', { deviceId: device!.id, range: '2y' })).issues[0]?.path).toBe(
       'range',
     );
-    expect(Array.isArray(await engine.call('alarms.list', { states: ['active'] }))).toBe(true);
+    // Every device here answers on loopback: no alarm is open.
+    expect(await engine.call('alarms.list', { states: ['active'] })).toEqual([]);
 
     await engine.call('maintenance.start', {
       target: { scope: 'global' },
@@ -208,12 +224,85 @@ describe('API dispatch', () => {
     await engine.call('maintenance.end', { target: { scope: 'global' }, by: 'Ana' });
     expect(await engine.call('maintenance.global', undefined)).toBeNull();
 
-    await engine.call('settings.set', { key: 'ui.language', value: 'pt-BR', by: 'Ana' });
-    expect((await engine.call('settings.get', undefined))['ui.language']).toBe('pt-BR');
+    await engine.call('settings.ui.set', { value: { language: 'en' }, by: 'Ana' });
+    expect((await engine.call('settings.get', undefined)).ui.language).toBe('en');
     expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
       actor: 'Ana',
-      action: 'settings.set',
-      target: 'ui.language',
+      action: 'settings.ui.set',
+      target: 'settings.ui',
+    });
+  });
+
+  it('publishes engine health with every part, the workers included, after each cycle', async () => {
+    const [device] = await engine.call('devices.list', undefined);
+    const before = eventsOf('engine.health').length;
+    await engine.call('devices.pingNow', { ids: [device!.id] });
+    const published = eventsOf('engine.health').slice(before);
+    expect(published.length).toBeGreaterThan(0);
+    for (const { health } of published)
+      expect(health.workers.map((worker) => worker.name).sort()).toEqual([
+        'backup',
+        'optical',
+        'pinger',
+        'snmp',
+        'synthetic',
+      ]);
+  });
+
+  it('acknowledges and clears alarms by hand, saying who and why, through the alarm service', async () => {
+    const device = await engine.call('devices.create', { name: 'OLT Serra', host: '127.0.0.77' });
+    await engine.alarms.raise({
+      source: 'backup',
+      type: 'backup_failed',
+      subject: { deviceId: device.id, towerId: null, ref: null },
+      severity: 'major',
+      params: { device: device.name },
+    });
+    const [alarm] = engine.alarms.openAlarms('backup').filter((open) => open.deviceId === device.id);
+    const [acked] = await engine.call('alarms.acknowledge', { ids: [alarm!.id], by: 'Ana', note: 'vendo' });
+    expect(acked).toMatchObject({
+      id: alarm!.id,
+      state: 'acknowledged',
+      acknowledgedBy: 'Ana',
+      note: 'vendo',
+    });
+    expect(
+      (await failure('alarms.clear', { ids: [alarm!.id], by: 'Ana', reason: '  ' })).issues[0]?.path,
+    ).toBe('reason');
+    const [cleared] = await engine.call('alarms.clear', {
+      ids: [alarm!.id],
+      by: 'Ana',
+      reason: 'backup refeito à mão',
+    });
+    expect(cleared).toMatchObject({ id: alarm!.id, state: 'cleared', clearedBy: 'Ana' });
+    expect(eventsOf('alarm.cleared').at(-1)?.alarm.id).toBe(alarm!.id);
+    expect(engine.alarms.openAlarms('backup')).toEqual([]);
+    expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
+      actor: 'Ana',
+      action: 'alarm.clear',
+      target: `alarms:${alarm!.id}`,
+      details: 'backup refeito à mão',
+    });
+    expect(await engine.call('alarms.clear', { ids: [alarm!.id], by: 'Ana', reason: 'de novo' })).toEqual([]);
+  });
+
+  it("forgets a device's SNMP credentials when its address changes, not when its name does", async () => {
+    const device = await engine.call('devices.create', { name: 'Switch POP', host: '127.0.0.61' });
+    await engine.call('snmp.config.set', {
+      config: {
+        deviceId: device.id,
+        enabled: false,
+        credentials: { version: '2c', community: 'pop-community' },
+      },
+      by: 'Ana',
+    });
+    await engine.call('devices.update', { id: device.id, patch: { name: 'Switch POP 1' } });
+    expect(await engine.call('snmp.config.get', { deviceId: device.id })).toMatchObject({ version: '2c' });
+    await engine.call('devices.update', { id: device.id, patch: { host: '127.0.0.62' } });
+    expect(await engine.call('snmp.config.get', { deviceId: device.id })).toBeNull();
+    expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
+      action: 'snmp.config.delete',
+      target: `device:${device.id}`,
     });
   });
 });

@@ -9,6 +9,8 @@ import { findParentCycle } from '../../shared/domain/monitor/dependencies';
 import { createDemoTransport } from '../../electron/engine/demo/demo-transport';
 import { seedDemoNetwork } from '../../electron/engine/demo/seed';
 import { EventBus } from '../../electron/engine/event-bus';
+import { AlarmService } from '../../electron/engine/alarms/alarm-service';
+import { Inventory } from '../../electron/engine/inventory/inventory';
 import { Monitor } from '../../electron/engine/monitor/monitor';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
@@ -109,7 +111,9 @@ describe('demo network', () => {
     const bus = new EventBus();
     const events: VigiaEvent[] = [];
     bus.subscribe((event) => events.push(event));
-    const monitor = new Monitor({ repo, transport, bus, clock });
+    const alarms = await AlarmService.load({ repo, bus, now: clock.now });
+    const inventory = await Inventory.load(repo);
+    const monitor = new Monitor({ repo, transport, bus, alarms, inventory, clock });
     const seenStates = new Set<string>();
     let recovered = 0;
     // Half an hour of 30 s cycles.

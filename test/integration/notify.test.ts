@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
 import { EventBus } from '../../electron/engine/event-bus';
 import { NotifyService } from '../../electron/engine/notify/notify-service';
 import {
+  ACCEPTED_SKEW_MS,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   webhookSignature,
@@ -21,6 +23,8 @@ import type { Repository } from '../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import { FAKE_TOKEN, FakeTelegram } from '../helpers/fake-telegram';
 import { runNotifyScenario } from '../helpers/notify-harness';
+import { clearStoredAlarm, storeAlarm } from '../helpers/alarms';
+import { noEngineBot } from '../helpers/no-engine-bot';
 
 // Alert delivery against a local fake of Telegram's Bot API and a local webhook receiver; every
 // address is 127.0.0.1.
@@ -89,18 +93,14 @@ describe('alert delivery through the outbox', () => {
 
   async function raise(index: number, severity: Alarm['severity'] = 'critical'): Promise<Alarm> {
     const device = devices[index]!;
-    const alarm = await repo.alarms.raise({
-      source: 'system',
+    const alarm = await storeAlarm(repo, {
       deviceId: device.id,
       towerId: tower.id,
-      type: 'device_down',
       severity,
-      message: `${device.name} down`,
-      affected: 1,
-      raisedAt: Date.now(),
+      params: { device: device.name },
     });
-    bus.publish({ type: 'alarm.raised', alarm: alarm! });
-    return alarm!;
+    bus.publish({ type: 'alarm.raised', alarm });
+    return alarm;
   }
 
   beforeAll(async () => {
@@ -130,8 +130,10 @@ describe('alert delivery through the outbox', () => {
       bus,
       cipher: createFileKeyCipher(dir),
       owner: 'test-workstation',
-      call: () => Promise.reject(new Error('no engine')),
+      bot: noEngineBot,
       desktop: true,
+      workstation: () => ({ language: 'pt-BR', paused: false }),
+      allowLoopback: true,
       log: (line) => logs.push(line),
       sendTimeoutMs: 800,
       pollMs: 50,
@@ -160,7 +162,9 @@ describe('alert delivery through the outbox', () => {
     expect(message.text).toContain(`#${alarm.id} OLT 1 (10.9.0.1) · Torre Centro · down since`);
     expect(message.buttons[0]!.map((b) => b.callback_data)).toEqual([`ack:${alarm.id}`, `maint:${alarm.id}`]);
     await until(async () => (await repo.outbox.stats(0)).pending === 0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Stopped, the sender has settled every request in flight and sends nothing more: the count
+    // is final, with no wait that a slow machine could outrun.
+    await service.stop();
     expect(fake.sent.filter((m) => m.text.includes(`#${alarm.id} `))).toHaveLength(2);
   });
 
@@ -175,8 +179,8 @@ describe('alert delivery through the outbox', () => {
     for (const alarm of alarms) expect(text).toContain(`#${alarm.id} `);
     expect(text).not.toContain('OLT 8 ');
     // The recovery carries the outage's duration.
-    const cleared = await repo.alarms.clear(alarms[0]!.id, alarms[0]!.raisedAt + 125 * 60_000);
-    bus.publish({ type: 'alarm.cleared', alarm: cleared! });
+    const cleared = await clearStoredAlarm(repo, alarms[0]!.id, alarms[0]!.raisedAt + 125 * 60_000);
+    bus.publish({ type: 'alarm.cleared', alarm: cleared });
     await until(() => fake.sent.length === 4);
     expect(fake.sent.at(-1)!.text).toMatch(new RegExp(`^✅ #${alarms[0]!.id} OLT 2 .* back after 2h 5min$`));
   });
@@ -243,7 +247,12 @@ describe('alert delivery through the outbox', () => {
       error: 'Webhook unreachable: connection refused',
     });
     expect(
-      await test({ channel: 'telegram', chatId: CHAT, apiRoot: `http://127.0.0.1:${port}` }),
+      await test({
+        channel: 'telegram',
+        chatId: CHAT,
+        token: FAKE_TOKEN,
+        apiRoot: `http://127.0.0.1:${port}`,
+      }),
     ).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Telegram unreachable: /),
@@ -255,6 +264,160 @@ describe('alert delivery through the outbox', () => {
     expect(await test({ channel: 'desktop' })).toEqual({ ok: true, error: null });
     expect(desktop).toEqual(['Teste do Vigia']);
     expect(logs.join('\n')).not.toContain(FAKE_TOKEN);
+  });
+
+  it('an English chat and a Portuguese chat each read the same alarm in their own language', async () => {
+    const templates = {
+      'pt-BR': {
+        raised: '{icon} #{id} {message}',
+        cleared: '✅ #{id} {message} · normalizado após {duration}',
+      },
+      en: { raised: '{icon} #{id} {message}', cleared: '✅ #{id} {message} · back after {duration}' },
+    };
+    await start({ templates });
+    const base = config({ templates });
+    const [portuguese, english] = base.telegram.chats;
+    await service.handlers()['notify.config.set']({
+      config: {
+        ...base,
+        telegram: {
+          ...base.telegram,
+          chats: [
+            { ...portuguese!, language: 'pt-BR' },
+            { ...english!, language: 'en' },
+          ],
+        },
+      },
+      webhookSecrets: {},
+      by: 'test',
+    });
+    const alarm = await storeAlarm(repo, {
+      deviceId: devices[12]!.id,
+      towerId: tower.id,
+      affected: 3,
+      params: { device: 'OLT 13' },
+    });
+    bus.publish({ type: 'alarm.raised', alarm });
+    await until(() => fake.sent.length === 2);
+    const to = (chatId: string) => fake.sent.find((message) => message.chatId === chatId)!;
+    expect(to(CHAT).text).toBe(`🔴 #${alarm.id} OLT 13 fora do ar: causa raiz, 3 dispositivos afetados`);
+    expect(to(OTHER_CHAT).text).toBe(`🔴 #${alarm.id} OLT 13 down: root cause, 3 devices affected`);
+    expect(to(CHAT).buttons[0]!.map((button) => button.text)).toEqual(['✔ Reconhecer', '🔧 Manutenção 1 h']);
+    expect(to(OTHER_CHAT).buttons[0]!.map((button) => button.text)).toEqual([
+      '✔ Acknowledge',
+      '🔧 Maintenance 1 h',
+    ]);
+  });
+
+  it('uses each stored secret only with the destination it was saved for', async () => {
+    const receiver = await webhookReceiver(() => 204);
+    const elsewhere = await webhookReceiver(() => 204);
+    const hook = {
+      id: 'tickets',
+      name: 'Tickets',
+      url: receiver.url,
+      language: 'pt-BR' as const,
+      severities: ['critical' as const],
+      towerIds: null,
+      recoveries: false,
+    };
+    await start({ webhooks: [hook] }, { tickets: 'webhook-signing-secret' });
+    const handlers = service.handlers();
+    const otherRoot = elsewhere.url.replace(/\/hook$/, '');
+
+    // "send test" with the stored token or secret towards an address the caller picked: refused
+    // before anything is sent, in the operator's language (pt-BR by default).
+    expect(
+      await handlers['notify.test']({ target: { channel: 'telegram', chatId: CHAT, apiRoot: otherRoot } }),
+    ).toEqual({
+      ok: false,
+      error: `O token do bot foi salvo para outro servidor da Bot API: digite o token de novo para usá-lo com ${otherRoot}.`,
+    });
+    expect(
+      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } }),
+    ).toEqual({
+      ok: false,
+      error: `O segredo do webhook "Tickets" foi salvo para outro endereço: digite o segredo de novo para usá-lo com ${elsewhere.url}.`,
+    });
+    expect(elsewhere.received).toEqual([]);
+
+    // Saving a new destination without typing the secret again is refused, and nothing changes.
+    const moved = config({ telegram: { ...config().telegram, apiRoot: otherRoot }, webhooks: [hook] });
+    await expect(
+      handlers['notify.config.set']({ config: moved, webhookSecrets: {}, by: 'test' }),
+    ).rejects.toMatchObject({
+      error: { code: 'invalid_input', issues: [{ path: 'telegramToken' }] },
+    });
+    const movedHook = config({ webhooks: [{ ...hook, url: elsewhere.url }] });
+    await expect(
+      handlers['notify.config.set']({ config: movedHook, webhookSecrets: {}, by: 'test' }),
+    ).rejects.toMatchObject({
+      error: { code: 'invalid_input', issues: [{ path: 'webhookSecrets.tickets' }] },
+    });
+    const view = await handlers['notify.config.get'](undefined);
+    expect(view.config.telegram.apiRoot).toBe(apiRoot);
+    expect(view.config.webhooks[0]!.url).toBe(receiver.url);
+    expect(view.telegramToken.set).toBe(true);
+
+    // With the secret typed again, the new destination is saved and the secret follows it.
+    await handlers['notify.config.set']({
+      config: movedHook,
+      webhookSecrets: { tickets: 'the-new-signing-secret' },
+      by: 'test',
+    });
+    expect(
+      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: elsewhere.url } }),
+    ).toEqual({ ok: true, error: null });
+    expect(elsewhere.received).toHaveLength(1);
+    expect(
+      await handlers['notify.test']({ target: { channel: 'webhook', id: 'tickets', url: receiver.url } }),
+    ).toMatchObject({ ok: false });
+    expect(receiver.received).toEqual([]);
+    receiver.server.close();
+    elsewhere.server.close();
+  });
+
+  it('refuses receivers on this machine unless the server allows them', async () => {
+    const receiver = await webhookReceiver(() => 204);
+    const strict = await NotifyService.start({
+      repo,
+      bus: new EventBus(),
+      cipher: createFileKeyCipher(dir),
+      owner: 'strict-workstation',
+      bot: noEngineBot,
+      workstation: () => ({ language: 'pt-BR', paused: false }),
+      desktop: false,
+      log: () => undefined,
+    });
+    try {
+      const handlers = strict.handlers();
+      expect(
+        await handlers['notify.test']({
+          target: { channel: 'webhook', url: receiver.url, secret: 'shh-secret' },
+        }),
+      ).toEqual({
+        ok: false,
+        error:
+          'Endereço recusado (127.0.0.1): endereços desta máquina só são aceitos quando o servidor permite.',
+      });
+      await expect(
+        handlers['notify.config.set']({
+          config: config({ telegram: { ...config().telegram, apiRoot: 'http://169.254.169.254' } }),
+          telegramToken: FAKE_TOKEN,
+          webhookSecrets: {},
+          by: 'test',
+        }),
+      ).rejects.toMatchObject({
+        error: {
+          code: 'invalid_input',
+          message: 'Endereço recusado (169.254.169.254): é o serviço de metadados da nuvem.',
+        },
+      });
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await strict.stop();
+      receiver.server.close();
+    }
   });
 
   it('signs webhooks with HMAC-SHA256 and retries a 503 without sending twice', async () => {
@@ -281,17 +444,33 @@ describe('alert delivery through the outbox', () => {
     const view = await service.handlers()['notify.config.get'](undefined);
     expect(view.webhookSecrets.tickets).toEqual({ set: true, hint: '…cret' });
     const alarm = await raise(10);
-    await until(() => receiver.received.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(async () => (await repo.outbox.stats(0)).pending === 0);
+    await service.stop();
     expect(receiver.received).toHaveLength(2);
     for (const { headers, body } of receiver.received) {
       const timestamp = String(headers[TIMESTAMP_HEADER]);
-      expect(headers[SIGNATURE_HEADER]).toBe(webhookSignature(secret, timestamp, body));
-      expect(headers[SIGNATURE_HEADER]).not.toBe(webhookSignature('wrong', timestamp, body));
-      expect(headers['idempotency-key']).toBe(`${alarm.id}:raised:webhook:tickets`);
+      const key = `${alarm.id}:raised:webhook:tickets`;
+      expect(headers['idempotency-key']).toBe(key);
+      expect(Math.abs(Number(timestamp) - Date.now())).toBeLessThan(ACCEPTED_SKEW_MS);
+      // The key is signed too: the same body under another key does not verify.
+      expect(headers[SIGNATURE_HEADER]).toBe(
+        `sha256=${createHmac('sha256', secret).update(`${timestamp}.${key}.${body}`).digest('hex')}`,
+      );
+      expect(headers[SIGNATURE_HEADER]).toBe(webhookSignature(secret, timestamp, key, body));
+      expect(headers[SIGNATURE_HEADER]).not.toBe(webhookSignature(secret, timestamp, `${key}x`, body));
+      expect(headers[SIGNATURE_HEADER]).not.toBe(webhookSignature('wrong', timestamp, key, body));
       expect(JSON.parse(body)).toMatchObject({
         source: 'vigia',
-        events: [{ alarmId: alarm.id, device: 'OLT 11' }],
+        events: [
+          {
+            alarmId: alarm.id,
+            device: 'OLT 11',
+            source: 'icmp',
+            type: 'device_down',
+            params: { device: 'OLT 11' },
+            text: 'OLT 11 fora do ar',
+          },
+        ],
       });
     }
     receiver.server.close();
@@ -309,10 +488,8 @@ describe('a notifier killed mid-batch', () => {
       restartAfterMessages: 3,
       timeoutMs: 60_000,
     });
-    expect(outcome.restarts).toBe(1);
-    expect(outcome.events).toBeGreaterThan(0);
-    expect(outcome).toMatchObject({ duplicates: 0, lost: 0 });
-    expect(outcome.delivered).toBe(outcome.events);
+    // 40 alarms raised and cleared: the 80 events this test asked for, not what the child reported.
+    expect(outcome).toMatchObject({ restarts: 1, events: 80, delivered: 80, duplicates: 0, lost: 0 });
   }, 90_000);
 });
 
@@ -336,6 +513,7 @@ describe('the Telegram bot, two-way, inside the running engine', () => {
       spawner: forkSpawner,
       version: 'test',
       log: () => undefined,
+      allowLoopbackDestinations: true,
     });
     await engine.call('notify.config.set', {
       config: {
@@ -371,16 +549,15 @@ describe('the Telegram bot, two-way, inside the running engine', () => {
   const repliesTo = (chat: number) => fake.sent.filter((m) => m.chatId === String(chat)).map((m) => m.text);
 
   async function alarmOn(device: Device): Promise<Alarm> {
-    return (await engine.repo.alarms.raise({
-      source: 'system',
-      deviceId: device.id,
-      towerId: device.towerId,
+    const subject = { deviceId: device.id, towerId: device.towerId, ref: null };
+    await engine.alarms.raise({
+      source: 'backup',
       type: 'backup_failed',
+      subject,
       severity: 'major',
-      message: `${device.name}: backup failed`,
-      affected: 1,
-      raisedAt: Date.now(),
-    }))!;
+      params: { device: device.name },
+    });
+    return engine.alarms.openAlarms('backup').find((alarm) => alarm.deviceId === device.id)!;
   }
 
   it('answers /status, acknowledges with /ack and records the Telegram user in the audit log', async () => {

@@ -9,10 +9,10 @@ import {
 import { workerPingTransport } from '../../electron/engine/collectors/pinger-port';
 import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
 import { Supervisor } from '../../electron/engine/collectors/supervisor';
+import { skipOnlyOffCi } from '../helpers/local-skip';
 import { createNetns, netnsSpawner, netnsUnavailable, type Netns } from '../helpers/netns';
 
-const unavailable = netnsUnavailable();
-if (unavailable) console.warn(`SKIPPED pinger namespace tests: ${unavailable}`);
+const unavailable = skipOnlyOffCi('the pinger namespace tests', netnsUnavailable());
 
 interface Outcome {
   mode: PingerMode;
@@ -63,7 +63,8 @@ describe.skipIf(unavailable)('pinger against real ICMP in a network namespace', 
       expect(r.minMs!).toBeGreaterThan(0);
       expect(r.minMs!).toBeLessThanOrEqual(r.avgMs!);
       expect(r.avgMs!).toBeLessThanOrEqual(r.maxMs!);
-      expect(r.maxMs!).toBeLessThan(50);
+      // A reply counts only within the timeout it was sent with.
+      expect(r.maxMs!).toBeLessThan(300);
       expect(r.jitterMs!).toBeLessThanOrEqual(r.maxMs! - r.minMs! + 0.001);
     }
     for (const r of results.slice(40)) {
@@ -145,14 +146,18 @@ describe.skipIf(unavailable)('pinger against real ICMP in a network namespace', 
     );
     const paced = await ping(towers, { count: 2, timeoutMs: 300, ppsPerTower: 100 });
     expect(paced.results.every((r) => r.received === 2)).toBe(true);
-    expect(paced.wallMs).toBeGreaterThan(1_850);
-    expect(paced.wallMs).toBeLessThan(3_000);
+    // The baseline: the same echoes with no budget, on this machine, now.
     const free = await ping(
       towers.map((t) => ({ ...t, towerId: null })),
       { count: 2, timeoutMs: 300 },
     );
     expect(free.results.every((r) => r.received === 2)).toBe(true);
-    expect(free.wallMs).toBeLessThan(800);
+    // Nothing paced the free run: it beat the 1.85 s a paced one cannot go under.
+    expect(free.wallMs).toBeLessThan(1_850);
+    // Paced: at least the pacing, and the towers side by side — one after the other would add a
+    // second 1.9 s on top of the free run's time.
+    expect(paced.wallMs).toBeGreaterThan(1_850);
+    expect(paced.wallMs).toBeLessThan(free.wallMs + 1.5 * 1_900);
   });
 
   it('keeps to the global packets-per-second budget', async () => {

@@ -180,10 +180,14 @@ describe('headless server: WebSocket API', () => {
     next.socket.close();
   });
 
-  it('only accepts connections carrying the token when one is set', async () => {
+  it('only accepts connections signed in or carrying the token in a header when one is set', async () => {
     await expect(TestClient.connect(wsUrl(guarded))).rejects.toThrow('HTTP 401');
-    await expect(TestClient.connect(wsUrl(guarded, '?token=wrong'))).rejects.toThrow('HTTP 401');
-    const client = await TestClient.connect(wsUrl(guarded, `?token=${TOKEN}`));
+    // The token in the address (browser history, proxy logs) is no longer accepted at all.
+    await expect(TestClient.connect(wsUrl(guarded, `?token=${TOKEN}`))).rejects.toThrow('HTTP 401');
+    await expect(TestClient.connect(wsUrl(guarded), { authorization: 'Bearer wrong' })).rejects.toThrow(
+      'HTTP 401',
+    );
+    const client = await TestClient.connect(wsUrl(guarded), { authorization: `Bearer ${TOKEN}` });
     expect(await client.call('app.info')).toMatchObject({ ok: true });
     client.socket.close();
   });

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VigiaEvent } from '../../shared/contract/events';
+import { AlarmService } from '../../electron/engine/alarms/alarm-service';
 import { EventBus } from '../../electron/engine/event-bus';
+import { Inventory } from '../../electron/engine/inventory/inventory';
+import { renderAlarm } from '../../shared/domain/alarms/render';
 import { SnmpPoller } from '../../electron/workers/snmp/poller';
 import { SnmpMonitor } from '../../electron/engine/snmp/snmp-monitor';
 import { openStore } from '../../electron/engine/store/open-store';
@@ -18,6 +21,8 @@ let repo: Repository;
 let agent: SimulatedAgent;
 let monitor: SnmpMonitor;
 let deviceId: number;
+let towerId: number;
+let inventory: Inventory;
 let now = 1_800_000_000_000;
 const events: VigiaEvent[] = [];
 const poller = new SnmpPoller();
@@ -25,7 +30,19 @@ const poller = new SnmpPoller();
 beforeAll(async () => {
   repo = await openStore({ dialect: 'sqlite', file: join(dir, 'vigia.db') });
   agent = startSimulatedAgent({ address: '127.0.0.1', port, vendor: 'mikrotik', interfaces: 3, clients: 4 });
-  const device = await repo.devices.create({ name: 'AP Setor Norte', host: '127.0.0.1', kind: 'sector_ap' });
+  const tower = await repo.towers.create({
+    name: 'Torre Norte',
+    code: 'TN',
+    latitude: -7.2,
+    longitude: -35.9,
+  });
+  towerId = tower.id;
+  const device = await repo.devices.create({
+    name: 'AP Setor Norte',
+    host: '127.0.0.1',
+    kind: 'sector_ap',
+    towerId,
+  });
   deviceId = device.id;
   await repo.snmp.setConfig({
     deviceId,
@@ -33,14 +50,16 @@ beforeAll(async () => {
     port,
     version: '2c',
     user: null,
-    sealedCredentials: cipher.encrypt(JSON.stringify({ version: '2c', community: 'public' })),
+    sealedCredentials: await cipher.encrypt(JSON.stringify({ version: '2c', community: 'public' })),
     intervalS: 60,
   });
   const bus = new EventBus();
   bus.subscribe((event) => events.push(event));
+  inventory = await Inventory.load(repo);
   monitor = new SnmpMonitor({
     repo,
-    bus,
+    inventory,
+    alarms: await AlarmService.load({ repo, bus, now: () => now }),
     cipher,
     clock: () => now,
     options: { timeoutMs: 500, retries: 0 },
@@ -69,7 +88,11 @@ async function pollAfter(seconds: number, utilisation: number): Promise<void> {
 }
 
 const active = async () =>
-  (await repo.alarms.list({ states: ['active'], limit: 50 })).map((alarm) => alarm.type);
+  (await repo.alarms.list({ states: ['active'], limit: 50 })).map((alarm) => ({
+    type: alarm.type,
+    ref: alarm.ref,
+    params: alarm.params,
+  }));
 
 describe('SNMP monitor', () => {
   it('lists interfaces and the radio clients at the first poll, without rates yet', async () => {
@@ -77,7 +100,7 @@ describe('SNMP monitor', () => {
     const interfaces = monitor.interfaces(deviceId);
     expect(interfaces.map((row) => row.name)).toEqual(['ether1', 'ether2', 'ether3']);
     expect(interfaces[0]!.inBps).toBeNull();
-    expect(monitor.subscribers([deviceId])).toBe(4);
+    expect(inventory.subscribersBehind(towerId)).toBe(4);
   });
 
   it('raises a utilisation alarm after two busy polls, and clears it after two calm ones', async () => {
@@ -85,7 +108,12 @@ describe('SNMP monitor', () => {
     expect(monitor.interfaces(deviceId).find((row) => row.index === 2)?.utilizationPct).toBeCloseTo(95, 5);
     expect(await active()).toEqual([]);
     await pollAfter(60, 96);
-    expect(await active()).toEqual(['if_utilization:2']);
+    expect(await active()).toEqual([
+      { type: 'if_utilization', ref: 'if:2', params: { interface: 'ether2', value: 96, limit: 90 } },
+    ]);
+    const [raised] = await repo.alarms.list({ states: ['active'], limit: 1 });
+    expect(renderAlarm('pt-BR', raised!)).toBe('ether2: utilização de 96%, acima de 90%');
+    expect(renderAlarm('en', raised!)).toBe('ether2: utilisation 96%, above 90%');
     expect(monitor.topInterfaces(1)[0]).toMatchObject({ deviceId, index: 2 });
     await pollAfter(60, 10);
     await pollAfter(60, 10);
@@ -97,7 +125,7 @@ describe('SNMP monitor', () => {
   it('raises an alarm when an interface goes down and clears it when it comes back', async () => {
     agent.setOperUp(3, false);
     await pollAfter(60, 10);
-    expect(await active()).toEqual(['if_down:3']);
+    expect(await active()).toEqual([{ type: 'if_down', ref: 'if:3', params: { interface: 'ether3' } }]);
     agent.setOperUp(3, true);
     await pollAfter(60, 10);
     expect(await active()).toEqual([]);

@@ -97,8 +97,9 @@ describe('SNMP poller against simulated vendor agents', () => {
   it('treats a reboot (sysUpTime going back) as a reset, not a spike', async () => {
     const { port, agent: rebooting } = agent('generic');
     rebooting.setOctets(1, 5_000_000_000n, 0n);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const before = await pollOne(v2cTarget(4, port));
+    // Up for at least one tick, so that the reboot can show as its uptime going back.
+    let before = await pollOne(v2cTarget(4, port));
+    while (!(before.uptimeCs! > 0)) before = await pollOne(v2cTarget(4, port));
     rebooting.reboot();
     const after = await pollOne(v2cTarget(4, port));
     expect(after.uptimeCs!).toBeLessThan(before.uptimeCs!);

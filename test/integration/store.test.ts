@@ -163,61 +163,109 @@ describe.each(subjects)('repository on $name', (subject) => {
     expect(await repo.ping.deleteRollupsBefore(2_000_000)).toBe(1);
   });
 
-  it('keeps one open alarm per device and type, through acknowledge and clear', async () => {
+  it('keeps one open alarm per source, subject and type, through acknowledge and clear', async () => {
     const d = await repo.devices.create(device('10.5.0.1'));
-    const raise = () =>
-      repo.alarms.raise({
-        source: 'icmp',
-        deviceId: d.id,
-        towerId: null,
-        type: 'device_down',
-        severity: 'major',
-        message: 'down',
-        affected: 1,
-        raisedAt: 5000,
-      });
-    const first = await raise();
-    expect(first).toMatchObject({ state: 'active', deviceId: d.id });
-    expect(await raise()).toBeNull();
+    const down = {
+      source: 'icmp' as const,
+      deviceId: d.id,
+      towerId: null,
+      ref: null,
+      type: 'device_down',
+      severity: 'major' as const,
+      params: { device: d.name },
+      affected: 1,
+      raisedAt: 5000,
+    };
+    const [first] = await repo.alarms.raiseMany([down]);
+    expect(first).toEqual({
+      ...down,
+      id: expect.any(Number),
+      state: 'active',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      clearedAt: null,
+      clearedBy: null,
+      note: null,
+    });
+    expect(await repo.alarms.raiseMany([down])).toEqual([]);
     const [acked] = await repo.alarms.acknowledge([first!.id], 'ana', 'rádio trocado', 6000);
     expect(acked).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'ana', note: 'rádio trocado' });
-    expect(await raise()).toBeNull();
-    expect(await repo.alarms.findOpen({ deviceId: d.id, towerId: null, type: 'device_down' })).toMatchObject({
-      id: first!.id,
-    });
-    expect(await repo.alarms.clear(first!.id, 7000)).toMatchObject({ state: 'cleared', clearedAt: 7000 });
-    expect(await repo.alarms.clear(first!.id, 8000)).toBeNull();
-    const again = await raise();
+    expect(await repo.alarms.raiseMany([down])).toEqual([]);
+    const key = `icmp:${d.id}:0:device_down:`;
+    expect((await repo.alarms.open([key])).map((alarm) => alarm.id)).toEqual([first!.id]);
+    expect(await repo.alarms.clearMany([first!.id], 7000, null)).toMatchObject([
+      { state: 'cleared', clearedAt: 7000, clearedBy: null },
+    ]);
+    expect(await repo.alarms.clearMany([first!.id], 8000, 'ana')).toEqual([]);
+    const [again] = await repo.alarms.raiseMany([down]);
     expect(again?.id).not.toBe(first!.id);
     const listed = await repo.alarms.list({ states: ['cleared'], deviceId: d.id, limit: 10 });
     expect(listed.map((a) => a.id)).toEqual([first!.id]);
   });
 
-  it('keeps one open alarm per tower-wide subject, where the device is absent', async () => {
+  it('tells subjects apart by tower, reference and source; updates facts in place', async () => {
     const t = await repo.towers.create(tower('ALM'));
     const d = await repo.devices.create(device('10.5.1.1', { towerId: t.id }));
-    const raise = (deviceId: number | null) =>
-      repo.alarms.raise({
-        source: 'icmp',
-        deviceId,
-        towerId: t.id,
-        type: 'tower_down',
-        severity: 'critical',
-        message: 'torre fora',
-        affected: 12,
-        raisedAt: 9000,
-      });
-    const towerAlarm = await raise(null);
-    expect(towerAlarm).toMatchObject({ deviceId: null, towerId: t.id, state: 'active' });
-    expect(await raise(null)).toBeNull();
-    // The same type about one device of the tower is another subject.
-    expect(await raise(d.id)).toMatchObject({ deviceId: d.id });
-    expect(await repo.alarms.findOpen({ deviceId: null, towerId: t.id, type: 'tower_down' })).toMatchObject({
-      id: towerAlarm!.id,
+    const alarm = (deviceId: number | null, ref: string | null, source: 'icmp' | 'snmp' = 'icmp') => ({
+      source,
+      deviceId,
+      towerId: deviceId === null ? t.id : null,
+      ref,
+      type: 'tower_down',
+      severity: 'critical' as const,
+      params: { tower: 'Torre ALM', subscribers: 40 },
+      affected: 12,
+      raisedAt: 9000,
     });
-    const updated = await repo.alarms.update(towerAlarm!.id, { affected: 30, severity: 'major' });
-    expect(updated).toMatchObject({ affected: 30, severity: 'major', message: 'torre fora' });
-    await expect(repo.alarms.update(999_999, { affected: 1 })).rejects.toMatchObject({ code: 'not_found' });
+    const raised = await repo.alarms.raiseMany([
+      alarm(null, null),
+      alarm(null, null),
+      alarm(d.id, null),
+      alarm(d.id, 'if:1'),
+      alarm(d.id, 'if:2'),
+      alarm(d.id, 'if:2', 'snmp'),
+    ]);
+    expect(raised.map((row) => [row.source, row.deviceId, row.towerId, row.ref])).toEqual([
+      ['icmp', null, t.id, null],
+      ['icmp', d.id, null, null],
+      ['icmp', d.id, null, 'if:1'],
+      ['icmp', d.id, null, 'if:2'],
+      ['snmp', d.id, null, 'if:2'],
+    ]);
+    const [updated] = await repo.alarms.updateMany([
+      { id: raised[0]!.id, affected: 30, severity: 'major', params: { tower: 'Torre ALM', subscribers: 41 } },
+      { id: 999_999, affected: 1, severity: 'major', params: {} },
+    ]);
+    expect(updated).toMatchObject({
+      affected: 30,
+      severity: 'major',
+      params: { tower: 'Torre ALM', subscribers: 41 },
+    });
+    expect((await repo.alarms.open()).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('deletes only the alarms cleared before the retention limit', async () => {
+    const d = await repo.devices.create(device('10.5.2.1'));
+    const base = {
+      source: 'snmp' as const,
+      deviceId: d.id,
+      towerId: null,
+      type: 'if_down',
+      severity: 'major' as const,
+      params: { interface: 'ether1' },
+      affected: 1,
+      raisedAt: 1_000,
+    };
+    const [old, recent, open] = await repo.alarms.raiseMany([
+      { ...base, ref: 'if:1' },
+      { ...base, ref: 'if:2' },
+      { ...base, ref: 'if:3' },
+    ]);
+    await repo.alarms.clearMany([old!.id], 2_000, null);
+    await repo.alarms.clearMany([recent!.id], 5_000, 'ana');
+    expect(await repo.alarms.deleteClearedBefore(3_000)).toBe(1);
+    const left = await repo.alarms.list({ states: ['active', 'cleared'], deviceId: d.id, limit: 10 });
+    expect(left.map((alarm) => alarm.id).sort()).toEqual([recent!.id, open!.id].sort());
   });
 
   it('serialises concurrent writes of every kind without losing one', async () => {
@@ -236,16 +284,19 @@ describe.each(subjects)('repository on $name', (subject) => {
       state: 'up',
     });
     const raise = (deviceId: number) =>
-      repo.alarms.raise({
-        source: 'icmp',
-        deviceId,
-        towerId: null,
-        type: 'latency_high',
-        severity: 'minor',
-        message: 'latência alta',
-        affected: 1,
-        raisedAt: at,
-      });
+      repo.alarms.raiseMany([
+        {
+          source: 'icmp',
+          deviceId,
+          towerId: null,
+          ref: null,
+          type: 'latency_anomaly',
+          severity: 'minor',
+          params: {},
+          affected: 1,
+          raisedAt: at,
+        },
+      ]);
     const [, , raised] = await Promise.all([
       Promise.all(
         devices.map((d) => repo.ping.insertSamples(Array.from({ length: 30 }, (_, k) => sample(d.id, k)))),
@@ -274,8 +325,8 @@ describe.each(subjects)('repository on $name', (subject) => {
     for (const d of devices) expect(await repo.ping.samples(d.id, at, at + 100)).toHaveLength(30);
     const statuses = new Map((await repo.status.all()).map((s) => [s.deviceId, s]));
     devices.forEach((d, i) => expect(statuses.get(d.id)?.since).toBe(at + i));
-    expect(raised.filter((alarm) => alarm !== null)).toHaveLength(5);
-    expect(new Set(raised.filter((alarm) => alarm !== null).map((alarm) => alarm.deviceId)).size).toBe(5);
+    expect(raised.flat()).toHaveLength(5);
+    expect(new Set(raised.flat().map((alarm) => alarm.deviceId)).size).toBe(5);
     const settings = await repo.settings.all();
     devices.forEach((d, i) => expect(settings[`concurrent.${d.id}`]).toBe(i));
   });

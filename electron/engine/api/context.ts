@@ -1,8 +1,12 @@
 import type { AppInfo } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
+import type { AlarmService } from '../alarms/alarm-service';
+import type { BackupApiHandlers } from '../backup/api-handlers';
 import type { EventBus } from '../event-bus';
 import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
+import type { SettingsApiHandlers } from '../settings/api-handlers';
+import type { OpticalApiHandlers } from '../optical/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
@@ -14,16 +18,18 @@ export interface ApiContext {
   repo: Repository;
   bus: EventBus;
   monitor: Monitor;
+  alarms: AlarmService;
   snmp: SnmpApiHandlers;
   notify: NotifyApiHandlers;
+  settings: SettingsApiHandlers;
+  optical: OpticalApiHandlers;
+  backup: BackupApiHandlers;
   synthetic: SyntheticApiHandlers;
   observability: ObservabilityApiHandlers;
   storeBackup: StoreBackupApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;
-  /** Called after the device or tower inventory changed. */
+  /** Called after the device or tower inventory changed (and its events were published). */
   inventoryChanged(): Promise<void>;
-  /** Called after a maintenance window started or ended (the SNMP side keeps its own copy). */
-  maintenanceChanged(): Promise<void>;
 }

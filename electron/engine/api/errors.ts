@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { ApiError } from '../../../shared/contract/api';
+import { defaultLanguage, translate } from '../../../shared/i18n';
 import { StoreError } from '../store/repository';
 
 /** A failure the caller can read: crosses every process boundary as `{ code, message, issues }`. */
@@ -45,10 +46,7 @@ export function toApiError(error: unknown): ApiError {
       issues: [{ path: 'parentId', message: error.message }],
     };
   }
+  // The details (paths, SQL, addresses) stay in the log: a client learns only that it failed.
   console.error('unexpected API failure', error);
-  return {
-    code: 'internal',
-    message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-    issues: [],
-  };
+  return { code: 'internal', message: translate(defaultLanguage, 'security.internalError'), issues: [] };
 }

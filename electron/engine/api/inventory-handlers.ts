@@ -121,9 +121,13 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       return device;
     },
     'devices.update': async ({ id, patch }) => {
-      checkLinks(id, patch, await inventory());
+      const known = await inventory();
+      checkLinks(id, patch, known);
       const device = await repo.devices.update(id, patch);
       await audit('device.update', `device:${id}`, Object.keys(patch).join(', '));
+      // SNMP credentials belong to the address they were saved for; a new address needs them again.
+      if (patch.host !== undefined && known.devices.get(id)?.host !== device.host)
+        await ctx.snmp['snmp.config.delete']({ deviceId: id, by: 'operator' });
       bus.publish({ type: 'device.upserted', device });
       await ctx.inventoryChanged();
       return device;

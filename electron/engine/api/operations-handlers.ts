@@ -1,7 +1,5 @@
 import { historyRangeMs } from '../../../shared/contract/common';
-import { NOTIFY_CONFIG_KEY, NOTIFY_SECRETS_KEY } from '../../../shared/domain/notify/defaults';
 import type { ApiContext } from './context';
-import { invalidInput } from './errors';
 import type { ApiHandlers } from './dispatch';
 
 type OperationMethods =
@@ -12,14 +10,13 @@ type OperationMethods =
   | 'devices.pingNow'
   | 'alarms.list'
   | 'alarms.acknowledge'
+  | 'alarms.clear'
   | 'maintenance.start'
   | 'maintenance.end'
   | 'maintenance.global'
-  | 'audit.list'
-  | 'settings.get'
-  | 'settings.set';
+  | 'audit.list';
 
-/** The live side: statuses, history, alarms, maintenance, settings and the audit trail. */
+/** The live side: statuses, history, alarms, maintenance and the audit trail. */
 export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, OperationMethods> {
   const { repo, monitor } = ctx;
   return {
@@ -32,34 +29,11 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     },
     'devices.pingNow': async ({ ids }) => monitor.pingNow(ids),
     'alarms.list': (filter) => repo.alarms.list(filter),
-    'alarms.acknowledge': ({ ids, by, note }) => monitor.acknowledge(ids, by, note),
-    'maintenance.start': async (input) => {
-      await monitor.startMaintenance(input);
-      await ctx.maintenanceChanged();
-    },
-    'maintenance.end': async ({ target, by }) => {
-      await monitor.endMaintenance(target, by);
-      await ctx.maintenanceChanged();
-    },
+    'alarms.acknowledge': ({ ids, by, note }) => ctx.alarms.acknowledge(ids, by, note),
+    'alarms.clear': ({ ids, by, reason }) => ctx.alarms.clearByOperator(ids, by, reason),
+    'maintenance.start': (input) => monitor.startMaintenance(input),
+    'maintenance.end': ({ target, by }) => monitor.endMaintenance(target, by),
     'maintenance.global': () => monitor.globalMaintenance(),
     'audit.list': ({ limit }) => repo.audit.list(limit),
-    'settings.get': async () => {
-      const { [NOTIFY_SECRETS_KEY]: _sealed, ...visible } = await repo.settings.all();
-      return visible;
-    },
-    'settings.set': async ({ key, value, by }) => {
-      if (key === NOTIFY_SECRETS_KEY || key === NOTIFY_CONFIG_KEY)
-        throw invalidInput(`"${key}" is changed through the notification settings (notify.config.set)`, [
-          { path: 'key', message: 'use notify.config.set' },
-        ]);
-      await repo.settings.set(key, value);
-      await repo.audit.add({
-        at: ctx.now(),
-        actor: by,
-        action: 'settings.set',
-        target: key,
-        details: JSON.stringify(value).slice(0, 300),
-      });
-    },
   };
 }

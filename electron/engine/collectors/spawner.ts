@@ -22,7 +22,13 @@ export const forkSpawner: Spawner = {
       execArgv,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, VIGIA_WORKER: name },
+      // In the desktop app the engine runs in a utility process, whose executable is Electron's:
+      // its collectors must start it as plain Node.
+      env: {
+        ...process.env,
+        VIGIA_WORKER: name,
+        ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+      },
     });
     const exitListeners: ((code: number | null) => void)[] = [];
     let exited = false;

@@ -5,7 +5,7 @@ import { findSectorProblems, resolveOutages } from '../../../shared/domain/monit
 import { deviceVerdict, isOffline } from '../../../shared/domain/monitor/device-state';
 import { toRollup } from '../../../shared/domain/monitor/rollup';
 import { answered, type DeviceTracker } from './device-tracker';
-import type { Topology } from './topology';
+import type { Inventory } from '../inventory/inventory';
 
 export interface Assessment {
   /** Statuses worth publishing and storing: a new state or cause, or a sample worth logging. */
@@ -25,16 +25,15 @@ export interface Assessment {
  * devices plus the dependency walk: O(devices).
  */
 export function assess(
-  topology: Topology,
+  inventory: Inventory,
   trackers: ReadonlyMap<number, DeviceTracker>,
   checked: ReadonlySet<number>,
   at: number,
   config: MonitorConfig,
-  subscribersBehind?: (towerId: number) => number,
 ): Assessment {
-  const covered = topology.coverage(at);
+  const covered = inventory.coverage(at);
   const failed = (id: number) => trackers.get(id)?.reach.health === 'down';
-  const links = topology.links();
+  const links = inventory.links();
   const outage = resolveOutages(links, failed);
   const watched = (id: number) => {
     const health = trackers.get(id)?.reach.health;
@@ -96,9 +95,9 @@ export function assess(
     devices: alarmFacts(trackers),
     deviceCovered: covered.device,
     towerCovered: covered.tower,
-    deviceName: topology.deviceName,
-    towerName: topology.towerName,
-    subscribersBehind,
+    deviceName: inventory.deviceName,
+    towerName: inventory.towerName,
+    subscribersBehind: inventory.subscribersBehind,
   });
   return result;
 }

@@ -3,12 +3,12 @@ import type { MaintenanceScope, MaintenanceStart } from '../../../shared/contrac
 import {
   describeScope,
   globalMaintenanceKey,
-  isGlobalMaintenanceActive,
   maintenanceUntil,
   type GlobalMaintenanceValue,
 } from '../../../shared/domain/monitor/maintenance';
+import type { EventBus } from '../event-bus';
+import type { Inventory } from '../inventory/inventory';
 import type { MaintenanceFields, Repository } from '../store/repository';
-import type { Topology } from './topology';
 
 const cleared: MaintenanceFields = { maintenanceUntil: null, maintenanceBy: null, maintenanceReason: null };
 
@@ -18,12 +18,14 @@ function untilWords(until: number | null): string {
 
 /**
  * Opens and closes maintenance windows: stores them on the device, the tower or (global) in the
- * settings, keeps the monitor's topology in step, and writes who, why and when to the audit log.
+ * settings, announces the changed device or tower (the inventory and the UI follow the events),
+ * and writes who, why and when to the audit log.
  */
 export class MaintenanceControl {
   constructor(
     private readonly repo: Repository,
-    private readonly topology: () => Topology,
+    private readonly inventory: Inventory,
+    private readonly bus: EventBus,
     private readonly now: () => number,
   ) {}
 
@@ -56,27 +58,20 @@ export class MaintenanceControl {
     });
   }
 
-  /** The global window while it is open, else null. */
-  global(): GlobalMaintenanceValue | null {
-    const value = this.topology().globalMaintenance;
-    return isGlobalMaintenanceActive(value, this.now()) ? value : null;
-  }
-
   private async store(
     target: MaintenanceScope,
     fields: MaintenanceFields,
     global: GlobalMaintenanceValue | null,
   ): Promise<void> {
-    const topology = this.topology();
     if (target.scope === 'device') {
       const device = await this.repo.devices.setMaintenance(target.id, fields);
-      topology.devices.set(device.id, device);
+      this.bus.publish({ type: 'device.upserted', device });
     } else if (target.scope === 'tower') {
       const tower = await this.repo.towers.setMaintenance(target.id, fields);
-      topology.towers.set(tower.id, tower);
+      this.bus.publish({ type: 'tower.upserted', tower });
     } else {
       await this.repo.settings.set(globalMaintenanceKey, global);
-      topology.globalMaintenance = global;
+      this.inventory.setGlobalMaintenance(global);
     }
   }
 }

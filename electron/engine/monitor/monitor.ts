@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { MaintenanceScope, MaintenanceStart } from '../../../shared/contract/api';
-import type { Alarm, DeviceStatus } from '../../../shared/contract/entities';
+import type { DeviceStatus } from '../../../shared/contract/entities';
 import { PingOptions, type PingResult, type PingTarget } from '../../../shared/contract/pinger';
 import {
   initialIntervalState,
   nextInterval,
+  withRule,
   type IntervalState,
 } from '../../../shared/domain/monitor/adaptive-interval';
 import {
@@ -12,32 +13,32 @@ import {
   type MonitorConfig,
   type MonitorConfigInput,
 } from '../../../shared/domain/monitor/config';
-import {
-  globalMaintenanceKey,
-  type GlobalMaintenanceValue,
-} from '../../../shared/domain/monitor/maintenance';
+import type { GlobalMaintenanceValue } from '../../../shared/domain/monitor/maintenance';
+import type { AlarmChanges, AlarmPort, DesiredAlarm } from '../alarms/port';
 import type { EventBus } from '../event-bus';
+import type { Inventory } from '../inventory/inventory';
 import type { Repository } from '../store/repository';
-import { AlarmSync, type AlarmChanges } from './alarm-sync';
 import { assess } from './assess';
 import { answered, DeviceTracker } from './device-tracker';
 import { DurableWrites } from './durable-writes';
 import { MaintenanceControl } from './maintenance-control';
 import { RetentionJob, type RetentionResult } from './retention';
-import { Topology } from './topology';
 import type { PingTransport } from '../../../shared/contract/pinger';
+import type { PlannedAlarm } from '../../../shared/domain/monitor/alarm-plan';
 import { summarize } from '../../../shared/domain/ping/summarize';
 
 export interface MonitorOptions {
   repo: Repository;
   transport: PingTransport;
   bus: EventBus;
+  /** Where the cycle's alarm plan goes (the engine's one alarm service). */
+  alarms: AlarmPort;
   clock?: { now(): number };
   config?: MonitorConfigInput;
   /** Where failures of background cycles go (they never stop the loop). */
   onError?: (error: unknown) => void;
-  /** Subscribers behind a tower (its radios' clients, from SNMP), quoted in its alarms. */
-  subscribersBehind?: (towerId: number) => number;
+  /** The devices, towers and maintenance windows the cycles work on (the engine's one copy). */
+  inventory: Inventory;
 }
 
 export interface CycleReport extends AlarmChanges {
@@ -59,6 +60,8 @@ export interface MonitorHealth {
   lastCycleMs: number | null;
   intervalMs: number;
   devicesMonitored: number;
+  /** Why the last batch of statuses and samples could not be written (kept for the next try). */
+  storeError: string | null;
 }
 
 const noResult = (id: number, error: string): PingResult => summarize(id, 0, [], error);
@@ -76,22 +79,24 @@ export class Monitor {
   private readonly bus: EventBus;
   private readonly clock: { now(): number };
   private readonly config: MonitorConfig;
-  private readonly subscribersBehind: ((towerId: number) => number) | undefined;
-  private readonly pingOptions: PingOptions;
+  private readonly inventory: Inventory;
+  private pingOptions: PingOptions;
   private readonly onError: (error: unknown) => void;
-  private readonly alarms: AlarmSync;
+  private readonly alarms: AlarmPort;
+  private readonly cycleListeners = new Set<(report: CycleReport) => void>();
   private readonly writes: DurableWrites;
   private readonly retention: RetentionJob;
   private readonly maintenance: MaintenanceControl;
   private readonly scratch: Float64Array;
   private trackers = new Map<number, DeviceTracker>();
-  private topology: Topology | null = null;
+  private loaded = false;
   private loading: Promise<void> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private interval: IntervalState;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the cycle the pending timer follows started (Date.now()), to re-time the wait. */
+  private cycleStartedAt = 0;
   private running = false;
-  private startedAt: number;
   private lastCycleAt: number | null = null;
   private lastCycleMs: number | null = null;
 
@@ -101,23 +106,21 @@ export class Monitor {
     this.bus = options.bus;
     this.clock = options.clock ?? { now: Date.now };
     this.config = resolveMonitorConfig(options.config);
-    this.subscribersBehind = options.subscribersBehind;
+    this.inventory = options.inventory;
     this.pingOptions = PingOptions.parse(this.config.ping);
     this.onError = options.onError ?? ((error) => console.error('monitor cycle failed', error));
-    this.alarms = new AlarmSync(this.repo, this.bus);
+    this.alarms = options.alarms;
     this.writes = new DurableWrites(this.repo);
-    this.retention = new RetentionJob(this.repo, this.now, this.config.retention, this.onError);
-    this.maintenance = new MaintenanceControl(this.repo, () => this.mustTopology(), this.now);
+    this.retention = new RetentionJob(this.repo, this.now, () => this.config.retention, this.onError);
+    this.maintenance = new MaintenanceControl(this.repo, this.inventory, this.bus, this.now);
     this.scratch = new Float64Array(this.config.anomaly.windowSize);
     this.interval = initialIntervalState(this.config.interval);
-    this.startedAt = this.now();
   }
 
   /** Starts the cycle loop and the retention job; the first cycle runs at once. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.startedAt = this.now();
     this.retention.start();
     this.schedule(0);
   }
@@ -129,7 +132,7 @@ export class Monitor {
     this.timer = null;
     await this.retention.stop();
     await this.serial(async () => {
-      if (!this.topology) return;
+      if (!this.loaded) return;
       await this.flushOpenRollups();
       await this.writes.flush();
     });
@@ -139,9 +142,28 @@ export class Monitor {
     return this.serial(() => this.cycle(null));
   }
 
-  /** Devices or towers changed: picks up the new list, keeping what it knows of the others. */
+  /**
+   * A config changed in Settings, adopted between cycles: the next cycle probes, judges and keeps
+   * history by it, and a wait in progress is re-timed to the new interval. The latency baseline
+   * keeps the window it started with (its buffers are sized per device): that one needs a restart.
+   */
+  adopt(input: MonitorConfigInput): Promise<void> {
+    return this.serial(async () => {
+      const next = resolveMonitorConfig({ ...input, anomaly: this.config.anomaly });
+      // Trackers and the retention job hold this very object: changed in place, they follow it.
+      Object.assign(this.config, next);
+      this.pingOptions = PingOptions.parse(next.ping);
+      this.interval = withRule(this.interval, next.interval);
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.schedule(Math.max(0, this.interval.intervalMs - (Date.now() - this.cycleStartedAt)));
+      }
+    });
+  }
+
+  /** Devices or towers changed (the inventory has them): takes the new list, keeping what it knows of the others. */
   reload(): Promise<void> {
-    return this.serial(() => this.load());
+    return this.serial(() => this.ensureLoaded().then(() => this.track(new Map())));
   }
 
   snapshot(): DeviceStatus[] {
@@ -154,6 +176,7 @@ export class Monitor {
       lastCycleMs: this.lastCycleMs,
       intervalMs: this.interval.intervalMs,
       devicesMonitored: this.trackers.size,
+      storeError: this.writes.error,
     };
   }
 
@@ -179,23 +202,13 @@ export class Monitor {
   }
 
   async globalMaintenance(): Promise<GlobalMaintenanceValue | null> {
-    await this.serial(() => this.ensureLoaded());
-    return this.maintenance.global();
+    return this.inventory.globalMaintenance(this.now());
   }
 
-  async acknowledge(ids: number[], by: string, note: string): Promise<Alarm[]> {
-    const at = this.now();
-    const alarms = await this.repo.alarms.acknowledge(ids, by, note, at);
-    await this.repo.audit.add({
-      at,
-      actor: by,
-      action: 'alarm.acknowledge',
-      target: `alarms:${alarms.map((alarm) => alarm.id).join(',')}`,
-      details: note,
-    });
-    this.alarms.remember(alarms);
-    for (const alarm of alarms) this.bus.publish({ type: 'alarm.updated', alarm });
-    return alarms;
+  /** Calls `listener` after every cycle (the engine's health follows it); returns the unsubscribe. */
+  onCycle(listener: (report: CycleReport) => void): () => void {
+    this.cycleListeners.add(listener);
+    return () => this.cycleListeners.delete(listener);
   }
 
   /** Deletes samples and rollups past retention now (it also runs on its own timer). */
@@ -211,14 +224,13 @@ export class Monitor {
     return next;
   }
 
-  private mustTopology(): Topology {
-    if (!this.topology) throw new Error('monitor used before its devices were loaded');
-    return this.topology;
-  }
-
+  /** The first time: trackers resume from the statuses the store kept. */
   private async ensureLoaded(): Promise<void> {
-    if (this.topology) return;
-    this.loading ??= Promise.all([this.load(), this.alarms.load()]).then(() => undefined);
+    if (this.loaded) return;
+    this.loading ??= this.persistedStatuses().then((persisted) => {
+      this.track(persisted);
+      this.loaded = true;
+    });
     try {
       await this.loading;
     } finally {
@@ -226,19 +238,16 @@ export class Monitor {
     }
   }
 
-  private async load(): Promise<void> {
-    const topology = await Topology.load(this.repo, globalMaintenanceKey);
-    const persisted = this.topology ? new Map<number, DeviceStatus>() : await this.persistedStatuses();
+  private track(persisted: ReadonlyMap<number, DeviceStatus>): void {
     const trackers = new Map<number, DeviceTracker>();
     const at = this.now();
-    for (const device of topology.monitored)
+    for (const device of this.inventory.monitored())
       trackers.set(
         device.id,
         this.trackers.get(device.id) ??
           new DeviceTracker(device.id, this.config, this.scratch, at, persisted.get(device.id)),
       );
     this.trackers = trackers;
-    this.topology = topology;
   }
 
   private async persistedStatuses(): Promise<Map<number, DeviceStatus>> {
@@ -250,6 +259,7 @@ export class Monitor {
     this.timer = setTimeout(() => {
       this.timer = null;
       const started = Date.now();
+      this.cycleStartedAt = started;
       this.runCycle()
         .catch(this.onError)
         .finally(() => this.schedule(Math.max(0, this.interval.intervalMs - (Date.now() - started))));
@@ -259,14 +269,15 @@ export class Monitor {
   /** `only`: the devices to probe (pingNow, or none to re-evaluate); null for a full cycle. */
   private async cycle(only: ReadonlySet<number> | null): Promise<CycleReport> {
     await this.ensureLoaded();
-    const topology = this.mustTopology();
     const started = performance.now();
     const at = this.now();
-    const targets = topology.targets(only);
+    const targets = this.inventory.targets(only);
     const { checked, rechecked } = await this.probe(targets, at);
 
-    const assessment = assess(topology, this.trackers, checked, at, this.config, this.subscribersBehind);
-    const alarmChanges = await this.alarms.apply(assessment.plan, at, assessment.frozen);
+    const assessment = assess(this.inventory, this.trackers, checked, at, this.config);
+    const alarmChanges = await this.alarms.reconcile('icmp', assessment.plan.map(desiredAlarm), at, {
+      frozen: assessment.frozen,
+    });
     if (only === null) {
       this.interval = nextInterval(
         this.interval,
@@ -284,8 +295,7 @@ export class Monitor {
       this.lastCycleAt = at;
       this.lastCycleMs = durationMs;
     }
-    this.publishHealth();
-    return {
+    const report: CycleReport = {
       ...alarmChanges,
       at,
       durationMs,
@@ -296,6 +306,8 @@ export class Monitor {
       offline: assessment.offline,
       intervalMs: this.interval.intervalMs,
     };
+    for (const listener of this.cycleListeners) listener(report);
+    return report;
   }
 
   /**
@@ -341,17 +353,20 @@ export class Monitor {
     }
     this.writes.add([], [], rollups);
   }
-
-  private publishHealth(): void {
-    this.bus.publish({
-      type: 'engine.health',
-      health: {
-        startedAt: this.startedAt,
-        ...this.health(),
-        workers: [],
-        storeOk: this.writes.error === null,
-        storeError: this.writes.error,
-      },
-    });
-  }
 }
+
+const desiredAlarm = ({
+  type,
+  deviceId,
+  towerId,
+  severity,
+  affected,
+  params,
+}: PlannedAlarm): DesiredAlarm => ({
+  source: 'icmp',
+  type,
+  subject: { deviceId, towerId, ref: null },
+  severity,
+  affected,
+  params,
+});

@@ -1,6 +1,7 @@
 import type { Alarm } from '../../../shared/contract/entities';
 import type { DesktopAlert, VigiaEvent } from '../../../shared/contract/events';
-import type { NotifyLanguage } from '../../../shared/contract/notify';
+import { renderAlarm } from '../../../shared/domain/alarms/render';
+import { translate, type Language } from '../../../shared/i18n';
 import { formatDuration } from '../../../shared/domain/notify/template';
 
 interface AlarmChange {
@@ -11,53 +12,41 @@ interface AlarmChange {
 const BURST_MS = 1_500;
 const LOUD = new Set(['critical', 'major']);
 
-const words = {
-  'pt-BR': {
-    alarm: 'alarme',
-    recovered: 'normalizado',
-    after: 'após',
-    devices: 'equipamentos',
-    many: 'eventos',
-    more: 'e mais',
-  },
-  en: {
-    alarm: 'alarm',
-    recovered: 'recovered',
-    after: 'after',
-    devices: 'devices',
-    many: 'events',
-    more: 'and',
-  },
-} as const;
-
-function line(change: AlarmChange, language: NotifyLanguage): string {
-  const w = words[language];
+function line(change: AlarmChange, language: Language): string {
   const { alarm } = change;
+  const text = renderAlarm(language, alarm);
   if (change.cleared)
-    return `✅ ${alarm.message} — ${w.recovered} ${w.after} ${formatDuration((alarm.clearedAt ?? alarm.raisedAt) - alarm.raisedAt)}`;
-  return alarm.affected > 1 ? `${alarm.message} (${alarm.affected} ${w.devices})` : alarm.message;
+    return translate(language, 'desktop.recoveredLine', {
+      alarm: text,
+      duration: formatDuration((alarm.clearedAt ?? alarm.raisedAt) - alarm.raisedAt),
+    });
+  return text;
 }
 
 /**
  * One notification for a burst: a tower losing power raises many alarms at once, and a wall of
  * toasts would hide the one that matters. A single event names its device and opens it on click.
  */
-export function desktopAlert(changes: AlarmChange[], language: NotifyLanguage): DesktopAlert | null {
+export function desktopAlert(changes: AlarmChange[], language: Language): DesktopAlert | null {
   const first = changes[0];
   if (!first) return null;
-  const w = words[language];
   if (changes.length === 1)
     return {
-      title: first.cleared ? `Vigia — ${w.recovered}` : `Vigia — ${w.alarm} ${first.alarm.severity}`,
+      title: first.cleared
+        ? translate(language, 'desktop.recoveredTitle')
+        : translate(language, 'desktop.alarmTitle', {
+            severity: translate(language, `alarm.severity.${first.alarm.severity}`),
+          }),
       body: line(first, language),
       deviceId: first.alarm.deviceId,
     };
   const listed = changes.slice(0, 3).map((change) => `• ${line(change, language)}`);
-  if (changes.length > 3)
-    listed.push(
-      language === 'en' ? `… ${w.more} ${changes.length - 3} more` : `… ${w.more} ${changes.length - 3}`,
-    );
-  return { title: `Vigia — ${changes.length} ${w.many}`, body: listed.join('\n'), deviceId: null };
+  if (changes.length > 3) listed.push(translate(language, 'desktop.more', { count: changes.length - 3 }));
+  return {
+    title: translate(language, 'desktop.burstTitle', { count: changes.length }),
+    body: listed.join('\n'),
+    deviceId: null,
+  };
 }
 
 export interface DesktopAlertsOptions {
@@ -66,7 +55,7 @@ export interface DesktopAlertsOptions {
     enabled: boolean;
     recoveries: boolean;
     paused: boolean;
-    language: NotifyLanguage;
+    language: Language;
   }>;
   publish(alert: DesktopAlert): void;
   log(message: string): void;

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { ApiInput, ApiMethod, ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
+import type { ApiOutput, ApiParsedInput } from '../../../shared/contract/api';
 import type {
   NotifyConfig,
   NotifyConfigView,
@@ -7,9 +7,12 @@ import type {
   notifyApiMethods,
 } from '../../../shared/contract/notify';
 import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
-import { NOTIFY_CONFIG_KEY, NOTIFY_PAUSED_KEY } from '../../../shared/domain/notify/defaults';
+import { NOTIFY_CONFIG_KEY } from '../../../shared/domain/notify/defaults';
+import { eventText } from '../../../shared/domain/notify/event';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
+import { invalidInput } from '../api/errors';
 import type { EventBus } from '../event-bus';
+import { assertDestinationAllowed, DestinationRefused } from '../net/outbound-guard';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 import type { RemoteChannel } from './channel';
@@ -17,6 +20,8 @@ import { DeliveryError } from './delivery-error';
 import { createDesktopAlerts } from './desktop-alerts';
 import { NotificationRouter } from './notification-router';
 import {
+  bindLegacySecrets,
+  emptySecrets,
   readNotifyConfig,
   readNotifySecrets,
   secretHint,
@@ -24,7 +29,15 @@ import {
   type NotifySecrets,
 } from './notify-settings';
 import { OutboxSender, type ResolvedDestination } from './outbox-sender';
-import { TelegramBot } from './telegram-bot';
+import { TelegramBot, type TelegramBotPort } from './telegram-bot';
+import {
+  configuredDestinations,
+  nextSecrets,
+  tokenFor,
+  tokenRefusal,
+  webhookRefusal,
+  webhookSecretFor,
+} from './secret-binding';
 import { createTelegramChannel } from './telegram-channel';
 import { postWebhook } from './webhook-channel';
 
@@ -35,11 +48,15 @@ export interface NotifyServiceOptions {
   repo: Repository;
   bus: EventBus;
   cipher: SecretCipher;
-  /** The engine's own validated API, for the bot's commands. */
-  call: <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutput<M>>;
+  /** What the Telegram bot's commands may read and do in the engine. */
+  bot: TelegramBotPort;
   log(message: string): void;
   /** Whether a desktop host shows `notify.desktop` events (not so on the headless server). */
   desktop: boolean;
+  /** The workstation's settings: its language (desktop alerts, tests, unknown chats) and "do not disturb". */
+  workstation: () => { language: NotifyLanguage; paused: boolean };
+  /** Whether webhooks and the Bot API may be on this machine (link-local and metadata: never). */
+  allowLoopback?: boolean;
   /** Stable per workstation and data folder: its claims are released after a restart. */
   owner?: string;
   now?: () => number;
@@ -99,11 +116,7 @@ export class NotifyService {
       ...(options.breaker ? { breaker: options.breaker } : {}),
     });
     this.desktop = createDesktopAlerts({
-      preferences: async () => {
-        const settings = await options.repo.settings.all();
-        const language: NotifyLanguage = settings['ui.language'] === 'en' ? 'en' : 'pt-BR';
-        return { ...this.config.desktop, paused: settings[NOTIFY_PAUSED_KEY] === true, language };
-      },
+      preferences: async () => ({ ...this.config.desktop, ...options.workstation() }),
       publish: (alert) => options.bus.publish({ type: 'notify.desktop', ...alert }),
       log: options.log,
     });
@@ -111,9 +124,9 @@ export class NotifyService {
 
   static async start(options: NotifyServiceOptions): Promise<NotifyService> {
     const config = await readNotifyConfig(options.repo, options.log);
-    let secrets: NotifySecrets = { telegramToken: null, webhooks: {} };
+    let secrets = emptySecrets();
     try {
-      secrets = await readNotifySecrets(options.repo, options.cipher);
+      secrets = bindLegacySecrets(await readNotifySecrets(options.repo, options.cipher), config);
     } catch (error) {
       options.log(
         `notify: the stored secrets could not be opened (${(error as Error).message}); enter them again`,
@@ -159,15 +172,15 @@ export class NotifyService {
     return {
       'notify.config.get': async () => this.view(),
       'notify.config.set': async ({ config, telegramToken, webhookSecrets, by }) => {
-        const next: NotifySecrets = {
-          telegramToken: telegramToken === undefined ? this.secrets.telegramToken : telegramToken,
-          webhooks: {},
-        };
-        for (const hook of config.webhooks) {
-          const typed = webhookSecrets[hook.id];
-          const kept = typed === undefined ? this.secrets.webhooks[hook.id] : typed;
-          if (kept) next.webhooks[hook.id] = kept;
+        const language = await this.language();
+        for (const url of configuredDestinations(config)) {
+          // Names are resolved when sending; a literal forbidden address is refused at once.
+          await assertDestinationAllowed(url, this.policy, { resolve: false }).catch((error: unknown) => {
+            if (!(error instanceof DestinationRefused)) throw error;
+            throw invalidInput(error.text(language), [{ path: 'config', message: error.text(language) }]);
+          });
         }
+        const next = nextSecrets(this.secrets, { config, telegramToken, webhookSecrets }, language);
         await writeNotifySecrets(this.options.repo, this.options.cipher, next);
         await this.options.repo.settings.set(NOTIFY_CONFIG_KEY, config);
         await this.options.repo.audit.add({
@@ -184,10 +197,12 @@ export class NotifyService {
         return this.view();
       },
       'notify.test': async ({ target }) => {
+        const language = this.language();
         try {
           await this.test(target);
           return { ok: true, error: null };
         } catch (error) {
+          if (error instanceof DestinationRefused) return { ok: false, error: error.text(language) };
           return { ok: false, error: (error as Error).message };
         }
       },
@@ -210,6 +225,24 @@ export class NotifyService {
     };
   }
 
+  private get policy() {
+    return { allowLoopback: this.options.allowLoopback ?? false };
+  }
+
+  private language(): NotifyLanguage {
+    return this.options.workstation().language;
+  }
+
+  /** Refused destinations are a permanent failure for the sender; no retry changes an address. */
+  private async guard(url: string): Promise<void> {
+    try {
+      await assertDestinationAllowed(url, this.policy);
+    } catch (error) {
+      if (!(error instanceof DestinationRefused)) throw error;
+      throw new DeliveryError(error.text(this.language()), error.reason === 'unresolved');
+    }
+  }
+
   private view(): NotifyConfigView {
     return {
       config: this.config,
@@ -226,14 +259,23 @@ export class NotifyService {
    */
   private telegramChannel(token: string, apiRoot: string | null): RemoteChannel {
     const key = `${apiRoot ?? ''}\u0000${token}`;
-    if (this.telegram?.key !== key)
+    if (this.telegram?.key !== key) {
+      const channel = createTelegramChannel(
+        { token, apiRoot, timeoutMs: this.timeoutMs },
+        (chatId) =>
+          this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ??
+          this.options.workstation().language,
+      );
       this.telegram = {
         key,
-        channel: createTelegramChannel(
-          { token, apiRoot, timeoutMs: this.timeoutMs },
-          (chatId) => this.config.telegram.chats.find((chat) => chat.chatId === chatId)?.language ?? 'pt-BR',
-        ),
+        channel: {
+          send: async (chatId, message) => {
+            if (apiRoot) await this.guard(apiRoot);
+            return channel.send(chatId, message);
+          },
+        },
       };
+    }
     return this.telegram.channel;
   }
 
@@ -241,7 +283,7 @@ export class NotifyService {
     const { config } = this;
     if (channel === 'telegram') {
       const chat = config.telegram.chats.find((candidate) => candidate.chatId === destination);
-      const token = this.secrets.telegramToken;
+      const token = tokenFor(this.secrets, config.telegram.apiRoot);
       if (!chat || !config.telegram.enabled) return null;
       const sendable: RemoteChannel = token
         ? this.telegramChannel(token, config.telegram.apiRoot)
@@ -258,13 +300,13 @@ export class NotifyService {
     if (channel === 'webhook') {
       const hook = config.webhooks.find((candidate) => candidate.id === destination);
       if (!hook) return null;
-      const secret = this.secrets.webhooks[hook.id];
+      const secret = webhookSecretFor(this.secrets, hook.id, hook.url);
       return {
         channel: {
-          send: (_, message, key) => {
-            if (!secret)
-              return Promise.reject(new DeliveryError(`Webhook ${hook.name}: no signing secret set`, false));
-            return postWebhook({ url: hook.url, secret }, message, key, this.timeoutMs);
+          send: async (_, message, key) => {
+            if (!secret) throw new DeliveryError(`Webhook ${hook.name}: no signing secret set`, false);
+            await this.guard(hook.url);
+            return postWebhook({ url: hook.url, secret }, message, key, this.timeoutMs, hook.language);
           },
         },
         language: hook.language,
@@ -276,31 +318,46 @@ export class NotifyService {
   }
 
   private async test(target: ApiParsedInput<'notify.test'>['target']): Promise<void> {
-    const language: NotifyLanguage = 'pt-BR';
+    const { language } = this.options.workstation();
     const event = sampleEvent('raised', this.now());
     const title = language === 'pt-BR' ? 'Teste do Vigia' : 'Vigia test';
     if (target.channel === 'desktop') {
       if (!this.options.desktop)
         throw new Error('Desktop notifications are shown by the desktop app; this is the headless server');
-      this.options.bus.publish({ type: 'notify.desktop', title, body: event.message, deviceId: null });
+      this.options.bus.publish({
+        type: 'notify.desktop',
+        title,
+        body: eventText(event, language),
+        deviceId: null,
+      });
       return;
     }
     const [message] = composeMessages(this.config.templates[language], [event], language);
     const text = `${title}\n${message?.text ?? ''}`;
     if (target.channel === 'telegram') {
-      const token = target.token ?? this.secrets.telegramToken;
-      if (!token) throw new Error('Telegram: no bot token — type one and test again');
       const apiRoot = target.apiRoot === undefined ? this.config.telegram.apiRoot : target.apiRoot;
+      const token = target.token ?? tokenFor(this.secrets, apiRoot);
+      if (!token && this.secrets.telegramToken) throw new Error(tokenRefusal(language, apiRoot));
+      if (!token) throw new Error('Telegram: no bot token — type one and test again');
+      if (apiRoot) await assertDestinationAllowed(apiRoot, this.policy);
       await this.telegramChannel(token, apiRoot).send(target.chatId, { text, events: [] }, 'test');
       return;
     }
-    const secret = target.secret ?? (target.id ? this.secrets.webhooks[target.id] : undefined);
+    const stored = target.id ? this.secrets.webhooks[target.id] : undefined;
+    const secret =
+      target.secret ?? (target.id ? webhookSecretFor(this.secrets, target.id, target.url) : null);
+    if (!secret && stored) {
+      const name = this.config.webhooks.find((hook) => hook.id === target.id)?.name ?? target.id!;
+      throw new Error(webhookRefusal(language, name, target.url));
+    }
     if (!secret) throw new Error('Webhook: no signing secret — type one and test again');
+    await assertDestinationAllowed(target.url, this.policy);
     await postWebhook(
       { url: target.url, secret },
       { text, events: [event] },
       `test:${this.now()}`,
       this.timeoutMs,
+      language,
     );
   }
 
@@ -309,13 +366,24 @@ export class NotifyService {
       await this.bot?.stop();
       this.bot = null;
       const { telegram } = this.config;
-      const token = this.secrets.telegramToken;
+      const token = tokenFor(this.secrets, telegram.apiRoot);
       if (!telegram.enabled || !token || !telegram.chats.some((chat) => chat.commands)) return;
+      if (telegram.apiRoot) {
+        const refused = await assertDestinationAllowed(telegram.apiRoot, this.policy).then(
+          () => null,
+          (error: unknown) => error as Error,
+        );
+        if (refused) {
+          this.options.log(`notify: the Telegram bot does not start: ${refused.message}`);
+          return;
+        }
+      }
       this.bot = new TelegramBot({
         token,
         apiRoot: telegram.apiRoot,
         chats: () => this.config.telegram.chats,
-        call: this.options.call,
+        engine: this.options.bot,
+        defaultLanguage: () => this.options.workstation().language,
         log: this.options.log,
       });
       this.bot.start();

@@ -8,9 +8,16 @@ import {
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 
+/**
+ * Each secret is stored with the destination it was saved for, and is used only with that one:
+ * the token with its Bot API root, each webhook's secret with its URL.
+ */
 const Secrets = z.object({
   telegramToken: z.string().nullable().default(null),
+  /** Null: Telegram's own servers. Absent only in stores written before secrets were bound. */
+  telegramApiRoot: z.string().nullable().optional(),
   webhooks: z.record(z.string(), z.string()).default({}),
+  webhookUrls: z.record(z.string(), z.string()).default({}),
 });
 export type NotifySecrets = z.infer<typeof Secrets>;
 
@@ -30,8 +37,31 @@ export async function readNotifyConfig(
 /** Token and webhook secrets, sealed together under one key and opened only here. */
 export async function readNotifySecrets(repo: Repository, cipher: SecretCipher): Promise<NotifySecrets> {
   const sealed = await repo.settings.get(NOTIFY_SECRETS_KEY);
-  if (typeof sealed !== 'string') return { telegramToken: null, webhooks: {} };
-  return Secrets.parse(JSON.parse(cipher.decrypt(sealed)));
+  if (typeof sealed !== 'string') return emptySecrets();
+  return Secrets.parse(JSON.parse(await cipher.decrypt(sealed)));
+}
+
+export const emptySecrets = (): NotifySecrets => ({
+  telegramToken: null,
+  telegramApiRoot: null,
+  webhooks: {},
+  webhookUrls: {},
+});
+
+/**
+ * Secrets stored before they were bound belong to the destinations saved with them, which are
+ * the ones in the stored configuration.
+ */
+export function bindLegacySecrets(secrets: NotifySecrets, config: NotifyConfig): NotifySecrets {
+  const webhookUrls = { ...secrets.webhookUrls };
+  for (const hook of config.webhooks)
+    if (secrets.webhooks[hook.id] && webhookUrls[hook.id] === undefined) webhookUrls[hook.id] = hook.url;
+  return {
+    ...secrets,
+    telegramApiRoot:
+      secrets.telegramApiRoot === undefined ? config.telegram.apiRoot : secrets.telegramApiRoot,
+    webhookUrls,
+  };
 }
 
 export async function writeNotifySecrets(
@@ -39,7 +69,7 @@ export async function writeNotifySecrets(
   cipher: SecretCipher,
   secrets: NotifySecrets,
 ): Promise<void> {
-  await repo.settings.set(NOTIFY_SECRETS_KEY, cipher.encrypt(JSON.stringify(secrets)));
+  await repo.settings.set(NOTIFY_SECRETS_KEY, await cipher.encrypt(JSON.stringify(secrets)));
 }
 
 /** Enough to recognise a secret ("…a1b2"), never enough to use it. */

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { eventText } from '../../../shared/domain/notify/event';
+import type { Language } from '../../../shared/i18n';
 import type { OutgoingMessage } from './channel';
 import { DeliveryError, networkReason } from './delivery-error';
 
@@ -10,12 +12,24 @@ export interface WebhookTarget {
 export const SIGNATURE_HEADER = 'x-vigia-signature';
 export const TIMESTAMP_HEADER = 'x-vigia-timestamp';
 
+/** How far a receiver should let the timestamp differ from its own clock (README: webhooks). */
+export const ACCEPTED_SKEW_MS = 5 * 60_000;
+
 /**
- * The signature a receiver recomputes: HMAC-SHA256 of "<timestamp>.<body>" with the shared secret,
- * hex, prefixed "sha256=". The timestamp inside the signed text lets a receiver refuse replays.
+ * The signature a receiver recomputes: HMAC-SHA256 of "<timestamp>.<idempotency key>.<body>" with
+ * the shared secret, hex, prefixed "sha256=". The timestamp (milliseconds since the Unix epoch)
+ * inside the signed text lets a receiver refuse replays older than ACCEPTED_SKEW_MS; the key is
+ * signed too, so nobody can replay a message under a fresh key to get past the receiver's
+ * duplicate check.
  */
-export function webhookSignature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+export function webhookSignature(
+  secret: string,
+  timestamp: string,
+  idempotencyKey: string,
+  body: string,
+): string {
+  const signed = `${timestamp}.${idempotencyKey}.${body}`;
+  return `sha256=${createHmac('sha256', secret).update(signed).digest('hex')}`;
 }
 
 function retryAfterMs(header: string | null): number | null {
@@ -26,15 +40,20 @@ function retryAfterMs(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
-/** POSTs one JSON message; the idempotency key travels too, so a receiver can drop a repeat. */
+/**
+ * POSTs one JSON message; the idempotency key travels too, so a receiver can drop a repeat. Each
+ * event carries its alarm's facts (source, type, params) and its text in the hook's language.
+ */
 export async function postWebhook(
   target: WebhookTarget,
   message: OutgoingMessage,
   idempotencyKey: string,
   timeoutMs: number,
+  language: Language,
   now: () => number = Date.now,
 ): Promise<void> {
-  const body = JSON.stringify({ source: 'vigia', text: message.text, events: message.events });
+  const events = message.events.map((event) => ({ ...event, text: eventText(event, language) }));
+  const body = JSON.stringify({ source: 'vigia', text: message.text, events });
   const timestamp = String(now());
   let response: Response;
   try {
@@ -45,7 +64,7 @@ export async function postWebhook(
         'user-agent': 'Vigia',
         'idempotency-key': idempotencyKey,
         [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: webhookSignature(target.secret, timestamp, body),
+        [SIGNATURE_HEADER]: webhookSignature(target.secret, timestamp, idempotencyKey, body),
       },
       body,
       redirect: 'error',

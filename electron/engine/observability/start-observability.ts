@@ -1,5 +1,6 @@
-import type { ApiOutput } from '../../../shared/contract/api';
+import type { ApiInput, ApiOutput } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
+import { ObservabilityConfig, observabilityConfigKey } from '../../../shared/contract/observability';
 import type { SyntheticCheck } from '../../../shared/contract/synthetic';
 import { healthVerdict } from '../../../shared/domain/observability/verdict';
 import type { EventBus } from '../event-bus';
@@ -10,6 +11,10 @@ import { EngineMetrics } from './metrics';
 export interface ObservabilityApiHandlers {
   'engine.verdict': () => Promise<ApiOutput<'engine.verdict'>>;
   'engine.metrics': () => Promise<ApiOutput<'engine.metrics'>>;
+  'observability.endpoint.get': () => Promise<ApiOutput<'observability.endpoint.get'>>;
+  'observability.endpoint.set': (
+    input: ApiInput<'observability.endpoint.set'>,
+  ) => Promise<ApiOutput<'observability.endpoint.set'>>;
   'diagnostics.export': () => Promise<ApiOutput<'diagnostics.export'>>;
 }
 
@@ -38,6 +43,19 @@ export function startObservability(deps: {
     handlers: {
       'engine.verdict': async () => healthVerdict(deps.health(), Date.now()),
       'engine.metrics': () => metrics.text(),
+      'observability.endpoint.get': () => endpointConfig(deps.repo),
+      'observability.endpoint.set': async (input) => {
+        const config = ObservabilityConfig.parse(input.config);
+        await deps.repo.settings.set(observabilityConfigKey, config);
+        await deps.repo.audit.add({
+          at: Date.now(),
+          actor: input.by,
+          action: 'observability.endpoint.set',
+          target: '/health /metrics',
+          details: `${config.enabled ? 'on' : 'off'}, port ${config.port}`,
+        });
+        return config;
+      },
       'diagnostics.export': async () => {
         const { fileName, zip } = await buildDiagnostics({
           dataDir: deps.dataDir,
@@ -55,4 +73,10 @@ export function startObservability(deps: {
     },
     stop: unsubscribe,
   };
+}
+
+/** The stored switch, or the defaults (off, 9464) when none or an unreadable one is stored. */
+async function endpointConfig(repo: Repository): Promise<ObservabilityConfig> {
+  const stored = ObservabilityConfig.safeParse((await repo.settings.get(observabilityConfigKey)) ?? {});
+  return stored.success ? stored.data : ObservabilityConfig.parse({});
 }

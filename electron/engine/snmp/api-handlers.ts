@@ -57,7 +57,7 @@ export function snmpApiHandlers(deps: {
         port: config.port,
         version: credentials.version,
         user: credentials.version === '3' ? credentials.user : null,
-        sealedCredentials: cipher.encrypt(JSON.stringify(credentials)),
+        sealedCredentials: await cipher.encrypt(JSON.stringify(credentials)),
         intervalS: config.intervalS,
       });
       await repo.audit.add({

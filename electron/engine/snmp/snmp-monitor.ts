@@ -1,4 +1,4 @@
-import type { Alarm, Severity } from '../../../shared/contract/entities';
+import type { AlarmParams, Severity } from '../../../shared/contract/entities';
 import {
   SnmpCredentials,
   SnmpOptions,
@@ -18,9 +18,13 @@ import {
   type SnmpThresholds,
   type ThresholdState,
 } from '../../../shared/domain/snmp/thresholds';
-import type { EventBus } from '../event-bus';
+import type { AlarmPort } from '../alarms/port';
+import type { Inventory } from '../inventory/inventory';
 import type { Repository, StoredSnmpConfig } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
+
+/** What the SNMP monitor reads of the engine's inventory, and tells it. */
+export type SnmpInventory = Pick<Inventory, 'device' | 'isSuppressed' | 'noteWirelessClients'>;
 
 /** How the monitor reaches the poller: the SNMP worker in the app, an in-process poller in tests. */
 export interface SnmpPollTransport {
@@ -30,46 +34,50 @@ export interface SnmpPollTransport {
 export interface SnmpMonitorOptions {
   repo: Repository;
   transport: SnmpPollTransport;
-  bus: EventBus;
+  alarms: AlarmPort;
   cipher: SecretCipher;
-  /** True while alarms of this device are suppressed (maintenance of the device, its tower, or all). */
-  isSuppressed?: (deviceId: number) => boolean;
+  /** Where devices are looked up and maintenance is read; told each radio's wireless clients. */
+  inventory: SnmpInventory;
   clock?: () => number;
   tickMs?: number;
   options?: Partial<SnmpOptions>;
+  /** How long five-minute rollups are kept; read at every sweep (default a year, like ping rollups). */
+  rollupRetentionMs?: () => number;
 }
 
 interface DeviceTrack {
   previous: CounterSnapshot | null;
   speeds: Map<number, number>;
   interfaces: Map<number, InterfaceNow>;
-  wirelessClients: number;
   thresholds: Map<string, ThresholdState>;
   upBefore: Map<number, boolean>;
   builders: Map<number, InterfaceRollupBuilder>;
   wireless: WirelessRollupBuilder | null;
 }
 
-/** Five-minute SNMP rollups are kept a year, like ping rollups; the sweep runs apart from the rounds. */
-const ROLLUP_RETENTION_MS = 365 * 86_400_000;
+/** The retention sweep runs apart from the rounds. */
+const DEFAULT_ROLLUP_RETENTION_MS = 365 * 86_400_000;
 const RETENTION_EVERY_MS = 6 * 3_600_000;
 
 const newTrack = (): DeviceTrack => ({
   previous: null,
   speeds: new Map(),
   interfaces: new Map(),
-  wirelessClients: 0,
   thresholds: new Map(),
   upBefore: new Map(),
   builders: new Map(),
   wireless: null,
 });
 
-const metricAlarm: Record<SnmpMetric, { type: string; severity: Severity; words: string }> = {
-  utilizationPct: { type: 'if_utilization', severity: 'warning', words: 'utilisation' },
-  errorsPerSec: { type: 'if_errors', severity: 'minor', words: 'errors/s' },
-  signalDbm: { type: 'signal_low', severity: 'warning', words: 'signal' },
+const metricAlarm: Record<SnmpMetric, { type: string; severity: Severity }> = {
+  utilizationPct: { type: 'if_utilization', severity: 'warning' },
+  errorsPerSec: { type: 'if_errors', severity: 'minor' },
+  signalDbm: { type: 'signal_low', severity: 'warning' },
 };
+
+/** The subject of an interface's alarms, beside its device. */
+const interfaceRef = (index: number) => `if:${index}`;
+const RADIO_REF = 'radio';
 
 /**
  * Runs SNMP rounds over every configured device at its own interval: rates from counters,
@@ -84,7 +92,7 @@ export class SnmpMonitor {
   private retentionTimer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private readonly clock: () => number;
-  private readonly options: SnmpOptions;
+  private options: SnmpOptions;
 
   constructor(private readonly deps: SnmpMonitorOptions) {
     this.clock = deps.clock ?? Date.now;
@@ -96,7 +104,7 @@ export class SnmpMonitor {
     this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 5_000);
     const sweep = () =>
       void this.deps.repo.snmp
-        .deleteRollupsBefore(this.clock() - ROLLUP_RETENTION_MS)
+        .deleteRollupsBefore(this.clock() - (this.deps.rollupRetentionMs?.() ?? DEFAULT_ROLLUP_RETENTION_MS))
         .catch((error: unknown) => console.error('SNMP retention failed', error));
     sweep();
     this.retentionTimer = setInterval(sweep, RETENTION_EVERY_MS);
@@ -109,6 +117,11 @@ export class SnmpMonitor {
     this.retentionTimer = null;
     await this.round;
     await this.flushRollups(Infinity);
+  }
+
+  /** Poller options changed in Settings: the next round polls with them. */
+  setOptions(options: Partial<SnmpOptions>): void {
+    this.options = SnmpOptions.parse(options);
   }
 
   async reload(): Promise<void> {
@@ -131,13 +144,6 @@ export class SnmpMonitor {
       .slice(0, limit);
   }
 
-  /** Wireless clients associated to the given devices' radios: the subscribers behind them. */
-  subscribers(deviceIds: Iterable<number>): number {
-    let total = 0;
-    for (const id of deviceIds) total += this.tracks.get(id)?.wirelessClients ?? 0;
-    return total;
-  }
-
   /** Polls every device that is due; a round still running is not started twice. */
   async tick(): Promise<void> {
     if (this.round) return;
@@ -155,9 +161,9 @@ export class SnmpMonitor {
     for (const config of configs) {
       try {
         const credentials = SnmpCredentials.parse(
-          JSON.parse(this.deps.cipher.decrypt(config.sealedCredentials)),
+          JSON.parse(await this.deps.cipher.decrypt(config.sealedCredentials)),
         );
-        const device = await this.deps.repo.devices.get(config.deviceId);
+        const device = this.deps.inventory.device(config.deviceId);
         if (device) targets.push({ id: config.deviceId, host: device.host, port: config.port, credentials });
       } catch (error) {
         outcomes.push({
@@ -171,15 +177,15 @@ export class SnmpMonitor {
     // Operators edit overrides per tower and device in settings; each round reads them afresh.
     const overrides = ((await this.deps.repo.settings.get(SNMP_THRESHOLDS_KEY)) ??
       null) as SnmpThresholdOverrides | null;
-    const towerOf = new Map(
-      (await this.deps.repo.devices.list()).map((device) => [device.id, device.towerId]),
-    );
     // Buckets that ended before this round are complete: store them before the round adds more.
     await this.flushRollups(bucketOf(this.clock()));
     for (const result of results) {
       outcomes.push({ deviceId: result.id, at: result.at, error: result.error });
       if (!result.error)
-        await this.absorb(result, thresholdsForDevice(overrides, result.id, towerOf.get(result.id) ?? null));
+        await this.absorb(
+          result,
+          thresholdsForDevice(overrides, result.id, this.deps.inventory.device(result.id)?.towerId ?? null),
+        );
     }
     await this.deps.repo.snmp.setPollOutcomes(outcomes);
   }
@@ -215,24 +221,9 @@ export class SnmpMonitor {
       });
       await this.interfaceState(result.id, info.index, info.name, info.operUp, track);
       if (rate) {
-        await this.threshold(
-          result.id,
-          `${info.index}`,
-          'utilizationPct',
-          thresholds,
-          rate.utilizationPct,
-          `${info.name}`,
-          track,
-        );
-        await this.threshold(
-          result.id,
-          `${info.index}`,
-          'errorsPerSec',
-          thresholds,
-          errors,
-          `${info.name}`,
-          track,
-        );
+        const subject = { ref: interfaceRef(info.index), params: { interface: info.name } };
+        await this.threshold(result.id, subject, 'utilizationPct', thresholds, rate.utilizationPct, track);
+        await this.threshold(result.id, subject, 'errorsPerSec', thresholds, errors, track);
         let builder = track.builders.get(info.index);
         if (!builder)
           track.builders.set(
@@ -243,14 +234,13 @@ export class SnmpMonitor {
       }
     }
     if (result.wireless) {
-      track.wirelessClients = result.wireless.clientCount;
+      this.deps.inventory.noteWirelessClients(result.id, result.wireless.clientCount);
       await this.threshold(
         result.id,
-        'radio',
+        { ref: RADIO_REF, params: {} },
         'signalDbm',
         thresholds,
         result.wireless.signalDbm,
-        'radio',
         track,
       );
       track.wireless ??= new WirelessRollupBuilder(result.id, bucket);
@@ -268,65 +258,60 @@ export class SnmpMonitor {
   ): Promise<void> {
     const before = track.upBefore.get(index);
     track.upBefore.set(index, up);
-    const type = `if_down:${index}`;
+    const ref = interfaceRef(index);
     if (before === true && !up) {
-      await this.raise(deviceId, type, 'major', `Interface ${name} went down`);
+      await this.raise(deviceId, 'if_down', ref, 'major', { interface: name });
     } else if (up && before === false) {
-      await this.clear(deviceId, type);
+      await this.clear(deviceId, 'if_down', ref);
     }
   }
 
   private async threshold(
     deviceId: number,
-    subject: string,
+    subject: { ref: string; params: AlarmParams },
     metric: SnmpMetric,
     thresholds: SnmpThresholds,
     value: number | null,
-    label: string,
     track: DeviceTrack,
   ): Promise<void> {
-    const key = `${metric}:${subject}`;
+    const key = `${metric}:${subject.ref}`;
     const step = evaluateThreshold(
       thresholds[metric],
       track.thresholds.get(key) ?? initialThresholdState,
       value,
     );
     track.thresholds.set(key, step.state);
-    const { type, severity, words } = metricAlarm[metric];
-    const alarmType = `${type}:${subject}`;
+    const { type, severity } = metricAlarm[metric];
     if (step.transition === 'raise') {
-      const rule = thresholds[metric];
-      await this.raise(
-        deviceId,
-        alarmType,
-        severity,
-        `${label}: ${words} ${value?.toFixed(1)} past ${rule.raiseAt}`,
-      );
+      await this.raise(deviceId, type, subject.ref, severity, {
+        ...subject.params,
+        value: value === null ? null : Math.round(value * 10) / 10,
+        limit: thresholds[metric].raiseAt,
+      });
     } else if (step.transition === 'clear') {
-      await this.clear(deviceId, alarmType);
+      await this.clear(deviceId, type, subject.ref);
     }
   }
 
-  private async raise(deviceId: number, type: string, severity: Severity, message: string): Promise<void> {
-    if (this.deps.isSuppressed?.(deviceId)) return;
-    const alarm = await this.deps.repo.alarms.raise({
-      source: 'snmp',
-      deviceId,
-      towerId: null,
-      type,
-      severity,
-      message,
-      affected: 1,
-      raisedAt: this.clock(),
-    });
-    if (alarm) this.deps.bus.publish({ type: 'alarm.raised', alarm });
+  private async raise(
+    deviceId: number,
+    type: string,
+    ref: string,
+    severity: Severity,
+    params: AlarmParams,
+  ): Promise<void> {
+    if (this.deps.inventory.isSuppressed(deviceId, this.clock())) return;
+    await this.deps.alarms.raise(
+      { source: 'snmp', type, subject: { deviceId, towerId: null, ref }, severity, params },
+      this.clock(),
+    );
   }
 
-  private async clear(deviceId: number, type: string): Promise<void> {
-    const open: Alarm | null = await this.deps.repo.alarms.findOpen({ deviceId, towerId: null, type });
-    if (!open) return;
-    const cleared = await this.deps.repo.alarms.clear(open.id, this.clock());
-    if (cleared) this.deps.bus.publish({ type: 'alarm.cleared', alarm: cleared });
+  private async clear(deviceId: number, type: string, ref: string): Promise<void> {
+    await this.deps.alarms.clear(
+      { source: 'snmp', type, subject: { deviceId, towerId: null, ref } },
+      this.clock(),
+    );
   }
 
   /** Writes every rollup whose bucket started before `before` (all of them with Infinity). */

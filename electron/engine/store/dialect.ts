@@ -1,6 +1,7 @@
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as sqliteSchema from './schema/sqlite';
-import type { Device, DeviceStatus, PingSample } from '../../../shared/contract/entities';
+import type { Alarm, Device, DeviceStatus, PingSample } from '../../../shared/contract/entities';
+import type { NewAlarm } from './repository';
 import type { Dialect } from './repository';
 
 /**
@@ -33,6 +34,11 @@ export interface StoreDialect {
   allDevices(): Promise<Device[]>;
   /** SQLite only: an online backup of the live database into `destination`. */
   backupTo?(destination: string): Promise<void>;
+  /**
+   * Opens these alarms in one transaction, multi-row statements, skipping any whose subject
+   * already has an open alarm; returns those opened.
+   */
+  insertAlarms(alarms: NewAlarm[]): Promise<Alarm[]>;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,9 @@ import type { StoreDialect } from './dialect';
 import { openPostgres } from './pg-dialect';
 import { alarmsRepository } from './repo/alarms';
 import { auditRepository } from './repo/audit';
+import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
+import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
 import { settingsRepository } from './repo/settings';
@@ -44,6 +46,8 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.backupTo(destination);
     },
+    backup: backupRepository(context),
+    optical: opticalRepository(context),
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

@@ -1,6 +1,8 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { Alarm } from '../../../shared/contract/entities';
+import type { NewAlarm } from './repository';
 import {
   DEVICE_QUERY,
   deviceFromRow,
@@ -15,6 +17,15 @@ import {
   type StoreDialect,
   type Tables,
 } from './dialect';
+import {
+  ALARM_INSERT,
+  ALARM_INSERT_SUFFIX,
+  ALARM_INSERT_WIDTH,
+  alarmFromRow,
+  alarmValues,
+  valuesList,
+  type AlarmRow,
+} from './alarm-rows';
 import { migrationError, postgresOpenError, redactUrl } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import * as tables from './schema/pg';
@@ -73,6 +84,33 @@ async function insertRows(
   }
 }
 
+/** Opens alarms in one transaction, as many per statement as the parameter limit allows. */
+async function insertAlarms(pool: pg.Pool, alarms: NewAlarm[]): Promise<Alarm[]> {
+  if (alarms.length === 0) return [];
+  const perStatement = Math.floor(PG_MAX_PARAMS / ALARM_INSERT_WIDTH);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const opened: Alarm[] = [];
+    for (let i = 0; i < alarms.length; i += perStatement) {
+      const chunk = alarms.slice(i, i + perStatement);
+      const result = await client.query({
+        text: `${ALARM_INSERT} VALUES ${valuesList(chunk.length, true)} ${ALARM_INSERT_SUFFIX}`,
+        values: chunk.flatMap(alarmValues),
+        rowMode: 'array',
+      });
+      opened.push(...(result.rows as AlarmRow[]).map(alarmFromRow));
+    }
+    await client.query('COMMIT');
+    return opened;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export async function openPostgres(url: string, migrationsRoot?: string): Promise<StoreDialect> {
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
   // A broken connection in the pool must not take the process down; the next query reports it.
@@ -120,6 +158,7 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
       const result = await pool.query({ text: DEVICE_QUERY, rowMode: 'array' });
       return (result.rows as Parameters<typeof deviceFromRow>[0][]).map(deviceFromRow);
     },
+    insertAlarms: (alarms) => insertAlarms(pool, alarms),
     close: () => pool.end(),
   };
 }

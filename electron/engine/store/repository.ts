@@ -1,5 +1,6 @@
 import type {
   Alarm,
+  AlarmParams,
   AlarmSource,
   AlarmState,
   AuditEntry,
@@ -15,6 +16,8 @@ import type {
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
+import type { OpticalRepository } from './repo/optical';
+import type { BackupStore } from './repo/backup';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -28,11 +31,19 @@ export interface NewAlarm {
   source: AlarmSource;
   deviceId: number | null;
   towerId: number | null;
+  ref: string | null;
   type: string;
   severity: Severity;
-  message: string;
+  params: AlarmParams;
   affected: number;
   raisedAt: number;
+}
+
+export interface AlarmPatch {
+  id: number;
+  severity: Severity;
+  affected: number;
+  params: AlarmParams;
 }
 
 export interface NewOutboxMessage {
@@ -115,17 +126,20 @@ export interface Repository {
   };
 
   alarms: {
-    /** Null when an alarm of this device/tower and type is already open (one active per pair). */
-    raise(alarm: NewAlarm): Promise<Alarm | null>;
-    /** The open (active or acknowledged) alarm of this subject and type, if any. */
-    findOpen(subject: {
-      deviceId: number | null;
-      towerId: number | null;
-      type: string;
-    }): Promise<Alarm | null>;
-    update(id: number, patch: { message?: string; affected?: number; severity?: Severity }): Promise<Alarm>;
+    /**
+     * Opens these alarms in one transaction (multi-row statements); returns those opened. An
+     * alarm whose source, subject and type already has an open one is skipped (one open per key).
+     */
+    raiseMany(alarms: NewAlarm[]): Promise<Alarm[]>;
+    /** The open (active or acknowledged) alarms, all of them or those of these keys. */
+    open(keys?: readonly string[]): Promise<Alarm[]>;
+    /** One transaction; ids that no longer exist are skipped. */
+    updateMany(patches: AlarmPatch[]): Promise<Alarm[]>;
     acknowledge(ids: number[], by: string, note: string, at: number): Promise<Alarm[]>;
-    clear(id: number, at: number): Promise<Alarm | null>;
+    /** Clears those still open (by: the operator, or null when their source cleared them). */
+    clearMany(ids: number[], at: number, by: string | null): Promise<Alarm[]>;
+    /** Cleared alarms older than `at` go; returns how many. */
+    deleteClearedBefore(at: number): Promise<number>;
     list(filter: { states: AlarmState[]; deviceId?: number; limit: number }): Promise<Alarm[]>;
   };
 
@@ -175,11 +189,13 @@ export interface Repository {
     recent(checkId: number, limit: number): Promise<SyntheticResult[]>;
     deleteResultsBefore(at: number): Promise<number>;
   };
+  backup: BackupStore;
 
   settings: {
     all(): Promise<Record<string, unknown>>;
     get(key: string): Promise<unknown>;
     set(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<void>;
   };
 
   audit: {
@@ -192,6 +208,7 @@ export interface Repository {
    * server's own tools: there it throws a StoreError 'invalid').
    */
   backupTo(destination: string): Promise<void>;
+  optical: OpticalRepository;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

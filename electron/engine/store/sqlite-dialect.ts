@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { DeviceStatus, PingSample } from '../../../shared/contract/entities';
+import type { Alarm, DeviceStatus, PingSample } from '../../../shared/contract/entities';
+import type { NewAlarm } from './repository';
 import {
   DEVICE_QUERY,
   SAMPLE_COLUMNS,
@@ -16,6 +17,15 @@ import {
   statusValues,
   type StoreDialect,
 } from './dialect';
+import {
+  ALARM_INSERT,
+  ALARM_INSERT_SUFFIX,
+  ALARM_INSERT_WIDTH,
+  alarmFromRow,
+  alarmValues,
+  valuesList,
+  type AlarmRow,
+} from './alarm-rows';
 import { sqliteOpenError } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import { migrateSqlite } from './sqlite-migrate';
@@ -65,6 +75,19 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
       insertSample.run(...sampleValues(row));
     }
   });
+  const alarmsPerStatement = Math.floor(SQLITE_MAX_PARAMS / ALARM_INSERT_WIDTH);
+  const insertAlarms = database.transaction((alarms: NewAlarm[]) => {
+    const opened: Alarm[] = [];
+    for (let i = 0; i < alarms.length; i += alarmsPerStatement) {
+      const chunk = alarms.slice(i, i + alarmsPerStatement);
+      const statement = database.prepare(
+        `${ALARM_INSERT} VALUES ${valuesList(chunk.length, false)} ${ALARM_INSERT_SUFFIX}`,
+      );
+      const rows = statement.raw(true).all(...chunk.flatMap(alarmValues)) as AlarmRow[];
+      opened.push(...rows.map(alarmFromRow));
+    }
+    return opened;
+  });
   return {
     name: 'sqlite',
     db,
@@ -92,6 +115,9 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     },
     async allDevices() {
       return (readDevices.all() as Parameters<typeof deviceFromRow>[0][]).map(deviceFromRow);
+    },
+    async insertAlarms(alarms) {
+      return alarms.length === 0 ? [] : insertAlarms.immediate(alarms);
     },
     async backupTo(destination) {
       // SQLite's online backup API: a consistent copy page by page while Vigia keeps writing.

@@ -1,14 +1,38 @@
 /**
+ * Gives the event loop a turn. With SQLite's synchronous driver a chain of awaits never does, so
+ * a long write split into statements still froze the engine unless it yields between them.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** How long writes may follow one another before the event loop gets a turn. */
+const SLICE_MS = 8;
+
+/**
  * The one writer of a database: every write runs after the previous one has finished, so a
  * batch transaction never interleaves with another write on the same connection.
+ *
+ * With SQLite's synchronous driver, a chain of writes (10,000 alarms raised one by one, say) is
+ * only promises and never lets the event loop run: the engine would answer no call and read no
+ * probe until the chain ends. So once writes have run back to back for a slice of time, the next
+ * one waits a turn of the event loop first.
  */
 export class Writer {
   private tail: Promise<unknown> = Promise.resolve();
+  private sliceStart = 0;
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(work, work);
+    const start = () => this.turnIfDue().then(work);
+    const next = this.tail.then(start, start);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  private async turnIfDue(): Promise<void> {
+    if (this.now() - this.sliceStart < SLICE_MS) return;
+    await nextTurn();
+    this.sliceStart = this.now();
   }
 }
 
@@ -55,9 +79,12 @@ export class BatchQueue<T> {
   }
 }
 
-/** Splits rows so that no statement binds more parameters than the dialect allows. */
-export function chunksFor<T>(rows: T[], columnsPerRow: number, maxParams: number): T[][] {
-  const size = Math.max(1, Math.floor(maxParams / columnsPerRow));
+/**
+ * Splits rows so that no statement binds more parameters than the dialect allows, nor carries
+ * more than `maxRows` rows (a bound on how long one statement keeps the engine busy).
+ */
+export function chunksFor<T>(rows: T[], columnsPerRow: number, maxParams: number, maxRows = Infinity): T[][] {
+  const size = Math.max(1, Math.min(maxRows, Math.floor(maxParams / columnsPerRow)));
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;

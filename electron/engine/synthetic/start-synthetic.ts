@@ -1,15 +1,12 @@
 import { syntheticWorkerApi } from '../../../shared/contract/synthetic-worker';
-import { describeSyntheticAlarm } from '../../../shared/domain/synthetic/describe';
-import type { SyntheticAlarm } from '../../../shared/domain/synthetic/alarms';
 import { workerSyntheticRunner } from '../collectors/synthetic-port';
 import type { Supervisor } from '../collectors/supervisor';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
 import { createDemoSyntheticRunner, seedDemoSynthetic } from '../demo/demo-synthetic';
-import type { EventBus } from '../event-bus';
+import type { AlarmPort } from '../alarms/port';
 import type { EngineMetrics } from '../observability/metrics';
 import type { Repository } from '../store/repository';
 import { syntheticApiHandlers, type SyntheticApiHandlers } from './api-handlers';
-import { StoreAlarmPort } from './store-alarm-port';
 import { SyntheticService } from './synthetic-service';
 
 /**
@@ -18,13 +15,13 @@ import { SyntheticService } from './synthetic-service';
  */
 export async function startSynthetic(deps: {
   repo: Repository;
-  bus: EventBus;
   supervisor: Supervisor;
+  alarms: AlarmPort;
   demo: boolean;
   log: (message: string) => void;
   metrics: EngineMetrics;
 }): Promise<{ service: SyntheticService; handlers: SyntheticApiHandlers }> {
-  const { repo, bus, supervisor, demo, log } = deps;
+  const { repo, supervisor, alarms, demo, log } = deps;
   let runner;
   if (demo) {
     const seeded = await seedDemoSynthetic(repo);
@@ -39,11 +36,6 @@ export async function startSynthetic(deps: {
       }),
     );
   }
-  // Stored alarms carry a sentence until the alarm service renders them where they are read.
-  const alarms = new StoreAlarmPort(repo, bus, (alarm) =>
-    describeSyntheticAlarm('pt-BR', alarm as unknown as SyntheticAlarm),
-  );
-  await alarms.load('synthetic');
   const kindOf = (checkId: number) => service.get(checkId)?.spec.kind;
   const service: SyntheticService = new SyntheticService({
     repo,

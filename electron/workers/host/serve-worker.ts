@@ -5,42 +5,11 @@ import {
   type WorkerErrorPayload,
   type WorkerMessage,
 } from '../../../shared/contract/worker';
+import { parentChannel } from './parent-channel';
 
 export type WorkerHandlers<A extends WorkerApi> = {
   [M in keyof A]: (params: z.output<A[M]['params']>) => Promise<z.input<A[M]['result']>>;
 };
-
-/** Electron adds `parentPort` to a utility process; under child_process.fork there is IPC instead. */
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
-}
-
-interface Channel {
-  send(message: WorkerMessage): void;
-  onMessage(listener: (message: unknown) => void): void;
-}
-
-function parentChannel(): Channel {
-  const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
-  if (port) {
-    return {
-      send: (message) => port.postMessage(message),
-      onMessage: (listener) => port.on('message', (event) => listener(event.data)),
-    };
-  }
-  if (process.send) {
-    // A forked worker whose parent died would otherwise live on as an orphan holding its sockets.
-    process.on('disconnect', () => process.exit(0));
-    return {
-      send: (message) => process.send!(message),
-      onMessage: (listener) => process.on('message', listener),
-    };
-  }
-  throw new Error(
-    'serveWorker: this process has no parent to talk to (start it as a utility process or with fork)',
-  );
-}
 
 function describe(error: unknown): WorkerErrorPayload {
   if (error instanceof Error) return { code: error.name || 'Error', message: error.message };
@@ -60,7 +29,7 @@ export function serveWorker<A extends WorkerApi>(
 ): {
   emit(event: string, data: unknown): void;
 } {
-  const channel = parentChannel();
+  const channel = parentChannel<WorkerMessage>('serveWorker');
   let inFlight = 0;
   let closing = false;
   const exitWhenIdle = () => {

@@ -2,11 +2,14 @@ import { nowMs } from './clock';
 import type { HostTable } from './host-table';
 import { PACKET_SIZE, writeEchoRequest } from './icmp-packet';
 import type { SendClient } from './icmp-socket';
+import { canonicalAddress } from './probe-keys';
 
 /** Where a batch's probes go out and where its in-flight keys are registered. */
 export interface BatchContext {
   /** Probe key → its batch, while the probe is in flight: the O(1) reply lookup. */
   inFlight: Map<number, ProbeBatch>;
+  /** A random key no probe in flight has. */
+  newKey(): number;
   send(
     packets: Buffer,
     offset: number,
@@ -22,13 +25,16 @@ const SWEEP_SLACK_MS = 5;
 
 /**
  * One pass of `rounds` echoes to each member host. Probe p is echo floor(p / members) of member
- * p % members and carries key keyBase + p, so neither needs a per-probe object. Packets live in
- * one buffer allocated up front; send times and the order of deadlines in typed arrays.
+ * p % members, so it needs no per-probe object; it carries a random key, registered from its
+ * launch until its answer, failure or expiry. Packets live in one buffer allocated up front; keys,
+ * send times and the order of deadlines in typed arrays.
  */
 export class ProbeBatch implements SendClient {
   readonly total: number;
   private readonly packets: Buffer;
   private readonly sentAt: Float64Array;
+  private readonly keys: Uint32Array;
+  private readonly probeOfKey = new Map<number, number>();
   /** Probes in the order they left: with one timeout per batch, deadlines come in this order. */
   private readonly leaving: Int32Array;
   private leavingHead = 0;
@@ -43,7 +49,6 @@ export class ProbeBatch implements SendClient {
     private readonly members: Int32Array,
     rounds: number,
     private readonly firstSlot: number,
-    readonly keyBase: number,
     private readonly timeoutMs: number,
     private readonly context: BatchContext,
   ) {
@@ -51,6 +56,7 @@ export class ProbeBatch implements SendClient {
     this.pending = this.total;
     this.packets = Buffer.allocUnsafe(this.total * PACKET_SIZE);
     this.sentAt = new Float64Array(this.total);
+    this.keys = new Uint32Array(this.total);
     this.leaving = new Int32Array(this.total);
     this.done = new Promise((resolve) => (this.finish = resolve));
     if (this.total === 0) this.finish();
@@ -64,13 +70,16 @@ export class ProbeBatch implements SendClient {
   readonly launch = (probe: number): void => {
     const { address, family } = this.table.hosts[this.hostOf(probe)]!;
     const offset = probe * PACKET_SIZE;
-    writeEchoRequest(this.packets, offset, family, this.keyOf(probe));
+    const key = this.context.newKey();
+    this.keys[probe] = key;
+    this.probeOfKey.set(key, probe);
+    this.context.inFlight.set(key, this);
+    writeEchoRequest(this.packets, offset, family, key);
     this.context.send(this.packets, offset, family, address, this, probe);
   };
 
   sending(probe: number): void {
     this.sentAt[probe] = nowMs();
-    this.context.inFlight.set(this.keyOf(probe), this);
     this.leaving[this.leavingTail++] = probe;
     if (!this.timer) this.armSweep(this.timeoutMs);
   }
@@ -88,19 +97,24 @@ export class ProbeBatch implements SendClient {
     this.settle();
   }
 
-  /** An echo reply with this batch's key from `source`; replies from elsewhere are not ours. */
-  answer(probe: number, source: string, family: 4 | 6): void {
+  /**
+   * An echo reply carrying one of this batch's keys; it counts only from the probed address
+   * (compared in one spelling: IPv6 has several), so a forged reply must also guess the key.
+   */
+  answer(key: number, source: string): void {
+    const probe = this.probeOfKey.get(key);
+    if (probe === undefined || this.context.inFlight.get(key) !== this) return;
     const host = this.hostOf(probe);
-    // IPv6 sources may be spelled differently from the configured address; the key suffices there.
-    if (family === 4 && this.table.hosts[host]!.address !== source) return;
-    this.context.inFlight.delete(this.keyOf(probe));
+    const { address, family } = this.table.hosts[host]!;
+    if (family === 4 ? address !== source : canonicalAddress(address) !== canonicalAddress(source)) return;
+    this.context.inFlight.delete(key);
     const slot = this.firstSlot + Math.floor(probe / this.members.length);
     this.table.record(host, slot, nowMs() - this.sentAt[probe]!);
     this.settle();
   }
 
   private keyOf(probe: number): number {
-    return (this.keyBase + probe) >>> 0;
+    return this.keys[probe]!;
   }
 
   private settle(): void {

@@ -5,6 +5,7 @@ import { readEchoReplyKey } from './icmp-packet';
 import { IcmpSocket } from './icmp-socket';
 import { type Lane, Pacer } from './pacer';
 import { type BatchContext, ProbeBatch } from './probe-batch';
+import { ProbeKeys } from './probe-keys';
 import { type ResolvedTarget, resolveTargets } from './resolve-targets';
 import { summarize } from '../../../shared/domain/ping/summarize';
 import { TokenBucket } from './token-bucket';
@@ -25,7 +26,7 @@ const MAX_BACKLOG = 2_048;
 export class RawPinger implements BatchContext {
   readonly inFlight = new Map<number, ProbeBatch>();
   private readonly sockets = new Map<4 | 6, IcmpSocket>();
-  private nextKey = (Math.random() * 0x1_0000_0000) >>> 0;
+  private readonly keys = new ProbeKeys();
 
   /** Opens the IPv4 socket at once, so that missing rights show at start, not at the first run. */
   constructor() {
@@ -56,6 +57,8 @@ export class RawPinger implements BatchContext {
     positions.forEach((position, host) => (results[position] = table.result(host)));
     return results;
   }
+
+  readonly newKey = (): number => this.keys.draw((key) => this.inFlight.has(key));
 
   close(): void {
     for (const socket of this.sockets.values()) socket.close();
@@ -121,7 +124,7 @@ export class RawPinger implements BatchContext {
     const key = readEchoReplyKey(packet, family);
     if (key === null) return;
     const batch = this.inFlight.get(key);
-    if (batch) batch.answer((key - batch.keyBase) >>> 0, source, family);
+    batch?.answer(key, source);
   }
 
   private async probe(
@@ -131,8 +134,7 @@ export class RawPinger implements BatchContext {
     firstSlot: number,
     options: PingOptions,
   ): Promise<void> {
-    const batch = new ProbeBatch(table, members, rounds, firstSlot, this.nextKey, options.timeoutMs, this);
-    this.nextKey = (this.nextKey + batch.total) >>> 0;
+    const batch = new ProbeBatch(table, members, rounds, firstSlot, options.timeoutMs, this);
     const now = nowMs();
     const pacer = new Pacer(
       lanesByTower(table, members, rounds, options.ppsPerTower, now),

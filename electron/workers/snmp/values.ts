@@ -1,18 +1,37 @@
 import type * as snmp from 'net-snmp';
 
+/**
+ * Agents are untrusted input: a value may be truncated, of another type than asked for, or huge.
+ * Each reader returns a value of its type or an empty/null one, never throws, and costs little
+ * whatever arrives.
+ */
+
+/** DisplayString is at most 255 octets; a longer text is cut, not carried through the system. */
+const MAX_TEXT_CHARS = 1_024;
+/** Counter64 is 8 octets: anything longer is not a counter (and a huge one would cost a BigInt per byte). */
+const MAX_COUNTER_BYTES = 8;
+
 /** OCTET STRING as text, trimming the NULs some agents pad with. */
 export function asText(varbind: snmp.Varbind | null | undefined): string {
   const value = varbind?.value;
-  if (Buffer.isBuffer(value)) return value.toString('utf8').replace(/\0+$/, '');
+  if (Buffer.isBuffer(value))
+    return value
+      .subarray(0, MAX_TEXT_CHARS * 4)
+      .toString('utf8')
+      .replace(/\0+$/, '')
+      .slice(0, MAX_TEXT_CHARS);
   if (value === null || value === undefined) return '';
-  return String(value);
+  return String(value).slice(0, MAX_TEXT_CHARS);
 }
 
 export function asNumber(varbind: snmp.Varbind | null | undefined): number | null {
   const value = varbind?.value;
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return Number(value);
-  if (Buffer.isBuffer(value)) return value.length === 0 ? 0 : Number(counterFromBuffer(value));
+  if (Buffer.isBuffer(value)) {
+    if (value.length === 0) return 0;
+    return value.length > MAX_COUNTER_BYTES ? null : Number(counterFromBuffer(value));
+  }
   return null;
 }
 
@@ -22,16 +41,17 @@ function counterFromBuffer(buffer: Buffer): bigint {
   return result;
 }
 
-/** A counter as a decimal string: Counter64 arrives as a big-endian Buffer of any length. */
+/** A counter as a decimal string: Counter64 arrives as a big-endian Buffer of up to 8 octets. */
 export function asCounter(varbind: snmp.Varbind | null | undefined): string | null {
   const value = varbind?.value;
-  if (Buffer.isBuffer(value)) return counterFromBuffer(value).toString();
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.trunc(value).toString();
-  if (typeof value === 'bigint' && value >= 0n) return value.toString();
+  if (Buffer.isBuffer(value))
+    return value.length > MAX_COUNTER_BYTES ? null : counterFromBuffer(value).toString();
+  if (typeof value === 'number' && value >= 0 && value < 2 ** 64) return Math.trunc(value).toString();
+  if (typeof value === 'bigint' && value >= 0n && value < 2n ** 64n) return value.toString();
   return null;
 }
 
 export function asOid(varbind: snmp.Varbind | null | undefined): string {
   const value = varbind?.value;
-  return typeof value === 'string' ? value : asText(varbind);
+  return typeof value === 'string' ? value.slice(0, MAX_TEXT_CHARS) : asText(varbind);
 }

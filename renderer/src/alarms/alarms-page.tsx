@@ -23,11 +23,13 @@ import { useLive } from '../live/use-live';
 import { notifyError, notifyOk } from '../shared/notify';
 import { operatorName } from '../shared/operator';
 import { SeverityBadge } from '../shared/state-badge';
+import { useAlarmText } from './use-alarm-text';
 
 /** Active, acknowledged and past alarms; acknowledge one or many with a note. */
 export function AlarmsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const alarmText = useAlarmText();
   const { store, version } = useLive();
   const [tab, setTab] = useState<AlarmState>('active');
   const [history, setHistory] = useState<Alarm[]>([]);
@@ -52,12 +54,12 @@ export function AlarmsPage() {
       source.filter(
         (alarm) =>
           (!severity || alarm.severity === severity) &&
-          (!needle || alarm.message.toLowerCase().includes(needle)),
+          (!needle || alarmText(alarm).toLowerCase().includes(needle)),
       ),
     );
     // version is the live store's change counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version, tab, history, severity, text]);
+  }, [store, version, tab, history, severity, text, alarmText]);
 
   const acknowledge = async () => {
     if (!acking) return;
@@ -138,7 +140,7 @@ export function AlarmsPage() {
                     <Checkbox
                       checked={selected.has(alarm.id)}
                       onChange={() => toggle(alarm.id)}
-                      aria-label={alarm.message}
+                      aria-label={alarmText(alarm)}
                     />
                   </Table.Td>
                 )}
@@ -149,7 +151,7 @@ export function AlarmsPage() {
                   style={{ cursor: alarm.deviceId ? 'pointer' : 'default' }}
                   onClick={() => alarm.deviceId && navigate(`devices/${alarm.deviceId}`)}
                 >
-                  {alarm.message}
+                  {alarmText(alarm)}
                   {alarm.note ? (
                     <Text size="xs" c="dimmed">
                       {alarm.note}

@@ -7,6 +7,8 @@ import type { LiveStore } from '../live/live-store';
 import { useLiveValue } from '../live/use-live';
 import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
+import { useWorkstationSync } from './workstation-sync';
+import { SignOutButton } from '../login/sign-out-button';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -15,11 +17,24 @@ const AlarmsPage = lazyNamed(() => import('../alarms/alarms-page'), 'AlarmsPage'
 const TowersPage = lazyNamed(() => import('../towers/towers-page'), 'TowersPage');
 const MapPage = lazyNamed(() => import('../map/map-page'), 'MapPage');
 const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage');
+const OpticalPage = lazyNamed(() => import('../optical/optical-page'), 'OpticalPage');
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
+const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
 const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'SyntheticPage');
 const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
 
-const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'settings', 'checks', 'system'] as const;
+const PAGES = [
+  'dashboard',
+  'map',
+  'devices',
+  'towers',
+  'alarms',
+  'optical',
+  'backups',
+  'settings',
+  'checks',
+  'system',
+] as const;
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -39,8 +54,12 @@ function Page({ route }: { route: Route }) {
       return <TowersPage />;
     case 'alarms':
       return <AlarmsPage />;
+    case 'optical':
+      return <OpticalPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'checks':
       return <SyntheticPage />;
     case 'system':
@@ -61,6 +80,7 @@ export function App() {
   const loadError = useLiveValue((store) => store.error);
   const loaded = useLiveValue((store) => store.loaded);
   const route = useRoute();
+  useWorkstationSync();
   const [connected, setConnected] = useState(true);
   useEffect(() => onConnectionChange(setConnected), []);
 
@@ -68,7 +88,7 @@ export function App() {
     document.title = activeAlarms > 0 ? `(${activeAlarms}) Vigia` : 'Vigia';
   }, [activeAlarms]);
 
-  // Alt+1…8 jump to the main pages, as NOC operators expect from a wall-screen app.
+  // Alt+1…9 jump to the main pages, as NOC operators expect from a wall-screen app.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;
@@ -112,6 +132,7 @@ export function App() {
             >
               {t('dashboard.activeAlarms')}: {activeAlarms}
             </Badge>
+            <SignOutButton />
           </Group>
         </Group>
       </AppShell.Header>

@@ -4,6 +4,7 @@ import { Combobox, MantineProvider, createTheme, localStorageColorSchemeManager 
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setInternalErrorText } from '../client/client-error';
 import i18n from '../i18n';
 import { prepareFormat } from '../i18n/format';
 import type { LiveStore } from '../live/live-store';
@@ -24,6 +25,7 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'vigia.theme' }
 
 /** Renders the whole UI into #root, over the live store the page started with. */
 export function mount(store: LiveStore): void {
+  setInternalErrorText(() => i18n.t('app.internalError'));
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="dark" colorSchemeManager={colorSchemeManager}>

@@ -7,6 +7,8 @@ export type Route =
   | { page: 'device'; id: number }
   | { page: 'towers' }
   | { page: 'alarms' }
+  | { page: 'optical' }
+  | { page: 'backups' }
   | { page: 'settings' }
   | { page: 'checks' }
   | { page: 'system' };
@@ -14,11 +16,14 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'devices' && id && /^\d+$/.test(id)) return { page: 'device', id: Number(id) };
+  // The backups page takes its device and diff from the query ("backups?device=3&from=7&to=9").
+  if (page?.split('?')[0] === 'backups') return { page: 'backups' };
   if (
     page === 'map' ||
     page === 'devices' ||
     page === 'towers' ||
     page === 'alarms' ||
+    page === 'optical' ||
     page === 'settings' ||
     page === 'checks' ||
     page === 'system'

@@ -1,4 +1,5 @@
 import type { VigiaClient } from '../../../shared/contract/client';
+import { authState } from './auth';
 import { createWsClient, serverSocketUrl } from './ws-client';
 
 declare global {
@@ -16,13 +17,20 @@ let client: VigiaClient | null = null;
 export function getClient(): VigiaClient {
   client ??=
     window.vigia ??
-    createWsClient(serverSocketUrl(window.location), (connected) =>
-      connectionListeners.forEach((listener) => listener(connected)),
-    );
+    createWsClient(serverSocketUrl(window.location), (connected) => {
+      connectionListeners.forEach((listener) => listener(connected));
+      if (!connected) void signInAgainIfExpired();
+    });
   return client;
 }
 
 export function onConnectionChange(listener: ConnectionListener): () => void {
   connectionListeners.add(listener);
   return () => connectionListeners.delete(listener);
+}
+
+/** A session that expired (or was signed out elsewhere) shows the sign-in again. */
+async function signInAgainIfExpired(): Promise<void> {
+  const state = await authState().catch(() => null);
+  if (state?.required && !state.authenticated) window.location.reload();
 }

@@ -1,7 +1,7 @@
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/contract/api';
 import type { VigiaClient } from '../../../shared/contract/client';
 import type { VigiaEvent } from '../../../shared/contract/events';
-import { WS_PATH, WS_TOKEN_PARAM } from '../../../shared/contract/ws-address';
+import { WS_PATH } from '../../../shared/contract/ws-address';
 import { ClientError } from './client-error';
 import type * as MessageCheck from './message-check';
 
@@ -135,11 +135,9 @@ export function createWsClient(
   };
 }
 
-/** The WebSocket URL of the server that served this page, carrying the access token if one was given. */
+/** The WebSocket URL of the server that served this page. */
 export function serverSocketUrl(location: Location): string {
-  const token =
-    new URLSearchParams(location.search).get(WS_TOKEN_PARAM) ?? sessionStorage.getItem('vigia.token');
-  if (token) sessionStorage.setItem('vigia.token', token);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}${WS_PATH}${token ? `?${WS_TOKEN_PARAM}=${encodeURIComponent(token)}` : ''}`;
+  // The session cookie goes with the upgrade; nothing secret is in the address.
+  return `${scheme}://${location.host}${WS_PATH}`;
 }

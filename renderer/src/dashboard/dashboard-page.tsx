@@ -10,6 +10,8 @@ import { countByState, sortAlarms } from '../live/derive';
 import { useLive } from '../live/use-live';
 import { SeverityBadge, StateBadge, stateColor } from '../shared/state-badge';
 import { navigate } from '../app/router';
+import { useAlarmText } from '../alarms/use-alarm-text';
+import { BackupCard } from '../backups/backup-card';
 
 function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; total: number }) {
   const { t } = useTranslation();
@@ -44,6 +46,7 @@ function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; t
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const alarmText = useAlarmText();
   const format = useFormat();
   const { store, version } = useLive();
   const [interfaces, setInterfaces] = useState<InterfaceNow[]>([]);
@@ -86,6 +89,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <StateCounts counts={view.counts} total={store.devices.size} />
+      <BackupCard />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
           <Title order={5} mb="xs">
@@ -106,7 +110,7 @@ export function DashboardPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
                       <SeverityBadge severity={alarm.severity} />
                     </Table.Td>
-                    <Table.Td>{alarm.message}</Table.Td>
+                    <Table.Td>{alarmText(alarm)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
                       {alarm.affected > 1 ? <Badge variant="outline">{alarm.affected}</Badge> : null}
                     </Table.Td>
@@ -167,13 +171,19 @@ export function DashboardPage() {
           </Title>
           <Group gap="xl">
             <Text size="sm">
-              {t('dashboard.lastCycle')}: <b data-testid="last-cycle">{format.time(health?.lastCycleAt)}</b>
+              {t('dashboard.lastCycle')}:{' '}
+              <b data-testid="last-cycle" data-at={health?.lastCycleAt ?? ''}>
+                {format.time(health?.lastCycleAt)}
+              </b>
             </Text>
             <Text size="sm">
               {t('dashboard.cycleTime')}: <b>{format.number(health?.lastCycleMs, ' ms')}</b>
             </Text>
             <Text size="sm">
-              {t('dashboard.interval')}: <b>{health ? format.duration(health.intervalMs) : '—'}</b>
+              {t('dashboard.interval')}:{' '}
+              <b data-testid="cycle-interval" data-ms={health?.intervalMs ?? ''}>
+                {health ? format.duration(health.intervalMs) : '—'}
+              </b>
             </Text>
             <Text size="sm">
               {t('dashboard.monitored')}: <b>{health?.devicesMonitored ?? '—'}</b>

@@ -23,6 +23,8 @@ import { useLive } from '../live/use-live';
 import { notifyError } from '../shared/notify';
 import { SeverityBadge, StateBadge } from '../shared/state-badge';
 import { SnmpPanel } from './snmp-panel';
+import { useAlarmText } from '../alarms/use-alarm-text';
+import { DeviceBackup } from '../backups/device-backup';
 
 function Chart({
   title,
@@ -72,6 +74,7 @@ function Chart({
 /** One device: where it hangs in the network, its latency and loss over time, traffic and radio, alarms. */
 export function DevicePage({ id }: { id: number }) {
   const { t } = useTranslation();
+  const alarmText = useAlarmText();
   const format = useFormat();
   const { store, version } = useLive();
   const [range, setRange] = useState<HistoryRange>('24h');
@@ -221,6 +224,7 @@ export function DevicePage({ id }: { id: number }) {
         )}
       </SimpleGrid>
       <SnmpPanel deviceId={id} />
+      <DeviceBackup deviceId={id} />
       <Card withBorder>
         <Text fw={600} mb="xs">
           {t('device.alarmHistory')}
@@ -232,7 +236,7 @@ export function DevicePage({ id }: { id: number }) {
                 <Table.Td>
                   <SeverityBadge severity={alarm.severity} />
                 </Table.Td>
-                <Table.Td>{alarm.message}</Table.Td>
+                <Table.Td>{alarmText(alarm)}</Table.Td>
                 <Table.Td>{alarm.state}</Table.Td>
                 <Table.Td>{format.dateTime(alarm.raisedAt)}</Table.Td>
                 <Table.Td>

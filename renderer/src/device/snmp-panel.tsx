@@ -22,6 +22,7 @@ import type {
 import { defaultSnmpThresholds } from '../../../shared/domain/snmp/thresholds';
 import { getClient } from '../client';
 import { useFormat } from '../i18n/format';
+import { useLiveValue } from '../live/use-live';
 import { notifyError, notifyOk } from '../shared/notify';
 import { operatorName } from '../shared/operator';
 import { readLimits, saveLimits } from '../shared/snmp-limits';
@@ -37,14 +38,17 @@ export function SnmpPanel({ deviceId }: { deviceId: number }) {
   const format = useFormat();
   const [summary, setSummary] = useState<DeviceSnmpSummary | null>(null);
   const [interfaces, setInterfaces] = useState<InterfaceNow[]>([]);
+  // A device without SNMP yet starts from the stored defaults (Settings → SNMP defaults); pages
+  // render only once the network and the settings are loaded.
+  const defaults = useLiveValue((store) => store.settings!.snmp);
   const [enabled, setEnabled] = useState(true);
-  const [version, setVersion] = useState<Version>('2c');
+  const [version, setVersion] = useState<Version>(defaults.version);
   const [community, setCommunity] = useState('');
   const [user, setUser] = useState('');
   const [authKey, setAuthKey] = useState('');
   const [privKey, setPrivKey] = useState('');
-  const [port, setPort] = useState<number | string>(161);
-  const [intervalS, setIntervalS] = useState<number | string>(60);
+  const [port, setPort] = useState<number | string>(defaults.port);
+  const [intervalS, setIntervalS] = useState<number | string>(defaults.intervalS);
   const [utilization, setUtilization] = useState<number | string>(
     defaultSnmpThresholds.utilizationPct.raiseAt,
   );

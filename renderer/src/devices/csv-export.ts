@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Device, DeviceStatus, Tower } from '../../../shared/contract/entities';
+import { escapeFormula } from './csv-formula';
 
 export function devicesToCsv(
   devices: Device[],
@@ -7,19 +8,24 @@ export function devicesToCsv(
   statuses: Map<number, DeviceStatus>,
 ): string {
   const hostOf = new Map(devices.map((device) => [device.id, device.host]));
+  const rows = devices.map((device) => ({
+    name: device.name,
+    host: device.host,
+    kind: device.kind,
+    vendor: device.vendor,
+    model: device.model,
+    tower: device.towerId ? (towers.get(device.towerId)?.code ?? '') : '',
+    parent: device.parentId ? (hostOf.get(device.parentId) ?? '') : '',
+    tags: device.tags.join(';'),
+    notes: device.notes,
+    // Without it an export → import would switch every paused device back on.
+    enabled: String(device.enabled),
+    state: statuses.get(device.id)?.state ?? 'unknown',
+  }));
   return Papa.unparse(
-    devices.map((device) => ({
-      name: device.name,
-      host: device.host,
-      kind: device.kind,
-      vendor: device.vendor,
-      model: device.model,
-      tower: device.towerId ? (towers.get(device.towerId)?.code ?? '') : '',
-      parent: device.parentId ? (hostOf.get(device.parentId) ?? '') : '',
-      tags: device.tags.join(';'),
-      notes: device.notes,
-      state: statuses.get(device.id)?.state ?? 'unknown',
-    })),
+    rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, escapeFormula(cell)])),
+    ),
   );
 }
 

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { DeviceInput, type Device, type Tower } from '../../../shared/contract/entities';
+import { unescapeFormula } from './csv-formula';
 
 export interface ImportRow {
   line: number;
@@ -18,6 +19,7 @@ export function parseDeviceCsv(text: string, towers: Tower[], devices: Device[])
     header: true,
     skipEmptyLines: true,
     transformHeader: (h) => h.trim().toLowerCase(),
+    transform: unescapeFormula,
   });
   const towerByCode = new Map(towers.map((tower) => [tower.code.toLowerCase(), tower.id]));
   const deviceByHost = new Map(devices.map((device) => [device.host.toLowerCase(), device.id]));
@@ -30,6 +32,8 @@ export function parseDeviceCsv(text: string, towers: Tower[], devices: Device[])
     if (towerCode && towerId === undefined) errors.push(`tower "${towerCode}" ?`);
     const parentId = parentHost ? deviceByHost.get(parentHost.toLowerCase()) : null;
     if (parentHost && parentId === undefined) errors.push(`parent "${parentHost}" ?`);
+    const enabled = enabledOf(raw.enabled);
+    if (enabled === null) errors.push(`enabled "${raw.enabled}" ?`);
     const candidate = {
       name: raw.name ?? '',
       host: raw.host ?? '',
@@ -43,6 +47,7 @@ export function parseDeviceCsv(text: string, towers: Tower[], devices: Device[])
         .map((tag) => tag.trim())
         .filter(Boolean),
       notes: raw.notes ?? '',
+      enabled: enabled ?? true,
     };
     const checked = DeviceInput.safeParse(candidate);
     if (!checked.success)
@@ -52,4 +57,11 @@ export function parseDeviceCsv(text: string, towers: Tower[], devices: Device[])
     seen.add(host);
     return { line: i + 2, input: errors.length === 0 && checked.success ? checked.data : null, errors, raw };
   });
+}
+
+/** The `enabled` column: absent or empty means enabled, as before the column existed. */
+function enabledOf(cell: string | undefined): boolean | null {
+  const value = cell?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'true') return true;
+  return value === 'false' ? false : null;
 }

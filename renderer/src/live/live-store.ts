@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../shared/contract/api';
 import type { VigiaClient } from '../../../shared/contract/client';
 import type { Alarm, Device, DeviceState, DeviceStatus, Tower } from '../../../shared/contract/entities';
 import type { EngineHealth, VigiaEvent } from '../../../shared/contract/events';
+import type { AllSettings } from '../../../shared/contract/settings';
 
 export interface StateChange {
   deviceId: number;
@@ -25,6 +26,8 @@ export class LiveStore {
   recentChanges: StateChange[] = [];
   health: EngineHealth | null = null;
   info: AppInfo | null = null;
+  /** The stored settings, the one source for language, operator, theme and map; kept by events. */
+  settings: AllSettings | null = null;
   loaded = false;
   error: string | null = null;
   version = 0;
@@ -41,15 +44,17 @@ export class LiveStore {
     let loading = true;
     this.client.subscribe((event) => (loading ? buffered.push(event) : this.apply(event)));
     try {
-      const [info, devices, towers, statuses, alarms, health] = await Promise.all([
+      const [info, devices, towers, statuses, alarms, health, settings] = await Promise.all([
         this.client.invoke('app.info', undefined),
         this.client.invoke('devices.list', undefined),
         this.client.invoke('towers.list', undefined),
         this.client.invoke('status.snapshot', undefined),
         this.client.invoke('alarms.list', { states: ['active', 'acknowledged'], limit: 5_000 }),
         this.client.invoke('engine.health', undefined),
+        this.client.invoke('settings.get', undefined),
       ]);
       this.info = info;
+      this.settings = settings;
       this.health = health;
       devices.forEach((device) => this.devices.set(device.id, device));
       towers.forEach((tower) => this.towers.set(tower.id, tower));
@@ -129,6 +134,9 @@ export class LiveStore {
         return;
       case 'notify.desktop':
         return;
+      case 'settings.changed':
+        if (this.settings) this.settings = { ...this.settings, [event.group]: event.value };
+        break;
     }
     this.changed();
   }

@@ -1,13 +1,12 @@
 import { Alert, Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip } from 'react-leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { DeviceState } from '../../../shared/contract/entities';
-import { getClient } from '../client';
 import { navigate } from '../app/router';
 import { worstState } from '../live/derive';
-import { useLive } from '../live/use-live';
+import { useLive, useLiveValue } from '../live/use-live';
 import { useContextMenu } from '../shared/context-menu';
 
 const markerColor: Record<DeviceState, string> = {
@@ -29,16 +28,8 @@ export function MapPage() {
   const { t } = useTranslation();
   const { store, version } = useLive();
   const openMenu = useContextMenu();
-  const [tileUrl, setTileUrl] = useState<string>('');
-
-  useEffect(() => {
-    void getClient()
-      .invoke('settings.get', undefined)
-      .then((settings) => {
-        const value = settings['map.tileUrl'];
-        if (typeof value === 'string') setTileUrl(value);
-      });
-  }, []);
+  const map = useLiveValue((live) => live.settings?.map ?? null);
+  const tileUrl = map?.tileUrl ?? '';
 
   const view = useMemo(() => {
     const towers = [...store.towers.values()];
@@ -66,16 +57,19 @@ export function MapPage() {
           [b.latitude, b.longitude],
         ]);
     }
-    const center: [number, number] = towers.length
-      ? [
-          towers.reduce((sum, tower) => sum + tower.latitude, 0) / towers.length,
-          towers.reduce((sum, tower) => sum + tower.longitude, 0) / towers.length,
-        ]
-      : [-7.23, -35.88];
+    const center: [number, number] =
+      map?.centerLat != null && map.centerLng != null
+        ? [map.centerLat, map.centerLng]
+        : towers.length
+          ? [
+              towers.reduce((sum, tower) => sum + tower.latitude, 0) / towers.length,
+              towers.reduce((sum, tower) => sum + tower.longitude, 0) / towers.length,
+            ]
+          : [-7.23, -35.88];
     return { markers, links: [...links.values()], center };
     // version is the live store's change counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version]);
+  }, [store, version, map]);
 
   return (
     <Stack h="calc(100vh - 110px)">
@@ -90,7 +84,7 @@ export function MapPage() {
       >
         <MapContainer
           center={view.center}
-          zoom={12}
+          zoom={map?.zoom ?? 12}
           style={{ height: '100%', width: '100%', background: 'transparent' }}
         >
           {tileUrl && <TileLayer url={tileUrl} />}

@@ -1,123 +1,26 @@
-import {
-  Button,
-  Card,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  TextInput,
-  Title,
-  useMantineColorScheme,
-} from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { getClient } from '../client';
-import { setLanguage, type Language } from '../i18n';
-import { notifyError, notifyOk } from '../shared/notify';
-import { operatorName, setOperatorName } from '../shared/operator';
+import { useLiveValue } from '../live/use-live';
+import { GroupForm } from './group-form';
 import { NotificationsSection } from './notifications/notifications-section';
+import { WorkstationCard } from './workstation-card';
 
-/** What this workstation and the engine read: operator, language, theme, map tiles, ICMP cadence. */
+/**
+ * Every setting, one card per group: this workstation (operator, language, theme), ICMP
+ * monitoring, SNMP defaults, retention, the map and notifications. All are stored by the engine and
+ * apply without a restart, except what a card says after saving.
+ */
 export function SettingsPage() {
-  const { t, i18n } = useTranslation();
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const [operator, setOperator] = useState(operatorName());
-  const [tileUrl, setTileUrl] = useState('');
-  const [stableS, setStableS] = useState<number | string>(60);
-
-  useEffect(() => {
-    void getClient()
-      .invoke('settings.get', undefined)
-      .then((settings) => {
-        if (typeof settings['map.tileUrl'] === 'string') setTileUrl(settings['map.tileUrl']);
-        const monitor = settings['monitor.config'] as { interval?: { stableMs?: number } } | undefined;
-        if (monitor?.interval?.stableMs) setStableS(monitor.interval.stableMs / 1000);
-      }, notifyError);
-  }, []);
-
-  const save = async () => {
-    const tiles = tileUrl.trim();
-    if (tiles && !/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/.test(tiles)) {
-      notifyError(new Error(`${t('settings.tileUrl')}: ${t('settings.invalid')} ({z}/{x}/{y})`));
-      return;
-    }
-    const seconds = Number(stableS);
-    if (!Number.isFinite(seconds) || seconds < 10 || seconds > 3600) {
-      notifyError(new Error(`${t('settings.intervalStable')}: ${t('settings.invalid')}`));
-      return;
-    }
-    try {
-      setOperatorName(operator || 'operador');
-      const by = operatorName();
-      const current = (await getClient().invoke('settings.get', undefined))['monitor.config'] as
-        Record<string, unknown> | undefined;
-      await getClient().invoke('settings.set', { key: 'map.tileUrl', value: tiles, by });
-      await getClient().invoke('settings.set', {
-        key: 'monitor.config',
-        value: {
-          ...current,
-          interval: { ...((current?.interval as object | undefined) ?? {}), stableMs: seconds * 1000 },
-        },
-        by,
-      });
-      notifyOk(t('settings.saved'));
-    } catch (error) {
-      notifyError(error);
-    }
-  };
-
+  const { t } = useTranslation();
+  const settings = useLiveValue((store) => store.settings);
+  if (!settings) return <Text>{t('app.loading')}</Text>;
   return (
-    <Stack maw={880}>
-      <Card withBorder maw={640}>
-        <Stack>
-          <TextInput
-            label={t('settings.operator')}
-            description={t('settings.operatorHelp')}
-            value={operator}
-            onChange={(e) => setOperator(e.currentTarget.value)}
-          />
-          <div>
-            <Title order={6}>{t('settings.language')}</Title>
-            <SegmentedControl
-              data-testid="language-switch"
-              value={i18n.language}
-              onChange={(value) => setLanguage(value as Language)}
-              data={[
-                { value: 'pt-BR', label: 'Português (Brasil)' },
-                { value: 'en', label: 'English' },
-              ]}
-            />
-          </div>
-          <div>
-            <Title order={6}>{t('settings.theme')}</Title>
-            <SegmentedControl
-              value={colorScheme === 'light' ? 'light' : 'dark'}
-              onChange={(value) => setColorScheme(value as 'light' | 'dark')}
-              data={[
-                { value: 'dark', label: t('settings.dark') },
-                { value: 'light', label: t('settings.light') },
-              ]}
-            />
-          </div>
-          <TextInput
-            label={t('settings.tileUrl')}
-            description={t('settings.tileHelp')}
-            placeholder="https://tiles.example/{z}/{x}/{y}.png"
-            value={tileUrl}
-            onChange={(e) => setTileUrl(e.currentTarget.value)}
-          />
-          <Title order={6}>{t('settings.monitor')}</Title>
-          <NumberInput
-            label={t('settings.intervalStable')}
-            min={10}
-            max={3600}
-            value={stableS}
-            onChange={setStableS}
-          />
-          <Button onClick={() => void save()} w="fit-content">
-            {t('settings.save')}
-          </Button>
-        </Stack>
-      </Card>
+    <Stack maw={980}>
+      <WorkstationCard ui={settings.ui} />
+      <GroupForm group="monitor" stored={settings.monitor} />
+      <GroupForm group="snmp" stored={settings.snmp} />
+      <GroupForm group="retention" stored={settings.retention} />
+      <GroupForm group="map" stored={settings.map} />
       <NotificationsSection />
     </Stack>
   );

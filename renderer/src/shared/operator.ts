@@ -1,10 +1,13 @@
-const OPERATOR_KEY = 'vigia.operator';
+let current = '';
 
-/** The name recorded in the audit log for this workstation's operator. */
+/**
+ * The name recorded in the audit log for this workstation's operator: the stored setting (the
+ * engine fills in the signed-in user when none was chosen), followed by WorkstationSync.
+ */
 export function operatorName(): string {
-  return localStorage.getItem(OPERATOR_KEY)?.trim() || 'operador';
+  return current || 'operador';
 }
 
-export function setOperatorName(name: string): void {
-  localStorage.setItem(OPERATOR_KEY, name.trim());
+export function followOperator(name: string): void {
+  current = name.trim();
 }

@@ -1,7 +1,7 @@
 import { Button, Card, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ObservabilityConfig, observabilityConfigKey } from '../../../shared/contract/observability';
+import { ObservabilityConfig } from '../../../shared/contract/observability';
 import { getClient } from '../client';
 import { notifyError, notifyOk } from '../shared/notify';
 import { operatorName } from '../shared/operator';
@@ -12,21 +12,12 @@ export function EndpointCard() {
   const [config, setConfig] = useState<ObservabilityConfig>(() => ObservabilityConfig.parse({}));
 
   useEffect(() => {
-    void getClient()
-      .invoke('settings.get', undefined)
-      .then((settings) => {
-        const stored = ObservabilityConfig.safeParse(settings[observabilityConfigKey] ?? {});
-        if (stored.success) setConfig(stored.data);
-      }, notifyError);
+    void getClient().invoke('observability.endpoint.get', undefined).then(setConfig, notifyError);
   }, []);
 
   const save = async () => {
     try {
-      await getClient().invoke('settings.set', {
-        key: observabilityConfigKey,
-        value: config,
-        by: operatorName(),
-      });
+      await getClient().invoke('observability.endpoint.set', { config, by: operatorName() });
       notifyOk(t('system.endpointSaved'));
     } catch (error) {
       notifyError(error);

@@ -10,15 +10,28 @@ export interface IntervalRule {
   stableCycles: number;
 }
 
+export type IntervalLevel = 'critical' | 'unstable' | 'stable';
+
 export interface IntervalState {
+  level: IntervalLevel;
   intervalMs: number;
   /** Cycles in a row without any state change. */
   stableCycles: number;
 }
 
 export const initialIntervalState = (rule: IntervalRule): IntervalState => ({
+  level: 'unstable',
   intervalMs: rule.unstableMs,
   stableCycles: 0,
+});
+
+const msOf = (level: IntervalLevel, rule: IntervalRule): number =>
+  level === 'critical' ? rule.criticalMs : level === 'stable' ? rule.stableMs : rule.unstableMs;
+
+/** The same state under a new rule (changed in Settings): the level stays, its length changes. */
+export const withRule = (state: IntervalState, rule: IntervalRule): IntervalState => ({
+  ...state,
+  intervalMs: msOf(state.level, rule),
 });
 
 export function nextInterval(
@@ -27,6 +40,11 @@ export function nextInterval(
   rule: IntervalRule,
 ): IntervalState {
   const stableCycles = cycle.changes > 0 ? 0 : state.stableCycles + 1;
-  if (cycle.offline >= rule.offlineCritical) return { intervalMs: rule.criticalMs, stableCycles };
-  return { intervalMs: stableCycles >= rule.stableCycles ? rule.stableMs : rule.unstableMs, stableCycles };
+  const level: IntervalLevel =
+    cycle.offline >= rule.offlineCritical
+      ? 'critical'
+      : stableCycles >= rule.stableCycles
+        ? 'stable'
+        : 'unstable';
+  return { level, intervalMs: msOf(level, rule), stableCycles };
 }

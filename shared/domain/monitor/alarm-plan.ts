@@ -1,4 +1,4 @@
-import type { Severity } from '../../contract/entities';
+import type { AlarmParams, Severity } from '../../contract/entities';
 import type { OutagePicture, SectorProblem } from './dependencies';
 
 /**
@@ -27,15 +27,16 @@ export interface AlarmSubject {
   towerId: number | null;
 }
 
+/**
+ * One ICMP alarm as the plan wants it: facts, not a sentence. The names are those of this cycle,
+ * so a rename shows in the open alarm; the text is rendered where it is read (`renderAlarm`).
+ */
 export interface PlannedAlarm extends AlarmSubject {
   type: IcmpAlarmType;
   severity: Severity;
   affected: number;
-  message: string;
+  params: AlarmParams;
 }
-
-export const alarmKey = (subject: AlarmSubject): string =>
-  `${subject.deviceId ?? 0}:${subject.towerId ?? 0}:${subject.type}`;
 
 export interface DeviceAlarmFacts {
   id: number;
@@ -58,15 +59,9 @@ export interface AlarmPlanInput {
   subscribersBehind?: (towerId: number) => number;
 }
 
-const affectedWords = (n: number): string =>
-  n === 1 ? '1 dispositivo afetado' : `${n} dispositivos afetados`;
-
-const subscriberWords = (n: number): string =>
-  n <= 0 ? '' : n === 1 ? ', 1 assinante atrás desta torre' : `, ${n} assinantes atrás desta torre`;
-
 export function planAlarms(input: AlarmPlanInput): PlannedAlarm[] {
   const { deviceCovered, towerCovered, deviceName, towerName } = input;
-  const subscribers = (towerId: number) => subscriberWords(input.subscribersBehind?.(towerId) ?? 0);
+  const subscribers = (towerId: number) => input.subscribersBehind?.(towerId) ?? 0;
   const planned: PlannedAlarm[] = [];
   const inSector = new Set<number>();
   for (const sector of input.sectors) {
@@ -78,38 +73,32 @@ export function planAlarms(input: AlarmPlanInput): PlannedAlarm[] {
       towerId: sector.towerId,
       severity: 'major',
       affected: sector.failed,
-      message: `Problema de setor na torre ${towerName(sector.towerId)}: ${sector.failed} de ${sector.total} dispositivos sem resposta${subscribers(sector.towerId)}`,
+      params: {
+        tower: towerName(sector.towerId),
+        failed: sector.failed,
+        total: sector.total,
+        subscribers: subscribers(sector.towerId),
+      },
     });
   }
   const flapping = new Set<number>();
   for (const device of input.devices) {
     if (deviceCovered(device.id)) continue;
-    const name = deviceName(device.id);
-    const subject = { deviceId: device.id, towerId: null, affected: 1 };
+    const subject = {
+      deviceId: device.id,
+      towerId: null,
+      affected: 1,
+      params: { device: deviceName(device.id) },
+    };
     if (device.flapping) {
       flapping.add(device.id);
-      planned.push({
-        ...subject,
-        type: icmpAlarmTypes.flapping,
-        severity: 'minor',
-        message: `${name} instável (flapping): cai e volta repetidamente`,
-      });
+      planned.push({ ...subject, type: icmpAlarmTypes.flapping, severity: 'minor' });
       continue;
     }
     if (device.degraded && device.answering)
-      planned.push({
-        ...subject,
-        type: icmpAlarmTypes.degraded,
-        severity: 'warning',
-        message: `${name} degradado: perda ou latência acima do limite`,
-      });
+      planned.push({ ...subject, type: icmpAlarmTypes.degraded, severity: 'warning' });
     if (device.anomaly && device.answering)
-      planned.push({
-        ...subject,
-        type: icmpAlarmTypes.latencyAnomaly,
-        severity: 'warning',
-        message: `${name}: latência fora do padrão habitual`,
-      });
+      planned.push({ ...subject, type: icmpAlarmTypes.latencyAnomaly, severity: 'warning' });
   }
   for (const [key, affected] of input.outage.affected) {
     const [kind, idText] = key.split(':');
@@ -122,20 +111,17 @@ export function planAlarms(input: AlarmPlanInput): PlannedAlarm[] {
         towerId: id,
         severity: 'critical',
         affected,
-        message: `Torre ${towerName(id)} fora do ar: ${affectedWords(affected)}${subscribers(id)}`,
+        params: { tower: towerName(id), subscribers: subscribers(id) },
       });
     } else if (!deviceCovered(id) && !flapping.has(id) && !inSector.has(id)) {
-      const dependants = affected - 1;
       planned.push({
         type: icmpAlarmTypes.deviceDown,
         deviceId: id,
         towerId: null,
-        severity: dependants > 0 ? 'critical' : 'major',
+        // A device that takes dependants down with it is the root cause of their outage.
+        severity: affected > 1 ? 'critical' : 'major',
         affected,
-        message:
-          dependants > 0
-            ? `${deviceName(id)} fora do ar: causa raiz, ${affectedWords(affected)}`
-            : `${deviceName(id)} fora do ar`,
+        params: { device: deviceName(id) },
       });
     }
   }

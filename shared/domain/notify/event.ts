@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { Severity } from '../../contract/entities';
+import { AlarmParams, AlarmSource, Severity } from '../../contract/entities';
+import { renderAlarm } from '../alarms/render';
+import type { Language } from '../../i18n';
 
 /**
  * One alarm event as a notification carries it: what the outbox stores (as JSON) and what a
  * template renders. Names are resolved when the event happens, so a message still reads right
- * after the device was renamed or deleted.
+ * after the device was renamed or deleted. The alarm's facts (source, type, parameters) travel,
+ * not its text: each destination reads it in its own language.
  */
 export const NotifyEvent = z.object({
   kind: z.enum(['raised', 'cleared']),
   alarmId: z.number().int().positive(),
   severity: Severity,
+  source: AlarmSource.default('icmp'),
   type: z.string(),
-  message: z.string(),
+  params: AlarmParams.default({}),
+  /** The Portuguese sentence of an event queued by a version that stored alarms as text. */
+  message: z.string().optional(),
   deviceId: z.number().int().positive().nullable(),
   device: z.string().nullable(),
   address: z.string().nullable(),
@@ -25,6 +31,10 @@ export const NotifyEvent = z.object({
   affected: z.number().int().nonnegative(),
 });
 export type NotifyEvent = z.infer<typeof NotifyEvent>;
+
+/** The alarm's text in `language`, for a template's {message} and a webhook's events. */
+export const eventText = (event: NotifyEvent, language: Language): string =>
+  event.message ?? renderAlarm(language, event);
 
 /** One event, one channel, one destination: never enqueued twice. */
 export function idempotencyKey(

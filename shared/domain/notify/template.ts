@@ -1,6 +1,6 @@
 import type { Severity } from '../../contract/entities';
 import type { MessageTemplates, NotifyLanguage } from '../../contract/notify';
-import type { NotifyEvent } from './event';
+import { eventText, type NotifyEvent } from './event';
 
 /** What a template may use, for the settings page's help text. */
 export const templatePlaceholders = [
@@ -82,7 +82,7 @@ function formatSince(at: number, language: NotifyLanguage, timeZone: string | un
 
 function stateWords(event: NotifyEvent, language: NotifyLanguage): string {
   const base = event.type.split(':')[0] ?? event.type;
-  return words[language][base] ?? event.message;
+  return words[language][base] ?? eventText(event, language);
 }
 
 export function placeholderValues(
@@ -99,7 +99,7 @@ export function placeholderValues(
     tower: event.tower ?? words[language].noTower ?? none,
     address: event.address ?? none,
     state: stateWords(event, language),
-    message: event.message,
+    message: eventText(event, language),
     since: formatSince(event.since, language, timeZone),
     duration: formatDuration(event.at - event.since),
     latency: event.latencyMs === null ? none : `${Math.round(event.latencyMs * 10) / 10} ms`,
@@ -161,8 +161,9 @@ export function sampleEvent(kind: NotifyEvent['kind'], now: number): NotifyEvent
     kind,
     alarmId: 1234,
     severity: 'critical',
+    source: 'icmp',
     type: 'device_down',
-    message: 'AP Setor Norte fora do ar',
+    params: { device: 'AP Setor Norte' },
     deviceId: 1,
     device: 'AP Setor Norte',
     address: '10.20.30.40',

@@ -15,8 +15,10 @@ export interface SyntheticAlarm {
     name: string;
     kind: ProbeSpec['kind'];
     target: string;
-    error: string;
-    detail: string | null;
+    /** The failure's reason as a catalog key (`synthetic.error.<code>`), rendered in the reader's language. */
+    reasonKey: string;
+    /** The probe's own words after the reason (" (503)"), or nothing. */
+    detail: string;
     failures: number;
   };
 }
@@ -52,8 +54,8 @@ export function syntheticAlarms(checks: readonly SyntheticCheck[]): SyntheticAla
         name: check.name,
         kind: check.spec.kind,
         target: targetOf(check.spec),
-        error: check.last!.error ?? 'failed',
-        detail: check.last!.detail,
+        reasonKey: `synthetic.error.${check.last!.error ?? 'failed'}`,
+        detail: check.last!.detail ? ` (${check.last!.detail})` : '',
         failures: check.failStreak,
       },
     }));

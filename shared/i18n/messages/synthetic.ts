@@ -4,7 +4,7 @@ import { defineCatalog } from '../catalog';
 export const syntheticMessages = defineCatalog({
   'pt-BR': {
     'alarm.synthetic.check_failed':
-      'Verificação "{name}" falhou {failures} vezes seguidas ({target}): {error}',
+      'Verificação "{name}" falhou {failures} vezes seguidas ({target}): {reason}{detail}',
     'synthetic.error.timeout': 'sem resposta dentro do tempo limite',
     'synthetic.error.not_found': 'o nome não existe (NXDOMAIN)',
     'synthetic.error.no_answer': 'o nome existe, mas não tem registro desse tipo',
@@ -26,7 +26,8 @@ export const syntheticMessages = defineCatalog({
       'O endereço não pode conter usuário e senha: eles ficariam gravados sem proteção.',
   },
   en: {
-    'alarm.synthetic.check_failed': 'Check "{name}" failed {failures} times in a row ({target}): {error}',
+    'alarm.synthetic.check_failed':
+      'Check "{name}" failed {failures} times in a row ({target}): {reason}{detail}',
     'synthetic.error.timeout': 'no answer within the timeout',
     'synthetic.error.not_found': 'the name does not exist (NXDOMAIN)',
     'synthetic.error.no_answer': 'the name exists but has no record of that type',

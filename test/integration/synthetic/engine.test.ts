@@ -9,6 +9,7 @@ import { forkSpawner } from '../../../electron/engine/collectors/spawner';
 import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
 import { startDnsServer, type LocalDnsServer } from '../../helpers/dns-server';
 import { startHttpPeer, type LocalPeer } from '../../helpers/http-peers';
+import { renderAlarm } from '../../../shared/domain/alarms/render';
 
 // The whole engine with its real synthetic worker process; every peer is on loopback.
 let dir: string;
@@ -88,7 +89,8 @@ describe('synthetic checks through the engine', () => {
     await engine.call('synthetic.checks.runNow', { id: checkId });
     const [alarm] = await alarmsOf();
     expect(alarm).toMatchObject({ severity: 'major', deviceId: null, towerId: null });
-    expect(alarm!.message).toBe(
+    expect(alarm).toMatchObject({ ref: 'synthetic:check:' + checkId, type: 'check_failed' });
+    expect(renderAlarm('pt-BR', alarm!)).toBe(
       `Verificação "Portal" falhou 2 vezes seguidas (${web.url}/): status HTTP inesperado (502)`,
     );
     const [listed] = (await engine.call('synthetic.checks.list', undefined)).filter((c) => c.id === checkId);

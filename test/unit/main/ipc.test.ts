@@ -3,16 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VigiaEvent } from '../../../shared/contract/events';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/contract/ipc';
 import { startEngine, type RunningEngine } from '../../../electron/engine/start-engine';
 import { forkSpawner } from '../../../electron/engine/collectors/spawner';
+import { planDemoNetwork } from '../../../electron/engine/demo/seed';
 import { isAppUrl, rendererBaseUrl } from '../../../electron/main/app-url';
 import { isTrustedSender, registerIpc, relayEvents, type IpcAnswer } from '../../../electron/main/ipc';
 
 // The IPC layer in front of a real engine (demo network, real SQLite, real SNMP worker); only
 // ipcMain and the sending WebContents are stand-ins, as Electron is not running here.
-const rendererUrl = rendererBaseUrl('/opt/Vigia/resources/app.asar/out/main', undefined);
+const rendererUrl = rendererBaseUrl(undefined);
 const ourPage = `${rendererUrl}index.html#/devices`;
+const DEMO_TOWERS = planDemoNetwork().towers.length;
 
 let dir: string;
 let engine: RunningEngine;
@@ -65,18 +68,16 @@ describe('IPC sender checks', () => {
     reachedEngine.length = 0;
     const answer = await call('towers.list', undefined);
     expect(answer.ok).toBe(true);
-    expect((answer as { result: unknown[] }).result.length).toBeGreaterThan(0);
-    expect(reachedEngine).toEqual(['towers.list']);
+    expect(answer).toEqual({ ok: true, result: await engine.call('towers.list', undefined) });
+    expect((answer as { result: unknown[] }).result).toHaveLength(DEMO_TOWERS);
+    expect(reachedEngine).toEqual(['towers.list', 'towers.list']);
   });
 
   it.each([
     ['a web page', 'https://evil.example/index.html'],
-    ['a file outside the renderer folder', 'file:///opt/Vigia/resources/app.asar/out/main/index.html'],
-    [
-      'a sibling folder sharing the prefix',
-      'file:///opt/Vigia/resources/app.asar/out/renderer-evil/index.html',
-    ],
-    ['a path climbing out of the renderer', `${rendererUrl}../main/x.html`],
+    ['the built files opened as file://', 'file:///opt/Vigia/resources/app.asar/out/renderer/index.html'],
+    ['another host of our scheme', 'app://evil/index.html'],
+    ['a look-alike host', 'app://vigia.evil/index.html'],
   ])('refuses %s in our own window', async (_what, url) => {
     reachedEngine.length = 0;
     const answer = await call('towers.list', undefined, event(ourWindow, url));
@@ -103,9 +104,9 @@ describe('IPC sender checks', () => {
     expect(isAppUrl('not a url', dev)).toBe(false);
   });
 
-  it('builds a real file URL for the built renderer', () => {
-    expect(rendererUrl).toBe('file:///opt/Vigia/resources/app.asar/out/renderer/');
-    expect(rendererBaseUrl('/x', 'http://localhost:5173')).toBe('http://localhost:5173');
+  it('serves the built renderer from app://vigia/, the dev server only when given', () => {
+    expect(rendererUrl).toBe('app://vigia/');
+    expect(rendererBaseUrl('http://localhost:5173')).toBe('http://localhost:5173');
   });
 });
 
@@ -172,7 +173,14 @@ describe('event relay', () => {
     const stop = relayEvents(engine, () => contents);
     const target = { scope: 'device', id: 1 };
     await engine.call('maintenance.start', { target, minutes: 30, reason: 'x', by: 'noc' });
-    await expect.poll(() => sent.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const inMaintenance = (payload: unknown) =>
+      (payload as VigiaEvent).type === 'status.changed' &&
+      (payload as Extract<VigiaEvent, { type: 'status.changed' }>).statuses.some(
+        (status) => status.deviceId === 1 && status.state === 'maintenance',
+      );
+    await expect
+      .poll(() => sent.some(([, payload]) => inMaintenance(payload)), { timeout: 15_000 })
+      .toBe(true);
     expect(sent.every(([channel]) => channel === IPC_EVENT)).toBe(true);
 
     destroyed = true;

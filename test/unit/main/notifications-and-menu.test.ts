@@ -4,6 +4,7 @@ import type { DesktopAlert } from '../../../shared/contract/events';
 import { createDesktopNotifications, type NodeNotify } from '../../../electron/main/desktop-notifications';
 import { appMenuTemplate } from '../../../electron/main/app-menu';
 import { readPreferences } from '../../../electron/main/preferences';
+import { defaultSettings } from '../../../shared/contract/settings';
 
 describe('desktop notifications through node-notifier', () => {
   const alert = (deviceId: number | null): DesktopAlert => ({
@@ -54,21 +55,20 @@ describe('desktop notifications through node-notifier', () => {
 });
 
 describe('preferences', () => {
-  const system = { locale: 'pt-BR', user: 'noc01' };
-  it('follow the settings when chosen, the system otherwise', () => {
-    expect(readPreferences({}, system)).toEqual({
+  it('are the stored settings: language, operator (the engine fills the default) and quiet mode', () => {
+    const settings = defaultSettings();
+    expect(readPreferences(settings)).toEqual({
       language: 'pt-BR',
-      operator: 'noc01',
+      operator: '',
       notificationsPaused: false,
     });
-    expect(readPreferences({}, { locale: 'en-US', user: 'x' }).language).toBe('en');
     expect(
-      readPreferences({ 'ui.language': 'en', 'ui.operator': '  Joana ', 'notify.paused': true }, system),
+      readPreferences({
+        ...settings,
+        ui: { ...settings.ui, language: 'en', operator: 'Joana' },
+        notifications: { paused: true },
+      }),
     ).toEqual({ language: 'en', operator: 'Joana', notificationsPaused: true });
-    expect(readPreferences({ 'ui.language': 'fr', 'ui.operator': '   ' }, system)).toMatchObject({
-      language: 'pt-BR',
-      operator: 'noc01',
-    });
   });
 });
 

@@ -9,7 +9,7 @@ vi.mock('electron', () => ({ shell: { openExternal: async (url: string) => void 
 const { hardenContents, hardenSession, isAllowedExternal, rendererCsp } =
   await import('../../../electron/main/security');
 
-const rendererUrl = 'file:///opt/Vigia/resources/app.asar/out/renderer/';
+const rendererUrl = 'app://vigia/';
 
 describe('links to the outside', () => {
   it.each([

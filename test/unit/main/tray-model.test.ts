@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alarm, DeviceState, DeviceStatus, Tower } from '../../../shared/contract/entities';
 import { trayMenu, trayState, type TrayMenuItem } from '../../../electron/main/tray-model';
+import { deviceDownAlarm } from '../../helpers/alarms';
 
 const status = (deviceId: number, state: DeviceState): DeviceStatus => ({
   deviceId,
@@ -15,24 +16,9 @@ const status = (deviceId: number, state: DeviceState): DeviceStatus => ({
 const alarm = (
   id: number,
   deviceId: number | null,
-  message: string,
+  device: string,
   state: Alarm['state'] = 'active',
-): Alarm => ({
-  id,
-  source: 'icmp',
-  deviceId,
-  towerId: null,
-  type: 'device.down',
-  severity: 'critical',
-  state,
-  message,
-  affected: 1,
-  raisedAt: 1_700_000_000_000,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  clearedAt: null,
-  note: null,
-});
+): Alarm => deviceDownAlarm(id, device, { deviceId, state });
 
 const tower = (id: number, code: string, name: string): Tower => ({
   id,
@@ -93,9 +79,9 @@ describe('tray menu', () => {
   it('lists active alarms, each opening its device', () => {
     const items = trayMenu({
       alarms: [
-        alarm(1, 42, 'OLT Centro fora do ar'),
+        alarm(1, 42, 'OLT Centro'),
         alarm(2, 43, 'already handled', 'acknowledged'),
-        alarm(3, null, 'store slow'),
+        alarm(3, null, 'Servidor'),
       ],
       towers,
       notificationsPaused: false,
@@ -104,8 +90,8 @@ describe('tray menu', () => {
     const alarms = find(items, /^Alarmes ativos/);
     expect(alarms.label).toBe('Alarmes ativos (2)');
     expect(alarms.submenu).toEqual([
-      { label: '[critical] OLT Centro fora do ar', action: { kind: 'openDevice', deviceId: 42 } },
-      { label: '[critical] store slow', action: { kind: 'open' } },
+      { label: '[crítico] OLT Centro fora do ar', action: { kind: 'openDevice', deviceId: 42 } },
+      { label: '[crítico] Servidor fora do ar', action: { kind: 'open' } },
     ]);
   });
 
@@ -148,7 +134,7 @@ describe('tray menu', () => {
   });
 
   it('keeps a long alarm list short enough for a menu', () => {
-    const many = Array.from({ length: 40 }, (_, i) => alarm(i + 1, i + 1, `device ${i + 1} down`));
+    const many = Array.from({ length: 40 }, (_, i) => alarm(i + 1, i + 1, `device ${i + 1}`));
     const items = trayMenu({ alarms: many, towers: [], notificationsPaused: false, language: 'en' });
     const submenu = find(items, /^Active alarms/);
     expect(submenu.label).toBe('Active alarms (40)');

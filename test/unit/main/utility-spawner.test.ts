@@ -1,41 +1,9 @@
-import { type EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
+import { children } from '../../helpers/fake-electron';
 
 // utilityProcess.fork is Electron's; here it is faked at the module boundary by a child that
 // records what it is sent and lets the test play the worker's side.
-const children = vi.hoisted(() => [] as FakeChild[]);
-interface FakeChild extends EventEmitter {
-  entry: string;
-  options: { serviceName: string; env: Record<string, string> };
-  sent: unknown[];
-  killed: boolean;
-  pid: number | undefined;
-}
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  return {
-    utilityProcess: {
-      fork(entry: string, _args: string[], options: FakeChild['options']) {
-        const child = Object.assign(new Emitter(), {
-          entry,
-          options,
-          sent: [] as unknown[],
-          killed: false,
-          pid: 4242 as number | undefined,
-          postMessage(message: unknown) {
-            child.sent.push(message);
-          },
-          kill() {
-            child.killed = true;
-            return true;
-          },
-        });
-        children.push(child as unknown as FakeChild);
-        return child;
-      },
-    },
-  };
-});
+vi.mock('electron', () => import('../../helpers/fake-electron'));
 
 const { utilitySpawner } = await import('../../../electron/main/utility-spawner');
 

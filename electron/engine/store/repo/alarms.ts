@@ -1,12 +1,10 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Alarm } from '../../../../shared/contract/entities';
-import { StoreError, type Repository } from '../repository';
+import type { Repository } from '../repository';
+import { chunksFor } from '../writer';
 import type { RepoContext } from './context';
 
 type AlarmRow = Alarm & { openKey: string | null };
-
-const subjectKey = (deviceId: number | null, towerId: number | null, type: string): string =>
-  `${deviceId ?? 0}:${towerId ?? 0}:${type}`;
 
 function toAlarm({ openKey: _openKey, ...alarm }: AlarmRow): Alarm {
   return alarm;
@@ -16,32 +14,26 @@ export function alarmsRepository({ dialect, writer }: RepoContext): Repository['
   const { db, tables } = dialect;
   const a = tables.alarms;
   return {
-    raise: (alarm) =>
-      writer.run(async () => {
-        const [row] = await db
-          .insert(a)
-          .values({
-            ...alarm,
-            state: 'active',
-            openKey: subjectKey(alarm.deviceId, alarm.towerId, alarm.type),
-          })
-          .onConflictDoNothing()
-          .returning();
-        return row ? toAlarm(row) : null;
-      }),
-    findOpen: async ({ deviceId, towerId, type }) => {
-      const [row] = await db
-        .select()
-        .from(a)
-        .where(eq(a.openKey, subjectKey(deviceId, towerId, type)));
-      return row ? toAlarm(row) : null;
+    raiseMany: (alarms) =>
+      alarms.length === 0 ? Promise.resolve([]) : writer.run(() => dialect.insertAlarms(alarms)),
+    open: async (keys) => {
+      const filter = keys === undefined ? isNotNull(a.openKey) : inArray(a.openKey, [...keys]);
+      if (keys !== undefined && keys.length === 0) return [];
+      return (await db.select().from(a).where(filter)).map(toAlarm);
     },
-    update: (id, patch) =>
-      writer.run(async () => {
-        const [row] = await db.update(a).set(patch).where(eq(a.id, id)).returning();
-        if (!row) throw new StoreError('not_found', `Alarm ${id} does not exist.`);
-        return toAlarm(row);
-      }),
+    updateMany: (patches) =>
+      patches.length === 0
+        ? Promise.resolve([])
+        : writer.run(() =>
+            dialect.transaction(async (tx) => {
+              const updated: Alarm[] = [];
+              for (const { id, ...patch } of patches) {
+                const [row] = await tx.update(a).set(patch).where(eq(a.id, id)).returning();
+                if (row) updated.push(toAlarm(row));
+              }
+              return updated;
+            }),
+          ),
     acknowledge: (ids, by, note, at) =>
       writer.run(async () => {
         const rows = await db
@@ -51,14 +43,31 @@ export function alarmsRepository({ dialect, writer }: RepoContext): Repository['
           .returning();
         return rows.map(toAlarm);
       }),
-    clear: (id, at) =>
+    clearMany: (ids, at, by) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : writer.run(() =>
+            dialect.transaction(async (tx) => {
+              const cleared: Alarm[] = [];
+              // A few parameters of each statement go to the values it sets.
+              for (const chunk of chunksFor(ids, 1, dialect.maxParams - 8)) {
+                const rows = await tx
+                  .update(a)
+                  .set({ state: 'cleared', clearedAt: at, clearedBy: by, openKey: null })
+                  .where(and(inArray(a.id, chunk), isNotNull(a.openKey)))
+                  .returning();
+                cleared.push(...rows.map(toAlarm));
+              }
+              return cleared;
+            }),
+          ),
+    deleteClearedBefore: (at) =>
       writer.run(async () => {
-        const [row] = await db
-          .update(a)
-          .set({ state: 'cleared', clearedAt: at, openKey: null })
-          .where(and(eq(a.id, id), isNotNull(a.openKey)))
-          .returning();
-        return row ? toAlarm(row) : null;
+        const rows = await db
+          .delete(a)
+          .where(and(eq(a.state, 'cleared'), lt(a.clearedAt, at)))
+          .returning({ id: a.id });
+        return rows.length;
       }),
     list: async ({ states, deviceId, limit }) => {
       const filter =

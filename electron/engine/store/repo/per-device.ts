@@ -1,10 +1,8 @@
 import type { StoreDialect } from '../dialect';
-import type { Writer } from '../writer';
+import { nextTurn, type Writer } from '../writer';
 
 /** Devices per delete: the (device, time) keys are walked for each id of the IN list. */
 const DEVICES_PER_BATCH = 100;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs a delete over every device, a batch of devices at a time, each batch its own short write

@@ -24,5 +24,9 @@ export function settingsRepository({ dialect, writer, now }: RepoContext): Repos
             set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
           });
       }),
+    delete: (key) =>
+      writer.run(async () => {
+        await db.delete(s).where(eq(s.key, key));
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  AlarmParams,
   AlarmSource,
   AlarmState,
   DeviceKind,
@@ -9,6 +10,7 @@ import type {
 import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
 import {
   bigint,
+  customType,
   bigserial,
   boolean,
   doublePrecision,
@@ -124,15 +126,17 @@ export const alarms = pgTable(
     source: text('source').$type<AlarmSource>().notNull(),
     deviceId: integer('device_id').references(() => devices.id, { onDelete: 'set null' }),
     towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+    ref: text('ref'),
     type: text('type').notNull(),
     severity: text('severity').$type<Severity>().notNull(),
     state: text('state').$type<AlarmState>().notNull(),
-    message: text('message').notNull(),
+    params: jsonb('params').$type<AlarmParams>().notNull().default({}),
     affected: integer('affected').notNull().default(0),
     raisedAt: ms('raised_at').notNull(),
     acknowledgedAt: ms('acknowledged_at'),
     acknowledgedBy: text('acknowledged_by'),
     clearedAt: ms('cleared_at'),
+    clearedBy: text('cleared_by'),
     note: text('note'),
     openKey: text('open_key'),
   },
@@ -237,6 +241,146 @@ export const wirelessRollups = pgTable(
     clientsMax: integer('clients_max').notNull(),
   },
   (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
+);
+
+// --- Optical (Padtec Smart API) -------------------------------------------------------------
+
+/** Which Vigia tower a Smart API site stands in: its optical alarms join that tower's picture. */
+export const opticalSites = pgTable(
+  'optical_sites',
+  {
+    endpointId: integer('endpoint_id').notNull(),
+    site: text('site').notNull(),
+    towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+  },
+  (table) => [primaryKey({ columns: [table.endpointId, table.site] })],
+);
+
+export const opticalCards = pgTable(
+  'optical_cards',
+  {
+    endpointId: integer('endpoint_id').notNull(),
+    cardUid: text('card_uid').notNull(),
+    site: text('site').notNull(),
+    name: text('name').notNull(),
+    model: text('model').notNull(),
+    family: text('family').notNull(),
+    part: text('part').notNull(),
+    serial: text('serial').notNull(),
+    firmware: text('firmware').notNull(),
+    isActive: boolean('is_active'),
+    firstSeenAt: ms('first_seen_at').notNull(),
+    lastSeenAt: ms('last_seen_at').notNull(),
+    removedAt: ms('removed_at'),
+  },
+  (table) => [primaryKey({ columns: [table.endpointId, table.cardUid] })],
+);
+
+export const opticalCardEvents = pgTable(
+  'optical_card_events',
+  {
+    id: serial('id').primaryKey(),
+    endpointId: integer('endpoint_id').notNull(),
+    cardUid: text('card_uid').notNull(),
+    site: text('site').notNull(),
+    at: ms('at').notNull(),
+    change: text('change').$type<'new' | 'removed' | 'changed'>().notNull(),
+    /** JSON: field → [before, after]. */
+    fields: text('fields').notNull(),
+  },
+  (table) => [index('optical_card_events_at_idx').on(table.at)],
+);
+
+/** One row per measure ever seen, so samples carry a small integer instead of the measureUid. */
+export const opticalMeasures = pgTable(
+  'optical_measures',
+  {
+    id: serial('id').primaryKey(),
+    endpointId: integer('endpoint_id').notNull(),
+    uid: text('uid').notNull(),
+    cardUid: text('card_uid').notNull(),
+    key: integer('key').notNull(),
+  },
+  (table) => [uniqueIndex('optical_measures_uid_idx').on(table.endpointId, table.uid)],
+);
+
+/** Raw values, kept 30 days. */
+export const opticalSamples = pgTable(
+  'optical_samples',
+  {
+    measureId: integer('measure_id').notNull(),
+    at: ms('at').notNull(),
+    value: doublePrecision('value').notNull(),
+  },
+  // By measure for charts; by time for the hourly roll-up and the 30-day purge.
+  (table) => [
+    primaryKey({ columns: [table.measureId, table.at] }),
+    index('optical_samples_at_idx').on(table.at),
+  ],
+);
+
+/** Hourly (kept a year) and daily (kept three years) aggregates. */
+export const opticalRollups = pgTable(
+  'optical_rollups',
+  {
+    measureId: integer('measure_id').notNull(),
+    resolution: text('resolution').$type<'hour' | 'day'>().notNull(),
+    bucket: ms('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    min: doublePrecision('min').notNull(),
+    avg: doublePrecision('avg').notNull(),
+    max: doublePrecision('max').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.measureId, table.resolution, table.bucket] })],
+);
+
+// ── Configuration backup ────────────────────────────────────────────────────────────────────────
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** How one device is backed up; its credentials sealed, and bound to the address they were given for. */
+export const backupTargets = pgTable('backup_targets', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull(),
+  profile: text('profile').notNull(),
+  genericProfile: text('generic_profile'),
+  port: integer('port').notNull(),
+  username: text('username').notNull(),
+  authKind: text('auth_kind').$type<'password' | 'key'>().notNull(),
+  sealedSecrets: text('sealed_secrets').notNull(),
+  boundHost: text('bound_host').notNull(),
+  jump: text('jump'),
+  legacyCrypto: boolean('legacy_crypto').notNull(),
+  maskSecrets: boolean('mask_secrets').notNull(),
+  schedule: text('schedule'),
+  knownHostKey: text('known_host_key'),
+  offeredHostKey: text('offered_host_key'),
+  lastRunAt: ms('last_run_at'),
+  lastOkAt: ms('last_ok_at'),
+  lastFailureCode: text('last_failure_code'),
+  lastFailureDetail: text('last_failure_detail'),
+  lastDurationMs: integer('last_duration_ms'),
+  weakCrypto: text('weak_crypto'),
+  currentHash: text('current_hash'),
+});
+
+export const backupVersions = pgTable(
+  'backup_versions',
+  {
+    id: serial('id').primaryKey(),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    takenAt: ms('taken_at').notNull(),
+    hash: text('hash').notNull(),
+    bytes: integer('bytes').notNull(),
+    linesAdded: integer('lines_added').notNull(),
+    linesRemoved: integer('lines_removed').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (table) => [index('backup_versions_device_idx').on(table.deviceId, table.takenAt)],
 );
 
 // ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
 import type {
+  AlarmParams,
   AlarmSource,
   AlarmState,
   DeviceKind,
@@ -9,6 +10,7 @@ import type {
 import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
 import { sql } from 'drizzle-orm';
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -122,17 +124,22 @@ export const alarms = sqliteTable(
     source: text('source').$type<AlarmSource>().notNull(),
     deviceId: integer('device_id').references(() => devices.id, { onDelete: 'set null' }),
     towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+    ref: text('ref'),
     type: text('type').notNull(),
     severity: text('severity').$type<Severity>().notNull(),
     state: text('state').$type<AlarmState>().notNull(),
-    message: text('message').notNull(),
+    params: text('params', { mode: 'json' })
+      .$type<AlarmParams>()
+      .notNull()
+      .default(sql`'{}'`),
     affected: integer('affected').notNull().default(0),
     raisedAt: integer('raised_at').notNull(),
     acknowledgedAt: integer('acknowledged_at'),
     acknowledgedBy: text('acknowledged_by'),
     clearedAt: integer('cleared_at'),
+    clearedBy: text('cleared_by'),
     note: text('note'),
-    /** `device:tower:type` while the alarm is open, null once cleared: unique, so one open per subject. */
+    /** `source:device:tower:type:ref` while the alarm is open, null once cleared: unique, so one open per subject. */
     openKey: text('open_key'),
   },
   (table) => [
@@ -236,6 +243,152 @@ export const wirelessRollups = sqliteTable(
     clientsMax: integer('clients_max').notNull(),
   },
   (table) => [primaryKey({ columns: [table.deviceId, table.bucket] })],
+);
+
+// --- Optical (Padtec Smart API) -------------------------------------------------------------
+
+/** Which Vigia tower a Smart API site stands in: its optical alarms join that tower's picture. */
+export const opticalSites = sqliteTable(
+  'optical_sites',
+  {
+    endpointId: integer('endpoint_id').notNull(),
+    site: text('site').notNull(),
+    towerId: integer('tower_id').references(() => towers.id, { onDelete: 'set null' }),
+  },
+  (table) => [primaryKey({ columns: [table.endpointId, table.site] })],
+);
+
+export const opticalCards = sqliteTable(
+  'optical_cards',
+  {
+    endpointId: integer('endpoint_id').notNull(),
+    cardUid: text('card_uid').notNull(),
+    site: text('site').notNull(),
+    name: text('name').notNull(),
+    model: text('model').notNull(),
+    family: text('family').notNull(),
+    part: text('part').notNull(),
+    serial: text('serial').notNull(),
+    firmware: text('firmware').notNull(),
+    isActive: integer('is_active', { mode: 'boolean' }),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    removedAt: integer('removed_at'),
+  },
+  (table) => [primaryKey({ columns: [table.endpointId, table.cardUid] })],
+);
+
+export const opticalCardEvents = sqliteTable(
+  'optical_card_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    endpointId: integer('endpoint_id').notNull(),
+    cardUid: text('card_uid').notNull(),
+    site: text('site').notNull(),
+    at: integer('at').notNull(),
+    change: text('change').$type<'new' | 'removed' | 'changed'>().notNull(),
+    /** JSON: field → [before, after]. */
+    fields: text('fields').notNull(),
+  },
+  (table) => [index('optical_card_events_at_idx').on(table.at)],
+);
+
+/** One row per measure ever seen, so samples carry a small integer instead of the measureUid. */
+export const opticalMeasures = sqliteTable(
+  'optical_measures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    endpointId: integer('endpoint_id').notNull(),
+    uid: text('uid').notNull(),
+    cardUid: text('card_uid').notNull(),
+    key: integer('key').notNull(),
+  },
+  (table) => [uniqueIndex('optical_measures_uid_idx').on(table.endpointId, table.uid)],
+);
+
+/** Raw values, kept 30 days. */
+export const opticalSamples = sqliteTable(
+  'optical_samples',
+  {
+    measureId: integer('measure_id').notNull(),
+    at: integer('at').notNull(),
+    value: real('value').notNull(),
+  },
+  // By measure for charts; by time for the hourly roll-up and the 30-day purge.
+  (table) => [
+    primaryKey({ columns: [table.measureId, table.at] }),
+    index('optical_samples_at_idx').on(table.at),
+  ],
+);
+
+/** Hourly (kept a year) and daily (kept three years) aggregates. */
+export const opticalRollups = sqliteTable(
+  'optical_rollups',
+  {
+    measureId: integer('measure_id').notNull(),
+    resolution: text('resolution').$type<'hour' | 'day'>().notNull(),
+    bucket: integer('bucket').notNull(),
+    samples: integer('samples').notNull(),
+    min: real('min').notNull(),
+    avg: real('avg').notNull(),
+    max: real('max').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.measureId, table.resolution, table.bucket] })],
+);
+
+// ── Configuration backup ────────────────────────────────────────────────────────────────────────
+
+/** How one device is backed up; its credentials sealed, and bound to the address they were given for. */
+export const backupTargets = sqliteTable('backup_targets', {
+  deviceId: integer('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  profile: text('profile').notNull(),
+  /** The operator's own profile (JSON), when `profile` is "generic". */
+  genericProfile: text('generic_profile'),
+  port: integer('port').notNull(),
+  username: text('username').notNull(),
+  authKind: text('auth_kind').$type<'password' | 'key'>().notNull(),
+  /** Password or key, enable secret and the jump host's secret, sealed by the SecretCipher. */
+  sealedSecrets: text('sealed_secrets').notNull(),
+  /** The device address the secrets were entered for: another address needs the operator's word. */
+  boundHost: text('bound_host').notNull(),
+  /** Jump host without its secret (JSON: host, port, username, authKind). */
+  jump: text('jump'),
+  legacyCrypto: integer('legacy_crypto', { mode: 'boolean' }).notNull(),
+  maskSecrets: integer('mask_secrets', { mode: 'boolean' }).notNull(),
+  /** Cron expression; null: the default schedule of the backup settings. */
+  schedule: text('schedule'),
+  knownHostKey: text('known_host_key'),
+  /** A different key the device showed, kept until the operator trusts or rejects it. */
+  offeredHostKey: text('offered_host_key'),
+  lastRunAt: integer('last_run_at'),
+  lastOkAt: integer('last_ok_at'),
+  lastFailureCode: text('last_failure_code'),
+  lastFailureDetail: text('last_failure_detail'),
+  lastDurationMs: integer('last_duration_ms'),
+  /** Weak algorithms the last session needed (comma-separated), or null. */
+  weakCrypto: text('weak_crypto'),
+  currentHash: text('current_hash'),
+});
+
+/** One version of a device's configuration: stored only when its content changed, gzip-compressed. */
+export const backupVersions = sqliteTable(
+  'backup_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    takenAt: integer('taken_at').notNull(),
+    hash: text('hash').notNull(),
+    bytes: integer('bytes').notNull(),
+    linesAdded: integer('lines_added').notNull(),
+    linesRemoved: integer('lines_removed').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [index('backup_versions_device_idx').on(table.deviceId, table.takenAt)],
 );
 
 // ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────

@@ -83,12 +83,13 @@ export function draftFromConfig(config: NotifyConfig): NotifyDraft {
   };
 }
 
-export function newChat(): ChatDraft {
+/** A chat added on the page speaks the workstation's stored language until changed. */
+export function newChat(language: NotifyLanguage): ChatDraft {
   return {
     key: nextKey(),
     chatId: '',
     name: '',
-    language: 'pt-BR',
+    language,
     severities: ['critical', 'major'],
     towerIds: null,
     recoveries: true,
@@ -96,14 +97,14 @@ export function newChat(): ChatDraft {
   };
 }
 
-export function newWebhook(): WebhookDraft {
+export function newWebhook(language: NotifyLanguage): WebhookDraft {
   return {
     key: nextKey(),
     id: '',
     originalId: null,
     name: '',
     url: '',
-    language: 'pt-BR',
+    language,
     severities: ['critical', 'major', 'minor'],
     towerIds: null,
     recoveries: true,

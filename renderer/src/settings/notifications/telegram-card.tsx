@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SecretHint } from '../../../../shared/contract/notify';
+import type { NotifyLanguage, SecretHint } from '../../../../shared/contract/notify';
 import { newChat, type ChatDraft, type NotifyDraft } from './draft';
 import { errorAt, type FormIssue } from './issues';
 import { SecretField } from './secret-field';
@@ -42,7 +42,7 @@ export function TelegramCard({
   tests: Record<string, TestState>;
   onTest: (chat: ChatDraft) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hasToken = value.token.trim() !== '' || (tokenHint?.set === true && !value.removeToken);
   const updateChat = (index: number, patch: Partial<ChatDraft>) =>
     onChats((chats) => chats.map((chat, i) => (i === index ? { ...chat, ...patch } : chat)));
@@ -103,7 +103,7 @@ export function TelegramCard({
           <Button
             size="xs"
             variant="light"
-            onClick={() => onChats((chats) => [...chats, newChat()])}
+            onClick={() => onChats((chats) => [...chats, newChat(i18n.language as NotifyLanguage)])}
             disabled={value.chats.length >= 50}
             data-testid="telegram-add-chat"
           >

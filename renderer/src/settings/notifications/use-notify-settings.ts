@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotifyConfigView } from '../../../../shared/contract/notify';
-import { NOTIFY_PAUSED_KEY } from '../../../../shared/domain/notify/defaults';
 import { getClient } from '../../client';
+import { useLiveValue } from '../../live/use-live';
 import { ClientError, errorMessage } from '../../client/client-error';
 import { notifyError, notifyOk } from '../../shared/notify';
 import { operatorName } from '../../shared/operator';
@@ -26,7 +26,8 @@ export function useNotifySettings() {
   const [saved, setSaved] = useState<NotifyDraft | null>(null);
   const [draft, setDraftState] = useState<NotifyDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [paused, setPausedState] = useState(false);
+  // The stored switch, as the tray or another workstation may flip it too.
+  const paused = useLiveValue((store) => store.settings?.notifications.paused ?? false);
   const [towers, setTowers] = useState<TowerOption[]>([]);
   const [submitted, setSubmitted] = useState(false);
   const [rejected, setRejected] = useState<FormIssue[]>([]);
@@ -45,13 +46,11 @@ export function useNotifySettings() {
     setLoadError(null);
     const client = getClient();
     try {
-      const [next, settings, towerList] = await Promise.all([
+      const [next, towerList] = await Promise.all([
         client.invoke('notify.config.get', undefined),
-        client.invoke('settings.get', undefined),
         client.invoke('towers.list', undefined),
       ]);
       apply(next);
-      setPausedState(settings[NOTIFY_PAUSED_KEY] === true);
       setTowers(
         [...towerList]
           .sort((a, b) => a.name.localeCompare(b.name))
@@ -77,12 +76,13 @@ export function useNotifySettings() {
 
   /** Applied at once, like the tray's switch: it is an operator's action, not a configuration. */
   const setPaused = async (value: boolean) => {
-    setPausedState(value);
     try {
-      await getClient().invoke('settings.set', { key: NOTIFY_PAUSED_KEY, value, by: operatorName() });
+      await getClient().invoke('settings.notifications.set', {
+        value: { paused: value },
+        by: operatorName(),
+      });
       notifyOk(value ? t('notify.desktop.pausedOn') : t('notify.desktop.pausedOff'));
     } catch (error) {
-      setPausedState(!value);
       notifyError(error);
     }
   };

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SecretHint } from '../../../../shared/contract/notify';
+import type { NotifyLanguage, SecretHint } from '../../../../shared/contract/notify';
 import { newWebhook, type WebhookDraft } from './draft';
 import type { FormIssue } from './issues';
 import type { TestState } from './use-notify-test';
@@ -26,7 +26,7 @@ export function WebhooksCard({
   tests: Record<string, TestState>;
   onTest: (hook: WebhookDraft) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const update = (index: number, patch: Partial<WebhookDraft>) =>
     onChange((hooks) => hooks.map((hook, i) => (i === index ? { ...hook, ...patch } : hook)));
   return (
@@ -42,7 +42,7 @@ export function WebhooksCard({
           <Button
             size="xs"
             variant="light"
-            onClick={() => onChange((hooks) => [...hooks, newWebhook()])}
+            onClick={() => onChange((hooks) => [...hooks, newWebhook(i18n.language as NotifyLanguage)])}
             disabled={value.length >= 20}
             data-testid="webhook-add"
           >

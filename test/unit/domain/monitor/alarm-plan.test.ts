@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderAlarm } from '../../../../shared/domain/alarms/render';
 import { planAlarms, type DeviceAlarmFacts } from '../../../../shared/domain/monitor/alarm-plan';
 import { resolveOutages, type TopologyDevice } from '../../../../shared/domain/monitor/dependencies';
 import { deviceVerdict } from '../../../../shared/domain/monitor/device-state';
@@ -77,7 +78,7 @@ describe('alarm plan', () => {
     expect(plan(failed, options)).toEqual(expected);
   });
 
-  it('says how many devices a tower alarm stands for, in Portuguese', () => {
+  it('says how many devices a tower alarm stands for', () => {
     const [alarm] = planAlarms({
       outage: resolveOutages(topology, (id) => id <= 3),
       sectors: [],
@@ -87,7 +88,11 @@ describe('alarm plan', () => {
       deviceName: String,
       towerName: () => 'Serra',
     });
-    expect(alarm!.message).toBe('Torre Serra fora do ar: 3 dispositivos afetados');
+    expect(alarm).toMatchObject({ affected: 3, params: { tower: 'Serra', subscribers: 0 } });
+    expect(renderAlarm('pt-BR', { source: 'icmp', ...alarm! })).toBe(
+      'Torre Serra fora do ar: 3 dispositivos afetados',
+    );
+    expect(renderAlarm('en', { source: 'icmp', ...alarm! })).toBe('Tower Serra down: 3 devices affected');
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planAlarms } from '../../../../shared/domain/monitor/alarm-plan';
+import { renderAlarm } from '../../../../shared/domain/alarms/render';
+import { planAlarms, type PlannedAlarm } from '../../../../shared/domain/monitor/alarm-plan';
+
+const text = (alarm: PlannedAlarm | undefined) => renderAlarm('pt-BR', { source: 'icmp', ...alarm! });
 
 const base = {
   sectors: [],
@@ -23,14 +26,14 @@ describe('subscribers behind a tower in its alarms', () => {
       outage,
       subscribersBehind: (towerId) => (towerId === 7 ? 230 : 0),
     });
-    expect(alarm!.message).toBe(
+    expect(text(alarm)).toBe(
       'Torre T7 fora do ar: 50 dispositivos afetados, 230 assinantes atrás desta torre',
     );
   });
 
   it('says nothing of subscribers when none are known', () => {
     const [alarm] = planAlarms({ ...base, outage });
-    expect(alarm!.message).toBe('Torre T7 fora do ar: 50 dispositivos afetados');
+    expect(text(alarm)).toBe('Torre T7 fora do ar: 50 dispositivos afetados');
   });
 
   it('quotes them in a sector problem too', () => {
@@ -40,6 +43,6 @@ describe('subscribers behind a tower in its alarms', () => {
       sectors: [{ towerId: 3, failed: 4, total: 6, roots: [1, 2, 3, 4] }],
       subscribersBehind: () => 1,
     });
-    expect(alarm!.message).toMatch(/4 de 6 dispositivos sem resposta, 1 assinante atrás desta torre$/);
+    expect(text(alarm)).toMatch(/4 de 6 dispositivos sem resposta, 1 assinante atrás desta torre$/);
   });
 });

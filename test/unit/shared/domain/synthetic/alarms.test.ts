@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyntheticCheck, SyntheticResult } from '../../../../../shared/contract/synthetic';
 import { dueChecks, syntheticAlarms, targetOf } from '../../../../../shared/domain/synthetic/alarms';
-import { describeSyntheticAlarm } from '../../../../../shared/domain/synthetic/describe';
+import { renderAlarm } from '../../../../../shared/domain/alarms/render';
 
 const result = (checkId: number, at: number, ok: boolean): SyntheticResult => ({
   checkId,
@@ -51,8 +51,8 @@ describe('synthetic alarms', () => {
           name: 'Portal 3',
           kind: 'http',
           target: 'http://10.0.0.3/',
-          error: 'unexpected_status',
-          detail: '503',
+          reasonKey: 'synthetic.error.unexpected_status',
+          detail: ' (503)',
           failures: 2,
         },
       },
@@ -62,10 +62,10 @@ describe('synthetic alarms', () => {
   it('keeps the check severity and renders the alarm in both languages', () => {
     const [alarm] = syntheticAlarms([check(5, 3, { severity: 'critical' })]);
     expect(alarm!.severity).toBe('critical');
-    expect(describeSyntheticAlarm('en', alarm!)).toBe(
+    expect(renderAlarm('en', { ...alarm!, affected: 1 })).toBe(
       'Check "Portal 5" failed 3 times in a row (http://10.0.0.5/): unexpected HTTP status (503)',
     );
-    expect(describeSyntheticAlarm('pt-BR', alarm!)).toBe(
+    expect(renderAlarm('pt-BR', { ...alarm!, affected: 1 })).toBe(
       'Verificação "Portal 5" falhou 3 vezes seguidas (http://10.0.0.5/): status HTTP inesperado (503)',
     );
   });

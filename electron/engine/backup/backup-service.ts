@@ -1,0 +1,255 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { BackupSettings, type BackupRunProgress } from '../../../shared/contract/backup';
+import type { BackupFailure, BackupJob, BackupOutcome } from '../../../shared/contract/backup-worker';
+import { planBackupAlarms } from '../../../shared/domain/backup/alarms';
+import type { AlarmPort } from '../alarms/port';
+import type { BackupRunRecord, StoredBackupTarget } from '../store/repo/backup';
+import type { Repository } from '../store/repository';
+import type { SecretCipher } from '../store/secret-cipher';
+import { lineChanges } from './config-diff';
+import { jobFor } from './target-secrets';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+export const BACKUP_SETTINGS_KEY = 'backup.settings';
+
+/** The backup worker as the service sees it. */
+export interface BackupTransport {
+  run(job: BackupJob): Promise<BackupOutcome>;
+  cancel(deviceIds: number[]): Promise<void>;
+}
+
+/** Where each new version also goes (the local git repository), when the operator wants it. */
+export interface VersionExport {
+  write(device: { id: number; name: string }, config: string, at: number): Promise<void>;
+}
+
+export interface BackupServiceDeps {
+  repo: Repository;
+  cipher: SecretCipher;
+  alarms: AlarmPort;
+  transport: BackupTransport;
+  /** Built from the settings when git export is on. */
+  exportTo?: (dir: string) => VersionExport;
+  now?: () => number;
+  log?: (message: string) => void;
+}
+
+export const unzipConfig = async (content: Buffer): Promise<string> =>
+  (await gunzipAsync(content)).toString('utf8');
+
+/**
+ * Runs backups: one run at a time across the devices asked for, at most `parallelism` devices at
+ * once, each device's job in the worker process. A job's outcome is stored as it arrives: a new
+ * version only when the configuration changed, its alarms raised or cleared. A run can be
+ * cancelled; what finished stays.
+ */
+export class BackupService {
+  private run: (BackupRunProgress & { queue: number[] }) | null = null;
+  private readonly active = new Set<number>();
+  private nextRunId = 1;
+  private idle: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+  private readonly log: (message: string) => void;
+  private exporter: { dir: string; target: VersionExport } | null = null;
+
+  constructor(private readonly deps: BackupServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.log = deps.log ?? (() => undefined);
+  }
+
+  async settings(): Promise<BackupSettings> {
+    return BackupSettings.parse((await this.deps.repo.settings.get(BACKUP_SETTINGS_KEY)) ?? {});
+  }
+
+  progress(): BackupRunProgress | null {
+    if (!this.run) return null;
+    const { queue: _queue, ...progress } = this.run;
+    return progress;
+  }
+
+  isRunning(deviceId: number): boolean {
+    return this.active.has(deviceId);
+  }
+
+  /**
+   * Backs these devices up (every enabled target when null) in the background and returns the
+   * progress at once. Asked during a run, the devices not yet in it join it.
+   */
+  async start(deviceIds: number[] | null): Promise<BackupRunProgress> {
+    const targets = await this.deps.repo.backup.targets();
+    const wanted = deviceIds
+      ? targets.filter((target) => deviceIds.includes(target.deviceId)).map((target) => target.deviceId)
+      : targets.filter((target) => target.enabled).map((target) => target.deviceId);
+    if (this.run && this.run.finishedAt === null) {
+      const queued = new Set(this.run.queue);
+      const fresh = wanted.filter((id) => !queued.has(id) && !this.active.has(id));
+      this.run.queue.push(...fresh);
+      this.run.total += fresh.length;
+      return this.progress()!;
+    }
+    this.run = {
+      runId: this.nextRunId++,
+      startedAt: this.now(),
+      finishedAt: null,
+      total: wanted.length,
+      done: 0,
+      failed: 0,
+      changed: 0,
+      cancelled: false,
+      queue: [...wanted],
+    };
+    this.idle = this.drive(this.run);
+    return this.progress()!;
+  }
+
+  /** Stops the run: nothing new starts, and the jobs in flight are aborted in the worker. */
+  async cancel(): Promise<BackupRunProgress | null> {
+    const run = this.run;
+    if (!run || run.finishedAt !== null) return this.progress();
+    run.cancelled = true;
+    run.queue.length = 0;
+    await this.deps.transport.cancel([...this.active]);
+    return this.progress();
+  }
+
+  /** Resolves when the current run has finished. */
+  whenIdle(): Promise<void> {
+    return this.idle;
+  }
+
+  private async drive(run: BackupRunProgress & { queue: number[] }): Promise<void> {
+    const settings = await this.settings();
+    const lanes = Array.from({ length: Math.max(1, settings.parallelism) }, async () => {
+      for (let deviceId = run.queue.shift(); deviceId !== undefined; deviceId = run.queue.shift()) {
+        this.active.add(deviceId);
+        try {
+          const result = await this.backUp(deviceId, settings);
+          run.done++;
+          if (result === 'failed') run.failed++;
+          if (result === 'changed') run.changed++;
+        } catch (error) {
+          run.done++;
+          run.failed++;
+          this.log(`backup of device ${deviceId}: ${(error as Error).message}`);
+        } finally {
+          this.active.delete(deviceId);
+        }
+      }
+    });
+    await Promise.all(lanes);
+    run.finishedAt = this.now();
+  }
+
+  /** One device: its job, its outcome stored, its alarms. */
+  private async backUp(deviceId: number, settings: BackupSettings): Promise<'changed' | 'same' | 'failed'> {
+    const { repo } = this.deps;
+    const [target, device] = await Promise.all([repo.backup.target(deviceId), repo.devices.get(deviceId)]);
+    if (!target || !device) return 'failed';
+    const job = await jobFor(target, device.host, settings, this.deps.cipher);
+    const outcome: BackupOutcome =
+      'code' in job ? this.refused(deviceId, job) : await this.deps.transport.run(job);
+    return this.store(target, { id: device.id, name: device.name }, outcome, settings);
+  }
+
+  private refused(deviceId: number, failure: BackupFailure): BackupOutcome {
+    return {
+      deviceId,
+      startedAt: this.now(),
+      durationMs: 0,
+      attempts: 1,
+      failure,
+      hostKey: null,
+      crypto: null,
+      hash: null,
+      config: null,
+      bytes: 0,
+    };
+  }
+
+  private async store(
+    target: StoredBackupTarget,
+    device: { id: number; name: string },
+    outcome: BackupOutcome,
+    settings: BackupSettings,
+  ): Promise<'changed' | 'same' | 'failed'> {
+    const { repo, alarms } = this.deps;
+    const at = outcome.startedAt + outcome.durationMs;
+    const record: BackupRunRecord = {
+      deviceId: device.id,
+      at,
+      ok: outcome.failure === null,
+      failureCode: outcome.failure?.code ?? null,
+      failureDetail: outcome.failure?.detail ?? null,
+      durationMs: outcome.durationMs,
+      weakCrypto: outcome.crypto && outcome.crypto.weak.length > 0 ? outcome.crypto.weak.join(',') : null,
+    };
+    let offered = target.offeredHostKey;
+    if (outcome.failure?.code === 'host_key_changed' && outcome.hostKey) {
+      offered = record.offeredHostKey = outcome.hostKey;
+    } else if (outcome.failure === null) {
+      // Trusted on first use; a success with the trusted key means no key is waiting any more.
+      if (target.knownHostKey === null) record.knownHostKey = outcome.hostKey;
+      offered = record.offeredHostKey = null;
+    }
+    if (outcome.failure?.code === 'cancelled') record.weakCrypto = target.weakCrypto;
+
+    let change: { versionId: number; previousVersionId: number; added: number; removed: number } | null =
+      null;
+    if (outcome.failure === null && outcome.config !== null && outcome.hash) {
+      const previous = await repo.backup.latestVersion(device.id);
+      const before = previous ? await unzipConfig(previous.content) : '';
+      const { added, removed } = lineChanges(before, outcome.config);
+      const versionId = await repo.backup.addVersion({
+        deviceId: device.id,
+        takenAt: at,
+        hash: outcome.hash,
+        bytes: outcome.bytes,
+        linesAdded: added,
+        linesRemoved: removed,
+        content: await gzipAsync(outcome.config),
+      });
+      record.currentHash = outcome.hash;
+      if (previous) change = { versionId, previousVersionId: previous.id, added, removed };
+      await this.exportVersion(device, outcome.config, at, settings);
+    }
+    await repo.backup.recordRuns([record]);
+
+    const plan = planBackupAlarms({
+      deviceId: device.id,
+      deviceName: device.name,
+      failure: outcome.failure,
+      knownHostKey: record.knownHostKey ?? target.knownHostKey,
+      offeredHostKey: offered,
+      change,
+    });
+    for (const alarm of plan.raise) await alarms.raise(alarm, at);
+    for (const type of plan.clear) {
+      await alarms.clear(
+        { source: 'backup', type, subject: { deviceId: device.id, towerId: null, ref: null } },
+        at,
+      );
+    }
+    if (outcome.failure) return 'failed';
+    return record.currentHash !== undefined ? 'changed' : 'same';
+  }
+
+  private async exportVersion(
+    device: { id: number; name: string },
+    config: string,
+    at: number,
+    settings: BackupSettings,
+  ): Promise<void> {
+    const { enabled, dir } = settings.gitExport;
+    if (!enabled || !dir || !this.deps.exportTo) return;
+    if (this.exporter?.dir !== dir) this.exporter = { dir, target: this.deps.exportTo(dir) };
+    try {
+      await this.exporter.target.write(device, config, at);
+    } catch (error) {
+      // The version is stored either way; the export's failure is the export's.
+      this.log(`backup: git export of ${device.name} failed: ${(error as Error).message}`);
+    }
+  }
+}

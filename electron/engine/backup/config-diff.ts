@@ -1,0 +1,34 @@
+import { diffLines, structuredPatch } from 'diff';
+import type { DiffHunk } from '../../../shared/contract/backup';
+
+/** How many lines one configuration added and removed against the one before it. */
+export function lineChanges(before: string, after: string): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  for (const part of diffLines(before, after)) {
+    if (part.added) added += part.count ?? 0;
+    else if (part.removed) removed += part.count ?? 0;
+  }
+  return { added, removed };
+}
+
+const CONTEXT = 3;
+
+/** The changed places between two configurations, with three lines of context around each. */
+export function configHunks(before: string, after: string): DiffHunk[] {
+  const patch = structuredPatch('before', 'after', before, after, '', '', { context: CONTEXT });
+  return patch.hunks.map((hunk) => ({
+    oldStart: hunk.oldStart,
+    newStart: hunk.newStart,
+    lines: hunk.lines
+      .filter((line) => !line.startsWith('\\'))
+      .map((line) => ({
+        kind: line.startsWith('+')
+          ? ('added' as const)
+          : line.startsWith('-')
+            ? ('removed' as const)
+            : ('same' as const),
+        text: line.slice(1),
+      })),
+  }));
+}

@@ -1,0 +1,28 @@
+import {
+  CollectProgress,
+  OPTICAL_PROGRESS_EVENT,
+  type OpticalWorkerApi,
+  type SmartApiOptions,
+  type SmartApiTarget,
+} from '../../../shared/contract/optical-worker';
+import type { OpticalTransport } from '../optical/transport';
+import type { SupervisedWorker } from './supervisor';
+
+/** The optical service's transport over the collector worker process. */
+export function workerOpticalTransport(worker: SupervisedWorker<OpticalWorkerApi>): OpticalTransport {
+  // A collection may read many pages, each bounded by the timeout and its retries.
+  const timeoutMs = (options: SmartApiOptions) => 60_000 + options.timeoutMs * (options.retries + 1) * 50;
+  return {
+    inventory: (target: SmartApiTarget, options: SmartApiOptions) =>
+      worker.call('optical.inventory', { target, options }, { timeoutMs: timeoutMs(options) }),
+    measures: (target, options) =>
+      worker.call('optical.measures', { target, options }, { timeoutMs: timeoutMs(options) }),
+    alarms: (target, options) =>
+      worker.call('optical.alarms', { target, options }, { timeoutMs: timeoutMs(options) }),
+    onProgress: (listener) =>
+      worker.on(OPTICAL_PROGRESS_EVENT, (data) => {
+        const parsed = CollectProgress.safeParse(data);
+        if (parsed.success) listener(parsed.data);
+      }),
+  };
+}

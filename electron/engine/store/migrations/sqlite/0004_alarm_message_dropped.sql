@@ -1,0 +1,1 @@
+ALTER TABLE `alarms` DROP COLUMN `message`;

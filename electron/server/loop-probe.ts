@@ -1,0 +1,34 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/** The switch that turns the probe on; benchmarks set it, a normal start never does. */
+export const LOOP_PROBE_ENV = 'VIGIA_LOOP_PROBE';
+
+/** What the probe answers: the event-loop delay of this process since the last reset. */
+export interface LoopDelay {
+  kind: 'loop-probe';
+  p99Ms: number;
+  maxMs: number;
+  samples: number;
+}
+
+/**
+ * A debug-only measurement of this process's event loop (`bench:loop`): with VIGIA_LOOP_PROBE=1
+ * and an IPC channel to the parent (the bench forks the server), the parent sends 'loop-probe:reset'
+ * and 'loop-probe:read' and gets a LoopDelay back. Nothing is exposed to the network.
+ */
+export function installLoopProbe(): void {
+  if (process.env[LOOP_PROBE_ENV] !== '1' || !process.send) return;
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  process.on('message', (message) => {
+    if (message === 'loop-probe:reset') histogram.reset();
+    if (message !== 'loop-probe:read') return;
+    const answer: LoopDelay = {
+      kind: 'loop-probe',
+      p99Ms: histogram.percentile(99) / 1e6,
+      maxMs: histogram.max / 1e6,
+      samples: histogram.count,
+    };
+    process.send?.(answer);
+  });
+}

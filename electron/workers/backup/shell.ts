@@ -1,0 +1,144 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { ClientChannel } from 'ssh2';
+import type { BackupFailureCode } from '../../../shared/contract/backup-worker';
+import { BackupError } from './backup-error';
+
+export interface ShellLimits {
+  stepMs: number;
+  maxBytes: number;
+  /** More pages than this is a pager that never ends. */
+  maxPages: number;
+  /**
+   * How long the output must stay quiet after something that looks like the prompt: text inside
+   * a configuration (a banner, a description) may look like one when a packet ends right after it.
+   */
+  settleMs: number;
+}
+
+interface Waiter {
+  /** New output arrived: look again. */
+  wake(): void;
+  reject(error: BackupError): void;
+}
+
+const TAIL = 256;
+
+/**
+ * An interactive shell read as text: waits for the device's prompt within a step timeout, answers
+ * its pager, and fails on a closed channel, too much output, or a cancel.
+ */
+export class Shell {
+  private buffer = '';
+  private bytes = 0;
+  private pagesAnswered = 0;
+  private closed: BackupError | null = null;
+  private waiter: Waiter | null = null;
+  private readonly decoder = new StringDecoder('utf8');
+  private pager: RegExp | null = null;
+
+  constructor(
+    private readonly channel: ClientChannel,
+    private readonly limits: ShellLimits,
+  ) {
+    channel.on('data', (chunk: Buffer) => this.receive(chunk));
+    channel.stderr.on('data', (chunk: Buffer) => this.receive(chunk));
+    channel.on('close', () => this.end(new BackupError('connection_lost', this.describeTail())));
+  }
+
+  get pages(): number {
+    return this.pagesAnswered;
+  }
+
+  /** Answer this pager marker with a space whenever the output ends with it. */
+  answerPager(pattern: string | null): void {
+    this.pager = pattern === null ? null : new RegExp(`(?:${pattern})\\s*$`);
+  }
+
+  send(line: string): void {
+    this.channel.write(`${line}\n`);
+  }
+
+  /** Everything read since the last take. */
+  take(): string {
+    const text = this.buffer;
+    this.buffer = '';
+    return text;
+  }
+
+  /** The last line the device printed, for a failure's detail. */
+  describeTail(): string {
+    const tail = this.buffer.slice(-TAIL).replace(/\r/g, '');
+    const line = tail.slice(tail.lastIndexOf('\n') + 1).trim() || tail.trim().split('\n').pop() || '';
+    return line ? `last output: ${JSON.stringify(line.slice(-120))}` : 'no output';
+  }
+
+  /**
+   * Resolves once `done` holds for the output read so far and the output then stays quiet for the
+   * settle time; `timeoutCode` names the failure when the device stays silent for the step timeout.
+   */
+  waitFor(done: (buffer: string) => boolean, timeoutCode: BackupFailureCode): Promise<void> {
+    if (this.closed) return Promise.reject(this.closed);
+    return new Promise((resolve, reject) => {
+      let settle: NodeJS.Timeout | null = null;
+      let idle: NodeJS.Timeout | null = null;
+      const finish = (error: BackupError | null) => {
+        if (idle) clearTimeout(idle);
+        if (settle) clearTimeout(settle);
+        this.waiter = null;
+        if (error) reject(error);
+        else resolve();
+      };
+      // The step timeout runs from the last output: a long answer that keeps coming is not a stall.
+      const check = () => {
+        if (idle) clearTimeout(idle);
+        idle = setTimeout(
+          () => finish(new BackupError(timeoutCode, this.describeTail())),
+          this.limits.stepMs,
+        );
+        if (settle) clearTimeout(settle);
+        settle = null;
+        if (!done(this.buffer)) return;
+        if (this.limits.settleMs === 0) finish(null);
+        else settle = setTimeout(() => finish(null), this.limits.settleMs);
+      };
+      this.waiter = { wake: check, reject: (error) => finish(error) };
+      check();
+    });
+  }
+
+  close(): void {
+    this.channel.close();
+  }
+
+  private receive(chunk: Buffer): void {
+    if (this.closed) return;
+    this.bytes += chunk.length;
+    if (this.bytes > this.limits.maxBytes) {
+      this.end(new BackupError('too_large', `more than ${this.limits.maxBytes} bytes`));
+      this.channel.close();
+      return;
+    }
+    this.buffer += this.decoder.write(chunk);
+    if (this.pager) {
+      const tailStart = Math.max(0, this.buffer.length - TAIL);
+      const match = this.pager.exec(this.buffer.slice(tailStart));
+      if (match) {
+        this.buffer = this.buffer.slice(0, tailStart + match.index);
+        if (++this.pagesAnswered > this.limits.maxPages) {
+          this.end(new BackupError('endless_pager', `${this.limits.maxPages} pages and still paging`));
+          this.channel.close();
+          return;
+        }
+        this.channel.write(' ');
+      }
+    }
+    this.waiter?.wake();
+  }
+
+  /** Fails the current wait and every later one with this error. */
+  end(error: BackupError): void {
+    if (this.closed) return;
+    this.closed = error;
+    this.waiter?.reject(error);
+  }
+}

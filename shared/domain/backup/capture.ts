@@ -1,0 +1,125 @@
+import type { BackupFailure, BackupProfileSpec } from '../../contract/backup-worker';
+
+// CSI/OSC escape sequences (colours, cursor moves, window titles) that some CLIs print.
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>]/g;
+// What a pager leaves once answered: backspaces over it, or a carriage return and blanks over it.
+// eslint-disable-next-line no-control-regex
+const ERASED = /(?:\x08+ +\x08+)|(?:\r +\r)/g;
+// eslint-disable-next-line no-control-regex
+const BINARY = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
+
+/** Terminal text as plain lines: escapes, pager erasures and carriage returns gone, "\n" endings. */
+export function cleanTerminal(raw: string): string {
+  return raw
+    .replace(ESCAPES, '')
+    .replace(ERASED, '')
+    .replace(/\r+\n/g, '\n')
+    .replace(/\n\r+/g, '\n')
+    .replace(/\r/g, '\n');
+}
+
+/** True when the text holds control bytes no configuration has (a binary answer). */
+export function looksBinary(text: string): boolean {
+  const hits = text.match(BINARY)?.length ?? 0;
+  return hits > 0 && (text.includes('\x00') || hits > text.length / 1_000);
+}
+
+export function lastLine(text: string): string {
+  const at = text.lastIndexOf('\n');
+  return at < 0 ? text : text.slice(at + 1);
+}
+
+/**
+ * The configuration inside one command's answer: what follows the echo of the command and
+ * precedes the prompt that came back after it.
+ */
+export function answerBody(answer: string, command: string, prompt: string): string {
+  let body = cleanTerminal(answer);
+  const firstBreak = body.indexOf('\n');
+  if (firstBreak >= 0 && body.slice(0, firstBreak).includes(command)) body = body.slice(firstBreak + 1);
+  else if (firstBreak < 0 && body.includes(command)) body = '';
+  const tail = lastLine(body);
+  if (tail.trimEnd() === prompt.trimEnd() || tail.trim() === '')
+    body = body.slice(0, body.length - tail.length);
+  let end = body.length;
+  while (end > 0 && body[end - 1] === '\n') end--;
+  let start = 0;
+  while (start < end && body[start] === '\n') start++;
+  return body.slice(start, end);
+}
+
+const compile = (source: string) => new RegExp(source);
+
+function fail(code: BackupFailure['code'], detail: string): BackupFailure {
+  return { code, detail: detail.slice(0, 500) };
+}
+
+function bracesBalance(lines: readonly string[]): boolean {
+  let depth = 0;
+  for (const line of lines) {
+    // Quoted strings ("description \"a {b\"") do not count.
+    const bare = line.replace(/"(?:[^"\\]|\\.)*"/g, '');
+    for (const char of bare) {
+      if (char === '{') depth++;
+      else if (char === '}' && --depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/**
+ * Whether a captured configuration is whole: it starts and ends the way the vendor starts and
+ * ends it, holds no prompt or pager residue and no rejection of the command. Null: complete.
+ */
+export function checkComplete(
+  profile: BackupProfileSpec,
+  config: string,
+  prompt: string,
+): BackupFailure | null {
+  if (looksBinary(config)) return fail('binary_output', 'control bytes in the answer');
+  const lines = config.split('\n');
+  const filled = lines.filter((line) => line.trim() !== '');
+  if (filled.length === 0) return fail('empty', '');
+  const rejection = profile.rejections.map(compile);
+  const rejected = filled.find((line) => rejection.some((pattern) => pattern.test(line.trim())));
+  if (rejected !== undefined) return fail('command_rejected', rejected.trim());
+  const first = filled[0]!.trim();
+  const last = filled[filled.length - 1]!.trim();
+  if (profile.configStart && !compile(profile.configStart).test(first)) return fail('bad_start', first);
+  if (profile.pager) {
+    const pager = compile(profile.pager);
+    const residue = filled.find((line) => pager.test(line));
+    if (residue !== undefined) return fail('pager_residue', residue.trim());
+  }
+  // The prompt with a command typed after it means the capture ran past one answer into another.
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  const typed = [...profile.pagingOff, ...profile.commands, profile.enable?.command ?? null]
+    .filter((command): command is string => command !== null)
+    .map((command) => squash(prompt + command));
+  const residue = filled.find((line) => typed.includes(squash(line)));
+  if (residue !== undefined) return fail('prompt_residue', residue.trim());
+  if (profile.configEnd && !compile(profile.configEnd).test(last)) return fail('truncated', last);
+  // A line continued with "\" (RouterOS) cannot be the last one.
+  if (last.endsWith('\\')) return fail('truncated', last);
+  if (profile.bracesBalance && !bracesBalance(filled)) return fail('truncated', 'unbalanced braces');
+  return null;
+}
+
+/**
+ * The configuration as stored and compared: volatile lines (clock, uptime, "last change") gone,
+ * trailing blanks trimmed, and secrets masked when asked, so that an unchanged device hashes the same.
+ */
+export function normalizeConfig(profile: BackupProfileSpec, config: string, maskSecrets: boolean): string {
+  const volatile = profile.volatile.map(compile);
+  const secrets = maskSecrets ? profile.secrets.map((source) => new RegExp(source, 'g')) : [];
+  const kept: string[] = [];
+  for (const raw of config.split('\n')) {
+    const line = raw.trimEnd();
+    if (volatile.some((pattern) => pattern.test(line))) continue;
+    kept.push(secrets.reduce((text, pattern) => text.replace(pattern, '$1********'), line));
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  const first = kept.findIndex((line) => line !== '');
+  return kept.slice(Math.max(first, 0)).join('\n') + '\n';
+}

@@ -1,0 +1,176 @@
+// npm run bench:backup — "backup all" over 3,000 fake devices on loopback (each answering after 1 s
+// with a 200 KB configuration, served by ssh2 in two processes of their own), 50 at a time,
+// through the real path: the backup service with a SQLite store, the worker process over IPC.
+// Then a second, unchanged round. Prints one JSON line.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupWorkerApi } from '../../shared/contract/backup-worker';
+import { workerBackupTransport } from '../../electron/engine/collectors/backup-port';
+import { forkSpawner } from '../../electron/engine/collectors/spawner';
+import { Supervisor } from '../../electron/engine/collectors/supervisor';
+import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
+import { BACKUP_SETTINGS_KEY, BackupService } from '../../electron/engine/backup/backup-service';
+import { targetToStore } from '../../electron/engine/backup/target-secrets';
+import { openStore } from '../../electron/engine/store/open-store';
+import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
+import { FAKE_PASSWORD, FAKE_USER } from '../helpers/backup-jobs';
+import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
+import { BENCH_SSH_PORT, benchDeviceAddress } from './backup-targets';
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 3_000);
+const WORKERS = 50;
+const FLEET_PROCESSES = 2;
+
+interface Fleet {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** CPU seconds a process has used so far (user + system), from the kernel's accounting. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function startFleet(first: number, count: number): Promise<Fleet> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/bench/backup-fleet-process.ts', String(first), String(count)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready'))
+        resolve({
+          pid: child.pid!,
+          stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
+        });
+    });
+    child.once('exit', (code) => reject(new Error(`fleet exited early (${code})`)));
+  });
+}
+
+/** The worker's peak resident memory, from the kernel's high-water mark. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `vigia-bench-backup-${process.pid}-`));
+  const per = Math.ceil(DEVICES / FLEET_PROCESSES);
+  const fleets = await Promise.all(
+    Array.from({ length: FLEET_PROCESSES }, (_, share) =>
+      startFleet(share * per, Math.min(per, DEVICES - share * per)),
+    ),
+  );
+  const repo = await openStore({ dialect: 'sqlite', file: join(dir, 'vigia.db') });
+  const supervisor = new Supervisor({ spawner: forkSpawner, log: () => undefined });
+  try {
+    const cipher = createFileKeyCipher(dir);
+    const devices = await repo.devices.createMany(
+      Array.from({ length: DEVICES }, (_, index) => ({
+        name: `bench-${index}`,
+        host: benchDeviceAddress(index),
+        kind: 'router' as const,
+      })),
+    );
+    for (const device of devices) {
+      await repo.backup.saveTarget(
+        await targetToStore(
+          {
+            deviceId: device.id,
+            enabled: true,
+            profile: 'cisco-ios',
+            port: BENCH_SSH_PORT,
+            username: FAKE_USER,
+            auth: { kind: 'password', password: FAKE_PASSWORD },
+            enableSecret: 'en4ble',
+          },
+          null,
+          device.host,
+          cipher,
+        ),
+      );
+    }
+    await repo.settings.set(BACKUP_SETTINGS_KEY, { parallelism: WORKERS });
+    const worker = supervisor.supervise({
+      name: 'backup',
+      entry: resolveWorkerEntry('backup'),
+      api: backupWorkerApi,
+    });
+    const service = new BackupService({
+      repo,
+      cipher,
+      alarms: new MemoryAlarmPort(),
+      transport: workerBackupTransport(worker),
+    });
+
+    // A call that does nothing but wait for the worker to run, so that its pid is known.
+    await worker.call('backup.cancel', { deviceIds: [1] });
+    const pid = supervisor.health().find((health) => health.name === 'backup')?.pid ?? 0;
+    // CPU seconds of the worker, the fake fleet and this process (the engine's part): unlike the
+    // wall time, they do not depend on what else shares the machine.
+    const cpu = () => ({
+      worker: cpuSeconds(pid),
+      fleet: fleets.reduce((sum, fleet) => sum + cpuSeconds(fleet.pid), 0),
+      engine: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
+    const round = async () => {
+      const before = cpu();
+      const started = performance.now();
+      await service.start(null);
+      await service.whenIdle();
+      const after = cpu();
+      const used = (key: keyof typeof before) =>
+        Number((((after[key] - before[key]) / DEVICES) * 1000).toFixed(1));
+      return {
+        wall: (performance.now() - started) / 1000,
+        progress: service.progress()!,
+        cpuMsPerDevice: { worker: used('worker'), fleet: used('fleet'), engine: used('engine') },
+      };
+    };
+    const loadAtStart = loadavg()[0]!;
+    const first = await round();
+    const versionsAfterFirst = (await repo.backup.versionStats()).reduce((sum, row) => sum + row.versions, 0);
+    const bytesAfterFirst = await repo.backup.storedBytes();
+    const second = await round();
+    const versionsAfterSecond = (await repo.backup.versionStats()).reduce(
+      (sum, row) => sum + row.versions,
+      0,
+    );
+    process.stdout.write(
+      JSON.stringify({
+        devices: DEVICES,
+        workers: WORKERS,
+        wall_s: Number(first.wall.toFixed(1)),
+        per_min: Math.round((DEVICES / first.wall) * 60),
+        rss_mb: peakRssMb(pid),
+        failures: first.progress.failed,
+        unchanged_round_new_versions: versionsAfterSecond - versionsAfterFirst,
+        unchanged_round_store_bytes: (await repo.backup.storedBytes()) - bytesAfterFirst,
+        unchanged_round_wall_s: Number(second.wall.toFixed(1)),
+        unchanged_round_failures: second.progress.failed,
+        floor_s: (DEVICES * 1) / WORKERS,
+        goal_s: Number(((DEVICES * 1.15) / WORKERS).toFixed(1)),
+        stored_mb_first_round: Number((bytesAfterFirst / 1e6).toFixed(1)),
+        cpu_ms_per_device: first.cpuMsPerDevice,
+        unchanged_round_cpu_ms_per_device: second.cpuMsPerDevice,
+        cores: cpus().length,
+        load_avg_1m: { start: Number(loadAtStart.toFixed(1)), end: Number(loadavg()[0]!.toFixed(1)) },
+      }) + '\n',
+    );
+  } finally {
+    await supervisor.stopAll();
+    await repo.close();
+    await Promise.all(fleets.map((fleet) => fleet.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

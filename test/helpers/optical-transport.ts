@@ -1,0 +1,19 @@
+import type { CollectProgress } from '../../shared/contract/optical-worker';
+import { parseCard, parseMeasure, parseVendorAlarm } from '../../shared/domain/optical/records';
+import { SmartApiCollector } from '../../electron/workers/optical/collect';
+import type { OpticalTransport } from '../../electron/engine/optical/transport';
+
+/** The collector's own code run in the test process, over real HTTP: no worker process to start. */
+export function inProcessOpticalTransport(): OpticalTransport {
+  const listeners = new Set<(progress: CollectProgress) => void>();
+  const collector = new SmartApiCollector((progress) => listeners.forEach((listener) => listener(progress)));
+  return {
+    inventory: (target, options) => collector.collect('inventory', target, options, parseCard),
+    measures: (target, options) => collector.collect('measures', target, options, parseMeasure),
+    alarms: (target, options) => collector.collect('alarm', target, options, parseVendorAlarm),
+    onProgress: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ApiMethod } from '../../../../../shared/contract/api';
+import type { VigiaClient } from '../../../../../shared/contract/client';
+import type { DeviceState, DeviceStatus } from '../../../../../shared/contract/entities';
+import type { RunningEngine } from '../../../../../electron/engine/start-engine';
+import { LiveStore } from '../../../../../renderer/src/live/live-store';
+import { startTestEngine } from '../../../../helpers/test-engine';
+
+// The UI's live store over a real engine (demo network, real SQLite): the client is the engine's
+// own call and event stream, as the preload bridge gives it. The browser's frame clock and
+// location are the only stand-ins.
+vi.stubGlobal('requestAnimationFrame', (callback: (at: number) => void) =>
+  setTimeout(() => callback(performance.now()), 0),
+);
+vi.stubGlobal('window', { location: { hash: '' } });
+
+let running: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: RunningEngine;
+const nextFrame = () => new Promise((done) => setTimeout(done, 0));
+
+/** The engine as a VigiaClient; `hold` may delay or fail one method's answer. */
+function clientOf(hold: (method: ApiMethod, answer: unknown) => Promise<unknown> = async (_m, a) => a) {
+  return {
+    invoke: async (method, input) => (await hold(method, await engine.call(method, input))) as never,
+    subscribe: (listener) => engine.subscribe(listener),
+  } satisfies VigiaClient;
+}
+
+const status = (deviceId: number, state: DeviceState, since: number): DeviceStatus => ({
+  deviceId,
+  state,
+  since,
+  lastCheck: since,
+  rttMs: null,
+  lossPct: null,
+  cause: null,
+});
+
+beforeAll(async () => {
+  running = await startTestEngine('live');
+  engine = running.engine;
+});
+
+afterAll(() => running?.stop());
+
+describe('the live store', () => {
+  it('loads the network once and announces it in one frame', async () => {
+    // The load alone: the demo engine's own events (cycles, health) would announce frames too.
+    const store = new LiveStore({ ...clientOf(), subscribe: () => () => undefined });
+    let announced = 0;
+    store.subscribe(() => announced++);
+    await store.start();
+    expect(store.loaded).toBe(true);
+    expect(store.error).toBeNull();
+    expect([...store.devices.keys()].sort((a, b) => a - b)).toEqual(
+      (await engine.call('devices.list', undefined)).map((device) => device.id).sort((a, b) => a - b),
+    );
+    expect([...store.towers.values()]).toEqual(await engine.call('towers.list', undefined));
+    expect(store.info).toEqual(await engine.call('app.info', undefined));
+    expect(store.inventoryVersion).toBe(1);
+    await expect.poll(() => announced).toBe(1);
+    expect(store.version).toBe(1);
+  });
+
+  it('applies what the engine announces while it loads after the load, in order', async () => {
+    const spare = await engine.call('towers.create', {
+      name: 'Sobra',
+      code: 'SB-1',
+      latitude: 0,
+      longitude: 0,
+    });
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((done) => (release = done));
+    let held: () => void = () => undefined;
+    const holding = new Promise<void>((done) => (held = done));
+    const store = new LiveStore(
+      clientOf(async (method, answer) => {
+        if (method !== 'towers.list') return answer;
+        // The list still holds the tower; its deletion is announced before the list arrives.
+        held();
+        await released;
+        return answer;
+      }),
+    );
+    const loading = store.start();
+    await holding;
+    await engine.call('towers.delete', { id: spare.id });
+    release();
+    await loading;
+    expect(store.towers.has(spare.id)).toBe(false);
+    expect(store.loaded).toBe(true);
+  });
+
+  it('follows inventory and alarm events, and batches a burst into one announcement', async () => {
+    const store = new LiveStore(clientOf());
+    await store.start();
+    await nextFrame();
+    let announced = 0;
+    store.subscribe(() => announced++);
+    const inventory = store.inventoryVersion;
+    const tower = await engine.call('towers.create', {
+      name: 'Nova',
+      code: 'NV-1',
+      latitude: -7,
+      longitude: -35,
+    });
+    await expect.poll(() => store.towers.get(tower.id)).toEqual(tower);
+    expect(store.inventoryVersion).toBe(inventory + 1);
+    await engine.call('towers.delete', { id: tower.id });
+    await expect.poll(() => store.towers.has(tower.id)).toBe(false);
+    expect(store.inventoryVersion).toBe(inventory + 2);
+
+    await expect.poll(() => announced).toBeGreaterThan(0);
+    announced = 0;
+    const version = store.version;
+    const [device] = store.devices.values();
+    for (let i = 0; i < 50; i++) store.apply({ type: 'ui.openDevice', deviceId: device!.id });
+    store.apply({ type: 'device.upserted', device: { ...device!, name: 'Renomeado' } });
+    store.apply({ type: 'device.upserted', device: { ...device!, name: 'Renomeado de novo' } });
+    await nextFrame();
+    expect(announced).toBe(1);
+    expect(store.version).toBe(version + 1);
+    expect(store.devices.get(device!.id)!.name).toBe('Renomeado de novo');
+    expect(window.location.hash).toBe(`#/devices/${device!.id}`);
+
+    store.apply({ type: 'device.deleted', id: device!.id });
+    expect(store.devices.has(device!.id)).toBe(false);
+    expect(store.statuses.has(device!.id)).toBe(false);
+  });
+
+  it('keeps the last 100 state changes, newest first, ignoring updates that keep the state', async () => {
+    const store = new LiveStore(clientOf());
+    await store.start();
+    const ids = [...store.devices.keys()].slice(0, 150);
+    expect(ids).toHaveLength(150);
+    const before = new Map(ids.map((id) => [id, store.statuses.get(id)?.state ?? null]));
+    const next = (id: number): DeviceState => (before.get(id) === 'flapping' ? 'degraded' : 'flapping');
+    store.apply({
+      type: 'status.changed',
+      at: 5_000,
+      statuses: ids.map((id, i) => status(id, next(id), 5_000 + i)),
+    });
+    expect(store.recentChanges).toHaveLength(100);
+    expect(store.recentChanges[0]).toEqual({
+      deviceId: ids[149],
+      from: before.get(ids[149]!),
+      to: next(ids[149]!),
+      at: 5_149,
+    });
+    expect(store.recentChanges[99]).toEqual({
+      deviceId: ids[50],
+      from: before.get(ids[50]!),
+      to: next(ids[50]!),
+      at: 5_050,
+    });
+
+    // Same states again: statuses refresh, the change list stays as it was.
+    const changes = store.recentChanges;
+    store.apply({ type: 'status.changed', at: 6_000, statuses: [status(ids[0]!, next(ids[0]!), 6_000)] });
+    expect(store.recentChanges).toBe(changes);
+    expect(store.statuses.get(ids[0]!)!.since).toBe(6_000);
+  });
+
+  it('says why it could not load, and stays unloaded', async () => {
+    const store = new LiveStore(
+      clientOf(async (method, answer) => {
+        if (method === 'status.snapshot') throw new Error('O motor não respondeu.');
+        return answer;
+      }),
+    );
+    await store.start();
+    expect(store.loaded).toBe(false);
+    expect(store.error).toBe('O motor não respondeu.');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../../shared/contract/entities';
+import { sliceEvent } from '../../../../shared/contract/event-slices';
+
+const status = (deviceId: number): DeviceStatus => ({
+  deviceId,
+  state: 'down',
+  since: 1_000,
+  lastCheck: 1_000,
+  rttMs: null,
+  lossPct: 100,
+  cause: null,
+});
+
+describe('status bursts cut into slices', () => {
+  it('cuts 2,500 statuses into slices of 1,000, 1,000 and 500 with the same time, in order', () => {
+    const statuses = Array.from({ length: 2_500 }, (_, i) => status(i + 1));
+    const slices = sliceEvent({ type: 'status.changed', at: 1_000, statuses });
+    expect(slices.map((slice) => (slice.type === 'status.changed' ? slice.statuses.length : 0))).toEqual([
+      1_000, 1_000, 500,
+    ]);
+    expect(slices.every((slice) => slice.type === 'status.changed' && slice.at === 1_000)).toBe(true);
+    expect(slices.flatMap((slice) => (slice.type === 'status.changed' ? slice.statuses : []))).toEqual(
+      statuses,
+    );
+  });
+
+  it('leaves small bursts and other events whole', () => {
+    const small = { type: 'status.changed' as const, at: 5, statuses: [status(1)] };
+    expect(sliceEvent(small)).toEqual([small]);
+    const deleted = { type: 'device.deleted' as const, id: 3 };
+    expect(sliceEvent(deleted)).toEqual([deleted]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import {
+  initialIntervalState,
+  nextInterval,
+  withRule,
+} from '../../../../../shared/domain/monitor/adaptive-interval';
+import { defaultMonitorConfig } from '../../../../../shared/domain/monitor/config';
+
+describe('adaptive interval under a rule changed in Settings', () => {
+  const rule = defaultMonitorConfig.interval;
+  const faster = { ...rule, criticalMs: 5_000, unstableMs: 10_000, stableMs: 20_000 };
+
+  it('keeps its level and takes the new length of that level', () => {
+    const unstable = initialIntervalState(rule);
+    expect(withRule(unstable, faster)).toEqual({ level: 'unstable', intervalMs: 10_000, stableCycles: 0 });
+
+    let stable = unstable;
+    for (let i = 0; i < rule.stableCycles; i++)
+      stable = nextInterval(stable, { offline: 0, changes: 0 }, rule);
+    expect(stable).toEqual({ level: 'stable', intervalMs: 60_000, stableCycles: 3 });
+    expect(withRule(stable, faster)).toEqual({ level: 'stable', intervalMs: 20_000, stableCycles: 3 });
+
+    const critical = nextInterval(unstable, { offline: rule.offlineCritical, changes: 1 }, rule);
+    expect(withRule(critical, faster)).toEqual({ level: 'critical', intervalMs: 5_000, stableCycles: 0 });
+  });
+
+  it('tells the levels apart even when two of them have the same length', () => {
+    const flat = { ...rule, criticalMs: 30_000, unstableMs: 30_000, stableMs: 30_000 };
+    const critical = nextInterval(initialIntervalState(flat), { offline: 9, changes: 1 }, flat);
+    expect(withRule(critical, faster).intervalMs).toBe(5_000);
+  });
+});
