@@ -39,6 +39,9 @@ import { openFileLog } from './logging/file-logger';
 import { startObservability } from './observability/start-observability';
 import { StoreBackupService } from './store-backup/store-backup-service';
 import { storeBackupApiHandlers } from './store-backup/api-handlers';
+import { SelfMonitor } from './self/self-monitor';
+import type { UplinkSignal } from './synthetic/uplink-signal';
+import { selfApiHandlers } from './self/api-handlers';
 import { opticalWorkerApi } from '../../shared/contract/optical-worker';
 import { workerOpticalTransport } from './collectors/optical-port';
 import { startOpticalDemo } from './demo/optical-demo';
@@ -69,6 +72,8 @@ export interface RunningEngine extends Engine {
   readonly repo: Repository;
   /** Where the engine's other alarm sources (optical, backup, synthetic) raise and clear. */
   readonly alarms: AlarmPort;
+  /** The NOC's uplink as its uplink-marked synthetic checks see it ("is it us?"). */
+  readonly uplink: UplinkSignal;
 }
 
 /**
@@ -239,6 +244,7 @@ async function startAround(
     bus,
     health: () => health.current(),
     syntheticChecks: () => synthetic.service.list(),
+    healthHistory: () => selfMonitor.recent(),
     dataDir: options.dataDir,
     about: info,
   });
@@ -249,6 +255,16 @@ async function startAround(
     demo: options.demo,
     log,
     metrics: observability.metrics,
+  });
+  // Vigia watching itself: health samples, self-alarms (source `self`) and stale SNMP data.
+  const selfMonitor = new SelfMonitor({
+    repo,
+    alarms,
+    health: () => health.current(),
+    statuses: () => monitor.snapshot(),
+    deviceName: (id) => inventory.device(id)?.name,
+    log,
+    onSample: (sample) => observability.metrics.observeSample(sample),
   });
   // ── end synthetic checks and observability ──
 
@@ -281,6 +297,7 @@ async function startAround(
       synthetic: synthetic.handlers,
       observability: observability.handlers,
       storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
+      self: selfApiHandlers(selfMonitor, Date.now),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -290,21 +307,27 @@ async function startAround(
       },
     }),
   );
-  monitor.onCycle(() => health.publish());
+  monitor.onCycle((report) => {
+    selfMonitor.cycleFinished(report);
+    health.publish();
+  });
   supervisor.onHealthChange(() => health.publish());
   monitor.start();
   await snmpMonitor.start();
   alarmRetention.start();
   health.start();
+  selfMonitor.start();
 
   return {
     repo,
     alarms,
+    uplink: synthetic.uplink,
     info,
     health: () => health.current(),
     call,
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
+      await selfMonitor.stop();
       health.stop();
       stopApplying();
       await alarmRetention.stop();

@@ -21,6 +21,7 @@ import { snmpApiMethods } from './snmp-api';
 import { syntheticApiMethods } from './synthetic';
 import { observabilityApiMethods } from './observability';
 import { storeBackupApiMethods } from './store-backup';
+import { selfHealthApiMethods } from './self-health';
 
 export { Actor, HistoryRange } from './common';
 
@@ -130,6 +131,7 @@ export const apiMethods = {
   ...syntheticApiMethods,
   ...observabilityApiMethods,
   ...storeBackupApiMethods,
+  ...selfHealthApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

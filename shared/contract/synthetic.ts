@@ -21,6 +21,8 @@ export const SyntheticCheckInput = z.object({
   timeoutMs: z.number().int().min(500).max(30_000).default(5_000),
   enabled: z.boolean().default(true),
   severity: Severity.default('major'),
+  /** One of the NOC's own uplink checks: when all of them fail, "is it us?" says the uplink is down. */
+  uplink: z.boolean().default(false),
 });
 export type SyntheticCheckInput = z.infer<typeof SyntheticCheckInput>;
 

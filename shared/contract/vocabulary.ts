@@ -31,4 +31,4 @@ export const severities = ['critical', 'major', 'minor', 'warning', 'info'] as c
 
 export const alarmStates = ['active', 'acknowledged', 'cleared'] as const;
 
-export const alarmSources = ['icmp', 'snmp', 'optical', 'backup', 'synthetic', 'system'] as const;
+export const alarmSources = ['icmp', 'snmp', 'optical', 'backup', 'synthetic', 'system', 'self'] as const;

@@ -11,6 +11,7 @@ import { opticalMessages } from './messages/optical';
 import { engineProcessMessages } from './messages/engine-process';
 import { syntheticMessages } from './messages/synthetic';
 import { observabilityMessages } from './messages/observability';
+import { selfMessages } from './messages/self';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -31,6 +32,7 @@ export const catalogs = [
   engineProcessMessages,
   syntheticMessages,
   observabilityMessages,
+  selfMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

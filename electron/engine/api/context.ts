@@ -12,6 +12,7 @@ import type { Repository } from '../store/repository';
 import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
 import type { ObservabilityApiHandlers } from '../observability/start-observability';
 import type { StoreBackupApiHandlers } from '../store-backup/api-handlers';
+import type { SelfApiHandlers } from '../self/api-handlers';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -27,6 +28,7 @@ export interface ApiContext {
   synthetic: SyntheticApiHandlers;
   observability: ObservabilityApiHandlers;
   storeBackup: StoreBackupApiHandlers;
+  self: SelfApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

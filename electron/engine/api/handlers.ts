@@ -15,5 +15,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.synthetic,
     ...ctx.observability,
     ...ctx.storeBackup,
+    ...ctx.self,
   };
 }

@@ -22,6 +22,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     intervalS: 300,
     timeoutMs: 3_000,
     enabled: true,
+    uplink: true,
     severity: 'major',
   },
   {
@@ -36,6 +37,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     intervalS: 300,
     timeoutMs: 5_000,
     enabled: true,
+    uplink: false,
     severity: 'major',
   },
   {
@@ -44,6 +46,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     intervalS: 120,
     timeoutMs: 2_000,
     enabled: true,
+    uplink: false,
     severity: 'critical',
   },
   {
@@ -58,6 +61,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     intervalS: 300,
     timeoutMs: 5_000,
     enabled: true,
+    uplink: false,
     severity: 'minor',
   },
 ];

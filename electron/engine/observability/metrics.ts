@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { EngineHealth } from '../../../shared/contract/events';
+import type { HealthSample } from '../../../shared/contract/self-health';
 import type { SyntheticCheck } from '../../../shared/contract/synthetic';
 
 export interface MetricSources {
@@ -21,6 +22,8 @@ export class EngineMetrics {
   readonly registry = new Registry();
   private readonly stageSeconds: Histogram<'stage'>;
   private readonly checkSeconds: Histogram<'kind'>;
+  private readonly writerQueue: Gauge;
+  private readonly devicesPerSecond: Gauge;
   private lastCycleAt: number | null = null;
 
   constructor(sources: MetricSources) {
@@ -28,7 +31,7 @@ export class EngineMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'vigia_' });
     this.stageSeconds = new Histogram({
       name: 'vigia_stage_duration_seconds',
-      help: 'Duration of each engine stage run: icmp_cycle, synthetic_round, synthetic_store_write.',
+      help: 'Duration of each engine stage run: icmp_cycle, synthetic_round, synthetic_store_write, store_write_probe.',
       labelNames: ['stage'],
       buckets: STAGE_BUCKETS,
       registers,
@@ -38,6 +41,16 @@ export class EngineMetrics {
       help: 'Total time of each synthetic check run, by kind.',
       labelNames: ['kind'],
       buckets: STAGE_BUCKETS,
+      registers,
+    });
+    this.writerQueue = new Gauge({
+      name: 'vigia_store_writer_queue',
+      help: "Writes waiting in the store's writer queue at the last self-check.",
+      registers,
+    });
+    this.devicesPerSecond = new Gauge({
+      name: 'vigia_icmp_devices_per_second',
+      help: 'Devices the last ICMP cycle probed per second.',
       registers,
     });
     new Gauge({
@@ -116,7 +129,17 @@ export class EngineMetrics {
     if (health.lastCycleMs !== null) this.observeStage('icmp_cycle', health.lastCycleMs / 1000);
   }
 
-  observeStage(stage: 'icmp_cycle' | 'synthetic_round' | 'synthetic_store_write', seconds: number): void {
+  /** A self-check's sample: the queue depth and pace gauges, and the probe write's latency. */
+  observeSample(sample: HealthSample): void {
+    this.writerQueue.set(sample.writerQueue);
+    if (sample.devicesPerS !== null) this.devicesPerSecond.set(sample.devicesPerS);
+    if (sample.storeWriteMs !== null) this.observeStage('store_write_probe', sample.storeWriteMs / 1000);
+  }
+
+  observeStage(
+    stage: 'icmp_cycle' | 'synthetic_round' | 'synthetic_store_write' | 'store_write_probe',
+    seconds: number,
+  ): void {
     this.stageSeconds.observe({ stage }, seconds);
   }
 

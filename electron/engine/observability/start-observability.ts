@@ -1,6 +1,7 @@
 import type { ApiInput, ApiOutput } from '../../../shared/contract/api';
 import type { EngineHealth } from '../../../shared/contract/events';
 import { ObservabilityConfig, observabilityConfigKey } from '../../../shared/contract/observability';
+import type { HealthSample } from '../../../shared/contract/self-health';
 import type { SyntheticCheck } from '../../../shared/contract/synthetic';
 import { healthVerdict } from '../../../shared/domain/observability/verdict';
 import type { EventBus } from '../event-bus';
@@ -27,6 +28,8 @@ export function startObservability(deps: {
   bus: EventBus;
   health(): EngineHealth;
   syntheticChecks(): SyntheticCheck[];
+  /** Vigia's own recent health samples (the self-monitor's memory), for the diagnostics zip. */
+  healthHistory(): readonly HealthSample[];
   dataDir: string;
   about(): Record<string, unknown>;
 }): { metrics: EngineMetrics; handlers: ObservabilityApiHandlers; stop(): void } {
@@ -65,6 +68,7 @@ export function startObservability(deps: {
             health: deps.health(),
             verdict: healthVerdict(deps.health(), Date.now()),
             syntheticChecks: deps.syntheticChecks(),
+            history: deps.healthHistory(),
           }),
           metrics: async () => (await metrics.text()).text,
         });

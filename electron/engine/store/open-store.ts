@@ -7,6 +7,7 @@ import { devicesRepository } from './repo/devices';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
+import { selfHealthRepository } from './repo/self-health';
 import { settingsRepository } from './repo/settings';
 import { snmpRepository } from './repo/snmp';
 import { statusRepository } from './repo/status';
@@ -22,7 +23,8 @@ export type StoreConfig =
   | { dialect: 'postgres'; url: string; migrationsDir?: string };
 
 export function createRepository(dialect: StoreDialect, now: () => number = Date.now): Repository {
-  const context = { dialect, writer: new Writer(), now };
+  const writer = new Writer();
+  const context = { dialect, writer, now };
   const status = statusRepository(context);
   const ping = pingRepository(context);
   return {
@@ -48,6 +50,8 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     },
     backup: backupRepository(context),
     optical: opticalRepository(context),
+    selfHealth: selfHealthRepository(context),
+    writerQueue: () => writer.pending,
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

@@ -18,6 +18,7 @@ import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/s
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
+import type { SelfHealthStore } from './repo/self-health';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -209,6 +210,10 @@ export interface Repository {
    */
   backupTo(destination: string): Promise<void>;
   optical: OpticalRepository;
+
+  selfHealth: SelfHealthStore;
+  /** Writes waiting in (or running from) the one writer queue. */
+  writerQueue(): number;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

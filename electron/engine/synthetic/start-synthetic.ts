@@ -8,6 +8,7 @@ import type { EngineMetrics } from '../observability/metrics';
 import type { Repository } from '../store/repository';
 import { syntheticApiHandlers, type SyntheticApiHandlers } from './api-handlers';
 import { SyntheticService } from './synthetic-service';
+import { UplinkTracker, type UplinkSignal } from './uplink-signal';
 
 /**
  * Starts the synthetic checks: in real use their probes run in the supervised `synthetic` worker;
@@ -20,7 +21,7 @@ export async function startSynthetic(deps: {
   demo: boolean;
   log: (message: string) => void;
   metrics: EngineMetrics;
-}): Promise<{ service: SyntheticService; handlers: SyntheticApiHandlers }> {
+}): Promise<{ service: SyntheticService; handlers: SyntheticApiHandlers; uplink: UplinkSignal }> {
   const { repo, supervisor, alarms, demo, log } = deps;
   let runner;
   if (demo) {
@@ -36,12 +37,14 @@ export async function startSynthetic(deps: {
       }),
     );
   }
+  const uplink = new UplinkTracker();
   const kindOf = (checkId: number) => service.get(checkId)?.spec.kind;
   const service: SyntheticService = new SyntheticService({
     repo,
     runner,
     alarms,
     log,
+    onChecks: (checks) => uplink.update(checks),
     onRound: ({ results, seconds, storeSeconds }) => {
       deps.metrics.observeStage('synthetic_round', seconds);
       deps.metrics.observeStage('synthetic_store_write', storeSeconds);
@@ -52,5 +55,5 @@ export async function startSynthetic(deps: {
     },
   });
   await service.start();
-  return { service, handlers: syntheticApiHandlers({ repo, service, now: Date.now }) };
+  return { service, handlers: syntheticApiHandlers({ repo, service, now: Date.now }), uplink };
 }

@@ -29,6 +29,8 @@ export interface SyntheticServiceOptions {
   log?: (message: string) => void;
   /** Called after each round with its results and how long the round and its store write took (for /metrics). */
   onRound?: (round: { results: SyntheticResult[]; seconds: number; storeSeconds: number }) => void;
+  /** Called whenever the checks or their last results changed (the uplink signal follows it). */
+  onChecks?: (checks: SyntheticCheck[]) => void;
 }
 
 interface Tracked {
@@ -165,9 +167,10 @@ export class SyntheticService {
   }
 
   private async reconcileAlarms(): Promise<void> {
-    await this.options.alarms.reconcile('synthetic', syntheticAlarms(this.list()), this.now(), {
-      // The stored type may carry the subject (`check_failed@synthetic:check:7`).
-      scope: (alarm) => alarm.type.startsWith(syntheticAlarmType),
+    const checks = this.list();
+    this.options.onChecks?.(checks);
+    await this.options.alarms.reconcile('synthetic', syntheticAlarms(checks), this.now(), {
+      scope: (alarm) => alarm.type === syntheticAlarmType,
     });
   }
 

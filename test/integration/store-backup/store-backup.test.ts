@@ -62,6 +62,7 @@ beforeAll(async () => {
     intervalS: 300,
     timeoutMs: 5_000,
     enabled: true,
+    uplink: false,
     severity: 'major',
   });
   await repo.synthetic.insertResults(

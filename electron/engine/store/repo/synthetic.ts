@@ -18,6 +18,7 @@ type CheckRow = {
   timeoutMs: number;
   enabled: boolean;
   severity: StoredSyntheticCheck['severity'];
+  uplink: boolean;
   createdAt: number;
   updatedAt: number;
 };
@@ -36,6 +37,7 @@ const toRow = (input: SyntheticCheckInput) => ({
   timeoutMs: input.timeoutMs,
   enabled: input.enabled,
   severity: input.severity,
+  uplink: input.uplink,
 });
 
 export function syntheticRepository({ dialect, writer, now }: RepoContext): Repository['synthetic'] {
@@ -50,6 +52,7 @@ export function syntheticRepository({ dialect, writer, now }: RepoContext): Repo
     timeoutMs: c.timeoutMs,
     enabled: c.enabled,
     severity: c.severity,
+    uplink: c.uplink,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -395,6 +395,8 @@ export const syntheticChecks = pgTable('synthetic_checks', {
   timeoutMs: integer('timeout_ms').notNull(),
   enabled: boolean('enabled').notNull(),
   severity: text('severity').$type<Severity>().notNull(),
+  /** One of the NOC's own uplink checks ("is it us?"). */
+  uplink: boolean('uplink').notNull().default(false),
   createdAt: ms('created_at').notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
@@ -418,3 +420,16 @@ export const syntheticResults = pgTable(
   },
   (table) => [primaryKey({ columns: [table.checkId, table.at] })],
 );
+
+// ── Vigia watching itself: one sample of its own health every tick ────────────────────────────
+
+export const selfHealthSamples = pgTable('self_health_samples', {
+  at: ms('at').primaryKey(),
+  cycleMs: doublePrecision('cycle_ms'),
+  devicesPerS: doublePrecision('devices_per_s'),
+  writerQueue: integer('writer_queue').notNull(),
+  outboxBacklog: integer('outbox_backlog'),
+  storeWriteMs: doublePrecision('store_write_ms'),
+  workerRestarts: integer('worker_restarts').notNull(),
+  rssMb: doublePrecision('rss_mb').notNull(),
+});

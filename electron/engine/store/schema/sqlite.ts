@@ -403,6 +403,8 @@ export const syntheticChecks = sqliteTable('synthetic_checks', {
   timeoutMs: integer('timeout_ms').notNull(),
   enabled: integer('enabled', { mode: 'boolean' }).notNull(),
   severity: text('severity').$type<Severity>().notNull(),
+  /** One of the NOC's own uplink checks ("is it us?"). */
+  uplink: integer('uplink', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -426,3 +428,16 @@ export const syntheticResults = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.checkId, table.at] })],
 );
+
+// ── Vigia watching itself: one sample of its own health every tick ────────────────────────────
+
+export const selfHealthSamples = sqliteTable('self_health_samples', {
+  at: integer('at').primaryKey(),
+  cycleMs: real('cycle_ms'),
+  devicesPerS: real('devices_per_s'),
+  writerQueue: integer('writer_queue').notNull(),
+  outboxBacklog: integer('outbox_backlog'),
+  storeWriteMs: real('store_write_ms'),
+  workerRestarts: integer('worker_restarts').notNull(),
+  rssMb: real('rss_mb').notNull(),
+});

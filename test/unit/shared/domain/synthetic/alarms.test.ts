@@ -31,6 +31,7 @@ const check = (id: number, failStreak: number, overrides: Partial<SyntheticCheck
   timeoutMs: 5_000,
   enabled: true,
   severity: 'major',
+  uplink: false,
   createdAt: 0,
   updatedAt: 0,
   last: result(id, 1_000_000, failStreak === 0),
