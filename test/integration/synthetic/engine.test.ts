@@ -167,4 +167,30 @@ describe('synthetic checks through the engine', () => {
     ).toEqual([{ path: 'check.spec.resolvers.0', message: 'synthetic.invalidResolver' }]);
     expect(await engine.call('synthetic.checks.list', undefined)).toEqual(before);
   });
+
+  it('says the uplink is down when every uplink-marked check failed, and up again after one passes', async () => {
+    const heard: { down: boolean; failing: string[] }[] = [];
+    const stop = engine.uplink.onChange(({ down, failing }) => heard.push({ down, failing }));
+    const uplink = (name: string, url: string) =>
+      engine.call('synthetic.checks.create', {
+        check: { name, spec: { kind: 'http', url }, uplink: true },
+        by: 'Ana',
+      });
+    const first = await uplink('Uplink A', `${web.url}/`);
+    const second = await uplink('Uplink B', `${web.url}/b`);
+    expect(first.uplink).toBe(true);
+    healthy = false;
+    await engine.call('synthetic.checks.runNow', { id: first.id });
+    expect(engine.uplink.current()).toMatchObject({ down: false, failing: ['Uplink A'] });
+    await engine.call('synthetic.checks.runNow', { id: second.id });
+    expect(engine.uplink.current()).toMatchObject({ down: true, failing: ['Uplink A', 'Uplink B'] });
+    expect(Date.parse(engine.uplink.current().since)).toBeGreaterThan(Date.now() - 60_000);
+    healthy = true;
+    await engine.call('synthetic.checks.runNow', { id: second.id });
+    expect(engine.uplink.current()).toMatchObject({ down: false, failing: ['Uplink A'] });
+    stop();
+    expect(heard.map((state) => state.down)).toEqual([false, true, false]);
+    for (const check of [first, second])
+      await engine.call('synthetic.checks.delete', { id: check.id, by: 'Ana' });
+  });
 });
