@@ -35,6 +35,10 @@ test('Checks page: results, the timing chart, and a bad URL refused in Portugues
   await expect(table.getByTestId('synthetic-last').first()).toBeVisible();
   await expect(page.getByTestId('synthetic-chart')).toBeVisible();
   await expect(page.getByTestId('synthetic-chart').locator('.recharts-line-curve').first()).toBeVisible();
+  // The demo marks its DNS check as the NOC's uplink.
+  await expect(
+    table.getByRole('row', { name: /DNS do portal \(demo\)/ }).getByTestId('synthetic-uplink-badge'),
+  ).toHaveText('saída do NOC');
 
   await page.getByTestId('synthetic-add').click();
   await page.getByTestId('synthetic-name').fill('Portal errado');
@@ -63,4 +67,19 @@ test('System page: healthy verdict, back up now, and /metrics scraped', async ({
   const families = parsePrometheusTextFormat(await (await fetch(`${metricsUrl}/metrics`)).text());
   const checkUp = families.find((family) => family.name === 'vigia_synthetic_check_up');
   expect(checkUp?.metrics.length).toBe(4);
+  const names = families.map((family) => family.name);
+  expect(names).toEqual(
+    expect.arrayContaining(['vigia_store_writer_queue', 'vigia_icmp_devices_per_second']),
+  );
+});
+
+test("Health page: Vigia's own measures charted, in Portuguese", async ({ page }) => {
+  await open(page, 'health');
+  await expect(page.getByRole('heading', { name: 'Saúde do Vigia' })).toBeVisible();
+  for (const chart of ['health-cycle', 'health-queues', 'health-store', 'health-restarts', 'health-memory'])
+    await expect(page.getByTestId(chart)).toBeVisible();
+  // The first sample is taken at start; the memory line is drawn from it on.
+  await expect(page.getByTestId('health-memory').locator('.recharts-line-curve')).toBeVisible();
+  await expect(page.getByTestId('health-queues').getByText('Notificações pendentes')).toBeVisible();
+  await page.screenshot({ path: 'test-results/health.png', fullPage: true });
 });

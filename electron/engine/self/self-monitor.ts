@@ -54,6 +54,7 @@ export class SelfMonitor {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.tick(), this.options.everyMs ?? DEFAULT_EVERY_MS);
+    void this.tick(); // the Health page has a first sample at once
   }
 
   async stop(): Promise<void> {

@@ -22,6 +22,7 @@ const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'Setti
 const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
 const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'SyntheticPage');
 const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
+const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage');
 
 const PAGES = [
   'dashboard',
@@ -34,6 +35,7 @@ const PAGES = [
   'settings',
   'checks',
   'system',
+  'health',
 ] as const;
 
 function Page({ route }: { route: Route }) {
@@ -64,6 +66,8 @@ function Page({ route }: { route: Route }) {
       return <SyntheticPage />;
     case 'system':
       return <SystemPage />;
+    case 'health':
+      return <HealthPage />;
   }
 }
 
@@ -143,7 +147,7 @@ export function App() {
             label={t(`nav.${page}`)}
             active={current === page}
             onClick={() => navigate(page)}
-            rightSection={<Text size="xs" c="dimmed">{`Alt+${i + 1}`}</Text>}
+            rightSection={i < 9 ? <Text size="xs" c="dimmed">{`Alt+${i + 1}`}</Text> : undefined}
             data-testid={`nav-${page}`}
           />
         ))}

@@ -11,7 +11,8 @@ export type Route =
   | { page: 'backups' }
   | { page: 'settings' }
   | { page: 'checks' }
-  | { page: 'system' };
+  | { page: 'system' }
+  | { page: 'health' };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
@@ -26,7 +27,8 @@ export function parseRoute(hash: string): Route {
     page === 'optical' ||
     page === 'settings' ||
     page === 'checks' ||
-    page === 'system'
+    page === 'system' ||
+    page === 'health'
   )
     return { page };
   return { page: 'dashboard' };

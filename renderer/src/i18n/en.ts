@@ -30,6 +30,7 @@ export const en: typeof ptBR = {
     settings: 'Settings',
     checks: 'Checks',
     system: 'System',
+    health: 'Health',
     backups: 'Backups',
     shortcuts: 'Shortcuts: Alt+1…9',
   },
@@ -416,7 +417,33 @@ export const en: typeof ptBR = {
       channel: { title: 'Channel', telegram: 'Telegram', webhook: 'Webhook', desktop: 'Desktop' },
     },
   },
+  health: {
+    title: 'Vigia health',
+    intro:
+      'Vigia measured by itself every 15 seconds: delays, queues and restarts here also raise alarms (late cycle, restarting collector, growing notification queue, database refusing writes, stale SNMP data).',
+    range: 'Range',
+    empty: 'No samples yet: the first arrives within 15 seconds.',
+    cycle: 'ICMP cycle duration (ms)',
+    pace: 'Devices per second',
+    queues: 'Queues',
+    store: 'Database write latency (ms)',
+    restarts: 'Collector restarts (cumulative)',
+    memory: 'Engine memory (MB)',
+    series: {
+      cycleMs: 'Cycle',
+      devicesPerS: 'Devices/s',
+      writerQueue: 'Queued writes',
+      outboxBacklog: 'Pending notifications',
+      storeWriteMs: 'Write',
+      workerRestarts: 'Restarts',
+      rssMb: 'Resident memory',
+    },
+  },
   synthetic: {
+    uplink: "NOC's uplink",
+    uplinkHint:
+      "Mark the checks that test the NOC's own way out: when all of them fail, Vigia concludes the uplink is down, not the network.",
+    uplinkBadge: 'uplink',
     title: 'Synthetic checks',
     intro:
       'DNS, HTTP(S) and TCP tested by Vigia itself, every 5 minutes by default. Two failures in a row raise an alarm.',

@@ -28,6 +28,7 @@ export const ptBR = {
     settings: 'Configurações',
     checks: 'Verificações',
     system: 'Sistema',
+    health: 'Saúde',
     backups: 'Backups',
     shortcuts: 'Atalhos: Alt+1…9',
   },
@@ -414,7 +415,33 @@ export const ptBR = {
       channel: { title: 'Canal', telegram: 'Telegram', webhook: 'Webhook', desktop: 'Área de trabalho' },
     },
   },
+  health: {
+    title: 'Saúde do Vigia',
+    intro:
+      'O próprio Vigia medido a cada 15 segundos: atrasos, filas e reinícios aqui também abrem alarmes (ciclo atrasado, coletor reiniciando, fila de notificações crescendo, banco recusando gravações, dados SNMP parados).',
+    range: 'Período',
+    empty: 'Ainda sem amostras: a primeira chega em até 15 segundos.',
+    cycle: 'Duração do ciclo ICMP (ms)',
+    pace: 'Dispositivos por segundo',
+    queues: 'Filas',
+    store: 'Latência de gravação no banco (ms)',
+    restarts: 'Reinícios de coletores (acumulado)',
+    memory: 'Memória do motor (MB)',
+    series: {
+      cycleMs: 'Ciclo',
+      devicesPerS: 'Dispositivos/s',
+      writerQueue: 'Gravações na fila',
+      outboxBacklog: 'Notificações pendentes',
+      storeWriteMs: 'Gravação',
+      workerRestarts: 'Reinícios',
+      rssMb: 'Memória residente',
+    },
+  },
   synthetic: {
+    uplink: 'Saída de internet do NOC',
+    uplinkHint:
+      'Marque as verificações que testam a saída do próprio NOC: quando todas falham, o Vigia conclui que o problema é a saída do NOC, não a rede.',
+    uplinkBadge: 'saída do NOC',
     title: 'Verificações sintéticas',
     intro:
       'DNS, HTTP(S) e TCP testados pelo próprio Vigia, a cada 5 minutos por padrão. Duas falhas seguidas abrem um alarme.',

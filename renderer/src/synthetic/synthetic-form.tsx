@@ -40,6 +40,7 @@ interface Draft {
   timeoutMs: number | string;
   severity: string;
   enabled: boolean;
+  uplink: boolean;
 }
 
 function draftOf(check: SyntheticCheck | null): Draft {
@@ -61,6 +62,7 @@ function draftOf(check: SyntheticCheck | null): Draft {
     timeoutMs: check?.timeoutMs ?? 5_000,
     severity: check?.severity ?? 'major',
     enabled: check?.enabled ?? true,
+    uplink: check?.uplink ?? false,
   };
 }
 
@@ -112,6 +114,7 @@ export function SyntheticForm(props: {
       timeoutMs: Number(draft.timeoutMs),
       severity: draft.severity as SyntheticCheckInput['severity'],
       enabled: draft.enabled,
+      uplink: draft.uplink,
     } as SyntheticCheckInput);
     setBusy(false);
     setError(failure);
@@ -239,6 +242,13 @@ export function SyntheticForm(props: {
           label={t('synthetic.enabled')}
           checked={draft.enabled}
           onChange={(e) => set('enabled', e.currentTarget.checked)}
+        />
+        <Switch
+          label={t('synthetic.uplink')}
+          description={t('synthetic.uplinkHint')}
+          checked={draft.uplink}
+          onChange={(e) => set('uplink', e.currentTarget.checked)}
+          data-testid="synthetic-uplink"
         />
         {error && (
           <div

@@ -123,7 +123,20 @@ export function SyntheticPage() {
                 bg={chosen?.id === check.id ? 'var(--mantine-color-blue-light)' : undefined}
                 data-testid={`synthetic-row-${check.id}`}
               >
-                <Table.Td>{check.name}</Table.Td>
+                <Table.Td>
+                  {check.name}
+                  {check.uplink && (
+                    <Badge
+                      ml="xs"
+                      size="sm"
+                      variant="light"
+                      color="indigo"
+                      data-testid="synthetic-uplink-badge"
+                    >
+                      {t('synthetic.uplinkBadge')}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td>{t(`synthetic.kinds.${check.spec.kind}`)}</Table.Td>
                 <Table.Td style={{ wordBreak: 'break-all' }}>{targetOf(check.spec)}</Table.Td>
                 <Table.Td>
