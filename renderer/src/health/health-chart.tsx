@@ -1,8 +1,7 @@
 import { Card, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HealthSample } from '../../../shared/contract/self-health';
-import { useFormat } from '../i18n/format';
+import { TimeChart } from '../shared/time-chart';
 
 export interface HealthSeries {
   key: Exclude<keyof HealthSample, 'at'>;
@@ -17,35 +16,16 @@ export function HealthChart(props: {
   testId: string;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   return (
     <Card withBorder data-testid={props.testId}>
       <Text fw={600} mb="xs">
         {props.title}
       </Text>
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={[...props.samples]}>
-          <CartesianGrid strokeDasharray="3 3" opacity={0.2} />
-          <XAxis dataKey="at" tickFormatter={(value: number) => format.time(value)} minTickGap={40} />
-          <YAxis width={56} />
-          <Tooltip
-            labelFormatter={(value) => format.dateTime(Number(value))}
-            formatter={(value) => format.number(Number(value))}
-          />
-          <Legend />
-          {props.series.map(({ key, color }) => (
-            <Line
-              key={key}
-              dataKey={key}
-              name={t(`health.series.${key}`)}
-              stroke={color}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <TimeChart
+        data={props.samples}
+        height={200}
+        series={props.series.map(({ key, color }) => ({ key, color, name: t(`health.series.${key}`) }))}
+      />
     </Card>
   );
 }

@@ -1,11 +1,10 @@
 import { Card, Group, SegmentedControl, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistoryRange } from '../../../shared/contract/common';
 import type { SyntheticCheck, SyntheticResult } from '../../../shared/contract/synthetic';
 import { getClient } from '../client';
-import { useFormat } from '../i18n/format';
+import { TimeChart } from '../shared/time-chart';
 import { notifyError } from '../shared/notify';
 
 const PHASES = [
@@ -19,7 +18,6 @@ const PHASES = [
 /** A check's timings over time, phase by phase; a failed run leaves a gap in the line. */
 export function SyntheticChart({ check }: { check: SyntheticCheck }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const [range, setRange] = useState<HistoryRange>('24h');
   const [results, setResults] = useState<SyntheticResult[]>([]);
 
@@ -50,26 +48,12 @@ export function SyntheticChart({ check }: { check: SyntheticCheck }) {
       {results.length === 0 ? (
         <Text c="dimmed">{t('synthetic.noResults')}</Text>
       ) : (
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" opacity={0.2} />
-            <XAxis dataKey="at" tickFormatter={(value: number) => format.time(value)} minTickGap={40} />
-            <YAxis width={52} unit=" ms" />
-            <Tooltip labelFormatter={(value) => format.dateTime(Number(value))} />
-            <Legend />
-            {phases.map(({ key, color }) => (
-              <Line
-                key={key}
-                dataKey={key}
-                name={t(`synthetic.phases.${key}`)}
-                stroke={color}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <TimeChart
+          data={data}
+          height={260}
+          unit=" ms"
+          series={phases.map(({ key, color }) => ({ key, color, name: t(`synthetic.phases.${key}`) }))}
+        />
       )}
     </Card>
   );
