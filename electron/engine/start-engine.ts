@@ -35,6 +35,14 @@ import { startTraps } from './traps/start-traps';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
+import { startSynthetic } from './synthetic/start-synthetic';
+import { createDemoSyntheticRunner, seedDemoSynthetic } from './demo/demo-synthetic';
+import { openFileLog } from './logging/file-logger';
+import { startObservability } from './observability/start-observability';
+import { StoreBackupService } from './store-backup/store-backup-service';
+import { storeBackupApiHandlers } from './store-backup/api-handlers';
+import { SelfMonitor } from './self/self-monitor';
+import { selfApiHandlers } from './self/api-handlers';
 import { opticalWorkerApi } from '../../shared/contract/optical-worker';
 import { workerOpticalTransport } from './collectors/optical-port';
 import { startOpticalDemo } from './demo/optical-demo';
@@ -73,6 +81,8 @@ export interface RunningEngine extends Engine {
   readonly repo: Repository;
   /** Where the engine's other alarm sources (optical, backup, synthetic) raise and clear. */
   readonly alarms: AlarmPort;
+  /** The NOC's uplink as its uplink-marked synthetic checks see it ("is it us?"). */
+  readonly uplink: UplinkSignal;
 }
 
 /**
@@ -81,20 +91,31 @@ export interface RunningEngine extends Engine {
  * validated API in front of them. Both the desktop app and the headless server call this.
  */
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  // Every engine line also goes to the structured log file (JSON, rotated, secrets redacted).
+  const print = options.log ?? ((message: string) => console.log(message));
+  const fileLog = openFileLog(options.dataDir, print);
+  const log = (message: string) => {
+    print(message);
+    fileLog.line(message);
+  };
   const startedAt = Date.now();
   const store = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
-  const repo = await openStore(store);
+  const repo = await openStore(store).catch(async (error: unknown) => {
+    await fileLog.close();
+    throw error;
+  });
   // Whatever started before a failure is stopped again, so a failed start leaves nothing running.
   const supervisor = new Supervisor({
     spawner: options.spawner,
     log: (level, message) => log(`[${level}] ${message}`),
   });
   try {
-    return await startAround(repo, supervisor, options, log, startedAt);
+    const engine = await startAround(repo, supervisor, options, log, startedAt);
+    return { ...engine, stop: () => engine.stop().finally(() => fileLog.close()) };
   } catch (error) {
     await supervisor.stopAll().catch(() => undefined);
     await repo.close().catch(() => undefined);
+    await fileLog.close();
     throw error;
   }
 }
@@ -240,10 +261,40 @@ async function startAround(
     log,
   });
   // ── end of configuration backup ──
+
+  // ── Synthetic checks (DNS, HTTP, TCP) and Vigia's own health and metrics (/health, /metrics) ──
+  const observability = startObservability({
+    repo,
+    bus,
+    health: () => health.current(),
+    syntheticChecks: () => synthetic.service.list(),
+    healthHistory: () => selfMonitor.recent(),
+    dataDir: options.dataDir,
+    about: info,
+  });
+  const synthetic = await startSynthetic({
+    repo,
+    supervisor,
+    alarms,
+    demo: options.demo ? { runner: createDemoSyntheticRunner(), seed: () => seedDemoSynthetic(repo) } : null,
+    log,
+    metrics: observability.metrics,
+  });
+  // Vigia watching itself: health samples, self-alarms (source `self`) and stale SNMP data.
+  const selfMonitor = new SelfMonitor({
+    repo,
+    alarms,
+    health: () => health.current(),
+    statuses: () => monitor.snapshot(),
+    deviceName: (id) => inventory.device(id)?.name,
+    log,
+    onSample: (sample) => observability.metrics.observeSample(sample),
+  });
+  // ── end synthetic checks and observability ──
   // ── "Is it us?": the NOC's uplink and the monitor's mass outage ──
-  // No uplink checks are wired yet: this signal is never down outside --demo, where the API can
-  // simulate the demo's uplink checks failing. The lead wires the synthetic checks' uplink here.
-  const uplink = options.uplink ?? new MemoryUplink();
+  // The uplink-marked synthetic checks decide; under --demo a simulated uplink the API can take
+  // down stands in for them (the demo's checks never leave the machine).
+  const uplink = options.uplink ?? (options.demo ? new MemoryUplink() : synthetic.uplink);
   const outage = new OutageService({
     uplink,
     alarms,
@@ -254,6 +305,21 @@ async function startAround(
   });
   outage.start();
   // ── end of "is it us?" ──
+
+  // ── Database backups (SQLite's online backup; PostgreSQL uses the server's own tools) ──
+  const storeBackup = new StoreBackupService({
+    repo,
+    dataDir: options.dataDir,
+    databaseFile:
+      repo.dialect === 'sqlite'
+        ? options.store?.dialect === 'sqlite'
+          ? options.store.file
+          : join(options.dataDir, 'vigia.db')
+        : null,
+    log,
+  });
+  await storeBackup.start();
+  // ── end database backups ──
 
   const call = createDispatcher(
     createApiHandlers({
@@ -270,6 +336,10 @@ async function startAround(
       outage: outageApiHandlers(outage, options.demo && uplink instanceof MemoryUplink ? uplink : null, () =>
         settings.language(),
       ),
+      synthetic: synthetic.handlers,
+      observability: observability.handlers,
+      storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
+      self: selfApiHandlers(selfMonitor, Date.now),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -280,21 +350,27 @@ async function startAround(
       },
     }),
   );
-  monitor.onCycle(() => health.publish());
+  monitor.onCycle((report) => {
+    selfMonitor.cycleFinished(report);
+    health.publish();
+  });
   supervisor.onHealthChange(() => health.publish());
   monitor.start();
   await snmpMonitor.start();
   alarmRetention.start();
   health.start();
+  selfMonitor.start();
 
   return {
     repo,
     alarms,
+    uplink: synthetic.uplink,
     info,
     health: () => health.current(),
     call,
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
+      await selfMonitor.stop();
       health.stop();
       stopApplying();
       await alarmRetention.stop();
@@ -308,6 +384,9 @@ async function startAround(
       await notify.stop();
       stopFollowing();
       await backup.stop();
+      await synthetic.service.stop();
+      observability.stop();
+      await storeBackup.stop();
       await supervisor.stopAll();
       await repo.close();
     },

@@ -9,6 +9,7 @@ import notifier from 'node-notifier';
 import type { DesktopAlert } from '../../shared/contract/events';
 import { IPC_EVENT } from '../../shared/contract/ipc';
 import type { EngineProxy } from '../engine-proxy/engine-proxy';
+import { serveObservabilityIfEnabled } from './observability-endpoint';
 import { appMenuTemplate } from './app-menu';
 import { createDesktopNotifications } from './desktop-notifications';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
     defaultOperator: osUser(),
   });
   const running = engine;
+  const observability = await serveObservabilityIfEnabled(running, console.log);
   let preferences = readPreferences(await running.call('settings.get', undefined));
   const onPreferences = (settings: AllSettings): Preferences => {
     const next = readPreferences(settings);
@@ -205,7 +207,9 @@ async function main(): Promise<void> {
     const stopping = engine;
     engine = null;
     tray.dispose();
-    void stopping.stop().finally(() => app.exit(0));
+    void Promise.resolve(observability?.close())
+      .then(() => stopping.stop())
+      .finally(() => app.exit(0));
   });
 }
 

@@ -21,6 +21,10 @@ import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
 import { outageApiMethods } from './outage';
 import { trapApiMethods } from './traps';
+import { syntheticApiMethods } from './synthetic';
+import { observabilityApiMethods } from './observability';
+import { storeBackupApiMethods } from './store-backup';
+import { selfHealthApiMethods } from './self-health';
 
 export { Actor, HistoryRange } from './common';
 
@@ -130,6 +134,10 @@ export const apiMethods = {
   ...opticalApiMethods,
   ...backupApiMethods,
   ...outageApiMethods,
+  ...syntheticApiMethods,
+  ...observabilityApiMethods,
+  ...storeBackupApiMethods,
+  ...selfHealthApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -10,6 +10,9 @@ import { securityMessages } from './messages/security';
 import { opticalMessages } from './messages/optical';
 import { engineProcessMessages } from './messages/engine-process';
 import { outageMessages } from './messages/outage';
+import { syntheticMessages } from './messages/synthetic';
+import { observabilityMessages } from './messages/observability';
+import { selfMessages } from './messages/self';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, keepGivenParts, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -29,6 +32,9 @@ export const catalogs = [
   backupMessages,
   engineProcessMessages,
   outageMessages,
+  syntheticMessages,
+  observabilityMessages,
+  selfMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -64,6 +64,7 @@ describe('API dispatch', () => {
       'pinger',
       'snmp',
       'traps',
+      'synthetic',
     ]);
   });
 
@@ -246,6 +247,7 @@ describe('API dispatch', () => {
         'pinger',
         'snmp',
         'traps',
+        'synthetic',
       ]);
   });
 

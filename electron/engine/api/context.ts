@@ -11,6 +11,10 @@ import type { OutageApiHandlers } from '../outage/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
 import type { Repository } from '../store/repository';
 import type { TrapApiHandlers } from '../traps/start-traps';
+import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
+import type { ObservabilityApiHandlers } from '../observability/start-observability';
+import type { StoreBackupApiHandlers } from '../store-backup/api-handlers';
+import type { SelfApiHandlers } from '../self/api-handlers';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -25,6 +29,10 @@ export interface ApiContext {
   optical: OpticalApiHandlers;
   backup: BackupApiHandlers;
   outage: OutageApiHandlers;
+  synthetic: SyntheticApiHandlers;
+  observability: ObservabilityApiHandlers;
+  storeBackup: StoreBackupApiHandlers;
+  self: SelfApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

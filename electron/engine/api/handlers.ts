@@ -14,5 +14,9 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.optical,
     ...ctx.backup,
     ...ctx.outage,
+    ...ctx.synthetic,
+    ...ctx.observability,
+    ...ctx.storeBackup,
+    ...ctx.self,
   };
 }

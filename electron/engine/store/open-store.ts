@@ -7,12 +7,15 @@ import { devicesRepository } from './repo/devices';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
+import { selfHealthRepository } from './repo/self-health';
 import { settingsRepository } from './repo/settings';
 import { snmpRepository } from './repo/snmp';
 import { statusRepository } from './repo/status';
+import { syntheticRepository } from './repo/synthetic';
 import { towersRepository } from './repo/towers';
-import type { Repository } from './repository';
+import { StoreError, type Repository } from './repository';
 import { openSqlite } from './sqlite-dialect';
+import { applyStagedRestore } from './sqlite-backup';
 import { Writer } from './writer';
 
 export type StoreConfig =
@@ -20,7 +23,8 @@ export type StoreConfig =
   | { dialect: 'postgres'; url: string; migrationsDir?: string };
 
 export function createRepository(dialect: StoreDialect, now: () => number = Date.now): Repository {
-  const context = { dialect, writer: new Writer(), now };
+  const writer = new Writer();
+  const context = { dialect, writer, now };
   const status = statusRepository(context);
   const ping = pingRepository(context);
   return {
@@ -32,10 +36,22 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     alarms: alarmsRepository(context),
     outbox: outboxRepository(context),
     snmp: snmpRepository(context),
-    backup: backupRepository(context),
+    synthetic: syntheticRepository(context),
     settings: settingsRepository(context),
     audit: auditRepository(context),
+    async backupTo(destination) {
+      if (!dialect.backupTo)
+        throw new StoreError(
+          'invalid',
+          'A PostgreSQL store is backed up with the server’s own tools (pg_dump).',
+        );
+      await Promise.all([status.flush(), ping.flush()]);
+      await dialect.backupTo(destination);
+    },
+    backup: backupRepository(context),
     optical: opticalRepository(context),
+    selfHealth: selfHealthRepository(context),
+    writerQueue: () => writer.pending,
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();
@@ -48,6 +64,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
  * StoreError whose message names the cause; none of them changes data already stored.
  */
 export async function openStore(config: StoreConfig): Promise<Repository> {
+  if (config.dialect === 'sqlite') applyStagedRestore(config.file);
   const dialect =
     config.dialect === 'sqlite'
       ? await openSqlite(config.file, config.migrationsDir)

@@ -15,8 +15,10 @@ import type {
   TowerInput,
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
+import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
+import type { SelfHealthStore } from './repo/self-health';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -66,6 +68,9 @@ export interface StoredSnmpConfig {
   lastPollAt: number | null;
   lastError: string | null;
 }
+
+/** A synthetic check as stored, without its results. */
+export type StoredSyntheticCheck = SyntheticCheckInput & { id: number; createdAt: number; updatedAt: number };
 
 export interface NewAuditEntry {
   at: number;
@@ -173,6 +178,18 @@ export interface Repository {
     deleteRollupsBefore(at: number): Promise<number>;
   };
 
+  synthetic: {
+    checks(): Promise<StoredSyntheticCheck[]>;
+    createCheck(input: SyntheticCheckInput): Promise<StoredSyntheticCheck>;
+    updateCheck(id: number, input: SyntheticCheckInput): Promise<StoredSyntheticCheck>;
+    deleteCheck(id: number): Promise<void>;
+    /** One transaction per call; a result whose check is gone is dropped. */
+    insertResults(results: SyntheticResult[]): Promise<void>;
+    results(checkId: number, from: number, to: number): Promise<SyntheticResult[]>;
+    /** The newest `limit` results of a check, newest first. */
+    recent(checkId: number, limit: number): Promise<SyntheticResult[]>;
+    deleteResultsBefore(at: number): Promise<number>;
+  };
   backup: BackupStore;
 
   settings: {
@@ -187,7 +204,16 @@ export interface Repository {
     list(limit: number): Promise<AuditEntry[]>;
   };
 
+  /**
+   * An online backup of a SQLite store into `destination` (PostgreSQL is backed up by the
+   * server's own tools: there it throws a StoreError 'invalid').
+   */
+  backupTo(destination: string): Promise<void>;
   optical: OpticalRepository;
+
+  selfHealth: SelfHealthStore;
+  /** Writes waiting in (or running from) the one writer queue. */
+  writerQueue(): number;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

@@ -119,6 +119,10 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     async insertAlarms(alarms) {
       return alarms.length === 0 ? [] : insertAlarms.immediate(alarms);
     },
+    async backupTo(destination) {
+      // SQLite's online backup API: a consistent copy page by page while Vigia keeps writing.
+      await database.backup(destination);
+    },
     async close() {
       database.close();
     },

@@ -22,11 +22,19 @@ export class Writer {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
+  /** Writes queued or running: the queue depth Vigia watches itself by. */
+  private depth = 0;
+
   run<T>(work: () => Promise<T>): Promise<T> {
     const start = () => this.turnIfDue().then(work);
-    const next = this.tail.then(start, start);
+    this.depth++;
+    const next = this.tail.then(start, start).finally(() => this.depth--);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  get pending(): number {
+    return this.depth;
   }
 
   private async turnIfDue(): Promise<void> {

@@ -23,8 +23,23 @@ const OpticalPage = lazyNamed(() => import('../optical/optical-page'), 'OpticalP
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
 const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
 const WallPage = lazyNamed(() => import('../wall/wall-page'), 'WallPage');
+const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'SyntheticPage');
+const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
+const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage');
 
-const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'optical', 'backups', 'settings'] as const;
+const PAGES = [
+  'dashboard',
+  'map',
+  'devices',
+  'towers',
+  'alarms',
+  'optical',
+  'backups',
+  'settings',
+  'checks',
+  'system',
+  'health',
+] as const;
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -53,6 +68,12 @@ function Page({ route }: { route: Route }) {
     case 'wall':
       // Drawn by App outside the shell: a TV has no use for the menu.
       return null;
+    case 'checks':
+      return <SyntheticPage />;
+    case 'system':
+      return <SystemPage />;
+    case 'health':
+      return <HealthPage />;
   }
 }
 
@@ -78,7 +99,7 @@ export function App() {
     document.title = activeAlarms > 0 ? `(${activeAlarms}) Vigia` : 'Vigia';
   }, [activeAlarms]);
 
-  // Alt+1…7 jump to the main pages, as NOC operators expect from a wall-screen app.
+  // Alt+1…9 jump to the main pages, as NOC operators expect from a wall-screen app.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;
@@ -141,7 +162,7 @@ export function App() {
             label={t(`nav.${page}`)}
             active={current === page}
             onClick={() => navigate(page)}
-            rightSection={<Text size="xs" c="dimmed">{`Alt+${i + 1}`}</Text>}
+            rightSection={i < 9 ? <Text size="xs" c="dimmed">{`Alt+${i + 1}`}</Text> : undefined}
             data-testid={`nav-${page}`}
           />
         ))}

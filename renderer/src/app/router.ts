@@ -10,6 +10,9 @@ export type Route =
   | { page: 'optical' }
   | { page: 'backups' }
   | { page: 'settings' }
+  | { page: 'checks' }
+  | { page: 'system' }
+  | { page: 'health' }
   | { page: 'wall' };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +27,9 @@ export function parseRoute(hash: string): Route {
     page === 'alarms' ||
     page === 'optical' ||
     page === 'settings' ||
+    page === 'checks' ||
+    page === 'system' ||
+    page === 'health' ||
     page === 'wall'
   )
     return { page };

@@ -32,6 +32,11 @@ export function renderAlarm(language: Language, alarm: RenderableAlarm): string 
   for (const [name, value] of Object.entries(alarm.params))
     values[name] =
       typeof value === 'number' ? formatNumber(language, value) : value === null ? null : String(value);
+  // A parameter `<name>Key` holding a catalog key is a fact told in words (a failure's reason): it
+  // reads as `{<name>}`, in the reader's language.
+  for (const [name, value] of Object.entries(alarm.params))
+    if (name.endsWith('Key') && typeof value === 'string' && isMessageKey(value))
+      values[name.slice(0, -'Key'.length)] = translate(language, value);
   const subscribers = Number(alarm.params.subscribers ?? 0);
   values.affectedText = countPart(language, 'affected', alarm.affected);
   values.subscribersText = subscribers > 0 ? countPart(language, 'subscribers', subscribers) : '';

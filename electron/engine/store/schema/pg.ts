@@ -7,6 +7,7 @@ import type {
   OutboxMessage,
   Severity,
 } from '../../../../shared/contract/entities';
+import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
 import {
   bigint,
   customType,
@@ -381,3 +382,54 @@ export const backupVersions = pgTable(
   },
   (table) => [index('backup_versions_device_idx').on(table.deviceId, table.takenAt)],
 );
+
+// ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────
+
+export const syntheticChecks = pgTable('synthetic_checks', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'dns' | 'http' | 'tcp'>().notNull(),
+  /** The probe's definition (shared/contract/synthetic-worker.ts ProbeSpec) as JSON. */
+  spec: text('spec').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  timeoutMs: integer('timeout_ms').notNull(),
+  enabled: boolean('enabled').notNull(),
+  severity: text('severity').$type<Severity>().notNull(),
+  /** One of the NOC's own uplink checks ("is it us?"). */
+  uplink: boolean('uplink').notNull().default(false),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const syntheticResults = pgTable(
+  'synthetic_results',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => syntheticChecks.id, { onDelete: 'cascade' }),
+    at: ms('at').notNull(),
+    ok: boolean('ok').notNull(),
+    totalMs: doublePrecision('total_ms').notNull(),
+    dnsMs: doublePrecision('dns_ms'),
+    connectMs: doublePrecision('connect_ms'),
+    tlsMs: doublePrecision('tls_ms'),
+    firstByteMs: doublePrecision('first_byte_ms'),
+    status: integer('status'),
+    error: text('error').$type<ProbeErrorCode>(),
+    detail: text('detail'),
+  },
+  (table) => [primaryKey({ columns: [table.checkId, table.at] })],
+);
+
+// ── Vigia watching itself: one sample of its own health every tick ────────────────────────────
+
+export const selfHealthSamples = pgTable('self_health_samples', {
+  at: ms('at').primaryKey(),
+  cycleMs: doublePrecision('cycle_ms'),
+  devicesPerS: doublePrecision('devices_per_s'),
+  writerQueue: integer('writer_queue').notNull(),
+  outboxBacklog: integer('outbox_backlog'),
+  storeWriteMs: doublePrecision('store_write_ms'),
+  workerRestarts: integer('worker_restarts').notNull(),
+  rssMb: doublePrecision('rss_mb').notNull(),
+});
