@@ -63,8 +63,8 @@ describe('API dispatch', () => {
       'optical',
       'pinger',
       'snmp',
-      'traps',
       'synthetic',
+      'traps',
     ]);
   });
 
@@ -246,8 +246,8 @@ describe('API dispatch', () => {
         'optical',
         'pinger',
         'snmp',
-        'traps',
         'synthetic',
+        'traps',
       ]);
   });
 

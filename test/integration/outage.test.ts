@@ -123,7 +123,7 @@ describe('10,000 devices stop answering in one cycle: a mass outage', () => {
     const [message] = await messagesSettle(1);
     expect(message!.split('\n')).toEqual([
       expect.stringMatching(
-        /^🔴 #\d+ — \(—\) · sem torre · Queda em massa — o problema é nosso\? 10\.000 dispositivos \(100% dos monitorados\) pararam de responder juntos, sem uma torre ou um pai em comum desde .+ afetados: 10000$/,
+        /^🔴 #\d+ · Queda em massa — o problema é nosso\? 10\.000 dispositivos \(100% dos monitorados\) pararam de responder juntos, sem uma torre ou um pai em comum desde .+ afetados: 10000$/,
       ),
     ]);
     expect(await outbox()).toEqual({ pending: 0, failed: 0, sent: 1 });
@@ -147,7 +147,7 @@ describe('10,000 devices stop answering in one cycle: a mass outage', () => {
     const lines = texts[1]!.split('\n');
     expect(lines).toHaveLength(6);
     expect(lines[0]).toBe('Vigia — 4 eventos');
-    expect(lines[1]).toMatch(/^✅ #\d+ — \(—\) · sem torre · normalizado após \d+ s$/);
+    expect(lines[1]).toMatch(/^✅ #\d+ · normalizado após \d+ s$/);
     expect(lines[2]).toBe('Fim da queda em massa: 9.997 voltaram; 3 ainda fora: cpe-1, cpe-2, cpe-3');
     expect(lines.slice(3).map((line) => line.replace(/desde .*$/, ''))).toEqual(
       ['cpe-1', 'cpe-2', 'cpe-3'].map((name) => expect.stringMatching(new RegExp(`^🟠 #\\d+ ${name} \\(`))),
@@ -183,7 +183,7 @@ describe('the NOC uplink down', () => {
     expect(await openCount('icmp')).toBe(10);
     let texts = await messagesSettle(sentBefore + 1);
     expect(texts.at(-1)).toMatch(
-      /^🔴 #\d+ — \(—\) · sem torre · Uplink da NOC fora: todas as verificações de uplink falham \(DNS 1, HTTPS portal\); as quedas que forem sintoma dele ficam retidas desde /,
+      /^🔴 #\d+ · Uplink da NOC fora: todas as verificações de uplink falham \(DNS 1, HTTPS portal\); as quedas que forem sintoma dele ficam retidas desde /,
     );
     // Eight come back while it is down; then the uplink returns.
     transport.setDown(ten.slice(0, 8), false);

@@ -14,13 +14,13 @@ export const NOTIFY_PAUSED_KEY = 'notify.paused';
 export const defaultTemplates: Record<NotifyLanguage, MessageTemplates> = {
   'pt-BR': {
     raised:
-      '{icon} #{id} {device}[ ({address})][ · {tower}] · {state} desde {since}[ · {latency}][ · afetados: {affected}]',
-    cleared: '✅ #{id} {device}[ ({address})][ · {tower}] · normalizado após {duration}',
+      '{icon} #{id}[ {device}][ ({address})][ · {tower}] · {state} desde {since}[ · {latency}][ · afetados: {affected}]',
+    cleared: '✅ #{id}[ {device}][ ({address})][ · {tower}] · normalizado após {duration}',
   },
   en: {
     raised:
-      '{icon} #{id} {device}[ ({address})][ · {tower}] · {state} since {since}[ · {latency}][ · affected: {affected}]',
-    cleared: '✅ #{id} {device}[ ({address})][ · {tower}] · back after {duration}',
+      '{icon} #{id}[ {device}][ ({address})][ · {tower}] · {state} since {since}[ · {latency}][ · affected: {affected}]',
+    cleared: '✅ #{id}[ {device}][ ({address})][ · {tower}] · back after {duration}',
   },
 };
 

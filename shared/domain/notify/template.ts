@@ -105,8 +105,8 @@ export function placeholderValues(
     icon: severityIcon[event.severity],
     id: String(event.alarmId),
     severity: event.severity,
-    // An alarm about neither a device nor a tower (a mass outage) names itself.
-    device: event.device ?? event.tower ?? eventText(event, language),
+    // An alarm about neither a device nor a tower (a mass outage) has no name: its state says it.
+    device: event.device ?? event.tower ?? null,
     tower: towerAlarm || event.device === null ? null : (event.tower ?? words[language].noTower ?? null),
     address: event.address,
     state: stateWords(event, language),
