@@ -4,6 +4,7 @@ import { alarmsRepository } from './repo/alarms';
 import { auditRepository } from './repo/audit';
 import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
+import { historyRepository } from './repo/history';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
@@ -21,7 +22,8 @@ export type StoreConfig =
 
 export function createRepository(dialect: StoreDialect, now: () => number = Date.now): Repository {
   const context = { dialect, writer: new Writer(), now };
-  const status = statusRepository(context);
+  const history = historyRepository(context);
+  const status = statusRepository(context, history);
   const ping = pingRepository(context);
   return {
     dialect: dialect.name,
@@ -36,6 +38,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     settings: settingsRepository(context),
     audit: auditRepository(context),
     optical: opticalRepository(context),
+    history,
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

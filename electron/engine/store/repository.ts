@@ -15,6 +15,7 @@ import type {
   TowerInput,
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
+import type { HistoryRepository } from './repo/history';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
 
@@ -188,6 +189,8 @@ export interface Repository {
   };
 
   optical: OpticalRepository;
+
+  history: HistoryRepository;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;
