@@ -39,6 +39,7 @@ import { workerOpticalTransport } from './collectors/optical-port';
 import { startOpticalDemo } from './demo/optical-demo';
 import { opticalApiHandlers } from './optical/api-handlers';
 import { OpticalService } from './optical/optical-service';
+import { reportsApiHandlers } from './reports/api-handlers';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -228,6 +229,7 @@ async function startAround(
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
       backup: backup.handlers,
+      reports: reportsApiHandlers({ repo, now: Date.now, language: () => settings.language() }),
       info,
       health: () => health.current(),
       now: Date.now,

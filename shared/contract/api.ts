@@ -11,13 +11,14 @@ import {
   TowerInput,
   epochMs,
 } from './entities';
-import { Actor, HistoryRange } from './common';
+import { Actor, ChartRange } from './common';
 import { EngineHealth } from './events';
 import { backupApiMethods } from './backup';
 import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
 import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
+import { reportsApiMethods } from './reports';
 
 export { Actor, HistoryRange } from './common';
 
@@ -87,7 +88,7 @@ export const apiMethods = {
 
   'status.snapshot': { input: z.void(), output: z.array(DeviceStatus) },
   'status.history': {
-    input: z.object({ deviceId: id, range: HistoryRange }),
+    input: z.object({ deviceId: id, range: ChartRange }),
     output: z.array(PingRollup),
   },
   'devices.pingNow': { input: z.object({ ids }), output: z.void() },
@@ -124,6 +125,7 @@ export const apiMethods = {
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,
+  ...reportsApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

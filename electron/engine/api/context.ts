@@ -8,6 +8,7 @@ import type { NotifyApiHandlers } from '../notify/notify-service';
 import type { SettingsApiHandlers } from '../settings/api-handlers';
 import type { OpticalApiHandlers } from '../optical/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
+import type { ReportsApiHandlers } from '../reports/api-handlers';
 import type { Repository } from '../store/repository';
 
 /** What the API handlers work with. */
@@ -21,6 +22,7 @@ export interface ApiContext {
   settings: SettingsApiHandlers;
   optical: OpticalApiHandlers;
   backup: BackupApiHandlers;
+  reports: ReportsApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

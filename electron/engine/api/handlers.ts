@@ -12,5 +12,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.settings,
     ...ctx.optical,
     ...ctx.backup,
+    ...ctx.reports,
   };
 }

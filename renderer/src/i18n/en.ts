@@ -163,7 +163,13 @@ export const en: typeof ptBR = {
     filter: 'Filter',
   },
   device: {
-    availability: 'Availability timeline (% up per 5 min)',
+    availability: {
+      'five-minute': 'Availability timeline (% up per 5 min)',
+      hour: 'Availability timeline (% up per hour)',
+      day: 'Availability timeline (% up per day)',
+    },
+    range: { '1h': '1 h', '24h': '24 h', '7d': '7 days', '30d': '30 days', '1y': '1 year', '3y': '3 years' },
+    snmpLast30Days: 'Traffic and signal: last 30 days (SNMP rollups do not cover longer ranges).',
     back: 'Back',
     path: 'Dependency path',
     latency: 'Latency (ms)',

@@ -161,7 +161,13 @@ export const ptBR = {
     filter: 'Filtrar',
   },
   device: {
-    availability: 'Linha do tempo de disponibilidade (% no ar a cada 5 min)',
+    availability: {
+      'five-minute': 'Linha do tempo de disponibilidade (% no ar a cada 5 min)',
+      hour: 'Linha do tempo de disponibilidade (% no ar a cada hora)',
+      day: 'Linha do tempo de disponibilidade (% no ar a cada dia)',
+    },
+    range: { '1h': '1 h', '24h': '24 h', '7d': '7 dias', '30d': '30 dias', '1y': '1 ano', '3y': '3 anos' },
+    snmpLast30Days: 'Tráfego e sinal: últimos 30 dias (os resumos SNMP não cobrem períodos maiores).',
     back: 'Voltar',
     path: 'Caminho de dependência',
     latency: 'Latência (ms)',
