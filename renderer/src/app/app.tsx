@@ -20,8 +20,19 @@ const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage'
 const OpticalPage = lazyNamed(() => import('../optical/optical-page'), 'OpticalPage');
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
 const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
+const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsPage');
 
-const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'optical', 'backups', 'settings'] as const;
+const PAGES = [
+  'dashboard',
+  'map',
+  'devices',
+  'towers',
+  'alarms',
+  'optical',
+  'backups',
+  'reports',
+  'settings',
+] as const;
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -47,6 +58,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 
