@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { epochMs } from './entities';
 
 const DAY_MS = 86_400_000;
+
+/** The headless server's PDF of a report: GET with the Reports page's query (month or from/to, group). */
+export const REPORT_PDF_PATH = '/reports/pdf';
 /** The longest range a report covers: as long as the state history is kept at most. */
 export const MAX_REPORT_DAYS = 3_650;
 

@@ -97,7 +97,7 @@ export function ReportsPage() {
   };
   const pdf = () => {
     setExporting(true);
-    exportPdf({ runtime, query, language: i18n.language, fileName: fileName('pdf') })
+    exportPdf({ runtime, query, fileName: fileName('pdf') })
       .catch(notifyError)
       .finally(() => setExporting(false));
   };
