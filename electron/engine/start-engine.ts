@@ -18,6 +18,7 @@ import { Supervisor } from './collectors/supervisor';
 import { resolveWorkerEntry } from './collectors/worker-entry';
 import { createDemoTransport } from './demo/demo-transport';
 import { seedDemoNetwork } from './demo/seed';
+import { seedDemoHistory } from './demo/history';
 import type { Engine } from './engine';
 import { EventBus } from './event-bus';
 import { HealthPublisher } from './health/health-publisher';
@@ -102,6 +103,7 @@ async function pingTransport(
       supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
     );
   const seeded = await seedDemoNetwork(repo);
+  if (seeded.seeded) await seedDemoHistory(repo, Date.now());
   log(
     seeded.seeded
       ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`

@@ -4,7 +4,7 @@ import { alarmsRepository } from './repo/alarms';
 import { auditRepository } from './repo/audit';
 import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
-import { historyRepository } from './repo/history';
+import { historyRepository, stateChangeRecorder } from './repo/history';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
@@ -22,8 +22,9 @@ export type StoreConfig =
 
 export function createRepository(dialect: StoreDialect, now: () => number = Date.now): Repository {
   const context = { dialect, writer: new Writer(), now };
-  const history = historyRepository(context);
-  const status = statusRepository(context, history);
+  const recordStateChanges = stateChangeRecorder(dialect);
+  const history = historyRepository(context, recordStateChanges);
+  const status = statusRepository(context, recordStateChanges);
   const ping = pingRepository(context);
   return {
     dialect: dialect.name,

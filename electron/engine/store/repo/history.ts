@@ -3,6 +3,7 @@ import type { DeviceStatus, PingRollup } from '../../../../shared/contract/entit
 import { storedMs } from '../../../../shared/domain/monitor/precision';
 import type { StateChange } from '../../../../shared/domain/reports/availability';
 import { chunksFor } from '../writer';
+import type { StoreDialect } from '../dialect';
 import type { RepoContext } from './context';
 import { forDeviceBatches } from './per-device';
 
@@ -35,7 +36,30 @@ export interface HistoryRepository {
 const ROLLUP_COLUMNS = 8;
 const CHANGE_COLUMNS = 4;
 
-export function historyRepository({ dialect, writer }: RepoContext): HistoryRepository {
+/**
+ * Appends the statuses that opened a new state to the state history. Not queued itself: the
+ * status writer calls it inside its own write; others go through `recordStateChanges`.
+ */
+export type StateChangeRecorder = (statuses: readonly DeviceStatus[]) => Promise<void>;
+
+export function stateChangeRecorder(dialect: StoreDialect): StateChangeRecorder {
+  const table = dialect.tables.deviceStateChanges;
+  // Devices already recorded with this `since`: most statuses a cycle writes carry a sample, not a change.
+  const recorded = new Map<number, number>();
+  return async (statuses) => {
+    const fresh = statuses
+      .filter((status) => recorded.get(status.deviceId) !== status.since)
+      .map(({ deviceId, since, state, cause }) => ({ deviceId, at: since, state, cause }));
+    for (const chunk of chunksFor(fresh, CHANGE_COLUMNS, dialect.maxParams))
+      await dialect.db.insert(table).values(chunk).onConflictDoNothing();
+    for (const change of fresh) recorded.set(change.deviceId, change.at);
+  };
+}
+
+export function historyRepository(
+  { dialect, writer }: RepoContext,
+  recordChanges: StateChangeRecorder,
+): HistoryRepository {
   const { db, tables } = dialect;
   const r = tables.pingRollups;
   const d = tables.pingDaily;
@@ -77,9 +101,6 @@ export function historyRepository({ dialect, writer }: RepoContext): HistoryRepo
       .groupBy(r.deviceId, sql`${r.bucket} / ${size}`)
       .orderBy(asc(sql`${r.bucket} / ${size}`));
   };
-
-  // Devices already recorded with this `since`: most statuses a cycle writes carry a sample, not a change.
-  const recorded = new Map<number, number>();
 
   return {
     hourly: async (deviceId, from, to) => (await summed(HOUR_MS, from, to, [deviceId])).map(rounded),
@@ -131,14 +152,7 @@ export function historyRepository({ dialect, writer }: RepoContext): HistoryRepo
               .returning({ day: d.day })
           ).length,
       ),
-    recordStateChanges: async (statuses) => {
-      const fresh = statuses
-        .filter((status) => recorded.get(status.deviceId) !== status.since)
-        .map(({ deviceId, since, state, cause }) => ({ deviceId, at: since, state, cause }));
-      for (const chunk of chunksFor(fresh, CHANGE_COLUMNS, dialect.maxParams))
-        await db.insert(c).values(chunk).onConflictDoNothing();
-      for (const change of fresh) recorded.set(change.deviceId, change.at);
-    },
+    recordStateChanges: (statuses) => writer.run(() => recordChanges(statuses)),
     stateChanges: (from, to) =>
       db
         .select({ deviceId: c.deviceId, at: c.at, state: c.state, cause: c.cause })
