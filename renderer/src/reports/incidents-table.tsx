@@ -2,6 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AvailabilityReport, ReportIncident } from '../../../shared/contract/reports';
 import { useFormat } from '../i18n/format';
+import { hoursMinutes } from './hours-minutes';
 
 /** Incidents shown on the page (and printed); the CSV and the total count cover them all. */
 const SHOWN = 200;
@@ -41,9 +42,9 @@ export function IncidentsTable({ report }: { report: AvailabilityReport }) {
               <Table.Td>{format.dateTime(incident.start)}</Table.Td>
               <Table.Td>{incident.ongoing ? t('reports.ongoing') : format.dateTime(incident.end)}</Table.Td>
               <Table.Td>
-                {format.duration(incident.durationMs)}
+                {hoursMinutes(incident.durationMs)}
                 {incident.countedMs !== incident.durationMs && incident.countedMs > 0
-                  ? ` (${t('reports.counted', { duration: format.duration(incident.countedMs) })})`
+                  ? ` (${t('reports.counted', { duration: hoursMinutes(incident.countedMs) })})`
                   : ''}
               </Table.Td>
               <Table.Td>

@@ -2,14 +2,13 @@ import { Table, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AvailabilityReport, ReportRow } from '../../../shared/contract/reports';
-import { useFormat } from '../i18n/format';
+import { hoursMinutes } from './hours-minutes';
 import { nextSort, sortRows, type Sort, type SortColumn } from './sorting';
 import { usePercent } from './use-percent';
 
 /** One line per device, tower or tag, sortable by any column, with the report's total last. */
 export function ReportTable({ report }: { report: AvailabilityReport }) {
   const { t, i18n } = useTranslation();
-  const format = useFormat();
   const percent = usePercent();
   const [sort, setSort] = useState<Sort>({ column: 'availabilityPct', descending: false });
   const rows = useMemo(
@@ -36,8 +35,8 @@ export function ReportTable({ report }: { report: AvailabilityReport }) {
     <>
       {!byDevice && <Table.Td>{row.devices}</Table.Td>}
       <Table.Td data-testid="availability">{percent(row.availabilityPct)}</Table.Td>
-      <Table.Td>{row.downMs > 0 ? format.duration(row.downMs) : '—'}</Table.Td>
-      <Table.Td>{row.maintenanceMs > 0 ? format.duration(row.maintenanceMs) : '—'}</Table.Td>
+      <Table.Td>{row.downMs > 0 ? hoursMinutes(row.downMs) : '—'}</Table.Td>
+      <Table.Td>{row.maintenanceMs > 0 ? hoursMinutes(row.maintenanceMs) : '—'}</Table.Td>
       <Table.Td>{row.incidents}</Table.Td>
     </>
   );

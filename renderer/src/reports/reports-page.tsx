@@ -23,6 +23,7 @@ import { useLiveValue } from '../live/use-live';
 import { notifyError } from '../shared/notify';
 import { exportPdf } from './export-pdf';
 import { IncidentsTable } from './incidents-table';
+import { hoursMinutes } from './hours-minutes';
 import { reportToCsv } from './report-csv';
 import {
   dayOf,
@@ -200,7 +201,7 @@ export function ReportsPage() {
             <Figure label={t('reports.devices')} value={String(report.total.devices)} />
             <Figure
               label={t('reports.downtime')}
-              value={report.total.downMs > 0 ? format.duration(report.total.downMs) : '—'}
+              value={report.total.downMs > 0 ? hoursMinutes(report.total.downMs) : '—'}
             />
             <Figure label={t('reports.incidents')} value={String(report.incidentsTotal)} />
           </SimpleGrid>
