@@ -3,6 +3,7 @@ import {
   Card,
   Group,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -38,6 +39,20 @@ import { ReportTable } from './report-table';
 import { usePercent } from './use-percent';
 
 const queryOfHash = () => window.location.hash.split('?')[1] ?? '';
+
+/** The months history is kept for (three years), named in the operator's language, plus the chosen one. */
+function monthChoices(language: string, chosen: string): { value: string; label: string }[] {
+  const name = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const today = new Date();
+  const months = Array.from({ length: 37 }, (_, i) =>
+    monthOf(new Date(today.getFullYear(), today.getMonth() - i, 1).getTime()),
+  );
+  const values = [...new Set([chosen, ...months])].sort().reverse();
+  return values.map((value) => ({
+    value,
+    label: name.format(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 15)),
+  }));
+}
 
 /** SLA reports: availability per device, tower or tag over a month or a range, with incidents; CSV and PDF. */
 export function ReportsPage() {
@@ -144,11 +159,12 @@ export function ReportsPage() {
             ]}
           />
           {period.kind === 'month' ? (
-            <TextInput
-              type="month"
+            <Select
               label={t('reports.month')}
               value={period.month}
-              onChange={(event) => setPeriod({ kind: 'month', month: event.currentTarget.value })}
+              data={monthChoices(i18n.language, period.month)}
+              onChange={(month) => month && setPeriod({ kind: 'month', month })}
+              allowDeselect={false}
               data-testid="report-month"
             />
           ) : (
