@@ -42,6 +42,7 @@ export const engineDomains = {
   synthetic: ['store', 'alarms', 'collectors', 'observability', 'outage'],
   self: ['store', 'alarms'],
   'store-backup': ['store'],
+  reports: ['store'],
   demo: ['store', 'backup', 'optical', 'collectors', 'synthetic'],
   api: [
     'store',
@@ -58,6 +59,7 @@ export const engineDomains = {
     'observability',
     'store-backup',
     'self',
+    'reports',
   ],
 };
 

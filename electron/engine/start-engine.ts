@@ -18,6 +18,7 @@ import { Supervisor } from './collectors/supervisor';
 import { resolveWorkerEntry } from './collectors/worker-entry';
 import { createDemoTransport } from './demo/demo-transport';
 import { seedDemoNetwork } from './demo/seed';
+import { seedDemoHistory } from './demo/history';
 import type { Engine } from './engine';
 import { EventBus } from './event-bus';
 import { HealthPublisher } from './health/health-publisher';
@@ -52,6 +53,7 @@ import { outageApiHandlers } from './outage/api-handlers';
 import { MemoryUplink } from './outage/memory-uplink';
 import { OutageService } from './outage/outage-service';
 import type { UplinkSignal } from './outage/uplink-port';
+import { reportsApiHandlers } from './reports/api-handlers';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -132,6 +134,7 @@ async function pingTransport(
       supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
     );
   const seeded = await seedDemoNetwork(repo);
+  if (seeded.seeded) await seedDemoHistory(repo, Date.now());
   log(
     seeded.seeded
       ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`
@@ -340,6 +343,7 @@ async function startAround(
       observability: observability.handlers,
       storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
       self: selfApiHandlers(selfMonitor, Date.now),
+      reports: reportsApiHandlers({ repo, now: Date.now, language: () => settings.language() }),
       info,
       health: () => health.current(),
       now: Date.now,

@@ -17,6 +17,7 @@ import { devServerUrlFor, rendererBaseUrl } from './app-url';
 import { startEngineProcess } from './engine-process';
 import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
+import { printReportToPdf } from './print-report';
 import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
 import { isElevated, privilegeNotice, runCommand } from './privileges';
@@ -191,7 +192,9 @@ async function main(): Promise<void> {
     keepOnClose: () => !quitting,
   });
   hardenContents(window.webContents, rendererUrl);
-  registerIpc(ipcMain, running, (event) => isTrustedSender(event, window?.webContents ?? null, rendererUrl));
+  registerIpc(ipcMain, running, (event) => isTrustedSender(event, window?.webContents ?? null, rendererUrl), {
+    'reports.printPdf': (sender, { fileName }) => printReportToPdf(sender, fileName),
+  });
   relayEvents(running, () => window?.webContents ?? null);
   window.webContents.once('did-finish-load', () => {
     setTimeout(() => void explainPrivileges(running, preferences).catch(console.error), 3_000);

@@ -88,7 +88,17 @@ export function createAuth(options: {
     return true;
   }
 
-  return { authorized, handle, required };
+  /**
+   * A session for the server's own headless browser (it prints the Reports page to PDF); null
+   * when no sign-in is required. The caller revokes it when done.
+   */
+  function internalSession(): { id: string; revoke(): void } | null {
+    if (!required) return null;
+    const id = sessions.create();
+    return { id, revoke: () => sessions.revoke(id) };
+  }
+
+  return { authorized, handle, required, internalSession };
 }
 
 function safeHost(origin: string): string | null {

@@ -11,7 +11,7 @@ import {
   TowerInput,
   epochMs,
 } from './entities';
-import { Actor, HistoryRange } from './common';
+import { Actor, ChartRange } from './common';
 import { OPEN_ALARMS_LIMIT } from './vocabulary';
 import { EngineHealth } from './events';
 import { backupApiMethods } from './backup';
@@ -25,6 +25,7 @@ import { syntheticApiMethods } from './synthetic';
 import { observabilityApiMethods } from './observability';
 import { storeBackupApiMethods } from './store-backup';
 import { selfHealthApiMethods } from './self-health';
+import { reportsApiMethods } from './reports';
 
 export { Actor, HistoryRange } from './common';
 
@@ -94,7 +95,7 @@ export const apiMethods = {
 
   'status.snapshot': { input: z.void(), output: z.array(DeviceStatus) },
   'status.history': {
-    input: z.object({ deviceId: id, range: HistoryRange }),
+    input: z.object({ deviceId: id, range: ChartRange }),
     output: z.array(PingRollup),
   },
   'devices.pingNow': { input: z.object({ ids }), output: z.void() },
@@ -138,6 +139,7 @@ export const apiMethods = {
   ...observabilityApiMethods,
   ...storeBackupApiMethods,
   ...selfHealthApiMethods,
+  ...reportsApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -105,6 +105,8 @@ export const RetentionSettings = z
     rollupsDays: whole(7, 3_650).default(365),
     snmpRollupsDays: whole(7, 3_650).default(365),
     clearedAlarmsDays: whole(7, 3_650).default(365),
+    /** Daily ping aggregates (3-year charts) and the state changes behind SLA reports. */
+    historyDays: whole(30, 3_650).default(1_095),
   })
   .superRefine((value, ctx) => {
     // Raw samples kept past their own rollups would leave charts with gaps no rollup explains.

@@ -13,6 +13,7 @@ import { outageMessages } from './messages/outage';
 import { syntheticMessages } from './messages/synthetic';
 import { observabilityMessages } from './messages/observability';
 import { selfMessages } from './messages/self';
+import { reportsMessages } from './messages/reports';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, keepGivenParts, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -35,6 +36,7 @@ export const catalogs = [
   syntheticMessages,
   observabilityMessages,
   selfMessages,
+  reportsMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

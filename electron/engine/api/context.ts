@@ -9,6 +9,7 @@ import type { SettingsApiHandlers } from '../settings/api-handlers';
 import type { OpticalApiHandlers } from '../optical/api-handlers';
 import type { OutageApiHandlers } from '../outage/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
+import type { ReportsApiHandlers } from '../reports/api-handlers';
 import type { Repository } from '../store/repository';
 import type { TrapApiHandlers } from '../traps/start-traps';
 import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
@@ -33,6 +34,7 @@ export interface ApiContext {
   observability: ObservabilityApiHandlers;
   storeBackup: StoreBackupApiHandlers;
   self: SelfApiHandlers;
+  reports: ReportsApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

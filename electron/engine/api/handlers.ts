@@ -18,5 +18,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.observability,
     ...ctx.storeBackup,
     ...ctx.self,
+    ...ctx.reports,
   };
 }

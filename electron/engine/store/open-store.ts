@@ -4,6 +4,7 @@ import { alarmsRepository } from './repo/alarms';
 import { auditRepository } from './repo/audit';
 import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
+import { historyRepository, stateChangeRecorder } from './repo/history';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
@@ -25,7 +26,9 @@ export type StoreConfig =
 export function createRepository(dialect: StoreDialect, now: () => number = Date.now): Repository {
   const writer = new Writer();
   const context = { dialect, writer, now };
-  const status = statusRepository(context);
+  const recordStateChanges = stateChangeRecorder(dialect);
+  const history = historyRepository(context, recordStateChanges);
+  const status = statusRepository(context, recordStateChanges);
   const ping = pingRepository(context);
   return {
     dialect: dialect.name,
@@ -52,6 +55,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     optical: opticalRepository(context),
     selfHealth: selfHealthRepository(context),
     writerQueue: () => writer.pending,
+    history,
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

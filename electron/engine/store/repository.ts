@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
+import type { HistoryRepository } from './repo/history';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
 import type { SelfHealthStore } from './repo/self-health';
@@ -214,6 +215,7 @@ export interface Repository {
   selfHealth: SelfHealthStore;
   /** Writes waiting in (or running from) the one writer queue. */
   writerQueue(): number;
+  history: HistoryRepository;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

@@ -26,6 +26,7 @@ const WallPage = lazyNamed(() => import('../wall/wall-page'), 'WallPage');
 const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'SyntheticPage');
 const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
 const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage');
+const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsPage');
 
 const PAGES = [
   'dashboard',
@@ -35,6 +36,7 @@ const PAGES = [
   'alarms',
   'optical',
   'backups',
+  'reports',
   'settings',
   'checks',
   'system',
@@ -74,6 +76,8 @@ function Page({ route }: { route: Route }) {
       return <SystemPage />;
     case 'health':
       return <HealthPage />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 

@@ -25,7 +25,7 @@ export const groupFields: Record<FormGroup, FieldSpec[]> = {
     { name: 'version', kind: 'select', options: ['1', '2c', '3'] },
     ...numbers('timeoutMs', 'retries', 'maxRepetitions', 'concurrency', 'trapPort', 'trapRatePerSecond'),
   ],
-  retention: numbers('samplesDays', 'rollupsDays', 'snmpRollupsDays', 'clearedAlarmsDays'),
+  retention: numbers('samplesDays', 'rollupsDays', 'snmpRollupsDays', 'clearedAlarmsDays', 'historyDays'),
   map: [
     { name: 'tileUrl', kind: 'text', placeholder: 'https://tiles.example/{z}/{x}/{y}.png' },
     { name: 'centerLat', kind: 'number', nullable: true },

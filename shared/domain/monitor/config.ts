@@ -58,7 +58,7 @@ export interface MonitorConfig {
     maxGapMs: number;
   };
   rollupBucketMs: number;
-  retention: { samplesMs: number; rollupsMs: number; everyMs: number };
+  retention: { samplesMs: number; rollupsMs: number; historyMs: number; everyMs: number };
   /** When many devices failing at once are one mass outage ("is it us?"). */
   massOutage: MassOutageRule;
   /** Passed to the pinger; see PingOptions in shared/contract/pinger.ts. */
@@ -91,7 +91,7 @@ export const defaultMonitorConfig: MonitorConfig = {
   interval: { criticalMs: 15_000, unstableMs: 30_000, stableMs: 60_000, offlineCritical: 5, stableCycles: 3 },
   smartLog: { rttDeltaMs: 20, rttDeltaPct: 50, maxGapMs: 10 * MINUTE },
   rollupBucketMs: 5 * MINUTE,
-  retention: { samplesMs: 30 * DAY, rollupsMs: 365 * DAY, everyMs: 60 * MINUTE },
+  retention: { samplesMs: 30 * DAY, rollupsMs: 365 * DAY, historyMs: 1_095 * DAY, everyMs: 60 * MINUTE },
   ping: { count: 3, timeoutMs: 1_000, retries: 0, ppsGlobal: 20_000, ppsPerTower: 200 },
   massOutage: defaultMassOutageRule,
 };

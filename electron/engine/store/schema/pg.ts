@@ -433,3 +433,39 @@ export const selfHealthSamples = pgTable('self_health_samples', {
   workerRestarts: integer('worker_restarts').notNull(),
   rssMb: doublePrecision('rss_mb').notNull(),
 });
+// ── History and SLA reports ─────────────────────────────────────────────────────────────────────
+
+/** Every change of a device's state (or of its root cause), kept as long as the daily history. */
+export const deviceStateChanges = pgTable(
+  'device_state_changes',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    at: ms('at').notNull(),
+    state: text('state').$type<DeviceState>().notNull(),
+    cause: text('cause'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.at] }),
+    index('device_state_changes_at_idx').on(table.at),
+  ],
+);
+
+/** The five-minute rollups summed per UTC day, kept three years by default. */
+export const pingDaily = pgTable(
+  'ping_daily',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    day: ms('day').notNull(),
+    samples: integer('samples').notNull(),
+    minMs: doublePrecision('min_ms'),
+    avgMs: doublePrecision('avg_ms'),
+    maxMs: doublePrecision('max_ms'),
+    lossPct: doublePrecision('loss_pct').notNull(),
+    upPct: doublePrecision('up_pct').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deviceId, table.day] })],
+);

@@ -441,3 +441,40 @@ export const selfHealthSamples = sqliteTable('self_health_samples', {
   workerRestarts: integer('worker_restarts').notNull(),
   rssMb: real('rss_mb').notNull(),
 });
+// ── History and SLA reports ─────────────────────────────────────────────────────────────────────
+
+/** Every change of a device's state (or of its root cause), kept as long as the daily history. */
+export const deviceStateChanges = sqliteTable(
+  'device_state_changes',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    state: text('state').$type<DeviceState>().notNull(),
+    cause: text('cause'),
+  },
+  // By device for the last state before a range; by time for the report's range and the purge.
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.at] }),
+    index('device_state_changes_at_idx').on(table.at),
+  ],
+);
+
+/** The five-minute rollups summed per UTC day, kept three years by default. */
+export const pingDaily = sqliteTable(
+  'ping_daily',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+    samples: integer('samples').notNull(),
+    minMs: real('min_ms'),
+    avgMs: real('avg_ms'),
+    maxMs: real('max_ms'),
+    lossPct: real('loss_pct').notNull(),
+    upPct: real('up_pct').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deviceId, table.day] })],
+);

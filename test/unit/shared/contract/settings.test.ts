@@ -35,6 +35,7 @@ describe('settings groups', () => {
       rollupsDays: 365,
       snmpRollupsDays: 365,
       clearedAlarmsDays: 365,
+      historyDays: 1_095,
     });
     expect(settings.ui).toEqual({ language: 'pt-BR', operator: '', theme: 'dark' });
     expect(settings.map).toEqual({ tileUrl: '', centerLat: null, centerLng: null, zoom: 12 });
