@@ -18,6 +18,7 @@ import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
 import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
+import { inventoryImportApiMethods } from './inventory-import';
 
 export { Actor, HistoryRange } from './common';
 
@@ -124,6 +125,7 @@ export const apiMethods = {
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,
+  ...inventoryImportApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -9,6 +9,7 @@ import { settingsMessages } from './messages/settings';
 import { securityMessages } from './messages/security';
 import { opticalMessages } from './messages/optical';
 import { engineProcessMessages } from './messages/engine-process';
+import { inventoryImportMessages } from './messages/inventory-import';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -27,6 +28,7 @@ export const catalogs = [
   opticalMessages,
   backupMessages,
   engineProcessMessages,
+  inventoryImportMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -4,6 +4,7 @@ import { alarmsRepository } from './repo/alarms';
 import { auditRepository } from './repo/audit';
 import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
+import { inventoryImportRepository } from './repo/inventory-import';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
@@ -27,6 +28,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     dialect: dialect.name,
     towers: towersRepository(context),
     devices: devicesRepository(context),
+    inventoryImport: inventoryImportRepository(context),
     status,
     ping,
     alarms: alarmsRepository(context),
