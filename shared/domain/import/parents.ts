@@ -45,26 +45,14 @@ function indexBy<T>(
 }
 
 /**
- * A parent cell names a device by address or by name: first a row of this file (so a parent may
- * come further down), then the inventory. A name shared by two devices is ambiguous.
+ * A parent cell names a device by address, else by name: a row of this file (so a parent may come
+ * further down) or the inventory. A name shared by two devices is ambiguous.
  */
 export function resolveParents(
   rows: readonly RowIdentity[],
   devices: readonly KnownDevice[],
 ): ParentResolution[] {
   const host = (text: string) => text.trim().toLowerCase();
-  const rowByHost = indexBy(
-    rows,
-    (row) => host(row.host),
-    (_row, i) => i,
-    'first',
-  );
-  const rowByName = indexBy(
-    rows,
-    (row) => normalizeWord(row.name),
-    (_row, i) => i,
-    'ambiguous',
-  );
   const deviceByHost = indexBy(
     devices,
     (device) => host(device.host),
@@ -77,13 +65,26 @@ export function resolveParents(
     (device) => device.id,
     'ambiguous',
   );
+  // A row whose address the inventory already has is refused; the device it names is the stored one.
+  const rowByHost = indexBy(
+    rows,
+    (row) => (deviceByHost.has(host(row.host)) ? '' : host(row.host)),
+    (_row, i) => i,
+    'first',
+  );
+  const rowByName = indexBy(
+    rows,
+    (row) => normalizeWord(row.name),
+    (_row, i) => i,
+    'ambiguous',
+  );
   return rows.map((row, i): ParentResolution => {
     const cell = row.parent.trim();
     if (cell === '') return { kind: 'none' };
     const candidates: [Map<string, number>, string, 'row' | 'existing'][] = [
       [rowByHost, host(cell), 'row'],
-      [rowByName, normalizeWord(cell), 'row'],
       [deviceByHost, host(cell), 'existing'],
+      [rowByName, normalizeWord(cell), 'row'],
       [deviceByName, normalizeWord(cell), 'existing'],
     ];
     for (const [index, key, kind] of candidates) {

@@ -72,7 +72,9 @@ export function planImport(
   const drafts: Draft[] = table.rows.map((cellsOfRow, i) => {
     const cells: Partial<Record<ImportField, string>> = {};
     mapping.forEach((field, column) => {
-      if (field) cells[field] = (cellsOfRow[column] ?? '').trim();
+      // Notes keep their blanks and line breaks; every other cell is a word or a number.
+      if (field)
+        cells[field] = field === 'notes' ? (cellsOfRow[column] ?? '') : (cellsOfRow[column] ?? '').trim();
     });
     const line = table.lines[i]!;
     const row: PlannedRow = { line, cells, reasons: [], warnings: [] };

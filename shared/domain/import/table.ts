@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { unescapeFormula } from './formula';
 
 /** What a file holds before its columns mean anything: the header and the data rows, as text. */
 export interface RawTable {
@@ -17,7 +18,12 @@ const delimiters: CsvDelimiter[] = [';', ',', '\t', '|'];
  * dropped; quoted cells keep their delimiters and line breaks.
  */
 export function csvTable(text: string): RawTable & { delimiter: CsvDelimiter } {
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: delimiters, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(text, {
+    delimitersToGuess: delimiters,
+    skipEmptyLines: 'greedy',
+    // The export writes a cell a spreadsheet would run as a formula with a leading apostrophe.
+    transform: unescapeFormula,
+  });
   const delimiter = (delimiters as string[]).includes(parsed.meta.delimiter)
     ? (parsed.meta.delimiter as CsvDelimiter)
     : ';';
