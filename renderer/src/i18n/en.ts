@@ -746,7 +746,8 @@ export const en: typeof ptBR = {
       tooLarge: 'The file is {{size}} MB; at most {{max}} MB. Split it into parts.',
       tooManyRows: 'The file has {{rows}} rows; at most {{max}} per import. Split it into parts.',
       binary: 'This file is neither a text CSV nor an .xlsx sheet. In Excel, use "Save as" CSV or .xlsx.',
-      unreadableSheet: 'The sheet could not be read: the .xlsx is damaged, password-protected or of another format.',
+      unreadableSheet:
+        'The sheet could not be read: the .xlsx is damaged, password-protected or of another format.',
       empty: 'The file has no data row below the header.',
       failed: 'Reading the file failed; nothing was imported.',
     },
@@ -781,7 +782,8 @@ export const en: typeof ptBR = {
     reason: {
       hostTwiceInFile: 'address {{host}} is already on row {{line}}',
       hostInInventory: 'address {{host}} already belongs to device "{{device}}"',
-      kindUnknown: 'unknown kind "{{value}}" (router, switch, backhaul, sector AP, CPE, OLT, server, optical or other)',
+      kindUnknown:
+        'unknown kind "{{value}}" (router, switch, backhaul, sector AP, CPE, OLT, server, optical or other)',
       enabledUnreadable: '"{{value}}" in the Enabled column: use yes or no',
       towerUnknown: 'tower "{{tower}}" does not exist (tick "Create the new towers")',
       towerNoCoordinates: 'new tower "{{tower}}" needs a latitude and longitude on one of its rows',
@@ -796,7 +798,8 @@ export const en: typeof ptBR = {
       latitudeRange: 'latitude {{value}} outside -90 to 90',
       longitudeRange: 'longitude {{value}} outside -180 to 180',
       coordinatesSwapped: 'latitude {{latitude}} outside -90 to 90: latitude and longitude swapped?',
-      coordinatesLookSwapped: 'latitude {{latitude}} and longitude {{longitude}} look swapped (the point falls outside Brazil)',
+      coordinatesLookSwapped:
+        'latitude {{latitude}} and longitude {{longitude}} look swapped (the point falls outside Brazil)',
     },
   },
 };

@@ -749,8 +749,10 @@ export const ptBR = {
     problem: {
       tooLarge: 'O arquivo tem {{size}} MB; o máximo é {{max}} MB. Divida-o em partes.',
       tooManyRows: 'O arquivo tem {{rows}} linhas; o máximo por importação é {{max}}. Divida-o em partes.',
-      binary: 'Este arquivo não é um CSV de texto nem uma planilha .xlsx. No Excel, use "Salvar como" CSV ou .xlsx.',
-      unreadableSheet: 'Não foi possível ler a planilha: o .xlsx está corrompido, protegido por senha ou é de outro formato.',
+      binary:
+        'Este arquivo não é um CSV de texto nem uma planilha .xlsx. No Excel, use "Salvar como" CSV ou .xlsx.',
+      unreadableSheet:
+        'Não foi possível ler a planilha: o .xlsx está corrompido, protegido por senha ou é de outro formato.',
       empty: 'O arquivo não tem nenhuma linha de dados abaixo do cabeçalho.',
       failed: 'A leitura do arquivo falhou; nada foi importado.',
     },
@@ -785,7 +787,8 @@ export const ptBR = {
     reason: {
       hostTwiceInFile: 'o endereço {{host}} já está na linha {{line}}',
       hostInInventory: 'o endereço {{host}} já é do equipamento "{{device}}"',
-      kindUnknown: 'tipo "{{value}}" desconhecido (roteador, switch, backhaul, setorial, CPE, OLT, servidor, óptico ou outro)',
+      kindUnknown:
+        'tipo "{{value}}" desconhecido (roteador, switch, backhaul, setorial, CPE, OLT, servidor, óptico ou outro)',
       enabledUnreadable: '"{{value}}" na coluna Ativo: use sim ou não',
       towerUnknown: 'a torre "{{tower}}" não existe (marque "Criar as torres novas")',
       towerNoCoordinates: 'a torre nova "{{tower}}" precisa de latitude e longitude em alguma de suas linhas',
@@ -800,7 +803,8 @@ export const ptBR = {
       latitudeRange: 'latitude {{value}} fora de -90 a 90',
       longitudeRange: 'longitude {{value}} fora de -180 a 180',
       coordinatesSwapped: 'latitude {{latitude}} fora de -90 a 90: latitude e longitude trocadas?',
-      coordinatesLookSwapped: 'latitude {{latitude}} e longitude {{longitude}} parecem trocadas (o ponto cai fora do Brasil)',
+      coordinatesLookSwapped:
+        'latitude {{latitude}} e longitude {{longitude}} parecem trocadas (o ponto cai fora do Brasil)',
     },
   },
 };
