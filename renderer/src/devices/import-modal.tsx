@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import type { ColumnMapping } from '../../../shared/domain/import/columns';
 import type { ImportPlan } from '../../../shared/domain/import/plan';
 import type { CsvDelimiter } from '../../../shared/domain/import/table';
@@ -43,6 +44,7 @@ const delimiterName: Record<CsvDelimiter, string> = {
  */
 export function ImportModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { store } = useLive();
   const worker = useMemo(() => new ImportWorkerClient(), []);
   useEffect(() => () => worker.dispose(), [worker]);
@@ -74,8 +76,8 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
         else if (answer.reason === 'tooManyRows')
           refuse(
             t('import.problem.tooManyRows', {
-              rows: answer.rows.toLocaleString(),
-              max: answer.max.toLocaleString(),
+              rows: format.number(answer.rows),
+              max: format.number(answer.max),
             }),
           );
         else refuse(t(`import.problem.${answer.reason}`));
