@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../contract/inventory-import';
 import { decodeText, isZip, type TextEncoding } from './decode';
@@ -29,8 +30,7 @@ export async function readImportFile(bytes: Uint8Array): Promise<FileReading> {
   let source: FileSource;
   if (isZip(bytes)) {
     try {
-      const copy = bytes.slice().buffer;
-      table = sheetTable(await readSheet(copy));
+      table = sheetTable(await readSheet(storedZip(bytes)));
     } catch {
       return { ok: false, reason: 'unreadableSheet' };
     }
@@ -46,4 +46,15 @@ export async function readImportFile(bytes: Uint8Array): Promise<FileReading> {
   if (table.rows.length > MAX_IMPORT_ROWS)
     return { ok: false, reason: 'tooManyRows', rows: table.rows.length, max: MAX_IMPORT_ROWS };
   return { ok: true, source, ...table };
+}
+
+/**
+ * The sheet's XML parts re-packed without compression. The reader inflates large parts in extra
+ * workers started from blob: URLs, which the page's content security policy forbids (and which
+ * would only add threads to a read that already runs in the import's worker); stored parts are
+ * read on the spot.
+ */
+function storedZip(bytes: Uint8Array): ArrayBuffer {
+  const parts = unzipSync(bytes, { filter: (file) => /\.(xml|rels)$/.test(file.name) });
+  return zipSync(parts, { level: 0 }).slice().buffer;
 }
