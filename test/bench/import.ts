@@ -137,7 +137,7 @@ async function inPage(csvFile: string, xlsxFile: string) {
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/#/devices`);
-    await page.getByTestId('device-search').waitFor();
+    await page.getByTestId('import-devices').click();
     await page.evaluate(() => {
       const state = globalThis as unknown as { longest: number };
       state.longest = 0;
@@ -146,8 +146,6 @@ async function inPage(csvFile: string, xlsxFile: string) {
       }).observe({ entryTypes: ['longtask' as never] });
     });
     const preview = async (file: string) => {
-      // A fresh dialog each time, so the summary waited for is this file's.
-      await page.getByTestId('import-devices').click();
       const started = Date.now();
       await page.locator('input[type="file"]').setInputFiles(file);
       await page
