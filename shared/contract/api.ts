@@ -26,6 +26,7 @@ import { observabilityApiMethods } from './observability';
 import { storeBackupApiMethods } from './store-backup';
 import { selfHealthApiMethods } from './self-health';
 import { reportsApiMethods } from './reports';
+import { inventoryImportApiMethods } from './inventory-import';
 
 export { Actor, HistoryRange } from './common';
 
@@ -140,6 +141,7 @@ export const apiMethods = {
   ...storeBackupApiMethods,
   ...selfHealthApiMethods,
   ...reportsApiMethods,
+  ...inventoryImportApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

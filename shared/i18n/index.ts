@@ -14,6 +14,7 @@ import { syntheticMessages } from './messages/synthetic';
 import { observabilityMessages } from './messages/observability';
 import { selfMessages } from './messages/self';
 import { reportsMessages } from './messages/reports';
+import { inventoryImportMessages } from './messages/inventory-import';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, keepGivenParts, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -37,6 +38,7 @@ export const catalogs = [
   observabilityMessages,
   selfMessages,
   reportsMessages,
+  inventoryImportMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -20,25 +20,6 @@ test('an operator adds a device and sees the engine refuse a duplicate address',
   await expect(page.getByText(/already exists|já existe/i).first()).toBeVisible();
 });
 
-test('a CSV import shows bad rows and writes only the confirmed valid ones', async ({ page }) => {
-  await open(page, 'devices');
-  await page.getByTestId('import-devices').click();
-  const csv = [
-    'name,host,kind,tower,tags',
-    'CPE Import A,100.127.251.1,cpe,CG-02,cliente;teste',
-    'CPE Import B,100.127.251.2,cpe,,',
-    'Sem endereço,,cpe,,',
-    'Torre inexistente,100.127.251.3,cpe,XX-99,',
-    'Duplicado,100.127.251.1,cpe,,',
-  ].join('\n');
-  await page.getByTestId('import-text').fill(csv);
-  await expect(page.getByTestId('import-summary')).toHaveText('2 linhas válidas, 3 com erro');
-  await expect(page.locator('[data-testid="import-preview"] tr[data-valid="false"]')).toHaveCount(3);
-  await page.getByTestId('import-confirm').click();
-  await page.getByTestId('device-search').fill('CPE Import');
-  await expect(page.getByTestId('device-row')).toHaveCount(2);
-});
-
 test('right-click in the table puts a device into maintenance with a reason', async ({ page }) => {
   await open(page, 'devices');
   await page.getByTestId('device-search').fill('Cliente empresarial Catolé 1.1');

@@ -1,11 +1,13 @@
 import type { ApiContext } from './context';
 import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import { inventoryHandlers } from './inventory-handlers';
+import { inventoryImportHandlers } from './inventory-import-handlers';
 import { operationsHandlers } from './operations-handlers';
 
 export function createApiHandlers(ctx: ApiContext): ApiHandlers {
   return {
     ...inventoryHandlers(ctx),
+    ...inventoryImportHandlers(ctx),
     ...operationsHandlers(ctx),
     ...ctx.snmp,
     ...ctx.traps,

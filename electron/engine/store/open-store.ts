@@ -5,6 +5,7 @@ import { auditRepository } from './repo/audit';
 import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
 import { historyRepository, stateChangeRecorder } from './repo/history';
+import { inventoryImportRepository } from './repo/inventory-import';
 import { opticalRepository } from './repo/optical';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
@@ -34,6 +35,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     dialect: dialect.name,
     towers: towersRepository(context),
     devices: devicesRepository(context),
+    inventoryImport: inventoryImportRepository(context),
     status,
     ping,
     alarms: alarmsRepository(context),

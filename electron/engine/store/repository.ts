@@ -14,6 +14,7 @@ import type {
   Tower,
   TowerInput,
 } from '../../../shared/contract/entities';
+import type { ImportDeviceRow } from '../../../shared/contract/inventory-import';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 import type { HistoryRepository } from './repo/history';
@@ -109,6 +110,11 @@ export interface Repository {
     setMaintenance(id: number, fields: MaintenanceFields): Promise<Device>;
     /** Children keep existing with no parent. */
     delete(id: number): Promise<void>;
+  };
+
+  /** An operator's confirmed import: its new towers and devices in one transaction. */
+  inventoryImport: {
+    write(towers: TowerInput[], devices: ImportDeviceRow[]): Promise<{ towers: Tower[]; devices: Device[] }>;
   };
 
   status: {

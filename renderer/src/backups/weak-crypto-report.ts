@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { BackupRow } from '../../../shared/contract/backup';
-import { escapeFormula } from '../devices/csv-formula';
+import { escapeFormula } from '../../../shared/domain/import/formula';
 
 export interface WeakCryptoColumns {
   device: string;

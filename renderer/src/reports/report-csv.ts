@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { AvailabilityReport } from '../../../shared/contract/reports';
-import { escapeFormula } from '../devices/csv-formula';
+import { escapeFormula } from '../../../shared/domain/import/formula';
 
 export interface CsvLabels {
   headers: string[];

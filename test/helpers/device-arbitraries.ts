@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deviceKinds, type Device, type Tower } from '../../../../../shared/contract/entities';
+import { deviceKinds, type Device, type Tower } from '../../shared/contract/entities';
 
 /** Text as operators type it, plus what attacks a spreadsheet or a CSV parser. */
 const hostile = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '"', ',', ';', '\n', "'", ' ', 'ç', '🛰');
@@ -13,8 +13,8 @@ const trimmedText = (max: number) =>
   cellText(max)
     .map((text) => text.trim())
     .filter((text) => text.length > 0);
-// Tags are separated by ";" or "|" in the file, so a tag cannot contain them.
-const tag = trimmedText(40).filter((text) => !/[;|]/.test(text));
+// Tags are separated by ";", "," or "|" in the file, so a tag cannot contain them.
+const tag = trimmedText(40).filter((text) => !/[;,|]/.test(text));
 
 /** What the store adds to every tower and device, fixed so that comparisons are exact. */
 export const storedFields = {
