@@ -36,6 +36,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     settings: settingsRepository(context),
     audit: auditRepository(context),
     optical: opticalRepository(context),
+    backlog: () => context.writer.backlog(),
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

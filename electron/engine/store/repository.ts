@@ -17,6 +17,7 @@ import type {
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
+import type { WriteBacklog } from './writer';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,6 +28,8 @@ export interface MaintenanceFields {
 }
 
 export interface NewAlarm {
+  /** Reserved beforehand (`alarms.reserveIds`); the store assigns one when absent. */
+  id?: number;
   source: AlarmSource;
   deviceId: number | null;
   towerId: number | null;
@@ -123,6 +126,11 @@ export interface Repository {
 
   alarms: {
     /**
+     * Ids for alarms not yet stored, unique across workstations sharing one PostgreSQL: the alarm
+     * service decides and publishes with them while the store may be slow to answer.
+     */
+    reserveIds(count: number): Promise<number[]>;
+    /**
      * Opens these alarms in one transaction (multi-row statements); returns those opened. An
      * alarm whose source, subject and type already has an open one is skipped (one open per key).
      */
@@ -188,6 +196,9 @@ export interface Repository {
   };
 
   optical: OpticalRepository;
+
+  /** Writes waiting for the database, and how long it has left the one in progress unanswered. */
+  backlog(): WriteBacklog;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;
