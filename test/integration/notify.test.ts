@@ -444,6 +444,8 @@ describe('alert delivery through the outbox', () => {
     const view = await service.handlers()['notify.config.get'](undefined);
     expect(view.webhookSecrets.tickets).toEqual({ set: true, hint: '…cret' });
     const alarm = await raise(10);
+    // Queued first: an empty outbox before the row is in it is not "delivered".
+    await service.idle();
     await until(async () => (await repo.outbox.stats(0)).pending === 0);
     await service.stop();
     expect(receiver.received).toHaveLength(2);

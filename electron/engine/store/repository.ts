@@ -161,6 +161,9 @@ export interface Repository {
     /** Back to pending for another attempt at `nextAttemptAt`. */
     markRetry(ids: number[], nextAttemptAt: number, error: string): Promise<void>;
     markFailed(ids: number[], error: string): Promise<void>;
+    /** The same, by idempotency key: for messages sent while the store stalled, before it held their row. */
+    markSentByKeys(keys: string[], at: number): Promise<void>;
+    markFailedByKeys(keys: string[], error: string): Promise<void>;
     /** After a restart: this workstation's unfinished claims become pending again. */
     releaseClaims(owner: string): Promise<number>;
     stats(sentSince: number): Promise<{ pending: number; failed: number; sent: number }>;

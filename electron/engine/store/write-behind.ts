@@ -11,7 +11,8 @@ export interface WriteBehindOptions {
   now?: () => number;
 }
 
-const DEFAULT_STALL_MS = 1_000;
+/** How long the engine waits for a write before going on from memory; past it the store is stalled. */
+export const DEFAULT_STALL_MS = 1_000;
 const MAX_RETRY_MS = 10_000;
 
 /** The store was closed (the engine is stopping): no retry will find it open again. */
