@@ -238,19 +238,29 @@ export class OutboxSender {
     }
   }
 
+  // Outcomes: a held row's in memory; a stored row's through the ordered, retried writes, waited
+  // for no longer than a stall — a store frozen mid-send must not hold the destination's next
+  // alerts (the row keeps its claim's lease meanwhile, so nobody sends it again).
   private markSent(ids: number[], at: number): Promise<void> {
     this.memory.sent(ids.filter(MemoryOutbox.owns), at);
-    return this.options.repo.outbox.markSent(ids.filter(stored), at);
+    return this.storeOutcome(ids, (stored) => this.options.repo.outbox.markSent(stored, at));
   }
 
   private markRetry(ids: number[], nextAttemptAt: number, error: string): Promise<void> {
     this.memory.retry(ids.filter(MemoryOutbox.owns), nextAttemptAt, error);
-    return this.options.repo.outbox.markRetry(ids.filter(stored), nextAttemptAt, error);
+    return this.storeOutcome(ids, (stored) =>
+      this.options.repo.outbox.markRetry(stored, nextAttemptAt, error),
+    );
   }
 
   private markFailed(ids: number[], error: string): Promise<void> {
     this.memory.failed(ids.filter(MemoryOutbox.owns), error);
-    return this.options.repo.outbox.markFailed(ids.filter(stored), error);
+    return this.storeOutcome(ids, (stored) => this.options.repo.outbox.markFailed(stored, error));
+  }
+
+  private async storeOutcome(ids: number[], write: (stored: number[]) => Promise<void>): Promise<void> {
+    const stored = ids.filter((id) => !MemoryOutbox.owns(id));
+    if (stored.length > 0) await this.patiently(this.writes.push(() => write(stored)));
   }
 
   private pace(key: string, perMinute: number, now: number): DestinationPace {
@@ -364,8 +374,6 @@ function messageKey(keys: string[]): string {
   if (keys.length === 1) return keys[0]!;
   return `sha256:${createHash('sha256').update(keys.join('\n')).digest('hex')}`;
 }
-
-const stored = (id: number): boolean => !MemoryOutbox.owns(id);
 
 function safeJson(text: string): unknown {
   try {
