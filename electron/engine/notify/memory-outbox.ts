@@ -1,4 +1,5 @@
 import type { OutboxMessage } from '../../../shared/contract/entities';
+import { isDue } from '../../../shared/domain/notify/delivery-policy';
 import type { NewOutboxMessage, Repository } from '../store/repository';
 import type { WriteBehind } from '../store/write-behind';
 
@@ -59,7 +60,7 @@ export class MemoryOutbox {
   due(now: number): OutboxMessage[] {
     return [...this.held.values()]
       .map(({ row }) => row)
-      .filter((row) => row.state === 'pending' && row.nextAttemptAt <= now);
+      .filter((row) => row.state === 'pending' && isDue(row.nextAttemptAt, now));
   }
 
   claim(ids: number[]): OutboxMessage[] {

@@ -7,6 +7,7 @@ import {
   TokenBucket,
   type BackoffRule,
   type BreakerRule,
+  waitedMs,
 } from '../../../shared/domain/notify/delivery-policy';
 import { NotifyEvent } from '../../../shared/domain/notify/event';
 import { composeMessages } from '../../../shared/domain/notify/template';
@@ -190,7 +191,7 @@ export class OutboxSender {
         continue;
       }
       const retrying = rows.some((row) => row.attempts > 0);
-      if (!retrying && now - first.createdAt < windowMs) continue;
+      if (!retrying && waitedMs(first.createdAt, now) < windowMs) continue;
       const pace = this.pace(key, resolved.perMinute, now);
       if (pace.bucket.waitMs(now) > 0 || pace.breaker.state(now) === 'open') continue;
       const claimed = await this.claim(rows, now);

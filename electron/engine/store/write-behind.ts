@@ -13,7 +13,7 @@ export interface WriteBehindOptions {
 
 /** How long the engine waits for a write before going on from memory; past it the store is stalled. */
 export const DEFAULT_STALL_MS = 1_000;
-const MAX_RETRY_MS = 10_000;
+const MAX_RETRY_MS = 2_000;
 
 /** The store was closed (the engine is stopping): no retry will find it open again. */
 const CLOSED = /connection is not open|after calling end on the pool/i;
@@ -24,7 +24,7 @@ const isPermanent = (error: unknown): boolean =>
 
 /**
  * Writes that must never be lost but must never hold up the engine either: they run one after
- * another, in the order given, each retried (backing off up to ten seconds) until the store takes
+ * another, in the order given, each retried (backing off up to two seconds) until the store takes
  * it. A caller waits for its write at most `stallMs` — not at all while an earlier write is already
  * stalled — and otherwise goes on deciding from memory, told when the write lands.
  */

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { CLOCK_SET_BACK_MS } from '../../../../shared/domain/notify/delivery-policy';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Repository } from '../repository';
 import type { RepoContext } from './context';
 
@@ -7,7 +8,10 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
   const o = tables.outbox;
   const claimable = (now: number) =>
     or(
-      and(eq(o.state, 'pending'), lte(o.nextAttemptAt, now)),
+      and(
+        eq(o.state, 'pending'),
+        or(lte(o.nextAttemptAt, now), gt(o.nextAttemptAt, now + CLOCK_SET_BACK_MS)),
+      ),
       and(eq(o.state, 'sending'), lt(o.claimedUntil, now)),
     );
   const unclaimed = { claimedBy: null, claimedUntil: null };
