@@ -17,16 +17,25 @@ const scenarios: (() => Promise<ScenarioResult>)[] = [
   () => postgresStopped(60),
 ];
 
-const results: ScenarioResult[] = [];
-for (const scenario of scenarios) {
-  const result = await scenario();
-  results.push(result);
-  console.log(JSON.stringify(result));
+async function main(): Promise<void> {
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const result = await scenario();
+    results.push(result);
+    console.log(JSON.stringify(result));
+  }
+  const nothingLost = results.every(
+    (result) => result.lost_alarms + result.lost_notifications + result.duplicated_notifications === 0,
+  );
+  console.log(JSON.stringify({ scenarios: results.length, all_nothing_lost: nothingLost }));
+  // The embedded PostgreSQL's helpers and the fake's sockets are closed; nothing else should hold
+  // the process, but a benchmark must end even if a library keeps a timer.
 }
-const nothingLost = results.every(
-  (result) => result.lost_alarms + result.lost_notifications + result.duplicated_notifications === 0,
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
 );
-console.log(JSON.stringify({ scenarios: results.length, all_nothing_lost: nothingLost }));
-// The embedded PostgreSQL's helpers and the fake's sockets are closed; nothing else should hold
-// the process, but a benchmark must end even if a library keeps a timer.
-process.exit(0);

@@ -29,6 +29,8 @@ export interface RigOptions {
   /** Devices created when the store is new; false when reopening one (a restart). */
   seed?: boolean;
   dir?: string;
+  /** The caller runs each cycle itself (`monitor.runCycle()`), on a simulated clock. */
+  manualCycles?: boolean;
 }
 
 /**
@@ -152,7 +154,7 @@ export class FaultRig {
           this.notify.backlog(),
       }),
     });
-    this.monitor.start();
+    if (!options.manualCycles) this.monitor.start();
   }
 
   /** Stops every part (the fake Telegram stays up unless `closeFake`); keeps the folder for a restart. */
