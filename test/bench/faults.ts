@@ -1,9 +1,11 @@
 // bench:faults — the fault suite, whole: each scenario breaks one thing under a running engine
-// (store frozen or gone, clock jumping, Telegram down for an hour of accelerated time) while
+// (store frozen or gone, the engine killed -9, the clock jumping, Telegram down for an hour of
+// accelerated time) while
 // devices change state, mends it, and counts what was lost or sent twice. Prints one JSON object
 // per scenario, then a summary: {"scenarios":N,"all_nothing_lost":true|false}. Loopback only.
 import {
   clockJumps,
+  engineKilled,
   postgresFrozen,
   postgresStopped,
   telegramDown,
@@ -15,6 +17,7 @@ const scenarios: (() => Promise<ScenarioResult>)[] = [
   () => telegramDown(120),
   () => postgresFrozen(40),
   () => postgresStopped(60),
+  engineKilled,
 ];
 
 async function main(): Promise<void> {

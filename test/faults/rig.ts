@@ -180,7 +180,7 @@ export const telegramConfig = (apiRoot: string): NotifyConfig => ({
   telegram: {
     enabled: true,
     apiRoot,
-    perChatPerMinute: 6_000,
+    perChatPerMinute: 20,
     chats: [
       {
         chatId: CHAT,
