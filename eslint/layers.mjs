@@ -33,7 +33,7 @@ export const engineDomains = {
   backup: ['store', 'alarms', 'collectors'],
   optical: ['store', 'alarms', 'collectors'],
   notify: ['store', 'alarms', 'inventory', 'monitor', 'net'],
-  health: ['monitor'],
+  health: ['monitor', 'store'],
   settings: ['store', 'monitor', 'snmp'],
   traps: ['store', 'alarms', 'inventory', 'settings', 'collectors'],
   outage: ['alarms'],

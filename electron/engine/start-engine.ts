@@ -203,18 +203,14 @@ async function startAround(
     log,
   });
   // ── end of SNMP traps ──
-  const health = new HealthPublisher({
-    bus,
-    startedAt,
-    monitor: () => monitor.health(),
-    workers: () => supervisor.health(),
-    // The probe also takes up settings another workstation saved in a shared store.
-    probeStore: () => Promise.all([repo.settings.get('vigia.heartbeat'), settings.refresh()]),
-  });
   const notify = await NotifyService.start({
     repo,
     bus,
     cipher,
+    subjects: {
+      device: async (id) => inventory.device(id) ?? null,
+      tower: async (id) => inventory.tower(id) ?? null,
+    },
     owner: `${hostname()}:${options.dataDir}`,
     desktop: options.runtime === 'electron',
     bot: engineBotPort({ monitor, alarms, inventory }),
@@ -225,6 +221,18 @@ async function startAround(
     log,
   });
 
+  const health = new HealthPublisher({
+    bus,
+    startedAt,
+    monitor: () => monitor.health(),
+    workers: () => supervisor.health(),
+    // The probe also takes up settings another workstation saved in a shared store.
+    probeStore: () => Promise.all([repo.settings.get('vigia.heartbeat'), settings.refresh()]),
+    storeBacklog: () => ({
+      waitingMs: repo.backlog().waitingMs,
+      queued: repo.backlog().queued + monitor.health().pendingRows + alarms.backlog() + notify.backlog(),
+    }),
+  });
   let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
   void transport.mode().then(
     (found) => {

@@ -465,7 +465,9 @@ describe('alert delivery through the outbox', () => {
     const view = await service.handlers()['notify.config.get'](undefined);
     expect(view.webhookSecrets.tickets).toEqual({ set: true, hint: '…cret' });
     const alarm = await raise(10);
-    // The 503 is answered, then the retry: a row waiting for its retry is not "pending" meanwhile.
+    // Queued first, then the 503 is answered and the retry: a row waiting for its retry is not
+    // "pending" meanwhile.
+    await service.idle();
     await until(async () => receiver.received.length >= 2 && (await repo.outbox.stats(0)).pending === 0);
     await service.stop();
     expect(receiver.received).toHaveLength(2);

@@ -65,6 +65,10 @@ export interface MonitorHealth {
   devicesMonitored: number;
   /** Why the last batch of statuses and samples could not be written (kept for the next try). */
   storeError: string | null;
+  /** Statuses, samples and rollups waiting for the store. */
+  pendingRows: number;
+  /** Samples dropped (oldest first) because the store was gone too long. */
+  droppedSamples: number;
 }
 
 const noResult = (id: number, error: string): PingResult => summarize(id, 0, [], error);
@@ -187,6 +191,8 @@ export class Monitor {
       intervalMs: this.interval.intervalMs,
       devicesMonitored: this.trackers.size,
       storeError: this.writes.error,
+      pendingRows: this.writes.pending(),
+      droppedSamples: this.writes.dropped,
     };
   }
 
@@ -303,7 +309,7 @@ export class Monitor {
       );
     }
     this.writes.add(assessment.changed, assessment.samples, assessment.rollups);
-    await this.writes.flush();
+    await this.writes.sendWithin();
     if (assessment.changed.length > 0)
       this.bus.publish({ type: 'status.changed', at, statuses: assessment.changed });
 

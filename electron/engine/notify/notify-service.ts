@@ -19,7 +19,7 @@ import type { SecretCipher } from '../store/secret-cipher';
 import type { RemoteChannel } from './channel';
 import { DeliveryError } from './delivery-error';
 import { createDesktopAlerts } from './desktop-alerts';
-import { NotificationRouter } from './notification-router';
+import { NotificationRouter, type AlarmSubjects } from './notification-router';
 import {
   loadNotifySettings,
   secretHint,
@@ -47,6 +47,8 @@ export interface NotifyServiceOptions {
   repo: Repository;
   bus: EventBus;
   cipher: SecretCipher;
+  /** Where alerts look up names; default the store (the engine passes its inventory: no store read). */
+  subjects?: AlarmSubjects;
   /** What the Telegram bot's commands may read and do in the engine. */
   bot: TelegramBotPort;
   log(message: string): void;
@@ -110,6 +112,11 @@ export class NotifyService {
     this.timeoutMs = options.sendTimeoutMs ?? 15_000;
     this.router = new NotificationRouter({
       repo: options.repo,
+      subjects: options.subjects ?? {
+        device: (id) => options.repo.devices.get(id),
+        tower: (id) => options.repo.towers.get(id),
+      },
+      deliver: (message) => this.sender.enqueue(message),
       config: () => this.config,
       enqueued: () => this.sender.wake(),
       log: options.log,
@@ -222,6 +229,11 @@ export class NotifyService {
     const next = this.configTail.then(work, work);
     this.configTail = next.catch(() => undefined);
     return next;
+  }
+
+  /** Messages and outcomes the store has not taken yet (the engine's health shows them). */
+  backlog(): number {
+    return this.sender.backlog();
   }
 
   /** Resolves once every alarm event so far is in the outbox (tests and benchmarks). */

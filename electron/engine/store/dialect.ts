@@ -39,6 +39,8 @@ export interface StoreDialect {
    * already has an open alarm; returns those opened.
    */
   insertAlarms(alarms: NewAlarm[]): Promise<Alarm[]>;
+  /** `count` alarm ids no other writer will use (the caller runs it on the one writer). */
+  reserveAlarmIds(count: number): Promise<number[]>;
   close(): Promise<void>;
 }
 

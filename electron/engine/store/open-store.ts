@@ -58,6 +58,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     selfHealth: selfHealthRepository(context),
     writerQueue: () => writer.pending,
     history,
+    backlog: () => context.writer.backlog(),
     async close() {
       await Promise.all([status.flush(), ping.flush()]);
       await dialect.close();

@@ -21,6 +21,7 @@ import type { HistoryRepository } from './repo/history';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
 import type { SelfHealthStore } from './repo/self-health';
+import type { WriteBacklog } from './writer';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -31,6 +32,8 @@ export interface MaintenanceFields {
 }
 
 export interface NewAlarm {
+  /** Reserved beforehand (`alarms.reserveIds`); the store assigns one when absent. */
+  id?: number;
   source: AlarmSource;
   deviceId: number | null;
   towerId: number | null;
@@ -135,6 +138,11 @@ export interface Repository {
 
   alarms: {
     /**
+     * Ids for alarms not yet stored, unique across workstations sharing one PostgreSQL: the alarm
+     * service decides and publishes with them while the store may be slow to answer.
+     */
+    reserveIds(count: number): Promise<number[]>;
+    /**
      * Opens these alarms in one transaction (multi-row statements); returns those opened. An
      * alarm whose source, subject and type already has an open one is skipped (one open per key).
      */
@@ -165,6 +173,9 @@ export interface Repository {
     /** Back to pending for another attempt at `nextAttemptAt`. */
     markRetry(ids: number[], nextAttemptAt: number, error: string): Promise<void>;
     markFailed(ids: number[], error: string): Promise<void>;
+    /** The same, by idempotency key: for messages sent while the store stalled, before it held their row. */
+    markSentByKeys(keys: string[], at: number): Promise<void>;
+    markFailedByKeys(keys: string[], error: string): Promise<void>;
     /** After a restart: this workstation's unfinished claims become pending again. */
     releaseClaims(owner: string): Promise<number>;
     stats(sentSince: number): Promise<{ pending: number; failed: number; sent: number }>;
@@ -222,6 +233,8 @@ export interface Repository {
   /** Writes waiting in (or running from) the one writer queue. */
   writerQueue(): number;
   history: HistoryRepository;
+  /** Writes waiting for the database, and how long it has left the one in progress unanswered. */
+  backlog(): WriteBacklog;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

@@ -48,6 +48,7 @@ beforeEach(() => {
     workers: [{ name: 'snmp', state: 'running', pid: 1, restarts: 0, lastError: null, since: 0 }],
     storeOk: true,
     storeError: null,
+    store: { problem: null, silentS: 0, queued: 0, droppedSamples: 0 },
   };
   statuses = [];
   refuseWrites = null;

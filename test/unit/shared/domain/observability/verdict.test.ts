@@ -14,6 +14,7 @@ const healthy: EngineHealth = {
   ],
   storeOk: true,
   storeError: null,
+  store: { problem: null, silentS: 0, queued: 0, droppedSamples: 0 },
 };
 
 describe('health verdict', () => {
