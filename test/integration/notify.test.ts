@@ -325,9 +325,11 @@ describe('alert delivery through the outbox', () => {
     const alarm = await raise(14);
     await service.idle();
     await until(async () => (await repo.outbox.stats(0)).pending === 0);
-    expect(fake.sent.map((message) => [message.chatId, message.text.split(' ')[1]])).toEqual([
-      [OTHER_CHAT, `#${alarm.id}`],
-    ]);
+    // Only the chat the stored configuration keeps hears it (an earlier test's alarm, replayed at
+    // start as recent, may go to that chat too).
+    const about = fake.sent.filter((message) => message.text.split(' ')[1] === `#${alarm.id}`);
+    expect(about.map((message) => message.chatId)).toEqual([OTHER_CHAT]);
+    expect(new Set(fake.sent.map((message) => message.chatId))).toEqual(new Set([OTHER_CHAT]));
   });
 
   it('uses each stored secret only with the destination it was saved for', async () => {

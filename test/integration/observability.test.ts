@@ -81,7 +81,7 @@ describe('/health and /metrics', () => {
     const workers = family(families, 'vigia_worker_up')!
       .metrics.map((m) => m.labels?.worker)
       .sort();
-    expect(workers).toEqual(['backup', 'optical', 'pinger', 'snmp', 'synthetic']);
+    expect(workers).toEqual(['backup', 'optical', 'pinger', 'snmp', 'synthetic', 'traps']);
     expect(family(families, 'vigia_worker_restarts')?.metrics.every((m) => m.value === '0')).toBe(true);
     expect(family(families, 'vigia_synthetic_check_up')?.metrics).toEqual([
       { labels: { check: 'Portal', kind: 'http' }, value: '1' },
