@@ -58,7 +58,7 @@ export type ProbeSpec = z.infer<typeof ProbeSpec>;
 export type ProbeSpecInput = z.input<typeof ProbeSpec>;
 export type SyntheticKind = ProbeSpec['kind'];
 
-/** Why a probe failed, as a code the reader's language renders (`synthetic.error.<code>`). */
+/** Why a probe failed, as a code the reader's language renders (`alarm.synthetic.reason.<code>`). */
 export const probeErrorCodes = [
   'timeout',
   'not_found',

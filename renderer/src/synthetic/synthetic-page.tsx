@@ -2,6 +2,8 @@ import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } 
 import { IconPencil, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isMessageKey } from '../../../shared/i18n';
+import { useSharedText } from '../i18n/use-shared-text';
 import type { SyntheticCheck, SyntheticCheckInput } from '../../../shared/contract/synthetic';
 import { targetOf } from '../../../shared/domain/synthetic/alarms';
 import { getClient } from '../client';
@@ -17,6 +19,7 @@ const REFRESH_MS = 15_000;
 /** The synthetic checks: their last result, run now, edit, delete, and the chosen one's timings. */
 export function SyntheticPage() {
   const { t, i18n } = useTranslation();
+  const shared = useSharedText();
   const format = useFormat();
   const [checks, setChecks] = useState<SyntheticCheck[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
@@ -82,7 +85,9 @@ export function SyntheticPage() {
   };
 
   const describe = (error: string | null, detail: string | null) => {
-    const reason = error ? t(`synthetic.error.${error}`) : '';
+    // The engine's own wording of the code, the one its alarm uses too.
+    const key = `alarm.synthetic.reason.${error ?? ''}`;
+    const reason = error ? (isMessageKey(key) ? shared(key) : error) : '';
     return detail ? `${reason} (${detail})` : reason;
   };
 

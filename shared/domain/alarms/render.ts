@@ -32,11 +32,6 @@ export function renderAlarm(language: Language, alarm: RenderableAlarm): string 
   for (const [name, value] of Object.entries(alarm.params))
     values[name] =
       typeof value === 'number' ? formatNumber(language, value) : value === null ? null : String(value);
-  // A parameter `<name>Key` holding a catalog key is a fact told in words (a failure's reason): it
-  // reads as `{<name>}`, in the reader's language.
-  for (const [name, value] of Object.entries(alarm.params))
-    if (name.endsWith('Key') && typeof value === 'string' && isMessageKey(value))
-      values[name.slice(0, -'Key'.length)] = translate(language, value);
   const subscribers = Number(alarm.params.subscribers ?? 0);
   values.affectedText = countPart(language, 'affected', alarm.affected);
   values.subscribersText = subscribers > 0 ? countPart(language, 'subscribers', subscribers) : '';
@@ -46,7 +41,8 @@ export function renderAlarm(language: Language, alarm: RenderableAlarm): string 
       ? `${countPart(language, 'stillDown', stillDown)}: ${String(alarm.params.stillDownNames ?? '')}`
       : '';
 
-  // A coded parameter (a failure's code) reads in words where the source's catalog words it.
+  // A coded parameter (a failure's code) reads in words where the source's catalog words it
+  // (`alarm.<source>.<param>.<code>`), in the reader's language.
   for (const [name, value] of Object.entries(alarm.params)) {
     const worded = `alarm.${alarm.source}.${name}.${String(value)}`;
     if (typeof value === 'string' && isMessageKey(worded)) values[name] = translate(language, worded);

@@ -15,8 +15,8 @@ export interface SyntheticAlarm {
     name: string;
     kind: ProbeSpec['kind'];
     target: string;
-    /** The failure's reason as a catalog key (`synthetic.error.<code>`), rendered in the reader's language. */
-    reasonKey: string;
+    /** The failure's code, worded in the reader's language by `alarm.synthetic.reason.<code>`. */
+    reason: string;
     /** The probe's own words after the reason (" (503)"), or nothing. */
     detail: string;
     failures: number;
@@ -54,7 +54,7 @@ export function syntheticAlarms(checks: readonly SyntheticCheck[]): SyntheticAla
         name: check.name,
         kind: check.spec.kind,
         target: targetOf(check.spec),
-        reasonKey: `synthetic.error.${check.last!.error ?? 'failed'}`,
+        reason: check.last!.error ?? 'failed',
         detail: check.last!.detail ? ` (${check.last!.detail})` : '',
         failures: check.failStreak,
       },

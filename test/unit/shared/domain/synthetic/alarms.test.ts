@@ -52,7 +52,7 @@ describe('synthetic alarms', () => {
           name: 'Portal 3',
           kind: 'http',
           target: 'http://10.0.0.3/',
-          reasonKey: 'synthetic.error.unexpected_status',
+          reason: 'unexpected_status',
           detail: ' (503)',
           failures: 2,
         },
