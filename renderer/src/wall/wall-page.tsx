@@ -27,7 +27,7 @@ function useClock(): number {
  * room, scrolling by itself, and back on its own after a restart or a lost connection.
  */
 export function WallPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const { store, version } = useLive();
   const now = useClock();
@@ -55,7 +55,7 @@ export function WallPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, version]);
 
-  const clock = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(now);
+  const clock = format.time(now);
   return (
     <Stack h="100vh" gap={0} p="lg" data-testid="wall">
       <Group justify="space-between" pb="md" wrap="nowrap">
