@@ -4,12 +4,14 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { boundariesConfig } from './eslint/boundaries.mjs';
 
 /**
- * Which process a file runs in is visible from its path, and these rules keep it true:
- * shared/ is pure (no Node, no DOM, no Electron), renderer/ never reaches into electron/,
- * and only electron/main and electron/preload may import Electron itself, so the engine, the
- * workers and the headless server run under plain Node.
+ * Which process a file runs in is visible from its path, and these rules keep it true: which
+ * layer may import which is the allow-list in eslint/layers.mjs (enforced by eslint/boundaries.mjs);
+ * below, what no layer map can say: shared/ is pure (no Node, no DOM, no Electron), the renderer
+ * and the preload have no Node modules, and only electron/main and electron/preload may import
+ * Electron itself, so the engine, the workers and the headless server run under plain Node.
  */
 const builtinNames = [
   'fs',
@@ -65,10 +67,6 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure: no Node modules.' },
             { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
-            {
-              group: ['**/electron/**', '**/renderer/**'],
-              message: 'shared/ may not import process-specific code.',
-            },
           ],
         },
       ],
@@ -101,10 +99,6 @@ export default tseslint.config(
               group: ['electron', 'electron/*'],
               message: 'The renderer reaches the engine only through VigiaClient.',
             },
-            {
-              group: ['**/electron/**'],
-              message: 'The renderer may not import main-process code; use shared/.',
-            },
           ],
         },
       ],
@@ -127,11 +121,6 @@ export default tseslint.config(
               group: ['electron', 'electron/*'],
               message: 'Engine, workers and server run under plain Node; Electron lives in electron/main.',
             },
-            { group: ['**/renderer/**'], message: 'Node-side code may not import the renderer.' },
-            {
-              group: ['**/electron/main/**', '../main/*', '../../main/*'],
-              message: 'The engine may not depend on the Electron main process.',
-            },
           ],
         },
       ],
@@ -144,16 +133,11 @@ export default tseslint.config(
         'error',
         {
           paths: nodeBuiltinPaths('A sandboxed preload has no Node modules.'),
-          patterns: [
-            {
-              group: ['**/engine/**', '**/main/**', '**/workers/**', '**/server/**', '**/renderer/**'],
-              message: 'The preload bridge only forwards calls: import shared/ and electron only.',
-            },
-            { group: nodeBuiltins, message: 'A sandboxed preload has no Node modules.' },
-          ],
+          patterns: [{ group: nodeBuiltins, message: 'A sandboxed preload has no Node modules.' }],
         },
       ],
     },
   },
+  ...boundariesConfig,
   prettier,
 );

@@ -2,7 +2,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/faults/**/*.test.ts',
+      'test/fuzz/**/*.test.ts',
+    ],
     // Tests of Windows itself (schtasks, ACLs) are collected on Windows alone: elsewhere they are
     // not skipped tests but tests that do not exist, so that a Linux run skips nothing.
     exclude: [...configDefaults.exclude, ...(process.platform === 'win32' ? [] : ['**/*.windows.test.ts'])],

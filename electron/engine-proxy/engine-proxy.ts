@@ -14,7 +14,7 @@ import {
 } from '../../shared/contract/engine-process';
 import type { EngineHealth, VigiaEvent } from '../../shared/contract/events';
 import { defaultLanguage, isLanguage, translate, type Language } from '../../shared/i18n';
-import { ApiFailure } from '../engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import type { Spawner, WorkerProcess } from '../engine/collectors/spawner';
 import type { Backoff } from '../engine/collectors/supervisor';
 import { resolveWorkerEntry } from '../engine/collectors/worker-entry';

@@ -20,6 +20,7 @@ import { Supervisor } from './collectors/supervisor';
 import { resolveWorkerEntry } from './collectors/worker-entry';
 import { createDemoTransport } from './demo/demo-transport';
 import { seedDemoNetwork } from './demo/seed';
+import { seedDemoHistory } from './demo/history';
 import type { Engine } from './engine';
 import { EventBus } from './event-bus';
 import { HealthPublisher } from './health/health-publisher';
@@ -33,14 +34,28 @@ import { settingsApiHandlers } from './settings/api-handlers';
 import { SettingsService } from './settings/settings-service';
 import { snmpLimitsHandlers } from './settings/snmp-limits';
 import { SnmpMonitor } from './snmp/snmp-monitor';
+import { startTraps } from './traps/start-traps';
 import { openStore, type StoreConfig } from './store/open-store';
 import type { Repository } from './store/repository';
 import { createFileKeyCipher, type SecretCipher } from './store/secret-cipher';
+import { startSynthetic } from './synthetic/start-synthetic';
+import { createDemoSyntheticRunner, seedDemoSynthetic } from './demo/demo-synthetic';
+import { openFileLog } from './logging/file-logger';
+import { startObservability } from './observability/start-observability';
+import { StoreBackupService } from './store-backup/store-backup-service';
+import { storeBackupApiHandlers } from './store-backup/api-handlers';
+import { SelfMonitor } from './self/self-monitor';
+import { selfApiHandlers } from './self/api-handlers';
 import { opticalWorkerApi } from '../../shared/contract/optical-worker';
 import { workerOpticalTransport } from './collectors/optical-port';
 import { startOpticalDemo } from './demo/optical-demo';
 import { opticalApiHandlers } from './optical/api-handlers';
 import { OpticalService } from './optical/optical-service';
+import { outageApiHandlers } from './outage/api-handlers';
+import { MemoryUplink } from './outage/memory-uplink';
+import { OutageService } from './outage/outage-service';
+import type { UplinkSignal } from './outage/uplink-port';
+import { reportsApiHandlers } from './reports/api-handlers';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -60,6 +75,10 @@ export interface StartEngineOptions {
   access?: AccessMode;
   /** Webhooks and the Bot API may be on this machine (an administrator's explicit choice). */
   allowLoopbackDestinations?: boolean;
+  /** The network the monitor probes, when the caller brings its own (tests); default: the pinger worker, or the demo's. */
+  pingTransport?: PingTransport;
+  /** The NOC's uplink as its marked checks see it; default: never down (see "is it us?" below). */
+  uplink?: UplinkSignal;
 }
 
 export interface RunningEngine extends Engine {
@@ -70,6 +89,8 @@ export interface RunningEngine extends Engine {
   readonly alarms: AlarmPort;
   /** The first administrator's one-time password, when this start created it (for the host to print). */
   readonly firstAdminPassword: string | null;
+  /** The NOC's uplink as its uplink-marked synthetic checks see it ("is it us?"). */
+  readonly uplink: UplinkSignal;
 }
 
 /**
@@ -78,20 +99,31 @@ export interface RunningEngine extends Engine {
  * validated API in front of them. Both the desktop app and the headless server call this.
  */
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  // Every engine line also goes to the structured log file (JSON, rotated, secrets redacted).
+  const print = options.log ?? ((message: string) => console.log(message));
+  const fileLog = openFileLog(options.dataDir, print);
+  const log = (message: string) => {
+    print(message);
+    fileLog.line(message);
+  };
   const startedAt = Date.now();
   const store = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
-  const repo = await openStore(store);
+  const repo = await openStore(store).catch(async (error: unknown) => {
+    await fileLog.close();
+    throw error;
+  });
   // Whatever started before a failure is stopped again, so a failed start leaves nothing running.
   const supervisor = new Supervisor({
     spawner: options.spawner,
     log: (level, message) => log(`[${level}] ${message}`),
   });
   try {
-    return await startAround(repo, supervisor, options, log, startedAt);
+    const engine = await startAround(repo, supervisor, options, log, startedAt);
+    return { ...engine, stop: () => engine.stop().finally(() => fileLog.close()) };
   } catch (error) {
     await supervisor.stopAll().catch(() => undefined);
     await repo.close().catch(() => undefined);
+    await fileLog.close();
     throw error;
   }
 }
@@ -102,11 +134,13 @@ async function pingTransport(
   options: StartEngineOptions,
   log: (message: string) => void,
 ): Promise<PingTransport> {
+  if (options.pingTransport) return options.pingTransport;
   if (!options.demo)
     return workerPingTransport(
       supervisor.supervise({ name: 'pinger', entry: resolveWorkerEntry('pinger'), api: pingerApi }),
     );
   const seeded = await seedDemoNetwork(repo);
+  if (seeded.seeded) await seedDemoHistory(repo, Date.now());
   log(
     seeded.seeded
       ? `demo: seeded ${seeded.towers} towers and ${seeded.devices} devices`
@@ -169,6 +203,36 @@ async function startAround(
   const stopApplying = applySettingsLive(settings, { icmp: monitor, snmp: snmpMonitor }, (error) =>
     log(`settings: could not apply: ${(error as Error).message}`),
   );
+  // ── SNMP traps ──
+  const traps = startTraps({
+    repo,
+    cipher,
+    inventory,
+    alarms,
+    links: snmpMonitor,
+    settings,
+    supervisor,
+    log,
+  });
+  // ── end of SNMP traps ──
+  const notify = await NotifyService.start({
+    repo,
+    bus,
+    cipher,
+    subjects: {
+      device: async (id) => inventory.device(id) ?? null,
+      tower: async (id) => inventory.tower(id) ?? null,
+    },
+    owner: `${hostname()}:${options.dataDir}`,
+    desktop: options.runtime === 'electron',
+    bot: engineBotPort({ monitor, alarms, inventory }),
+    allowLoopback: options.allowLoopbackDestinations ?? false,
+    workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
+    // Other workstations on a shared PostgreSQL change chats and webhooks too: taken up within 5 s.
+    refreshMs: repo.dialect === 'postgres' ? 5_000 : null,
+    log,
+  });
+
   const health = new HealthPublisher({
     bus,
     startedAt,
@@ -176,19 +240,11 @@ async function startAround(
     workers: () => supervisor.health(),
     // The probe also takes up settings another workstation saved in a shared store.
     probeStore: () => Promise.all([repo.settings.get('vigia.heartbeat'), settings.refresh()]),
+    storeBacklog: () => ({
+      waitingMs: repo.backlog().waitingMs,
+      queued: repo.backlog().queued + monitor.health().pendingRows + alarms.backlog() + notify.backlog(),
+    }),
   });
-  const notify = await NotifyService.start({
-    repo,
-    bus,
-    cipher,
-    owner: `${hostname()}:${options.dataDir}`,
-    desktop: options.runtime === 'electron',
-    bot: engineBotPort({ monitor, alarms, inventory }),
-    allowLoopback: options.allowLoopbackDestinations ?? false,
-    workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
-    log,
-  });
-
   let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
   void transport.mode().then(
     (found) => {
@@ -229,6 +285,65 @@ async function startAround(
   });
   // ── end of configuration backup ──
 
+  // ── Synthetic checks (DNS, HTTP, TCP) and Vigia's own health and metrics (/health, /metrics) ──
+  const observability = startObservability({
+    repo,
+    bus,
+    health: () => health.current(),
+    syntheticChecks: () => synthetic.service.list(),
+    healthHistory: () => selfMonitor.recent(),
+    dataDir: options.dataDir,
+    about: info,
+  });
+  const synthetic = await startSynthetic({
+    repo,
+    supervisor,
+    alarms,
+    demo: options.demo ? { runner: createDemoSyntheticRunner(), seed: () => seedDemoSynthetic(repo) } : null,
+    log,
+    metrics: observability.metrics,
+  });
+  // Vigia watching itself: health samples, self-alarms (source `self`) and stale SNMP data.
+  const selfMonitor = new SelfMonitor({
+    repo,
+    alarms,
+    health: () => health.current(),
+    statuses: () => monitor.snapshot(),
+    deviceName: (id) => inventory.device(id)?.name,
+    log,
+    onSample: (sample) => observability.metrics.observeSample(sample),
+  });
+  // ── end synthetic checks and observability ──
+  // ── "Is it us?": the NOC's uplink and the monitor's mass outage ──
+  // The uplink-marked synthetic checks decide; under --demo a simulated uplink the API can take
+  // down stands in for them (the demo's checks never leave the machine).
+  const uplink = options.uplink ?? (options.demo ? new MemoryUplink() : synthetic.uplink);
+  const outage = new OutageService({
+    uplink,
+    alarms,
+    bus,
+    massOutage: () => monitor.currentMassOutage(),
+    onCycle: (listener) => monitor.onCycle(listener),
+    log,
+  });
+  outage.start();
+  // ── end of "is it us?" ──
+
+  // ── Database backups (SQLite's online backup; PostgreSQL uses the server's own tools) ──
+  const storeBackup = new StoreBackupService({
+    repo,
+    dataDir: options.dataDir,
+    databaseFile:
+      repo.dialect === 'sqlite'
+        ? options.store?.dialect === 'sqlite'
+          ? options.store.file
+          : join(options.dataDir, 'vigia.db')
+        : null,
+    log,
+  });
+  await storeBackup.start();
+  // ── end database backups ──
+
   const call = createDispatcher(
     createApiHandlers({
       repo,
@@ -236,42 +351,60 @@ async function startAround(
       monitor,
       alarms,
       snmp: snmpApiHandlers({ repo, cipher, monitor: snmpMonitor, transport: snmpTransport }),
+      traps: traps.handlers,
       notify: notify.handlers(),
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
       optical: opticalApiHandlers(optical),
       backup: backup.handlers,
       accounts,
+      outage: outageApiHandlers(outage, options.demo && uplink instanceof MemoryUplink ? uplink : null, () =>
+        settings.language(),
+      ),
+      synthetic: synthetic.handlers,
+      observability: observability.handlers,
+      storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
+      self: selfApiHandlers(selfMonitor, Date.now),
+      reports: reportsApiHandlers({ repo, now: Date.now, language: () => settings.language() }),
       info,
       health: () => health.current(),
       now: Date.now,
       inventoryChanged: async () => {
         await monitor.reload();
         await snmpMonitor.reload();
+        await traps.reconfigure();
       },
     }),
     accounts,
     () => settings.language(),
   );
-  monitor.onCycle(() => health.publish());
+  monitor.onCycle((report) => {
+    selfMonitor.cycleFinished(report);
+    health.publish();
+  });
   supervisor.onHealthChange(() => health.publish());
   monitor.start();
   await snmpMonitor.start();
   alarmRetention.start();
   health.start();
+  selfMonitor.start();
 
   return {
     repo,
     alarms,
     firstAdminPassword,
+    uplink: synthetic.uplink,
     info,
     health: () => health.current(),
     call,
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
+      await selfMonitor.stop();
       health.stop();
       stopApplying();
       await alarmRetention.stop();
+      await outage.stop();
       await monitor.stop();
+      traps.stop();
       await snmpMonitor.stop();
       await alarms.idle();
       await opticalDemo?.close();
@@ -279,6 +412,9 @@ async function startAround(
       await notify.stop();
       stopFollowing();
       await backup.stop();
+      await synthetic.service.stop();
+      observability.stop();
+      await storeBackup.stop();
       await supervisor.stopAll();
       await repo.close();
     },

@@ -9,6 +9,7 @@ import notifier from 'node-notifier';
 import type { DesktopAlert } from '../../shared/contract/events';
 import { IPC_EVENT } from '../../shared/contract/ipc';
 import type { EngineProxy } from '../engine-proxy/engine-proxy';
+import { serveObservabilityIfEnabled } from './observability-endpoint';
 import { appMenuTemplate } from './app-menu';
 import { createDesktopNotifications } from './desktop-notifications';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -16,6 +17,7 @@ import { devServerUrlFor, rendererBaseUrl } from './app-url';
 import { startEngineProcess } from './engine-process';
 import { installE2eHook, type E2eHook } from './e2e-hook';
 import { isTrustedSender, registerIpc, relayEvents } from './ipc';
+import { printReportToPdf } from './print-report';
 import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
 import { isElevated, privilegeNotice, runCommand } from './privileges';
@@ -157,6 +159,7 @@ async function main(): Promise<void> {
     defaultOperator: osUser(),
   });
   const running = engine;
+  const observability = await serveObservabilityIfEnabled(running, console.log);
   let preferences = readPreferences(await running.call('settings.get', undefined));
   const onPreferences = (settings: AllSettings): Preferences => {
     const next = readPreferences(settings);
@@ -189,7 +192,9 @@ async function main(): Promise<void> {
     keepOnClose: () => !quitting,
   });
   hardenContents(window.webContents, rendererUrl);
-  registerIpc(ipcMain, running, (event) => isTrustedSender(event, window?.webContents ?? null, rendererUrl));
+  registerIpc(ipcMain, running, (event) => isTrustedSender(event, window?.webContents ?? null, rendererUrl), {
+    'reports.printPdf': (sender, { fileName }) => printReportToPdf(sender, fileName),
+  });
   relayEvents(running, () => window?.webContents ?? null);
   window.webContents.once('did-finish-load', () => {
     setTimeout(() => void explainPrivileges(running, preferences).catch(console.error), 3_000);
@@ -205,7 +210,9 @@ async function main(): Promise<void> {
     const stopping = engine;
     engine = null;
     tray.dispose();
-    void stopping.stop().finally(() => app.exit(0));
+    void Promise.resolve(observability?.close())
+      .then(() => stopping.stop())
+      .finally(() => app.exit(0));
   });
 }
 

@@ -1,8 +1,16 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { apiMethods, isApiMethod, type ApiError } from '../../shared/contract/api';
+import {
+  apiMethods,
+  isApiMethod,
+  type ApiError,
+  type ApiMethod,
+  type ApiOutput,
+  type ApiParsedInput,
+} from '../../shared/contract/api';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
 import { clientMayCall } from '../../shared/contract/method-roles';
-import { toApiError, zodIssues } from '../engine/api/errors';
+import { toApiError } from '../engine/api/errors';
+import { zodIssues } from '../../shared/contract/api-failure';
 import type { Engine } from '../engine/engine';
 import { isAppUrl } from './app-url';
 
@@ -12,6 +20,10 @@ export interface IpcMainLike {
     listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>,
   ): void;
 }
+
+export type LocalHandlers = {
+  [M in ApiMethod]?: (sender: WebContents, input: ApiParsedInput<M>) => Promise<ApiOutput<M>>;
+};
 
 /** What crosses the invoke channel back to the preload: a result, or an error the user can read. */
 export type IpcAnswer = { ok: true; result: unknown } | { ok: false; error: ApiError };
@@ -43,6 +55,8 @@ export function registerIpc(
   ipc: IpcMainLike,
   engine: Engine,
   trusted: (event: IpcMainInvokeEvent) => boolean,
+  /** Methods the main process answers itself, since they need the window (printing to PDF). */
+  local: LocalHandlers = {},
 ): void {
   ipc.handle(IPC_INVOKE, async (event, method, input): Promise<IpcAnswer> => {
     if (!trusted(event)) return refuse('forbidden', 'IPC from an untrusted sender was refused.');
@@ -56,6 +70,9 @@ export function registerIpc(
       return refuse('invalid_input', message, issues);
     }
     try {
+      // Each local handler was typed for its own method's input; the union of them cannot be called typed.
+      const answer = local[method] as ((sender: WebContents, input: unknown) => Promise<unknown>) | undefined;
+      if (answer) return { ok: true, result: await answer(event.sender, parsed.data) };
       // The raw input, not the parsed one: the engine parses it again and applies its defaults.
       return { ok: true, result: await engine.call(method, input) };
     } catch (error) {

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Me } from '../../shared/contract/accounts';
 import type { CallAuth } from '../../shared/contract/engine-process';
 import { AUTH_PATHS, type AuthState } from '../../shared/contract/ws-address';
-import { ApiFailure } from '../engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import type { Engine } from '../engine/engine';
 import { tokenMatches } from './access';
 import { LoginLimiter } from './login-limiter';
@@ -17,6 +18,8 @@ export const SECURITY_HEADERS = {
 
 /** The server itself, asking the engine to sign someone in or out. */
 const SERVER: CallAuth = { kind: 'host', actor: 'vigia-server', role: 'viewer' };
+/** The server's own headless browser printing a report: it reads, nothing more. */
+const REPORT_PRINTER: CallAuth = { kind: 'host', actor: 'vigia-reports', role: 'viewer' };
 /** A script holding the access token: an administrator, named so in the audit log. */
 const TOKEN_HOLDER: CallAuth = { kind: 'host', actor: 'token', role: 'admin' };
 
@@ -39,6 +42,8 @@ export function createAuth(options: {
   const limiter = options.limiter ?? new LoginLimiter();
   const addressOf = (request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
   const sessionOf = (request: IncomingMessage) => readCookie(request.headers.cookie, SESSION_COOKIE);
+  /** Sessions of the server's own printing browser: minted here, never known to the engine. */
+  const printSessions = new Set<string>();
 
   /** The signed-in user of a request's session cookie, or null. */
   async function sessionUser(request: IncomingMessage): Promise<{ auth: CallAuth; me: Me } | null> {
@@ -57,6 +62,8 @@ export function createAuth(options: {
    */
   async function authOf(request: IncomingMessage): Promise<CallAuth | undefined | null> {
     if (!required) return undefined;
+    const session = sessionOf(request);
+    if (session && printSessions.has(session)) return REPORT_PRINTER;
     const user = await sessionUser(request);
     if (user) return user.auth;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
@@ -128,7 +135,18 @@ export function createAuth(options: {
     return true;
   }
 
-  return { authOf, handle, required };
+  /**
+   * A session for the server's own headless browser (it prints the Reports page to PDF); null
+   * when no sign-in is required. The caller revokes it when done.
+   */
+  function internalSession(): { id: string; revoke(): void } | null {
+    if (!required) return null;
+    const id = randomBytes(32).toString('base64url');
+    printSessions.add(id);
+    return { id, revoke: () => printSessions.delete(id) };
+  }
+
+  return { authOf, handle, required, internalSession };
 }
 
 function safeHost(origin: string): string | null {

@@ -13,6 +13,7 @@ import type { Engine } from '../engine/engine';
 import { upgradeAllowed } from './access';
 import { createAuth } from './auth';
 import { defaultClientLimits, sendOrDrop, startHeartbeat, type ClientLimits } from './client-limits';
+import { reportPdfRoute } from './report-pdf';
 import { serveStatic } from './static-files';
 
 /**
@@ -66,9 +67,11 @@ export async function startHttpServer(options: {
     secure: Boolean(options.tls),
   });
   const statics = serveStatic(options.rendererDir);
+  const reportPdf = reportPdfRoute({ engine, ...auth, tls: Boolean(options.tls) });
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     void auth
       .handle(request, response)
+      .then(async (handled) => handled || (await reportPdf(request, response)))
       .then((handled) => (handled ? undefined : statics(request, response)))
       .catch(() => {
         if (!response.headersSent) response.writeHead(500);

@@ -6,12 +6,13 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLanguage, translate } from '../../shared/i18n';
-import { FIRST_ADMIN } from '../engine/accounts/account-service';
+import { FIRST_ADMIN } from '../../shared/contract/accounts';
 import { forkSpawner } from '../engine/collectors/spawner';
 import { EngineProxy, engineEntry } from '../engine-proxy/engine-proxy';
 import { checkBindPolicy, isLoopback } from './access';
 import { startHttpServer } from './http-server';
 import { installLoopProbe } from './loop-probe';
+import { startObservabilityServer } from './observability-server';
 import { loadOrCreateTls } from './tls';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       // Named users sign in even on loopback (always on with a token, hence off loopback).
       accounts: { type: 'boolean', default: false },
+      // /health and /metrics on their own port ("off": not served; 0: any free port), on --host
+      // unless --metrics-host says otherwise.
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       // Webhooks and a Bot API on this machine (e.g. a local relay); off by default.
@@ -104,6 +109,13 @@ async function main(): Promise<void> {
       `TLS certificate${tls.generated ? ' generated now' : ''}, SHA-256 fingerprint: ${tls.fingerprint} — compare it with the one your browser shows before trusting it`,
     );
   console.log(`data: ${dataDir}${pgUrl ? ' (store: PostgreSQL)' : ''}`);
+  const observability = await serveObservability(
+    engine,
+    values['metrics-host'] ?? values.host,
+    values['metrics-port'],
+    token,
+    tls,
+  );
 
   let stopping = false;
   const stop = async () => {
@@ -111,11 +123,49 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('vigia: stopping…');
     await server.close();
+    await observability?.close();
     await engine.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+const DEFAULT_METRICS_PORT = 9464;
+
+/**
+ * /health and /metrics, with the same access rule as the UI: a token off loopback. A busy default
+ * port only costs the endpoints (a second server on one machine); a port asked for must be served.
+ */
+async function serveObservability(
+  engine: EngineProxy,
+  host: string,
+  portText: string | undefined,
+  token: string | undefined,
+  tls: { cert: string; key: string } | undefined,
+) {
+  if (portText === 'off') return null;
+  const port = portText === undefined ? DEFAULT_METRICS_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`invalid metrics port "${portText}"`);
+  const policy = checkBindPolicy(host, token);
+  if (policy) fail(policy);
+  if (!isLoopback(host) && !tls) fail('/health and /metrics off loopback need the UI off loopback too (TLS)');
+  try {
+    const served = await startObservabilityServer({
+      call: (method, input) => engine.call(method, input),
+      host,
+      port,
+      token,
+      tls,
+    });
+    console.log(`health and metrics: ${served.url}/health ${served.url}/metrics`);
+    return served;
+  } catch (error) {
+    const message = `cannot serve /health and /metrics on ${host}:${port}: ${(error as Error).message}`;
+    if (portText !== undefined) fail(message);
+    console.error(`vigia: ${message} (choose another with --metrics-port, or "off")`);
+    return null;
+  }
 }
 
 void main();

@@ -72,3 +72,6 @@ export const accountsApiMethods = {
   },
   'auth.logout': { input: z.object({ session: z.string().min(1).max(200) }), output: z.void() },
 } as const;
+
+/** The administrator a store without users gets at its first start, with a one-time password. */
+export const FIRST_ADMIN = 'admin';

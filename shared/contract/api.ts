@@ -11,7 +11,8 @@ import {
   TowerInput,
   epochMs,
 } from './entities';
-import { HistoryRange } from './common';
+import { ChartRange } from './common';
+import { OPEN_ALARMS_LIMIT } from './vocabulary';
 import { EngineHealth } from './events';
 import { accountsApiMethods } from './accounts';
 import { backupApiMethods } from './backup';
@@ -19,11 +20,19 @@ import { notifyApiMethods } from './notify';
 import { settingsApiMethods } from './settings';
 import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
+import { outageApiMethods } from './outage';
+import { trapApiMethods } from './traps';
+import { syntheticApiMethods } from './synthetic';
+import { observabilityApiMethods } from './observability';
+import { storeBackupApiMethods } from './store-backup';
+import { selfHealthApiMethods } from './self-health';
+import { reportsApiMethods } from './reports';
+import { inventoryImportApiMethods } from './inventory-import';
 
 export { Actor, HistoryRange } from './common';
 
 const id = z.number().int().positive();
-const ids = z.array(id).min(1).max(10_000);
+const ids = z.array(id).min(1).max(OPEN_ALARMS_LIMIT);
 
 export const MaintenanceScope = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('device'), id }),
@@ -87,7 +96,7 @@ export const apiMethods = {
 
   'status.snapshot': { input: z.void(), output: z.array(DeviceStatus) },
   'status.history': {
-    input: z.object({ deviceId: id, range: HistoryRange }),
+    input: z.object({ deviceId: id, range: ChartRange }),
     output: z.array(PingRollup),
   },
   'devices.pingNow': { input: z.object({ ids }), output: z.void() },
@@ -96,7 +105,8 @@ export const apiMethods = {
     input: z.object({
       states: z.array(AlarmState).min(1),
       deviceId: id.optional(),
-      limit: z.number().int().positive().max(5_000).default(500),
+      // Every open alarm at once (the live store's copy): counts stay true at a worst minute's 10,000+.
+      limit: z.number().int().positive().max(OPEN_ALARMS_LIMIT).default(500),
     }),
     output: z.array(Alarm),
   },
@@ -121,10 +131,18 @@ export const apiMethods = {
 
   ...settingsApiMethods,
   ...snmpApiMethods,
+  ...trapApiMethods,
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,
   ...accountsApiMethods,
+  ...outageApiMethods,
+  ...syntheticApiMethods,
+  ...observabilityApiMethods,
+  ...storeBackupApiMethods,
+  ...selfHealthApiMethods,
+  ...reportsApiMethods,
+  ...inventoryImportApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -107,11 +107,13 @@ export type BackupJob = z.infer<typeof BackupJob>;
 export const backupFailureCodes = [
   'auth_failed',
   'host_key_changed',
+  'jump_host_key_changed',
   'legacy_crypto_required',
   'connect_failed',
   'connect_timeout',
   'no_prompt',
   'enable_failed',
+  'enable_secret_missing',
   'command_rejected',
   'step_timeout',
   'job_timeout',
@@ -158,6 +160,8 @@ export const BackupOutcome = z.object({
   failure: BackupFailure.nullable(),
   /** The key the device showed (also on a mismatch, so that the operator can compare). */
   hostKey: HostKeyFingerprint.nullable(),
+  /** The key the jump host showed, when the job went through one. */
+  jumpHostKey: HostKeyFingerprint.nullable().default(null),
   crypto: NegotiatedCrypto.nullable(),
   /** sha256 of the configuration as stored (volatile lines stripped, secrets masked if asked). */
   hash: z.string().nullable(),

@@ -49,6 +49,15 @@ export const GenericProfileInput = z.object({
   pager: pattern.nullable(),
   configEnd: pattern.nullable(),
   volatile: z.array(pattern).max(30),
+  /** Privileged mode for gear that needs it ("enable", Huawei's "super"); its secret is the target's. */
+  enable: z
+    .object({
+      command: z.string().trim().min(1).max(100),
+      passwordPrompt: pattern,
+      privilegedPrompt: pattern,
+    })
+    .nullable()
+    .default(null),
 });
 export type GenericProfileInput = z.infer<typeof GenericProfileInput>;
 
@@ -92,7 +101,14 @@ export const BackupTargetSummary = z.object({
   secretSet: z.boolean(),
   enableSecretSet: z.boolean(),
   jump: z
-    .object({ host: z.string(), port: z.number().int(), username: z.string(), secretSet: z.boolean() })
+    .object({
+      host: z.string(),
+      port: z.number().int(),
+      username: z.string(),
+      secretSet: z.boolean(),
+      knownHostKey: z.string().nullable(),
+      offeredHostKey: z.string().nullable(),
+    })
     .nullable(),
   legacyCrypto: z.boolean(),
   maskSecrets: z.boolean(),

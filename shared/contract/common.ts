@@ -12,3 +12,21 @@ export const historyRangeMs: Record<HistoryRange, number> = {
   '7d': 7 * 86_400_000,
   '30d': 30 * 86_400_000,
 };
+
+/**
+ * The device charts' ranges: the five-minute rollups up to 30 days, hourly sums of them for a year
+ * (rollups are kept a year), daily aggregates for three years. The API picks the resolution.
+ */
+export const ChartRange = z.enum([...HistoryRange.options, '1y', '3y']);
+export type ChartRange = z.infer<typeof ChartRange>;
+
+export const chartRanges: Record<ChartRange, { ms: number; resolution: 'five-minute' | 'hour' | 'day' }> = {
+  ...(Object.fromEntries(
+    HistoryRange.options.map((range) => [range, { ms: historyRangeMs[range], resolution: 'five-minute' }]),
+  ) as Record<HistoryRange, { ms: number; resolution: 'five-minute' }>),
+  '1y': { ms: 365 * 86_400_000, resolution: 'hour' },
+  '3y': { ms: 3 * 365 * 86_400_000, resolution: 'day' },
+};
+
+export const isHistoryRange = (range: ChartRange): range is HistoryRange =>
+  (HistoryRange.options as readonly string[]).includes(range);

@@ -23,13 +23,16 @@ export type AlarmSource = z.infer<typeof AlarmSource>;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
-/** A hostname or an IPv4/IPv6 literal; checked in depth by the pinger, which reports on the device. */
+/**
+ * A hostname or an IPv4/IPv6 literal; checked in depth by the pinger, which reports on the device.
+ * No message of its own: each UI's zod error map says "invalid address" in the reader's language.
+ */
 export const HostAddress = z
   .string()
   .trim()
   .min(1)
   .max(253)
-  .regex(/^[0-9A-Za-z:.\-_%]+$/, 'endereço inválido / invalid address');
+  .regex(/^[0-9A-Za-z:.\-_%]+$/);
 
 export const TowerInput = z.object({
   name: trimmed(120),

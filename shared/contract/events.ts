@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Alarm, DeviceStatus, Device, Tower, epochMs } from './entities';
 import { SettingsChanged } from './settings';
+import { OutageChanged } from './outage';
 
 export const workerStates = ['starting', 'running', 'restarting', 'stopped', 'failed'] as const;
 export const WorkerState = z.enum(workerStates);
@@ -15,6 +16,21 @@ export const WorkerHealth = z.object({
 });
 export type WorkerHealth = z.infer<typeof WorkerHealth>;
 
+export const storeProblems = ['stalled', 'unreachable', 'full', 'locked', 'failing'] as const;
+export const StoreProblem = z.enum(storeProblems);
+export type StoreProblem = z.infer<typeof StoreProblem>;
+
+/** The store as the engine sees it, in facts the UI words (never the driver's text). */
+export const StoreCondition = z.object({
+  problem: StoreProblem.nullable(),
+  /** Seconds the store has left a write unanswered. */
+  silentS: z.number().int().nonnegative(),
+  /** Writes held for it: samples, statuses, alarms, notifications. */
+  queued: z.number().int().nonnegative(),
+  droppedSamples: z.number().int().nonnegative(),
+});
+export type StoreCondition = z.infer<typeof StoreCondition>;
+
 export const EngineHealth = z.object({
   startedAt: epochMs,
   lastCycleAt: epochMs.nullable(),
@@ -23,7 +39,9 @@ export const EngineHealth = z.object({
   devicesMonitored: z.number().int().nonnegative(),
   workers: z.array(WorkerHealth),
   storeOk: z.boolean(),
+  /** The driver's own text, for the log; the UI words `store` instead. */
   storeError: z.string().nullable(),
+  store: StoreCondition,
 });
 export type EngineHealth = z.infer<typeof EngineHealth>;
 
@@ -51,6 +69,7 @@ export const VigiaEvent = z.discriminatedUnion('type', [
     deviceId: z.number().int().positive().nullable(),
   }),
   SettingsChanged,
+  OutageChanged,
 ]);
 export type VigiaEvent = z.infer<typeof VigiaEvent>;
 export type VigiaEventType = VigiaEvent['type'];

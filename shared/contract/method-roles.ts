@@ -91,6 +91,38 @@ export const methodRoles: Record<ApiMethod, MethodRole> = {
   'backup.progress': 'viewer',
   'backup.cancel': 'operator',
 
+  'snmp.traps.log': 'viewer',
+  'snmp.traps.stats': 'viewer',
+
+  'outage.status': 'viewer',
+  // Only the --demo network has a simulated uplink to switch; it stands for a cable pulled.
+  'outage.demoUplink': 'operator',
+
+  'synthetic.checks.list': 'viewer',
+  'synthetic.checks.create': 'admin',
+  'synthetic.checks.update': 'admin',
+  'synthetic.checks.delete': 'admin',
+  'synthetic.checks.runNow': 'operator',
+  'synthetic.results': 'viewer',
+
+  'engine.verdict': 'viewer',
+  'engine.metrics': 'viewer',
+  'health.history': 'viewer',
+  'observability.endpoint.get': 'viewer',
+  'observability.endpoint.set': 'admin',
+  // Logs and configuration of the whole installation, secrets left out but addresses kept.
+  'diagnostics.export': 'admin',
+
+  'storeBackup.status': 'viewer',
+  'storeBackup.config.set': 'admin',
+  'storeBackup.run': 'operator',
+  'storeBackup.restore': 'admin',
+
+  'reports.availability': 'viewer',
+  'reports.printPdf': 'viewer',
+
+  'inventory.import': 'admin',
+
   'account.me': 'viewer',
   'account.changePassword': 'viewer',
   'users.list': 'admin',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Severity, epochMs } from './entities';
 import { OpticalCardRecord, SmartApiErrorCode, VendorSeverity } from './optical-worker';
-import { isKnownTimeZone } from '../domain/optical/time-zone';
+import { isKnownTimeZone } from './time-zone';
 
 const id = z.number().int().positive();
 const finite = z.number().finite();

@@ -19,6 +19,7 @@ export const settingsRules = [
   'criticalAboveUnstable',
   'unstableAboveStable',
   'timeoutNotBelowInterval',
+  'massOutageEndNotBelowStart',
   'snmpTimeoutNotBelowInterval',
   'samplesOutliveRollups',
   'centerHalf',
@@ -54,6 +55,11 @@ export const MonitorSettings = z
     recheck: z.boolean().default(true),
     /** Round trips kept per device for the latency baseline (anomaly detection). */
     anomalyWindow: whole(30, 1_000).default(60),
+    /** A mass outage ("is it us?"): this share (%) of the monitored devices failing in one cycle… */
+    massOutagePct: whole(1, 100).default(50),
+    /** …and at least this many devices; it ends when its devices still down fall to `massOutageEndPct` %. */
+    massOutageMinDevices: whole(2, 100_000).default(20),
+    massOutageEndPct: whole(0, 99).default(25),
   })
   .superRefine((value, ctx) => {
     if (value.criticalS > value.unstableS)
@@ -64,6 +70,9 @@ export const MonitorSettings = z
     const checkMs = value.timeoutMs * (value.retries + 1);
     if (checkMs >= value.criticalS * 1_000)
       broken(ctx, 'timeoutMs', { rule: 'timeoutNotBelowInterval', interval: value.criticalS });
+    // Ending at or above the start share would end a mass outage in the cycle it began.
+    if (value.massOutageEndPct >= value.massOutagePct)
+      broken(ctx, 'massOutageEndPct', { rule: 'massOutageEndNotBelowStart', start: value.massOutagePct });
   });
 export type MonitorSettings = z.infer<typeof MonitorSettings>;
 
@@ -77,6 +86,10 @@ export const SnmpSettings = z
     retries: whole(0, 5).default(1),
     maxRepetitions: whole(1, 100).default(20),
     concurrency: whole(1, 1_000).default(100),
+    /** UDP port traps and informs are received on: 162, or another where 162 is taken. */
+    trapPort: whole(1, 65_535).default(162),
+    /** Traps per second one device may send before the rest of its flood is dropped (and counted). */
+    trapRatePerSecond: whole(1, 1_000).default(20),
   })
   .superRefine((value, ctx) => {
     if (value.timeoutMs * (value.retries + 1) >= value.intervalS * 1_000)
@@ -91,6 +104,8 @@ export const RetentionSettings = z
     rollupsDays: whole(7, 3_650).default(365),
     snmpRollupsDays: whole(7, 3_650).default(365),
     clearedAlarmsDays: whole(7, 3_650).default(365),
+    /** Daily ping aggregates (3-year charts) and the state changes behind SLA reports. */
+    historyDays: whole(30, 3_650).default(1_095),
   })
   .superRefine((value, ctx) => {
     // Raw samples kept past their own rollups would leave charts with gaps no rollup explains.

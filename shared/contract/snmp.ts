@@ -107,6 +107,23 @@ export const SnmpSystem = z.object({
 });
 export type SnmpSystem = z.infer<typeof SnmpSystem>;
 
+/**
+ * Data a device may not provide: its agent lacks the column or table, or refuses it. Each costs
+ * only itself, and the device page says which ones are missing.
+ */
+export const snmpDataKinds = [
+  'ifName',
+  'ifAlias',
+  'operStatus',
+  'speed',
+  'hcCounters',
+  'errors',
+  'discards',
+  'wireless',
+] as const;
+export const SnmpDataKind = z.enum(snmpDataKinds);
+export type SnmpDataKind = z.infer<typeof SnmpDataKind>;
+
 export const SnmpPollResult = z.object({
   id: z.number().int().positive(),
   at: z.number().int().nonnegative(),
@@ -120,6 +137,8 @@ export const SnmpPollResult = z.object({
   interfaces: z.array(SnmpInterfaceInfo),
   counters: z.array(SnmpInterfaceCounters),
   wireless: WirelessStats.nullable(),
+  /** What this device's agent does not provide, as far as this round could tell. */
+  missing: z.array(SnmpDataKind).default([]),
 });
 export type SnmpPollResult = z.infer<typeof SnmpPollResult>;
 
@@ -152,6 +171,8 @@ export const DeviceSnmpSummary = z.object({
   intervalS: z.number().int(),
   lastError: z.string().nullable(),
   lastPollAt: z.number().int().nullable(),
+  /** Data the device's agent did not provide at its last poll. */
+  missing: z.array(SnmpDataKind).default([]),
 });
 export type DeviceSnmpSummary = z.infer<typeof DeviceSnmpSummary>;
 

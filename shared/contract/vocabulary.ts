@@ -31,4 +31,16 @@ export const severities = ['critical', 'major', 'minor', 'warning', 'info'] as c
 
 export const alarmStates = ['active', 'acknowledged', 'cleared'] as const;
 
-export const alarmSources = ['icmp', 'snmp', 'optical', 'backup', 'synthetic', 'system'] as const;
+export const alarmSources = [
+  'icmp',
+  'snmp',
+  'optical',
+  'backup',
+  'synthetic',
+  'system',
+  'monitor',
+  'self',
+] as const;
+
+/** The most alarms one list answer carries: every open alarm of a network of 100,000 devices. */
+export const OPEN_ALARMS_LIMIT = 200_000;

@@ -22,9 +22,27 @@ export function placeholdersOf(template: string): string[] {
 
 export type MessageParams = Readonly<Record<string, string | number | null | undefined>>;
 
-/** Fills `{name}` placeholders; a missing or null value becomes "—" rather than the raw placeholder. */
+/** A part written `[ … {name} … ]`: optional, for a fact that not every case has. */
+const optionalPart = /\[([^[\]]*\{\w+\}[^[\]]*)\]/g;
+
+/** The template without its optional parts that hold a placeholder with no value (see `fill`). */
+export function keepGivenParts(template: string, given: (name: string) => boolean): string {
+  return template.replace(optionalPart, (_whole, inner: string) =>
+    placeholdersOf(inner).every(given) ? inner : '',
+  );
+}
+
+/**
+ * Fills `{name}` placeholders; a missing or null value becomes "—" rather than the raw placeholder.
+ * An optional part (`[ ({detail})]`) is left out, brackets and all, when a placeholder in it has no
+ * value, so a text never shows an empty field; brackets around plain words stay as written.
+ */
 export function fill(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+  const kept = keepGivenParts(template, (name) => {
+    const value = params[name];
+    return value !== null && value !== undefined && value !== '';
+  });
+  return kept.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = params[name];
     return value === null || value === undefined ? '—' : String(value);
   });

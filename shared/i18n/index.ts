@@ -10,9 +10,15 @@ import { securityMessages } from './messages/security';
 import { opticalMessages } from './messages/optical';
 import { engineProcessMessages } from './messages/engine-process';
 import { accountsMessages } from './messages/accounts';
+import { outageMessages } from './messages/outage';
+import { syntheticMessages } from './messages/synthetic';
+import { observabilityMessages } from './messages/observability';
+import { selfMessages } from './messages/self';
+import { reportsMessages } from './messages/reports';
+import { inventoryImportMessages } from './messages/inventory-import';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
-export { fill, placeholdersOf, type Catalog, type MessageParams } from './catalog';
+export { fill, keepGivenParts, placeholdersOf, type Catalog, type MessageParams } from './catalog';
 
 /**
  * Every text written outside the renderer (engine, workers, main process, notifications), one
@@ -29,6 +35,12 @@ export const catalogs = [
   backupMessages,
   engineProcessMessages,
   accountsMessages,
+  outageMessages,
+  syntheticMessages,
+  observabilityMessages,
+  selfMessages,
+  reportsMessages,
+  inventoryImportMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { call, open } from './demo-server';
 
@@ -54,4 +55,37 @@ test('the dashboard counts backup failures and the device page shows its last ba
   const device = overview.rows.find((row) => row.failure === null)!;
   await open(page, `devices/${device.deviceId}`);
   await expect(page.getByTestId('device-backup')).toContainText('Último backup bom');
+});
+
+test('a tower gets its own backup schedule, and the weak-crypto report downloads as Excel pt-BR columns', async ({
+  page,
+}) => {
+  const towers = (await call('towers.list', undefined)) as { id: number; name: string }[];
+  const tower = towers.sort((a, b) => a.name.localeCompare(b.name))[0]!;
+  await open(page, 'backups');
+  await page.getByTestId('backup-settings').click();
+  await page.getByLabel(`Agenda da torre ${tower.name}`).fill('30 1 * * 0');
+  await page.getByTestId('backup-settings-save').click();
+  await expect
+    .poll(
+      async () =>
+        ((await call('backup.settings.get', undefined)) as { towerSchedules: object }).towerSchedules,
+    )
+    .toEqual({ [String(tower.id)]: '30 1 * * 0' });
+
+  await expect
+    .poll(async () => ((await call('backup.overview', undefined)) as Overview).counts.weakCrypto, {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
+  await page.reload();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('backup-weak-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('cripto-fraca.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  const [header, first] = text.split('\r\n');
+  expect(header).toBe('\uFEFFequipamento;endereço;perfil;algoritmos fracos;último backup ok');
+  expect(first!.split(';')[3]).toMatch(/diffie-hellman-group1-sha1|ssh-rsa|cbc/);
 });

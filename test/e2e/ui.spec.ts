@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open } from './demo-server';
+import { call, open } from './demo-server';
 import { keepScreenshot as keep } from './screenshot';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,25 +18,6 @@ test('an operator adds a device and sees the engine refuse a duplicate address',
   await page.getByTestId('device-host').fill('100.127.250.1');
   await page.getByTestId('device-save').click();
   await expect(page.getByText(/already exists|já existe/i).first()).toBeVisible();
-});
-
-test('a CSV import shows bad rows and writes only the confirmed valid ones', async ({ page }) => {
-  await open(page, 'devices');
-  await page.getByTestId('import-devices').click();
-  const csv = [
-    'name,host,kind,tower,tags',
-    'CPE Import A,100.127.251.1,cpe,CG-02,cliente;teste',
-    'CPE Import B,100.127.251.2,cpe,,',
-    'Sem endereço,,cpe,,',
-    'Torre inexistente,100.127.251.3,cpe,XX-99,',
-    'Duplicado,100.127.251.1,cpe,,',
-  ].join('\n');
-  await page.getByTestId('import-text').fill(csv);
-  await expect(page.getByTestId('import-summary')).toHaveText('2 linhas válidas, 3 com erro');
-  await expect(page.locator('[data-testid="import-preview"] tr[data-valid="false"]')).toHaveCount(3);
-  await page.getByTestId('import-confirm').click();
-  await page.getByTestId('device-search').fill('CPE Import');
-  await expect(page.getByTestId('device-row')).toHaveCount(2);
 });
 
 test('right-click in the table puts a device into maintenance with a reason', async ({ page }) => {
@@ -68,6 +49,8 @@ test('right-click on a map marker puts a tower into maintenance', async ({ page 
 
 test('an alarm is acknowledged with a note', async ({ page }) => {
   await open(page, 'alarms');
+  // One row per alarm, not grouped by cause (grouping has its own test).
+  await page.getByTestId('alarms-group').click();
   // The demo network has outages of its own; wait for one to be raised.
   await expect(page.getByTestId('alarm-row').first()).toBeVisible({ timeout: 75_000 });
   await keep(page, 'alarms');
@@ -79,6 +62,32 @@ test('an alarm is acknowledged with a note', async ({ page }) => {
   await page.getByRole('tab', { name: /Reconhecidos|Acknowledged/ }).click();
   await expect(page.getByText('Equipe a caminho').first()).toBeVisible();
   expect(before).toBeGreaterThan(0);
+});
+
+test('every alarm a filter shows is acknowledged in one action, with one note', async ({ page }) => {
+  await open(page, 'alarms');
+  await expect(page.getByTestId('alarm-row').or(page.getByTestId('alarm-group')).first()).toBeVisible({
+    timeout: 75_000,
+  });
+  // Every active alarm is listed, however many there are.
+  await expect
+    .poll(async () => {
+      const active = (await call('alarms.list', { states: ['active'], limit: 200_000 })) as unknown[];
+      return (await page.getByTestId('alarms-shown').textContent()) === `${active.length} alarmes`;
+    })
+    .toBe(true);
+  await page.getByTestId('alarms-select-shown').click();
+  const selected = Number(/\((\d+)\)/.exec((await page.getByTestId('ack-selected').textContent())!)![1]);
+  expect(selected).toBeGreaterThan(0);
+  await page.getByTestId('ack-selected').click();
+  await page.getByTestId('ack-note').fill('Queda geral, equipe acionada');
+  await page.getByTestId('ack-confirm').click();
+  await expect(page.getByText(/alarmes reconhecidos|alarms acknowledged/)).toBeVisible();
+  // One audit entry for the whole action, naming every alarm it acknowledged.
+  const audit = (await call('audit.list', { limit: 50 })) as { target: string; details: string }[];
+  const entries = audit.filter((entry) => entry.details === 'Queda geral, equipe acionada');
+  expect(entries).toHaveLength(1);
+  expect(entries[0]!.target.replace('alarms:', '').split(',').length).toBeLessThanOrEqual(selected);
 });
 
 test('the operator switches the language to English and back, and the pages follow', async ({ page }) => {

@@ -1,4 +1,4 @@
-import type { Caller } from '../../electron/engine/accounts/caller';
+import type { Caller } from '../../shared/contract/caller';
 
 /** An administrator calling a handler directly (the dispatcher would have established one). */
 export const testCaller: Caller = {

@@ -1,7 +1,7 @@
 import type { CollectProgress } from '../../shared/contract/optical-worker';
 import { parseCard, parseMeasure, parseVendorAlarm } from '../../shared/domain/optical/records';
 import { SmartApiCollector } from '../../electron/workers/optical/collect';
-import type { OpticalTransport } from '../../electron/engine/optical/transport';
+import type { OpticalTransport } from '../../electron/engine/collectors/optical-port';
 
 /** The collector's own code run in the test process, over real HTTP: no worker process to start. */
 export function inProcessOpticalTransport(): OpticalTransport {

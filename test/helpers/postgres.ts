@@ -6,6 +6,8 @@ import pg from 'pg';
 
 export interface TestPostgres {
   url: string;
+  /** Another empty database on the same server (two stores side by side), dropped by stop(). */
+  createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -43,12 +45,21 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   if (process.env.PG_URL) {
     const serverUrl = process.env.PG_URL;
     const url = await createDatabase(serverUrl, database);
+    const databases = [database];
     return {
       url,
+      async createDatabase(name) {
+        databases.push(`${database}_${name}`);
+        return createDatabase(serverUrl, `${database}_${name}`);
+      },
       async stop() {
         const client = new pg.Client({ connectionString: serverUrl });
         await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).finally(() => client.end());
+        try {
+          for (const name of databases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } finally {
+          await client.end();
+        }
       },
     };
   }
@@ -69,9 +80,12 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   });
   await server.initialise();
   await server.start();
-  const url = await createDatabase(`postgres://vigia:vigia-test@127.0.0.1:${port}/postgres`, database);
+  const serverUrl = `postgres://vigia:vigia-test@127.0.0.1:${port}/postgres`;
+  const url = await createDatabase(serverUrl, database);
   return {
     url,
+    // The whole server goes at stop(), and its databases with it.
+    createDatabase: (name) => createDatabase(serverUrl, `${database}_${name}`),
     async stop() {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, ApiMethod } from '../../shared/contract/api';
 import type { Tower } from '../../shared/contract/entities';
 import type { VigiaEvent } from '../../shared/contract/events';
-import { ApiFailure } from '../../electron/engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 
@@ -65,6 +65,8 @@ describe('API dispatch', () => {
       'optical',
       'pinger',
       'snmp',
+      'synthetic',
+      'traps',
     ]);
   });
 
@@ -244,6 +246,8 @@ describe('API dispatch', () => {
         'optical',
         'pinger',
         'snmp',
+        'synthetic',
+        'traps',
       ]);
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { apiMethods, type ApiMethod } from '../../shared/contract/api';
 import { clientMayCall } from '../../shared/contract/method-roles';
-import { ApiFailure } from '../../electron/engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { startEngine, type RunningEngine } from '../../electron/engine/start-engine';
 import { startHttpServer, type VigiaServer } from '../../electron/server/http-server';

@@ -35,8 +35,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function workstation(owner: string, fake: FakeTelegram) {
-  const repo = await openStore({ dialect: 'postgres', url: postgres.url });
+async function workstation(
+  owner: string,
+  fake: FakeTelegram,
+  options: { url?: string; refreshMs?: number } = {},
+) {
+  const repo = await openStore({ dialect: 'postgres', url: options.url ?? postgres.url });
   repos.push(repo);
   const bus = new EventBus();
   const service = await NotifyService.start({
@@ -53,11 +57,76 @@ async function workstation(owner: string, fake: FakeTelegram) {
     sendTimeoutMs: 2_000,
     pollMs: 20,
     backoff: { baseMs: 100, maxMs: 1_000 },
+    ...(options.refreshMs ? { refreshMs: options.refreshMs } : {}),
   });
   return { repo, bus, service, fake };
 }
 
+const chat = (chatId: string, name: string) => ({
+  chatId,
+  name,
+  language: 'en' as const,
+  severities: ['critical' as const],
+  towerIds: null,
+  recoveries: true,
+  commands: false,
+});
+
 describe('two notification services on one PostgreSQL', () => {
+  it('take up a chat the other workstation added, without a restart', async () => {
+    const first = '-2001';
+    const added = '-2002';
+    const fake = new FakeTelegram([first, added]);
+    const apiRoot = await fake.listen();
+    const telegram = { enabled: true, apiRoot, perChatPerMinute: 20, chats: [chat(first, 'NOC')] };
+    // A database of its own: the other test's alarms are not replayed to these chats.
+    const url = await postgres.createDatabase('live');
+    const a = await workstation('noc-a', fake, { url });
+    const save = (chats: ReturnType<typeof chat>[]) =>
+      a.service.handlers()['notify.config.set'](
+        {
+          config: { ...defaultNotifyConfig, groupWindowS: 1, telegram: { ...telegram, chats } },
+          telegramToken: FAKE_TOKEN,
+          webhookSecrets: {},
+        },
+        testCaller,
+      );
+    await save([chat(first, 'NOC')]);
+    const b = await workstation('noc-b', fake, { url, refreshMs: 100 });
+    expect(
+      (await b.service.handlers()['notify.config.get'](undefined, testCaller)).config.telegram.chats,
+    ).toHaveLength(1);
+
+    // The operator at workstation A adds a chat; B, already running, follows its next re-read.
+    await save([chat(first, 'NOC'), chat(added, 'Field team')]);
+    await expect
+      .poll(
+        async () =>
+          (await b.service.handlers()['notify.config.get'](undefined, testCaller)).config.telegram.chats
+            .length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(2);
+    const device = await a.repo.devices.create({ name: 'OLT Norte', host: '10.9.1.1' });
+    const alarm = await storeAlarm(a.repo, {
+      source: 'system',
+      deviceId: device.id,
+      params: { device: device.name },
+    });
+    // Only B hears this event: what reaches the new chat went through B's configuration.
+    b.bus.publish({ type: 'alarm.raised', alarm });
+    await b.service.idle();
+    await expect
+      .poll(() => fake.sent.filter((message) => message.chatId === added).length, { timeout: 15_000 })
+      .toBe(1);
+    await a.service.stop();
+    await b.service.stop();
+    await fake.close();
+    expect(fake.sent.map((message) => message.chatId).sort()).toEqual([first, added].sort());
+  });
+
   it('deliver every alarm event exactly once between them', async () => {
     const fake = new FakeTelegram([CHAT]);
     const apiRoot = await fake.listen();

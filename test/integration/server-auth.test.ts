@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ApiFailure } from '../../electron/engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import type { Engine } from '../../electron/engine/engine';
 import { startHttpServer, type VigiaServer } from '../../electron/server/http-server';
 import { loadOrCreateTls, type TlsMaterial } from '../../electron/server/tls';

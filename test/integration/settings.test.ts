@@ -14,7 +14,7 @@ import {
 } from '../../shared/domain/snmp/thresholds';
 import { AlarmRetention } from '../../electron/engine/alarms/alarm-retention';
 import { AlarmService } from '../../electron/engine/alarms/alarm-service';
-import { ApiFailure } from '../../electron/engine/api/errors';
+import { ApiFailure } from '../../shared/contract/api-failure';
 import { EventBus } from '../../electron/engine/event-bus';
 import { Inventory } from '../../electron/engine/inventory/inventory';
 import { Monitor } from '../../electron/engine/monitor/monitor';
@@ -296,11 +296,11 @@ describe.each(dialects)('settings service on $name', ({ open }) => {
           throw error;
         },
       });
-      expect(await monitor.runRetention()).toEqual({ samples: 0, rollups: 0 });
+      expect(await monitor.runRetention()).toMatchObject({ samples: 0, rollups: 0 });
       expect(await alarmRetention.run()).toBe(0);
       await settings.set('retention', { samplesDays: 3, clearedAlarmsDays: 10 }, 'Ana');
       await monitor.reload(); // queued behind the adoption of the new config
-      expect(await monitor.runRetention()).toEqual({ samples: 1, rollups: 0 });
+      expect(await monitor.runRetention()).toMatchObject({ samples: 1, rollups: 0 });
       expect(await alarmRetention.run()).toBe(1);
       expect(
         (await repo.alarms.list({ states: ['cleared'], deviceId: device!.id, limit: 10 })).map((a) => a.type),

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Me, Role, User } from '../../../shared/contract/accounts';
+import { FIRST_ADMIN, type Me, type Role, type User } from '../../../shared/contract/accounts';
 import type { CallAuth } from '../../../shared/contract/engine-process';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n';
-import { ApiFailure } from '../api/errors';
+import { ApiFailure } from '../../../shared/contract/api-failure';
 import type { Repository } from '../store/repository';
 import type { StoredUser } from '../store/repo/users';
-import type { Caller } from './caller';
+import type { Caller } from '../../../shared/contract/caller';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password';
 import { SessionTable } from './sessions';
 
@@ -21,7 +21,6 @@ export interface AccountServiceOptions {
   scrypt?: ScryptParams;
 }
 
-export const FIRST_ADMIN = 'admin';
 
 const publicUser = ({ passwordHash: _hash, ...user }: StoredUser): User => user;
 

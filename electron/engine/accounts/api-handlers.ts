@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../api/dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import type { AccountService } from './account-service';
 
 type AccountMethods =

@@ -8,8 +8,15 @@ import type { Monitor } from '../monitor/monitor';
 import type { NotifyApiHandlers } from '../notify/notify-service';
 import type { SettingsApiHandlers } from '../settings/api-handlers';
 import type { OpticalApiHandlers } from '../optical/api-handlers';
+import type { OutageApiHandlers } from '../outage/api-handlers';
 import type { SnmpApiHandlers } from '../snmp/api-handlers';
+import type { ReportsApiHandlers } from '../reports/api-handlers';
 import type { Repository } from '../store/repository';
+import type { TrapApiHandlers } from '../traps/start-traps';
+import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
+import type { ObservabilityApiHandlers } from '../observability/start-observability';
+import type { StoreBackupApiHandlers } from '../store-backup/api-handlers';
+import type { SelfApiHandlers } from '../self/api-handlers';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -18,11 +25,18 @@ export interface ApiContext {
   monitor: Monitor;
   alarms: AlarmService;
   snmp: SnmpApiHandlers;
+  traps: TrapApiHandlers;
   notify: NotifyApiHandlers;
   settings: SettingsApiHandlers;
   optical: OpticalApiHandlers;
   backup: BackupApiHandlers;
   accounts: AccountService;
+  outage: OutageApiHandlers;
+  synthetic: SyntheticApiHandlers;
+  observability: ObservabilityApiHandlers;
+  storeBackup: StoreBackupApiHandlers;
+  self: SelfApiHandlers;
+  reports: ReportsApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

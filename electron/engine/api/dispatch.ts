@@ -1,19 +1,11 @@
-import {
-  apiMethods,
-  isApiMethod,
-  type ApiMethod,
-  type ApiOutput,
-  type ApiParsedInput,
-} from '../../../shared/contract/api';
+import { apiMethods, isApiMethod, type ApiMethod, type ApiOutput } from '../../../shared/contract/api';
+import { ApiFailure, invalidInput, zodIssues } from '../../../shared/contract/api-failure';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import type { CallAuth } from '../../../shared/contract/engine-process';
 import { methodRoles, roleAllows } from '../../../shared/contract/method-roles';
 import { translate, type Language } from '../../../shared/i18n';
-import type { Caller } from '../accounts/caller';
-import { ApiFailure, invalidInput, toApiError, zodIssues } from './errors';
-
-export type ApiHandlers = {
-  [M in ApiMethod]: (input: ApiParsedInput<M>, caller: Caller) => Promise<ApiOutput<M>>;
-};
+import type { Caller } from '../../../shared/contract/caller';
+import { toApiError } from './errors';
 
 /** What the dispatcher asks before any handler runs: who is calling. */
 export interface CallerResolver {

@@ -1,25 +1,8 @@
 import { ZodError } from 'zod';
 import type { ApiError } from '../../../shared/contract/api';
+import { ApiFailure, zodIssues } from '../../../shared/contract/api-failure';
 import { defaultLanguage, translate } from '../../../shared/i18n';
 import { StoreError } from '../store/repository';
-
-/** A failure the caller can read: crosses every process boundary as `{ code, message, issues }`. */
-export class ApiFailure extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-    this.name = 'ApiFailure';
-  }
-}
-
-export const invalidInput = (message: string, issues: ApiError['issues'] = []): ApiFailure =>
-  new ApiFailure({ code: 'invalid_input', message, issues });
-
-export const notFound = (message: string): ApiFailure =>
-  new ApiFailure({ code: 'not_found', message, issues: [] });
-
-export function zodIssues(error: ZodError): ApiError['issues'] {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-}
 
 const storeCodes: Record<StoreError['code'], ApiError['code']> = {
   corrupt: 'unavailable',

@@ -1,9 +1,9 @@
 import type { Device, DeviceInput } from '../../../shared/contract/entities';
 import { assertNoCycle } from '../../../shared/domain/monitor/dependencies';
-import type { Caller } from '../accounts/caller';
+import type { Caller } from '../../../shared/contract/caller';
 import type { ApiContext } from './context';
-import type { ApiHandlers } from './dispatch';
-import { ApiFailure, invalidInput, notFound } from './errors';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
+import { ApiFailure, invalidInput, notFound } from '../../../shared/contract/api-failure';
 
 type InventoryMethods =
   | 'towers.list'

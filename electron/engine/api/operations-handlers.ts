@@ -1,6 +1,6 @@
-import { historyRangeMs } from '../../../shared/contract/common';
+import { chartRanges } from '../../../shared/contract/common';
 import type { ApiContext } from './context';
-import type { ApiHandlers } from './dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 
 type OperationMethods =
   | 'app.info'
@@ -25,7 +25,10 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     'status.snapshot': async () => monitor.snapshot(),
     'status.history': async ({ deviceId, range }) => {
       const to = ctx.now();
-      return repo.ping.rollups(deviceId, to - historyRangeMs[range], to);
+      const { ms, resolution } = chartRanges[range];
+      if (resolution === 'hour') return repo.history.hourly(deviceId, to - ms, to);
+      if (resolution === 'day') return repo.history.daily(deviceId, to - ms, to);
+      return repo.ping.rollups(deviceId, to - ms, to);
     },
     'devices.pingNow': async ({ ids }) => monitor.pingNow(ids),
     'alarms.list': (filter) => repo.alarms.list(filter),

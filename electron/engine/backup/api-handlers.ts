@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../api/dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import {
   BackupProfileId,
   type backupApiMethods,
@@ -7,14 +7,14 @@ import {
   type BackupVersionInfo,
 } from '../../../shared/contract/backup';
 import { BackupFailureCode } from '../../../shared/contract/backup-worker';
-import { invalidInput, notFound } from '../api/errors';
+import { invalidInput, notFound } from '../../../shared/contract/api-failure';
 import type { StoredBackupVersion } from '../store/repo/backup';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 import { BACKUP_SETTINGS_KEY, unzipConfig, type BackupService } from './backup-service';
 import { configHunks, lineChanges } from './config-diff';
 import { isValidSchedule } from './schedule';
-import { targetSummary, targetToStore } from './target-secrets';
+import { jumpOf, jumpWithKeys, targetSummary, targetToStore } from './target-secrets';
 
 type BackupMethod = keyof typeof backupApiMethods;
 export type BackupApiHandlers = Pick<ApiHandlers, BackupMethod>;
@@ -119,14 +119,19 @@ export function backupApiHandlers(deps: {
     },
     'backup.hostKey.trust': async ({ deviceId }, { name: by }) => {
       const target = await targetOf(deviceId);
-      if (!target.offeredHostKey) throw invalidInput('No new host key is waiting for this device.');
-      await repo.backup.setHostKeys(deviceId, target.offeredHostKey, null);
-      await audit(
-        by,
-        'backup.hostKey.trust',
-        deviceId,
-        `${target.knownHostKey ?? '—'} → ${target.offeredHostKey}`,
-      );
+      const jump = jumpOf(target);
+      if (!target.offeredHostKey && !jump?.offeredHostKey)
+        throw invalidInput('No new host key is waiting for this device.');
+      const trusted: string[] = [];
+      if (target.offeredHostKey) {
+        await repo.backup.setHostKeys(deviceId, target.offeredHostKey, null);
+        trusted.push(`${target.knownHostKey ?? '—'} → ${target.offeredHostKey}`);
+      }
+      if (jump?.offeredHostKey) {
+        await repo.backup.setJump(deviceId, jumpWithKeys(jump, jump.offeredHostKey, null));
+        trusted.push(`${jump.host}: ${jump.knownHostKey ?? '—'} → ${jump.offeredHostKey}`);
+      }
+      await audit(by, 'backup.hostKey.trust', deviceId, trusted.join('; '));
       return targetSummary((await repo.backup.target(deviceId))!, cipher);
     },
     'backup.overview': async () => {
@@ -158,7 +163,7 @@ export function backupApiHandlers(deps: {
           versions: statsOf.get(device.id)?.versions ?? 0,
           lastChangeAt: statsOf.get(device.id)?.lastAt ?? null,
           weakCrypto,
-          hostKeyPending: target.offeredHostKey !== null,
+          hostKeyPending: target.offeredHostKey !== null || jumpOf(target)?.offeredHostKey != null,
           addressChanged: target.boundHost !== device.host,
           running: service.isRunning(device.id),
         });

@@ -1,25 +1,20 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { BackupSettings, type BackupRunProgress } from '../../../shared/contract/backup';
-import type { BackupFailure, BackupJob, BackupOutcome } from '../../../shared/contract/backup-worker';
+import type { BackupFailure, BackupOutcome } from '../../../shared/contract/backup-worker';
 import { planBackupAlarms } from '../../../shared/domain/backup/alarms';
 import type { AlarmPort } from '../alarms/port';
+import type { BackupTransport } from '../collectors/backup-port';
 import type { BackupRunRecord, StoredBackupTarget } from '../store/repo/backup';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 import { lineChanges } from './config-diff';
-import { jobFor } from './target-secrets';
+import { jobFor, jumpOf, jumpWithKeys, type StoredJump } from './target-secrets';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 export const BACKUP_SETTINGS_KEY = 'backup.settings';
-
-/** The backup worker as the service sees it. */
-export interface BackupTransport {
-  run(job: BackupJob): Promise<BackupOutcome>;
-  cancel(deviceIds: number[]): Promise<void>;
-}
 
 /** Where each new version also goes (the local git repository), when the operator wants it. */
 export interface VersionExport {
@@ -162,6 +157,7 @@ export class BackupService {
       attempts: 1,
       failure,
       hostKey: null,
+      jumpHostKey: null,
       crypto: null,
       hash: null,
       config: null,
@@ -195,6 +191,10 @@ export class BackupService {
       offered = record.offeredHostKey = null;
     }
     if (outcome.failure?.code === 'cancelled') record.weakCrypto = target.weakCrypto;
+    const jump = this.jumpKeys(target, outcome);
+    if (jump && target.jump !== jumpWithKeys(jump, jump.knownHostKey, jump.offeredHostKey)) {
+      record.jump = jumpWithKeys(jump, jump.knownHostKey, jump.offeredHostKey);
+    }
 
     let change: { versionId: number; previousVersionId: number; added: number; removed: number } | null =
       null;
@@ -223,6 +223,7 @@ export class BackupService {
       failure: outcome.failure,
       knownHostKey: record.knownHostKey ?? target.knownHostKey,
       offeredHostKey: offered,
+      jump,
       change,
     });
     for (const alarm of plan.raise) await alarms.raise(alarm, at);
@@ -234,6 +235,17 @@ export class BackupService {
     }
     if (outcome.failure) return 'failed';
     return record.currentHash !== undefined ? 'changed' : 'same';
+  }
+
+  /** The jump host's keys after this run: trusted on first use, a different one held for the operator. */
+  private jumpKeys(target: StoredBackupTarget, outcome: BackupOutcome): StoredJump | null {
+    const jump = jumpOf(target);
+    if (!jump || !outcome.jumpHostKey) return jump;
+    if (outcome.failure?.code === 'jump_host_key_changed')
+      return { ...jump, offeredHostKey: outcome.jumpHostKey };
+    if (jump.knownHostKey === null)
+      return { ...jump, knownHostKey: outcome.jumpHostKey, offeredHostKey: null };
+    return outcome.jumpHostKey === jump.knownHostKey ? { ...jump, offeredHostKey: null } : jump;
   }
 
   private async exportVersion(

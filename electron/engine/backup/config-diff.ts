@@ -3,6 +3,9 @@ import type { DiffHunk } from '../../../shared/contract/backup';
 
 /** How many lines one configuration added and removed against the one before it. */
 export function lineChanges(before: string, after: string): { added: number; removed: number } {
+  // A first version adds every line: no diff needed (Myers' diff costs lines × changes, and for a
+  // whole new configuration that is the square of its length).
+  if (before === '') return { added: countLines(after), removed: 0 };
   let added = 0;
   let removed = 0;
   for (const part of diffLines(before, after)) {
@@ -10,6 +13,13 @@ export function lineChanges(before: string, after: string): { added: number; rem
     else if (part.removed) removed += part.count ?? 0;
   }
   return { added, removed };
+}
+
+function countLines(text: string): number {
+  if (text === '') return 0;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 const CONTEXT = 3;

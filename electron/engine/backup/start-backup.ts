@@ -1,13 +1,13 @@
 import { backupWorkerApi } from '../../../shared/contract/backup-worker';
 import type { AlarmPort } from '../alarms/port';
-import { workerBackupTransport } from '../collectors/backup-port';
+import { workerBackupTransport, type BackupTransport } from '../collectors/backup-port';
 import type { Supervisor } from '../collectors/supervisor';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 import { backupApiHandlers, type BackupApiHandlers } from './api-handlers';
 import { BackupScheduler } from './backup-scheduler';
-import { BackupService, type BackupTransport } from './backup-service';
+import { BackupService } from './backup-service';
 import { gitExport } from './git-export';
 
 export interface RunningBackup {

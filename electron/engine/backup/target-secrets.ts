@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/backup';
 import { BackupJob, SshAuth, type BackupFailure } from '../../../shared/contract/backup-worker';
 import { builtInProfiles, genericProfile } from '../../../shared/domain/backup/profiles';
-import { invalidInput } from '../api/errors';
+import { invalidInput } from '../../../shared/contract/api-failure';
 import type { BackupTargetSettings, StoredBackupTarget } from '../store/repo/backup';
 import type { SecretCipher } from '../store/secret-cipher';
 
@@ -25,13 +25,22 @@ const StoredJump = z.object({
   port: z.number().int(),
   username: z.string(),
   authKind: z.enum(['password', 'key']),
+  /** Trusted on first use, like the device's own key; kept while the jump host stays the same. */
+  knownHostKey: z.string().nullable().default(null),
+  /** A different key the jump host showed, waiting for the operator's word. */
+  offeredHostKey: z.string().nullable().default(null),
 });
+export type StoredJump = z.infer<typeof StoredJump>;
 
 const open = async (cipher: SecretCipher, target: StoredBackupTarget): Promise<Secrets> =>
   Secrets.parse(JSON.parse(await cipher.decrypt(target.sealedSecrets)));
 
-const jumpOf = (target: StoredBackupTarget) =>
+export const jumpOf = (target: StoredBackupTarget): StoredJump | null =>
   target.jump ? StoredJump.parse(JSON.parse(target.jump)) : null;
+
+/** The stored jump with its host keys as given. */
+export const jumpWithKeys = (jump: StoredJump, knownHostKey: string | null, offeredHostKey: string | null) =>
+  JSON.stringify({ ...jump, knownHostKey, offeredHostKey } satisfies StoredJump);
 
 /**
  * The settings to store for an edit: secrets left out of the input keep their stored values, but
@@ -62,9 +71,12 @@ export async function targetToStore(
   const enableSecret =
     input.enableSecret !== undefined ? input.enableSecret : sameDevice ? stored!.enableSecret : null;
   let jumpAuth: SshAuth | null = null;
+  const before = existing ? jumpOf(existing) : null;
+  // The jump host's trusted key belongs to its address: another address starts trusting anew.
+  const sameJumpHost =
+    input.jump !== null && before?.host === input.jump.host && before.port === input.jump.port;
   if (input.jump) {
-    const before = existing ? jumpOf(existing) : null;
-    const sameJump = before?.host === input.jump.host && before.username === input.jump.username;
+    const sameJump = sameJumpHost && before?.username === input.jump.username;
     jumpAuth = input.jump.auth ?? (sameJump ? (stored?.jumpAuth ?? null) : null);
     if (!jumpAuth) {
       throw invalidInput("Enter the jump host's password or key.", [
@@ -88,7 +100,9 @@ export async function targetToStore(
           port: input.jump.port,
           username: input.jump.username,
           authKind: jumpAuth!.kind,
-        })
+          knownHostKey: sameJumpHost ? before!.knownHostKey : null,
+          offeredHostKey: sameJumpHost ? before!.offeredHostKey : null,
+        } satisfies StoredJump)
       : null,
     legacyCrypto: input.legacyCrypto,
     maskSecrets: input.maskSecrets,
@@ -114,7 +128,14 @@ export async function targetSummary(
     secretSet: true,
     enableSecretSet: secrets.enableSecret !== null,
     jump: jump
-      ? { host: jump.host, port: jump.port, username: jump.username, secretSet: secrets.jumpAuth !== null }
+      ? {
+          host: jump.host,
+          port: jump.port,
+          username: jump.username,
+          secretSet: secrets.jumpAuth !== null,
+          knownHostKey: jump.knownHostKey,
+          offeredHostKey: jump.offeredHostKey,
+        }
       : null,
     legacyCrypto: target.legacyCrypto,
     maskSecrets: target.maskSecrets,
@@ -160,7 +181,7 @@ export async function jobFor(
             port: jump.port,
             username: jump.username,
             auth: secrets.jumpAuth,
-            knownHostKey: null,
+            knownHostKey: jump.knownHostKey,
           }
         : null,
     enableSecret: secrets.enableSecret,

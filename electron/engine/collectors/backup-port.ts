@@ -1,6 +1,11 @@
-import type { BackupJob, BackupWorkerApi } from '../../../shared/contract/backup-worker';
-import type { BackupTransport } from '../backup/backup-service';
+import type { BackupJob, BackupOutcome, BackupWorkerApi } from '../../../shared/contract/backup-worker';
 import type { SupervisedWorker } from './supervisor';
+
+/** The backup worker as the backup service sees it. */
+export interface BackupTransport {
+  run(job: BackupJob): Promise<BackupOutcome>;
+  cancel(deviceIds: number[]): Promise<void>;
+}
 
 /** The backup service's transport over the backup worker process. */
 export function workerBackupTransport(worker: SupervisedWorker<BackupWorkerApi>): BackupTransport {

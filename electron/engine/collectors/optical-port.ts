@@ -1,12 +1,23 @@
 import {
   CollectProgress,
   OPTICAL_PROGRESS_EVENT,
+  type FetchOutcome,
+  type OpticalCardRecord,
+  type OpticalMeasureRecord,
   type OpticalWorkerApi,
   type SmartApiOptions,
   type SmartApiTarget,
+  type VendorAlarmRecord,
 } from '../../../shared/contract/optical-worker';
-import type { OpticalTransport } from '../optical/transport';
 import type { SupervisedWorker } from './supervisor';
+
+/** How the optical service reads Smart API endpoints: the collector process, or in-process in tests. */
+export interface OpticalTransport {
+  inventory(target: SmartApiTarget, options: SmartApiOptions): Promise<FetchOutcome<OpticalCardRecord>>;
+  measures(target: SmartApiTarget, options: SmartApiOptions): Promise<FetchOutcome<OpticalMeasureRecord>>;
+  alarms(target: SmartApiTarget, options: SmartApiOptions): Promise<FetchOutcome<VendorAlarmRecord>>;
+  onProgress(listener: (progress: CollectProgress) => void): () => void;
+}
 
 /** The optical service's transport over the collector worker process. */
 export function workerOpticalTransport(worker: SupervisedWorker<OpticalWorkerApi>): OpticalTransport {

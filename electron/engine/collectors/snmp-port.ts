@@ -1,6 +1,10 @@
-import type { SnmpApi, SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
+import type { SnmpApi, SnmpOptions, SnmpPollResult, SnmpTarget } from '../../../shared/contract/snmp';
 import type { SupervisedWorker } from './supervisor';
-import type { SnmpPollTransport } from '../snmp/snmp-monitor';
+
+/** How the SNMP monitor reaches the poller: the SNMP worker in the app, an in-process poller in tests. */
+export interface SnmpPollTransport {
+  poll(targets: SnmpTarget[], options: SnmpOptions): Promise<SnmpPollResult[]>;
+}
 
 /** The SNMP monitor's transport over the poller worker process. */
 export function workerSnmpTransport(worker: SupervisedWorker<SnmpApi>): SnmpPollTransport {

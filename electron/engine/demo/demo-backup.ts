@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BackupProfileId } from '../../../shared/contract/backup';
 import type { BackupJob, BackupOutcome } from '../../../shared/contract/backup-worker';
 import { normalizeConfig } from '../../../shared/domain/backup/capture';
-import type { BackupTransport } from '../backup/backup-service';
+import type { BackupTransport } from '../collectors/backup-port';
 import { targetToStore } from '../backup/target-secrets';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
@@ -73,12 +73,18 @@ export async function createDemoBackupTransport(
       const startedAt = Date.now();
       await new Promise((resolve) => setTimeout(resolve, 100 + random() * 400));
       const device = byId.get(job.deviceId);
-      const base = { deviceId: job.deviceId, startedAt, durationMs: Date.now() - startedAt, attempts: 1 };
+      const base = {
+        deviceId: job.deviceId,
+        startedAt,
+        durationMs: Date.now() - startedAt,
+        attempts: 1,
+        jumpHostKey: null,
+      };
       const hostKey = `SHA256:${createHash('sha256').update(`demo-${job.deviceId}`).digest('base64').replace(/=+$/, '')}`;
       if (job.deviceId % 17 === 0) {
         return {
           ...base,
-          failure: { code: 'auth_failed', detail: 'Authentication failed' },
+          failure: { code: 'auth_failed', detail: '' },
           hostKey,
           crypto: null,
           hash: null,
@@ -89,7 +95,7 @@ export async function createDemoBackupTransport(
       if (job.deviceId % 23 === 0) {
         return {
           ...base,
-          failure: { code: 'connect_timeout', detail: 'Timed out while waiting for handshake' },
+          failure: { code: 'connect_timeout', detail: '' },
           hostKey: null,
           crypto: null,
           hash: null,

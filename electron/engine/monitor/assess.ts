@@ -17,6 +17,9 @@ export interface Assessment {
   frozen: (subject: AlarmSubject) => boolean;
   offline: number;
   stateChanges: number;
+  /** Devices watched now (not in maintenance), and each failed root cause with the devices it stands for. */
+  monitored: number;
+  failedRoots: ReadonlyMap<string, number>;
 }
 
 /**
@@ -50,11 +53,14 @@ export function assess(
       subject.deviceId !== null ? covered.device(subject.deviceId) : covered.tower(subject.towerId ?? 0),
     offline: 0,
     stateChanges: 0,
+    monitored: 0,
+    failedRoots: outage.affected,
   };
   for (const tracker of trackers.values()) {
     const root = outage.rootOf.get(tracker.id);
     tracker.noteOwnFailure(root?.kind === 'device' && root.id === tracker.id, at);
     const inMaintenance = covered.device(tracker.id);
+    if (!inMaintenance) result.monitored += 1;
     const verdict = deviceVerdict({
       id: tracker.id,
       health: tracker.reach.health,

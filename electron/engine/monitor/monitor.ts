@@ -22,6 +22,9 @@ import { assess } from './assess';
 import { answered, DeviceTracker } from './device-tracker';
 import { DurableWrites } from './durable-writes';
 import { MaintenanceControl } from './maintenance-control';
+import { MassOutageWatch } from './mass-outage-watch';
+import type { MassOutage } from '../../../shared/domain/outage/mass-outage';
+import { outageAlarmTypes } from '../../../shared/domain/outage/causes';
 import { RetentionJob, type RetentionResult } from './retention';
 import type { PingTransport } from '../../../shared/contract/pinger';
 import type { PlannedAlarm } from '../../../shared/domain/monitor/alarm-plan';
@@ -62,6 +65,10 @@ export interface MonitorHealth {
   devicesMonitored: number;
   /** Why the last batch of statuses and samples could not be written (kept for the next try). */
   storeError: string | null;
+  /** Statuses, samples and rollups waiting for the store. */
+  pendingRows: number;
+  /** Samples dropped (oldest first) because the store was gone too long. */
+  droppedSamples: number;
 }
 
 const noResult = (id: number, error: string): PingResult => summarize(id, 0, [], error);
@@ -88,6 +95,7 @@ export class Monitor {
   private readonly retention: RetentionJob;
   private readonly maintenance: MaintenanceControl;
   private readonly scratch: Float64Array;
+  private readonly massOutage: MassOutageWatch;
   private trackers = new Map<number, DeviceTracker>();
   private loaded = false;
   private loading: Promise<void> | null = null;
@@ -115,6 +123,7 @@ export class Monitor {
     this.maintenance = new MaintenanceControl(this.repo, this.inventory, this.bus, this.now);
     this.scratch = new Float64Array(this.config.anomaly.windowSize);
     this.interval = initialIntervalState(this.config.interval);
+    this.massOutage = new MassOutageWatch(() => this.config.massOutage);
   }
 
   /** Starts the cycle loop and the retention job; the first cycle runs at once. */
@@ -166,6 +175,11 @@ export class Monitor {
     return this.serial(() => this.ensureLoaded().then(() => this.track(new Map())));
   }
 
+  /** The mass outage going on ("is it us?"), if any. */
+  currentMassOutage(): MassOutage | null {
+    return this.massOutage.current();
+  }
+
   snapshot(): DeviceStatus[] {
     return [...this.trackers.values()].map((tracker) => tracker.status);
   }
@@ -177,6 +191,8 @@ export class Monitor {
       intervalMs: this.interval.intervalMs,
       devicesMonitored: this.trackers.size,
       storeError: this.writes.error,
+      pendingRows: this.writes.pending(),
+      droppedSamples: this.writes.dropped,
     };
   }
 
@@ -229,6 +245,7 @@ export class Monitor {
     if (this.loaded) return;
     this.loading ??= this.persistedStatuses().then((persisted) => {
       this.track(persisted);
+      this.massOutage.resume(this.alarms.openAlarms('icmp'), this.alarms.openAlarms('monitor'));
       this.loaded = true;
     });
     try {
@@ -275,8 +292,14 @@ export class Monitor {
     const { checked, rechecked } = await this.probe(targets, at);
 
     const assessment = assess(this.inventory, this.trackers, checked, at, this.config);
-    const alarmChanges = await this.alarms.reconcile('icmp', assessment.plan.map(desiredAlarm), at, {
+    const verdict = this.massOutage.judge(assessment.plan, assessment.failedRoots, assessment.monitored, at);
+    // The devices' alarms first, the mass outage's after: when it ends, the notifications see
+    // which of its devices came back before its summary is written.
+    const alarmChanges = await this.alarms.reconcile('icmp', verdict.plan.map(desiredAlarm), at, {
       frozen: assessment.frozen,
+    });
+    await this.alarms.reconcile('monitor', verdict.massOutage, at, {
+      scope: (alarm) => alarm.type === outageAlarmTypes.massOutage,
     });
     if (only === null) {
       this.interval = nextInterval(
@@ -286,7 +309,7 @@ export class Monitor {
       );
     }
     this.writes.add(assessment.changed, assessment.samples, assessment.rollups);
-    await this.writes.flush();
+    await this.writes.sendWithin();
     if (assessment.changed.length > 0)
       this.bus.publish({ type: 'status.changed', at, statuses: assessment.changed });
 

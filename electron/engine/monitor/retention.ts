@@ -1,27 +1,39 @@
+import { DAY_MS } from '../store/repo/history';
 import type { Repository } from '../store/repository';
 
 export interface RetentionResult {
   samples: number;
   rollups: number;
+  /** Daily aggregates written by this pass. */
+  days: number;
+  daily: number;
+  stateChanges: number;
 }
 
 export interface RetentionRule {
   samplesMs: number;
   rollupsMs: number;
+  /** Daily aggregates and state changes. */
+  historyMs: number;
   everyMs: number;
 }
 
 const FIRST_PASS_AFTER_MS = 60_000;
+/** Days summed at the first pass: those the app may have been closed across. */
+const CATCH_UP_DAYS = 7;
 
 /**
- * Deletes raw samples and rollups past their retention, on a timer of its own so a
- * long delete never delays a monitoring cycle. Runs never overlap. The rule is read at every run,
+ * Sums each finished day's rollups into the daily aggregates, and deletes raw samples, rollups,
+ * daily aggregates and state changes past their retention, on a timer of its own so a long
+ * delete never delays a monitoring cycle. Runs never overlap. The rule is read at every run,
  * so a retention changed in Settings applies at the next pass.
  */
 export class RetentionJob {
   private timer: ReturnType<typeof setInterval> | null = null;
   private first: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<RetentionResult> | null = null;
+  /** The start of the last UTC day already summed (null: none since the start). */
+  private summedDay: number | null = null;
 
   constructor(
     private readonly repo: Repository,
@@ -59,7 +71,16 @@ export class RetentionJob {
     const now = this.now();
     const rule = this.rule();
     const samples = await this.repo.ping.deleteSamplesBefore(now - rule.samplesMs);
+    const today = now - (now % DAY_MS);
+    let days = 0;
+    if (this.summedDay !== today - DAY_MS) {
+      // The rollups are read before they may expire below.
+      days = await this.repo.history.rollUpDays(this.summedDay ?? today - CATCH_UP_DAYS * DAY_MS, today);
+      this.summedDay = today - DAY_MS;
+    }
     const rollups = await this.repo.ping.deleteRollupsBefore(now - rule.rollupsMs);
-    return { samples, rollups };
+    const daily = await this.repo.history.deleteDailyBefore(now - rule.historyMs);
+    const stateChanges = await this.repo.history.deleteStateChangesBefore(now - rule.historyMs);
+    return { samples, rollups, days, daily, stateChanges };
   }
 }

@@ -1,17 +1,28 @@
-import type { Alarm } from '../../../shared/contract/entities';
+import type { Alarm, Device, Tower } from '../../../shared/contract/entities';
 import type { VigiaEvent } from '../../../shared/contract/events';
 import type { NotifyConfig } from '../../../shared/contract/notify';
 import { idempotencyKey, type NotifyEvent } from '../../../shared/domain/notify/event';
 import { routeEvent } from '../../../shared/domain/notify/routing';
-import type { Repository } from '../store/repository';
+import type { NewOutboxMessage, Repository } from '../store/repository';
+
+/** Where an alarm's device and tower are looked up (the engine's inventory: no store read). */
+export interface AlarmSubjects {
+  device(id: number): Promise<Pick<Device, 'name' | 'host' | 'towerId'> | null>;
+  tower(id: number): Promise<Pick<Tower, 'name'> | null>;
+}
 
 export interface NotificationRouterOptions {
   repo: Repository;
+  subjects: AlarmSubjects;
   config(): NotifyConfig;
+  /** Queues one message in the outbox; whether it was new (its key not yet queued). */
+  deliver(message: NewOutboxMessage): Promise<boolean>;
   /** Rows were added: the sender should look. */
   enqueued(): void;
   log(message: string): void;
   now(): number;
+  /** Whether an alarm event's notification is held now (a replay after a restart skips it). */
+  held(alarm: Alarm, kind: NotifyEvent['kind']): boolean;
 }
 
 /**
@@ -54,9 +65,11 @@ export class NotificationRouter {
       states: ['active', 'acknowledged', 'cleared'],
       limit: 2_000,
     });
+    const { held } = this.options;
     for (const alarm of alarms) {
-      if (alarm.raisedAt >= now - windowMs) await this.enqueue(alarm, 'raised');
-      if (alarm.clearedAt !== null && alarm.clearedAt >= now - windowMs) await this.enqueue(alarm, 'cleared');
+      if (alarm.raisedAt >= now - windowMs && !held(alarm, 'raised')) await this.enqueue(alarm, 'raised');
+      if (alarm.clearedAt !== null && alarm.clearedAt >= now - windowMs && !held(alarm, 'cleared'))
+        await this.enqueue(alarm, 'cleared');
     }
   }
 
@@ -70,7 +83,7 @@ export class NotificationRouter {
     const queuedAt = this.options.now();
     let added = false;
     for (const route of routes) {
-      const fresh = await this.options.repo.outbox.enqueue({
+      const fresh = await this.options.deliver({
         channel: route.channel,
         destination: route.destination,
         idempotencyKey: idempotencyKey(event, route.channel, route.destination),
@@ -84,10 +97,10 @@ export class NotificationRouter {
   }
 
   private async describe(alarm: Alarm, kind: NotifyEvent['kind']): Promise<NotifyEvent> {
-    const { repo } = this.options;
-    const device = alarm.deviceId === null ? null : await repo.devices.get(alarm.deviceId);
+    const { subjects } = this.options;
+    const device = alarm.deviceId === null ? null : await subjects.device(alarm.deviceId);
     const towerId = alarm.towerId ?? device?.towerId ?? null;
-    const tower = towerId === null ? null : await repo.towers.get(towerId);
+    const tower = towerId === null ? null : await subjects.tower(towerId);
     return {
       kind,
       alarmId: alarm.id,

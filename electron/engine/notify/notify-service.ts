@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { ApiHandlers } from '../api/dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import type { ApiParsedInput } from '../../../shared/contract/api';
 import type {
   NotifyConfig,
@@ -10,8 +10,9 @@ import type {
 import type { BackoffRule, BreakerRule } from '../../../shared/domain/notify/delivery-policy';
 import { NOTIFY_CONFIG_KEY } from '../../../shared/domain/notify/defaults';
 import { eventText } from '../../../shared/domain/notify/event';
+import { NotificationHold } from '../../../shared/domain/notify/hold';
 import { sampleEvent, composeMessages } from '../../../shared/domain/notify/template';
-import { invalidInput } from '../api/errors';
+import { invalidInput } from '../../../shared/contract/api-failure';
 import type { EventBus } from '../event-bus';
 import { assertDestinationAllowed, DestinationRefused } from '../net/outbound-guard';
 import type { Repository } from '../store/repository';
@@ -19,13 +20,11 @@ import type { SecretCipher } from '../store/secret-cipher';
 import type { RemoteChannel } from './channel';
 import { DeliveryError } from './delivery-error';
 import { createDesktopAlerts } from './desktop-alerts';
-import { NotificationRouter } from './notification-router';
+import { NotificationRouter, type AlarmSubjects } from './notification-router';
 import {
-  bindLegacySecrets,
-  emptySecrets,
-  readNotifyConfig,
-  readNotifySecrets,
+  loadNotifySettings,
   secretHint,
+  storedNotifyVersion,
   writeNotifySecrets,
   type NotifySecrets,
 } from './notify-settings';
@@ -49,6 +48,8 @@ export interface NotifyServiceOptions {
   repo: Repository;
   bus: EventBus;
   cipher: SecretCipher;
+  /** Where alerts look up names; default the store (the engine passes its inventory: no store read). */
+  subjects?: AlarmSubjects;
   /** What the Telegram bot's commands may read and do in the engine. */
   bot: TelegramBotPort;
   log(message: string): void;
@@ -65,6 +66,11 @@ export interface NotifyServiceOptions {
   pollMs?: number;
   backoff?: BackoffRule;
   breaker?: BreakerRule;
+  /**
+   * How often the stored configuration is re-read, for a store other workstations write too
+   * (shared PostgreSQL); null or absent: only on a settings change.
+   */
+  refreshMs?: number | null;
 }
 
 const REPLAY_MS = 15 * 60_000;
@@ -78,6 +84,8 @@ export class NotifyService {
   private config: NotifyConfig;
   private secrets: NotifySecrets;
   private readonly router: NotificationRouter;
+  /** Symptoms of a mass outage or of the uplink down wait for their cause's summary. */
+  private readonly hold = new NotificationHold();
   private readonly sender: OutboxSender;
   private readonly desktop;
   private bot: TelegramBot | null = null;
@@ -88,6 +96,11 @@ export class NotifyService {
   private readonly timeoutMs: number;
   private unsubscribe: (() => void) | null = null;
   private cleanup: NodeJS.Timeout | null = null;
+  private refresher: NodeJS.Timeout | null = null;
+  /** The stored settings this service last adopted (see storedNotifyVersion). */
+  private storedVersion = '';
+  /** Saves and re-reads one at a time, so a re-read never adopts what a save is replacing. */
+  private configTail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly options: NotifyServiceOptions,
@@ -100,10 +113,16 @@ export class NotifyService {
     this.timeoutMs = options.sendTimeoutMs ?? 15_000;
     this.router = new NotificationRouter({
       repo: options.repo,
+      subjects: options.subjects ?? {
+        device: (id) => options.repo.devices.get(id),
+        tower: (id) => options.repo.towers.get(id),
+      },
+      deliver: (message) => this.sender.enqueue(message),
       config: () => this.config,
       enqueued: () => this.sender.wake(),
       log: options.log,
       now: this.now,
+      held: (alarm, kind) => this.hold.isHeld(alarm, kind),
     });
     this.sender = new OutboxSender({
       repo: options.repo,
@@ -124,20 +143,19 @@ export class NotifyService {
   }
 
   static async start(options: NotifyServiceOptions): Promise<NotifyService> {
-    const config = await readNotifyConfig(options.repo, options.log);
-    let secrets = emptySecrets();
-    try {
-      secrets = bindLegacySecrets(await readNotifySecrets(options.repo, options.cipher), config);
-    } catch (error) {
-      options.log(
-        `notify: the stored secrets could not be opened (${(error as Error).message}); enter them again`,
-      );
-    }
+    const storedVersion = await storedNotifyVersion(options.repo);
+    const { config, secrets } = await loadNotifySettings(options.repo, options.cipher, options.log);
     const service = new NotifyService(options, config, secrets);
+    service.storedVersion = storedVersion;
+    service.hold.restore(await options.repo.alarms.open());
     service.unsubscribe = options.bus.subscribe((event) => {
-      service.router.onEvent(event);
-      service.desktop.onEvent(event);
+      for (const notice of service.hold.admitEvent(event)) {
+        service.router.onEvent(notice);
+        service.desktop.onEvent(notice);
+      }
+      if (event.type === 'settings.changed') void service.refresh();
     });
+    if (options.refreshMs) service.refresher = setInterval(() => void service.refresh(), options.refreshMs);
     await service.router.replayRecent(service.now(), REPLAY_MS);
     await service.sender.start();
     service.restartBot();
@@ -155,6 +173,8 @@ export class NotifyService {
     this.unsubscribe?.();
     this.desktop.stop();
     if (this.cleanup) clearInterval(this.cleanup);
+    if (this.refresher) clearInterval(this.refresher);
+    await this.configTail;
     await this.router.idle();
     await this.sender.stop();
     this.botChange = this.botChange.then(async () => {
@@ -162,6 +182,59 @@ export class NotifyService {
       this.bot = null;
     });
     await this.botChange;
+  }
+
+  /**
+   * Takes up the configuration as stored now, when someone else changed it (another workstation
+   * on the shared store): chats, webhooks, templates and secrets apply to the next message, and
+   * the bot restarts only when what it runs on changed. Nothing changed: nothing is opened.
+   */
+  refresh(): Promise<void> {
+    return this.serialConfig(async () => {
+      const version = await storedNotifyVersion(this.options.repo);
+      if (version === this.storedVersion) return;
+      const { config, secrets } = await loadNotifySettings(
+        this.options.repo,
+        this.options.cipher,
+        this.options.log,
+      );
+      this.storedVersion = version;
+      this.adopt(config, secrets, 'if-changed');
+    }).catch((error: unknown) =>
+      this.options.log(`notify: the settings could not be re-read (${(error as Error).message})`),
+    );
+  }
+
+  /** An operator's save restarts the bot always (a fresh start on demand); a re-read only on change. */
+  private adopt(config: NotifyConfig, secrets: NotifySecrets, restartBot: 'always' | 'if-changed'): void {
+    const bot = this.botSettings();
+    this.config = config;
+    this.secrets = secrets;
+    if (restartBot === 'always' || this.botSettings() !== bot) this.restartBot();
+    this.sender.wake();
+  }
+
+  /** What the Telegram bot runs on: a change here restarts it, a renamed chat does not. */
+  private botSettings(): string {
+    const { telegram } = this.config;
+    const token = tokenFor(this.secrets, telegram.apiRoot);
+    return JSON.stringify([
+      telegram.enabled,
+      telegram.apiRoot,
+      token,
+      telegram.chats.some((chat) => chat.commands),
+    ]);
+  }
+
+  private serialConfig<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.configTail.then(work, work);
+    this.configTail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Messages and outcomes the store has not taken yet (the engine's health shows them). */
+  backlog(): number {
+    return this.sender.backlog();
   }
 
   /** Resolves once every alarm event so far is in the outbox (tests and benchmarks). */
@@ -172,31 +245,7 @@ export class NotifyService {
   handlers(): NotifyApiHandlers {
     return {
       'notify.config.get': async () => this.view(),
-      'notify.config.set': async ({ config, telegramToken, webhookSecrets }, caller) => {
-        const language = await this.language();
-        for (const url of configuredDestinations(config)) {
-          // Names are resolved when sending; a literal forbidden address is refused at once.
-          await assertDestinationAllowed(url, this.policy, { resolve: false }).catch((error: unknown) => {
-            if (!(error instanceof DestinationRefused)) throw error;
-            throw invalidInput(error.text(language), [{ path: 'config', message: error.text(language) }]);
-          });
-        }
-        const next = nextSecrets(this.secrets, { config, telegramToken, webhookSecrets }, language);
-        await writeNotifySecrets(this.options.repo, this.options.cipher, next);
-        await this.options.repo.settings.set(NOTIFY_CONFIG_KEY, config);
-        await this.options.repo.audit.add({
-          at: this.now(),
-          actor: caller.name,
-          action: 'notify.config.set',
-          target: NOTIFY_CONFIG_KEY,
-          details: `telegram ${config.telegram.enabled ? 'on' : 'off'}, ${config.telegram.chats.length} chat(s), ${config.webhooks.length} webhook(s)${telegramToken !== undefined ? ', token changed' : ''}`,
-        });
-        this.config = config;
-        this.secrets = next;
-        this.restartBot();
-        this.sender.wake();
-        return this.view();
-      },
+      'notify.config.set': (input, caller) => this.serialConfig(() => this.save(input, caller.name)),
       'notify.test': async ({ target }) => {
         const language = this.language();
         try {
@@ -224,6 +273,33 @@ export class NotifyService {
         };
       },
     };
+  }
+
+  private async save(
+    { config, telegramToken, webhookSecrets }: ApiParsedInput<'notify.config.set'>,
+    by: string,
+  ): Promise<NotifyConfigView> {
+    const language = this.language();
+    for (const url of configuredDestinations(config)) {
+      // Names are resolved when sending; a literal forbidden address is refused at once.
+      await assertDestinationAllowed(url, this.policy, { resolve: false }).catch((error: unknown) => {
+        if (!(error instanceof DestinationRefused)) throw error;
+        throw invalidInput(error.text(language), [{ path: 'config', message: error.text(language) }]);
+      });
+    }
+    const next = nextSecrets(this.secrets, { config, telegramToken, webhookSecrets }, language);
+    await writeNotifySecrets(this.options.repo, this.options.cipher, next);
+    await this.options.repo.settings.set(NOTIFY_CONFIG_KEY, config);
+    await this.options.repo.audit.add({
+      at: this.now(),
+      actor: by,
+      action: 'notify.config.set',
+      target: NOTIFY_CONFIG_KEY,
+      details: `telegram ${config.telegram.enabled ? 'on' : 'off'}, ${config.telegram.chats.length} chat(s), ${config.webhooks.length} webhook(s)${telegramToken !== undefined ? ', token changed' : ''}`,
+    });
+    this.storedVersion = await storedNotifyVersion(this.options.repo);
+    this.adopt(config, next, 'always');
+    return this.view();
   }
 
   private get policy() {

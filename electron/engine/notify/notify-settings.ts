@@ -34,6 +34,33 @@ export async function readNotifyConfig(
   return defaultNotifyConfig;
 }
 
+/**
+ * What is stored, unopened: it changes exactly when the configuration or the sealed secrets do,
+ * so a re-read can tell a change (another workstation's save) without opening the secrets.
+ */
+export async function storedNotifyVersion(repo: Repository): Promise<string> {
+  const [config, sealed] = await Promise.all([
+    repo.settings.get(NOTIFY_CONFIG_KEY),
+    repo.settings.get(NOTIFY_SECRETS_KEY),
+  ]);
+  return JSON.stringify([config ?? null, sealed ?? null]);
+}
+
+/** The configuration and its secrets; secrets this machine cannot open are logged and left empty. */
+export async function loadNotifySettings(
+  repo: Repository,
+  cipher: SecretCipher,
+  log: (message: string) => void,
+): Promise<{ config: NotifyConfig; secrets: NotifySecrets }> {
+  const config = await readNotifyConfig(repo, log);
+  try {
+    return { config, secrets: bindLegacySecrets(await readNotifySecrets(repo, cipher), config) };
+  } catch (error) {
+    log(`notify: the stored secrets could not be opened (${(error as Error).message}); enter them again`);
+    return { config, secrets: emptySecrets() };
+  }
+}
+
 /** Token and webhook secrets, sealed together under one key and opened only here. */
 export async function readNotifySecrets(repo: Repository, cipher: SecretCipher): Promise<NotifySecrets> {
   const sealed = await repo.settings.get(NOTIFY_SECRETS_KEY);

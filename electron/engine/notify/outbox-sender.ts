@@ -7,12 +7,15 @@ import {
   TokenBucket,
   type BackoffRule,
   type BreakerRule,
+  waitedMs,
 } from '../../../shared/domain/notify/delivery-policy';
 import { NotifyEvent } from '../../../shared/domain/notify/event';
 import { composeMessages } from '../../../shared/domain/notify/template';
-import type { Repository } from '../store/repository';
+import type { NewOutboxMessage, Repository } from '../store/repository';
+import { DEFAULT_STALL_MS, WriteBehind } from '../store/write-behind';
 import type { RemoteChannel } from './channel';
 import { DeliveryError } from './delivery-error';
+import { MemoryOutbox } from './memory-outbox';
 
 /** Where a destination is and how it reads; null when it is no longer in the settings. */
 export interface ResolvedDestination {
@@ -38,6 +41,8 @@ export interface OutboxSenderOptions {
   maxAgeMs?: number;
   backoff?: BackoffRule;
   breaker?: BreakerRule;
+  /** How long queueing a message waits for the store before it is sent from memory (default 1 s). */
+  stallMs?: number;
 }
 
 export interface DestinationHealth {
@@ -63,6 +68,9 @@ const BATCH = 1_000;
  * exponentially or as long as the far end asked (429). A row is claimed in the store before it
  * is sent and marked sent right after, so a restart neither loses nor repeats it; the only
  * window left is a crash between the far end accepting and the store recording it.
+ *
+ * Sending never waits on the store: a message the store has not taken within `stallMs` is held in
+ * memory and sent from there (see MemoryOutbox), and stored rows are read with the same patience.
  */
 export class OutboxSender {
   private readonly now: () => number;
@@ -78,8 +86,18 @@ export class OutboxSender {
   private ticking: Promise<void> | null = null;
   private rerun = false;
   private running = false;
+  private readonly writes: WriteBehind;
+  private readonly memory: MemoryOutbox;
+  /** The one read of due rows on its way (a stalled store answers it late, or never). */
+  private dueRead: Promise<OutboxMessage[]> | null = null;
 
   constructor(private readonly options: OutboxSenderOptions) {
+    this.writes = new WriteBehind({
+      ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
+      onError: (error) =>
+        options.log(`notify: the outbox write is kept for a retry: ${(error as Error).message}`),
+    });
+    this.memory = new MemoryOutbox(options.repo, this.writes);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.pollMs = options.pollMs ?? 500;
@@ -94,6 +112,23 @@ export class OutboxSender {
     if (released > 0) this.options.log(`notify: ${released} message(s) left mid-send are queued again`);
     this.running = true;
     this.wake();
+  }
+
+  /**
+   * Queues a message (ignored when its key is already queued); returns whether it is new. The row
+   * is written first; when the store does not take it in time, it is sent from memory meanwhile.
+   */
+  async enqueue(message: NewOutboxMessage): Promise<boolean> {
+    if (this.memory.holds(message.idempotencyKey)) return false;
+    const landing = await this.writes.within(() => this.options.repo.outbox.enqueue(message));
+    if (landing.landed) return landing.value;
+    this.memory.hold(message, landing.later);
+    return true;
+  }
+
+  /** Messages and outcomes the store has not taken yet. */
+  backlog(): number {
+    return this.memory.size() + this.writes.backlog();
   }
 
   /** Something was enqueued (or the settings changed): look now rather than at the next poll. */
@@ -135,7 +170,7 @@ export class OutboxSender {
 
   private async tick(): Promise<void> {
     const now = this.now();
-    const due = await this.options.repo.outbox.due(now, BATCH);
+    const due = [...this.memory.due(now), ...(await this.storedDue(now))];
     const groups = new Map<string, OutboxMessage[]>();
     for (const row of due) {
       const key = `${row.channel}\u0000${row.destination}`;
@@ -156,15 +191,10 @@ export class OutboxSender {
         continue;
       }
       const retrying = rows.some((row) => row.attempts > 0);
-      if (!retrying && now - first.createdAt < windowMs) continue;
+      if (!retrying && waitedMs(first.createdAt, now) < windowMs) continue;
       const pace = this.pace(key, resolved.perMinute, now);
       if (pace.bucket.waitMs(now) > 0 || pace.breaker.state(now) === 'open') continue;
-      const claimed = await this.options.repo.outbox.claim(
-        rows.map((row) => row.id),
-        this.options.owner,
-        now,
-        now + this.leaseMs,
-      );
+      const claimed = await this.claim(rows, now);
       if (claimed.length === 0) continue;
       const sending = this.send(pace, resolved, claimed).finally(() => {
         this.inFlight.delete(key);
@@ -172,6 +202,66 @@ export class OutboxSender {
       });
       this.inFlight.set(key, sending);
     }
+  }
+
+  /**
+   * The store's due rows, but for those held in memory; none when the store does not answer in
+   * time (the read stays out, and the next tick takes its answer).
+   */
+  private async storedDue(now: number): Promise<OutboxMessage[]> {
+    if (this.writes.stalled()) return [];
+    this.dueRead ??= this.options.repo.outbox.due(now, BATCH).finally(() => (this.dueRead = null));
+    const rows = await this.patiently(this.dueRead);
+    return (rows ?? []).filter((row) => !this.memory.holds(row.idempotencyKey));
+  }
+
+  /** Held rows are claimed in memory; stored rows in the store, so no other workstation sends them. */
+  private async claim(rows: OutboxMessage[], now: number): Promise<OutboxMessage[]> {
+    const held = rows.filter((row) => MemoryOutbox.owns(row.id)).map((row) => row.id);
+    const stored = rows.filter((row) => !MemoryOutbox.owns(row.id)).map((row) => row.id);
+    const claimed = this.memory.claim(held);
+    if (stored.length === 0) return claimed;
+    const got = await this.patiently(
+      this.options.repo.outbox.claim(stored, this.options.owner, now, now + this.leaseMs),
+    );
+    // A claim answered late holds its rows until the lease runs out; then they are due again.
+    return claimed.concat(got ?? []);
+  }
+
+  /** The answer, or null when the store takes longer than a stall. */
+  private async patiently<T>(answer: Promise<T>): Promise<T | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), DEFAULT_STALL_MS)));
+    try {
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // Outcomes: a held row's in memory; a stored row's through the ordered, retried writes, waited
+  // for no longer than a stall — a store frozen mid-send must not hold the destination's next
+  // alerts (the row keeps its claim's lease meanwhile, so nobody sends it again).
+  private markSent(ids: number[], at: number): Promise<void> {
+    this.memory.sent(ids.filter(MemoryOutbox.owns), at);
+    return this.storeOutcome(ids, (stored) => this.options.repo.outbox.markSent(stored, at));
+  }
+
+  private markRetry(ids: number[], nextAttemptAt: number, error: string): Promise<void> {
+    this.memory.retry(ids.filter(MemoryOutbox.owns), nextAttemptAt, error);
+    return this.storeOutcome(ids, (stored) =>
+      this.options.repo.outbox.markRetry(stored, nextAttemptAt, error),
+    );
+  }
+
+  private markFailed(ids: number[], error: string): Promise<void> {
+    this.memory.failed(ids.filter(MemoryOutbox.owns), error);
+    return this.storeOutcome(ids, (stored) => this.options.repo.outbox.markFailed(stored, error));
+  }
+
+  private async storeOutcome(ids: number[], write: (stored: number[]) => Promise<void>): Promise<void> {
+    const stored = ids.filter((id) => !MemoryOutbox.owns(id));
+    if (stored.length > 0) await this.patiently(this.writes.push(() => write(stored)));
   }
 
   private pace(key: string, perMinute: number, now: number): DestinationPace {
@@ -199,7 +289,7 @@ export class OutboxSender {
     for (const row of rows) {
       const parsed = NotifyEvent.safeParse(safeJson(row.payload));
       if (parsed.success) readable.push({ row, event: parsed.data });
-      else await this.options.repo.outbox.markFailed([row.id], 'unreadable message in the outbox');
+      else await this.markFailed([row.id], 'unreadable message in the outbox');
     }
     const chunks = composeMessages(
       destination.templates,
@@ -226,7 +316,7 @@ export class OutboxSender {
         await this.failed(pace, rest, failure, now);
         return;
       }
-      await this.options.repo.outbox.markSent(ids, this.now());
+      await this.markSent(ids, this.now());
       pace.breaker.succeeded();
       pace.lastError = null;
     }
@@ -238,11 +328,10 @@ export class OutboxSender {
   }
 
   private async failed(pace: DestinationPace, rows: OutboxMessage[], failure: DeliveryError, now: number) {
-    const repo = this.options.repo.outbox;
     pace.breaker.failed(now);
     if (!failure.retryable) {
       // A bad token or an unknown chat is not a hiccup: stop here and say why in the status.
-      await repo.markFailed(
+      await this.markFailed(
         rows.map((row) => row.id),
         failure.message,
       );
@@ -251,7 +340,7 @@ export class OutboxSender {
     }
     const tooOld = rows.filter((row) => now - row.createdAt >= this.maxAgeMs);
     if (tooOld.length)
-      await repo.markFailed(
+      await this.markFailed(
         tooOld.map((row) => row.id),
         `gave up after ${Math.round(this.maxAgeMs / 3_600_000)} h: ${failure.message}`,
       );
@@ -262,7 +351,7 @@ export class OutboxSender {
       backoffMs(attempts, this.backoff, this.random()),
       pace.breaker.retryInMs(now),
     );
-    await repo.markRetry(
+    await this.markRetry(
       retry.map((row) => row.id),
       now + delay,
       failure.message,
@@ -270,7 +359,7 @@ export class OutboxSender {
   }
 
   private async giveUp(rows: OutboxMessage[], reason: string): Promise<void> {
-    await this.options.repo.outbox.markFailed(
+    await this.markFailed(
       rows.map((row) => row.id),
       reason,
     );

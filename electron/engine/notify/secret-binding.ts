@@ -1,7 +1,7 @@
 import type { ApiParsedInput } from '../../../shared/contract/api';
 import type { NotifyConfig } from '../../../shared/contract/notify';
 import { translate, type Language } from '../../../shared/i18n';
-import { invalidInput } from '../api/errors';
+import { invalidInput } from '../../../shared/contract/api-failure';
 import type { NotifySecrets } from './notify-settings';
 
 /** Telegram's own servers, as the operator reads it in a message. */

@@ -1,5 +1,5 @@
 import type { opticalApiMethods } from '../../../shared/contract/optical';
-import type { ApiHandlers } from '../api/dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import type { OpticalService } from './optical-service';
 
 type OpticalMethod = keyof typeof opticalApiMethods;

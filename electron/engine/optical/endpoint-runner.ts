@@ -15,7 +15,7 @@ import type {
   VendorAlarmRecord,
 } from '../../../shared/contract/optical-worker';
 import { CircuitBreaker } from './circuit-breaker';
-import type { OpticalTransport } from './transport';
+import type { OpticalTransport } from '../collectors/optical-port';
 
 /** A measures round reads every measure; "critical" ones store only the critical keys' samples. */
 export type RoundKind = 'inventory' | 'critical' | 'all' | 'alarms';

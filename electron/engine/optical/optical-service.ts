@@ -31,7 +31,7 @@ import {
 import { RateWindow } from '../../../shared/domain/optical/rate-window';
 import { unitLookup } from '../../../shared/domain/optical/units';
 import type { AlarmPort } from '../alarms/port';
-import { notFound } from '../api/errors';
+import { notFound } from '../../../shared/contract/api-failure';
 import type { Repository } from '../store/repository';
 import type { OpticalSample } from '../store/repo/optical';
 import type { SecretCipher } from '../store/secret-cipher';
@@ -45,7 +45,7 @@ import {
   type OpticalSecrets,
 } from './optical-settings';
 import { rollUpAndPurge } from './rollup-job';
-import type { OpticalTransport } from './transport';
+import type { OpticalTransport } from '../collectors/optical-port';
 
 export interface OpticalServiceOptions {
   repo: Repository;

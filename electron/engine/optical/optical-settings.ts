@@ -11,7 +11,7 @@ import {
   OPTICAL_CONFIG_KEY,
   OPTICAL_SECRETS_KEY,
 } from '../../../shared/domain/optical/defaults';
-import { invalidInput } from '../api/errors';
+import { invalidInput } from '../../../shared/contract/api-failure';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 

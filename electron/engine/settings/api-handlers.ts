@@ -1,5 +1,5 @@
 import type { SettingsGroup } from '../../../shared/contract/settings';
-import type { ApiHandlers } from '../api/dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import type { SettingsService } from './settings-service';
 import type { SnmpLimitsHandlers } from './snmp-limits';
 

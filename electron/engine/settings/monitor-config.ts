@@ -25,6 +25,12 @@ export function monitorConfigFrom(
     retention: {
       samplesMs: retention.samplesDays * DAY_MS,
       rollupsMs: retention.rollupsDays * DAY_MS,
+      historyMs: retention.historyDays * DAY_MS,
+    },
+    massOutage: {
+      startPct: monitor.massOutagePct,
+      endPct: monitor.massOutageEndPct,
+      minDevices: monitor.massOutageMinDevices,
     },
     ping: {
       count: monitor.probes,

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/settings';
 import { checkSettings } from '../../../shared/contract/settings-issues';
 import { translate, type Language } from '../../../shared/i18n';
-import { invalidInput } from '../api/errors';
+import { invalidInput } from '../../../shared/contract/api-failure';
 import type { EventBus } from '../event-bus';
 import type { Repository } from '../store/repository';
 import { groupFromLegacy, legacyKeys } from './legacy-keys';

@@ -1,16 +1,17 @@
-import type { ApiHandlers } from '../api/dispatch';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import { historyRangeMs } from '../../../shared/contract/common';
 import { SnmpOptions, type DeviceSnmpConfig, type DeviceSnmpSummary } from '../../../shared/contract/snmp';
 import type { snmpApiMethods } from '../../../shared/contract/snmp-api';
 import type { Repository, StoredSnmpConfig } from '../store/repository';
 import { StoreError } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
-import type { SnmpMonitor, SnmpPollTransport } from './snmp-monitor';
+import type { SnmpPollTransport } from '../collectors/snmp-port';
+import type { SnmpMonitor } from './snmp-monitor';
 
 type SnmpMethod = keyof typeof snmpApiMethods;
 export type SnmpApiHandlers = Pick<ApiHandlers, SnmpMethod>;
 
-function summary(stored: StoredSnmpConfig): DeviceSnmpSummary {
+function summary(stored: StoredSnmpConfig, monitor: SnmpMonitor): DeviceSnmpSummary {
   return {
     deviceId: stored.deviceId,
     enabled: stored.enabled,
@@ -20,6 +21,7 @@ function summary(stored: StoredSnmpConfig): DeviceSnmpSummary {
     intervalS: stored.intervalS,
     lastError: stored.lastError,
     lastPollAt: stored.lastPollAt,
+    missing: monitor.missing(stored.deviceId),
   };
 }
 
@@ -46,7 +48,7 @@ export function snmpApiHandlers(deps: {
   return {
     'snmp.config.get': async ({ deviceId }) => {
       const stored = await find(deviceId);
-      return stored ? summary(stored) : null;
+      return stored ? summary(stored, monitor) : null;
     },
     'snmp.config.set': async ({ config }, { name: by }) => {
       await hostOf(config.deviceId);
@@ -68,7 +70,7 @@ export function snmpApiHandlers(deps: {
         details: `SNMP v${credentials.version}, port ${config.port}, every ${config.intervalS} s, ${config.enabled ? 'enabled' : 'disabled'}`,
       });
       await monitor.reload();
-      return summary((await find(config.deviceId))!);
+      return summary((await find(config.deviceId))!, monitor);
     },
     'snmp.config.delete': async ({ deviceId }, { name: by }) => {
       await repo.snmp.deleteConfig(deviceId);

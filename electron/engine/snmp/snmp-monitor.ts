@@ -3,10 +3,12 @@ import {
   SnmpCredentials,
   SnmpOptions,
   type InterfaceNow,
+  type SnmpDataKind,
   type SnmpPollResult,
   type SnmpTarget,
 } from '../../../shared/contract/snmp';
 import { computeRates, type CounterSnapshot } from '../../../shared/domain/snmp/counters';
+import { renumbering } from '../../../shared/domain/snmp/renumbering';
 import { InterfaceRollupBuilder, WirelessRollupBuilder, bucketOf } from '../../../shared/domain/snmp/rollup';
 import {
   SNMP_THRESHOLDS_KEY,
@@ -19,17 +21,13 @@ import {
   type ThresholdState,
 } from '../../../shared/domain/snmp/thresholds';
 import type { AlarmPort } from '../alarms/port';
+import type { SnmpPollTransport } from '../collectors/snmp-port';
 import type { Inventory } from '../inventory/inventory';
 import type { Repository, StoredSnmpConfig } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 
 /** What the SNMP monitor reads of the engine's inventory, and tells it. */
 export type SnmpInventory = Pick<Inventory, 'device' | 'isSuppressed' | 'noteWirelessClients'>;
-
-/** How the monitor reaches the poller: the SNMP worker in the app, an in-process poller in tests. */
-export interface SnmpPollTransport {
-  poll(targets: SnmpTarget[], options: SnmpOptions): Promise<SnmpPollResult[]>;
-}
 
 export interface SnmpMonitorOptions {
   repo: Repository;
@@ -53,6 +51,8 @@ interface DeviceTrack {
   upBefore: Map<number, boolean>;
   builders: Map<number, InterfaceRollupBuilder>;
   wireless: WirelessRollupBuilder | null;
+  /** What the agent did not provide at the last poll. */
+  missing: SnmpDataKind[];
 }
 
 /** The retention sweep runs apart from the rounds. */
@@ -67,6 +67,7 @@ const newTrack = (): DeviceTrack => ({
   upBefore: new Map(),
   builders: new Map(),
   wireless: null,
+  missing: [],
 });
 
 const metricAlarm: Record<SnmpMetric, { type: string; severity: Severity }> = {
@@ -77,6 +78,30 @@ const metricAlarm: Record<SnmpMetric, { type: string; severity: Severity }> = {
 
 /** The subject of an interface's alarms, beside its device. */
 const interfaceRef = (index: number) => `if:${index}`;
+const INTERFACE_REF = /^if:(\d+)$/;
+const indexOfRef = (ref: string | null): number | null => {
+  const match = ref ? INTERFACE_REF.exec(ref) : null;
+  return match ? Number(match[1]) : null;
+};
+
+/** Re-keys per-interface state: moved entries follow their interface, removed ones go. */
+function remapIndexes<K, V>(
+  states: Map<K, V>,
+  indexOf: (key: K) => number | null,
+  rekey: (key: K, index: number) => K,
+  moved: ReadonlyMap<number, number>,
+  removed: readonly number[],
+): void {
+  const additions: [K, V][] = [];
+  for (const [key, value] of [...states]) {
+    const index = indexOf(key);
+    if (index === null) continue;
+    const to = moved.get(index);
+    if (to !== undefined || removed.includes(index)) states.delete(key);
+    if (to !== undefined) additions.push([rekey(key, to), value]);
+  }
+  for (const [key, value] of additions) states.set(key, value);
+}
 const RADIO_REF = 'radio';
 
 /**
@@ -137,11 +162,35 @@ export class SnmpMonitor {
     return tracks.flatMap((track) => [...track.interfaces.values()]);
   }
 
+  /** The data this device's agent did not provide at its last poll. */
+  missing(deviceId: number): SnmpDataKind[] {
+    return this.tracks.get(deviceId)?.missing ?? [];
+  }
+
   topInterfaces(limit: number): InterfaceNow[] {
     return this.interfaces()
       .filter((row) => row.utilizationPct !== null)
       .sort((a, b) => b.utilizationPct! - a.utilizationPct!)
       .slice(0, limit);
+  }
+
+  /**
+   * A linkDown/linkUp trap: the interface's alarm changes at once, and the device is polled at
+   * the next tick to confirm it (a poll that finds the trap wrong corrects the alarm).
+   */
+  async onLinkTrap(deviceId: number, index: number, up: boolean, name: string | null): Promise<void> {
+    const track = this.tracks.get(deviceId) ?? newTrack();
+    this.tracks.set(deviceId, track);
+    const label = track.interfaces.get(index)?.name ?? name ?? `ifIndex ${index}`;
+    track.upBefore.set(index, up);
+    if (up) await this.clear(deviceId, 'if_down', interfaceRef(index));
+    else await this.raise(deviceId, 'if_down', interfaceRef(index), 'major', { interface: label });
+    this.pollSoon(deviceId);
+  }
+
+  /** The device is polled at the next tick, whatever its interval. */
+  pollSoon(deviceId: number): void {
+    this.nextDue.set(deviceId, 0);
   }
 
   /** Polls every device that is due; a round still running is not started twice. */
@@ -193,6 +242,8 @@ export class SnmpMonitor {
   private async absorb(result: SnmpPollResult, thresholds: SnmpThresholds): Promise<void> {
     const track = this.tracks.get(result.id) ?? newTrack();
     this.tracks.set(result.id, track);
+    track.missing = result.missing;
+    if (result.discovered) await this.followRenumbering(result, track);
     for (const row of result.interfaces) track.speeds.set(row.index, row.speedMbps);
     const current: CounterSnapshot = { at: result.at, uptimeCs: result.uptimeCs, counters: result.counters };
     const outcome = track.previous ? computeRates(track.previous, current, track.speeds) : null;
@@ -246,6 +297,51 @@ export class SnmpMonitor {
       track.wireless ??= new WirelessRollupBuilder(result.id, bucket);
       track.wireless.add(result.wireless);
     }
+  }
+
+  /**
+   * After a rediscovery, an interface found by name at another ifIndex (a reboot renumbered it)
+   * keeps its state, its last counters and its open alarms; one that is gone has its alarms cleared.
+   */
+  private async followRenumbering(result: SnmpPollResult, track: DeviceTrack): Promise<void> {
+    const { moved, removed } = renumbering(
+      new Map([...track.interfaces.values()].map((row) => [row.index, row.name])),
+      new Map(result.interfaces.map((row) => [row.index, row.name])),
+    );
+    if (moved.size === 0 && removed.length === 0) return;
+    const byIndex = (index: number) => index;
+    const sameKey = (_key: number, index: number) => index;
+    remapIndexes(track.upBefore, byIndex, sameKey, moved, removed);
+    remapIndexes(track.interfaces, byIndex, sameKey, moved, removed);
+    remapIndexes(
+      track.thresholds,
+      (key) => indexOfRef(key.slice(key.indexOf(':') + 1)),
+      (key, index) => `${key.slice(0, key.indexOf(':'))}:${interfaceRef(index)}`,
+      moved,
+      removed,
+    );
+    if (track.previous) {
+      const counters = new Map(track.previous.counters.map((row) => [row.index, row]));
+      remapIndexes(counters, byIndex, sameKey, moved, removed);
+      track.previous = {
+        ...track.previous,
+        counters: [...counters].map(([index, row]) => ({ ...row, index })),
+      };
+    }
+    const open = this.deps.alarms
+      .openAlarms('snmp')
+      .filter((alarm) => alarm.deviceId === result.id && indexOfRef(alarm.ref) !== null);
+    const toRaise = [];
+    for (const alarm of open) {
+      const index = indexOfRef(alarm.ref)!;
+      const to = moved.get(index);
+      if (to === undefined && !removed.includes(index)) continue;
+      await this.clear(result.id, alarm.type, alarm.ref!);
+      if (to !== undefined) toRaise.push({ alarm, ref: interfaceRef(to) });
+    }
+    // Cleared first, raised after: two interfaces that swapped indexes must not clear each other's.
+    for (const { alarm, ref } of toRaise)
+      await this.raise(result.id, alarm.type, ref, alarm.severity, alarm.params);
   }
 
   /** An interface that was up and went down is an alarm; one that was never up is not. */

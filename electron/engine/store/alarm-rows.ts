@@ -7,15 +7,16 @@ import type { NewAlarm } from './repository';
 // a millisecond per alarm, far more than the database's own work.
 
 export const ALARM_INSERT =
-  'INSERT INTO alarms (source, device_id, tower_id, ref, type, severity, state, params, affected, raised_at, open_key)';
+  'INSERT INTO alarms (id, source, device_id, tower_id, ref, type, severity, state, params, affected, raised_at, open_key)';
 /** Skips an alarm whose subject already has an open one, and returns the rows it opened. */
 export const ALARM_INSERT_SUFFIX =
   'ON CONFLICT DO NOTHING RETURNING id, source, device_id, tower_id, ref, type, severity, state, params, ' +
   'affected, raised_at, acknowledged_at, acknowledged_by, cleared_at, cleared_by, note';
-export const ALARM_INSERT_WIDTH = 11;
+export const ALARM_INSERT_WIDTH = 12;
 
 /** A new alarm's values in ALARM_INSERT's column order. */
 export const alarmValues = (alarm: NewAlarm): unknown[] => [
+  alarm.id ?? null,
   alarm.source,
   alarm.deviceId,
   alarm.towerId,
@@ -90,13 +91,18 @@ export function alarmFromRow([
   };
 }
 
-/** "($1,$2,…),(…)" for PostgreSQL, "(?,?,…),(…)" for SQLite. */
+/**
+ * "($1,$2,…),(…)" for PostgreSQL, "(?,?,…),(…)" for SQLite. An id left null is the store's to
+ * assign: SQLite does so for a null rowid, PostgreSQL needs its sequence named.
+ */
 export function valuesList(rows: number, numbered: boolean): string {
   const tuples: string[] = [];
   for (let r = 0; r < rows; r++) {
-    const marks = Array.from({ length: ALARM_INSERT_WIDTH }, (_, c) =>
-      numbered ? `$${r * ALARM_INSERT_WIDTH + c + 1}` : '?',
-    );
+    const marks = Array.from({ length: ALARM_INSERT_WIDTH }, (_, c) => {
+      if (!numbered) return '?';
+      const mark = `$${r * ALARM_INSERT_WIDTH + c + 1}`;
+      return c === 0 ? `COALESCE(${mark}::integer, nextval('alarms_id_seq'))` : mark;
+    });
     tuples.push(`(${marks.join(',')})`);
   }
   return tuples.join(',');

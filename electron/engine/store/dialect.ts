@@ -32,11 +32,15 @@ export interface StoreDialect {
   upsertStatuses(rows: DeviceStatus[]): Promise<void>;
   allStatuses(): Promise<DeviceStatus[]>;
   allDevices(): Promise<Device[]>;
+  /** SQLite only: an online backup of the live database into `destination`. */
+  backupTo?(destination: string): Promise<void>;
   /**
    * Opens these alarms in one transaction, multi-row statements, skipping any whose subject
    * already has an open alarm; returns those opened.
    */
   insertAlarms(alarms: NewAlarm[]): Promise<Alarm[]>;
+  /** `count` alarm ids no other writer will use (the caller runs it on the one writer). */
+  reserveAlarmIds(count: number): Promise<number[]>;
   close(): Promise<void>;
 }
 

@@ -159,6 +159,14 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
       return (result.rows as Parameters<typeof deviceFromRow>[0][]).map(deviceFromRow);
     },
     insertAlarms: (alarms) => insertAlarms(pool, alarms),
+    async reserveAlarmIds(count) {
+      // Drawn from the sequence itself: workstations sharing this database never collide.
+      const result = await pool.query<{ id: number }>(
+        "SELECT nextval('alarms_id_seq')::integer AS id FROM generate_series(1, $1)",
+        [count],
+      );
+      return result.rows.map((row) => row.id);
+    },
     close: () => pool.end(),
   };
 }

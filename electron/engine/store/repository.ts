@@ -14,10 +14,15 @@ import type {
   Tower,
   TowerInput,
 } from '../../../shared/contract/entities';
+import type { ImportDeviceRow } from '../../../shared/contract/inventory-import';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
+import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
+import type { HistoryRepository } from './repo/history';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
 import type { UsersRepository } from './repo/users';
+import type { SelfHealthStore } from './repo/self-health';
+import type { WriteBacklog } from './writer';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -28,6 +33,8 @@ export interface MaintenanceFields {
 }
 
 export interface NewAlarm {
+  /** Reserved beforehand (`alarms.reserveIds`); the store assigns one when absent. */
+  id?: number;
   source: AlarmSource;
   deviceId: number | null;
   towerId: number | null;
@@ -68,6 +75,9 @@ export interface StoredSnmpConfig {
   lastError: string | null;
 }
 
+/** A synthetic check as stored, without its results. */
+export type StoredSyntheticCheck = SyntheticCheckInput & { id: number; createdAt: number; updatedAt: number };
+
 export interface NewAuditEntry {
   at: number;
   actor: string;
@@ -106,6 +116,11 @@ export interface Repository {
     delete(id: number): Promise<void>;
   };
 
+  /** An operator's confirmed import: its new towers and devices in one transaction. */
+  inventoryImport: {
+    write(towers: TowerInput[], devices: ImportDeviceRow[]): Promise<{ towers: Tower[]; devices: Device[] }>;
+  };
+
   status: {
     /** The current status of every device (one row per device), for the live view. */
     all(): Promise<DeviceStatus[]>;
@@ -123,6 +138,11 @@ export interface Repository {
   };
 
   alarms: {
+    /**
+     * Ids for alarms not yet stored, unique across workstations sharing one PostgreSQL: the alarm
+     * service decides and publishes with them while the store may be slow to answer.
+     */
+    reserveIds(count: number): Promise<number[]>;
     /**
      * Opens these alarms in one transaction (multi-row statements); returns those opened. An
      * alarm whose source, subject and type already has an open one is skipped (one open per key).
@@ -154,6 +174,9 @@ export interface Repository {
     /** Back to pending for another attempt at `nextAttemptAt`. */
     markRetry(ids: number[], nextAttemptAt: number, error: string): Promise<void>;
     markFailed(ids: number[], error: string): Promise<void>;
+    /** The same, by idempotency key: for messages sent while the store stalled, before it held their row. */
+    markSentByKeys(keys: string[], at: number): Promise<void>;
+    markFailedByKeys(keys: string[], error: string): Promise<void>;
     /** After a restart: this workstation's unfinished claims become pending again. */
     releaseClaims(owner: string): Promise<number>;
     stats(sentSince: number): Promise<{ pending: number; failed: number; sent: number }>;
@@ -174,6 +197,18 @@ export interface Repository {
     deleteRollupsBefore(at: number): Promise<number>;
   };
 
+  synthetic: {
+    checks(): Promise<StoredSyntheticCheck[]>;
+    createCheck(input: SyntheticCheckInput): Promise<StoredSyntheticCheck>;
+    updateCheck(id: number, input: SyntheticCheckInput): Promise<StoredSyntheticCheck>;
+    deleteCheck(id: number): Promise<void>;
+    /** One transaction per call; a result whose check is gone is dropped. */
+    insertResults(results: SyntheticResult[]): Promise<void>;
+    results(checkId: number, from: number, to: number): Promise<SyntheticResult[]>;
+    /** The newest `limit` results of a check, newest first. */
+    recent(checkId: number, limit: number): Promise<SyntheticResult[]>;
+    deleteResultsBefore(at: number): Promise<number>;
+  };
   backup: BackupStore;
 
   settings: {
@@ -188,9 +223,20 @@ export interface Repository {
     list(limit: number): Promise<AuditEntry[]>;
   };
 
+  /**
+   * An online backup of a SQLite store into `destination` (PostgreSQL is backed up by the
+   * server's own tools: there it throws a StoreError 'invalid').
+   */
+  backupTo(destination: string): Promise<void>;
   optical: OpticalRepository;
 
   users: UsersRepository;
+  selfHealth: SelfHealthStore;
+  /** Writes waiting in (or running from) the one writer queue. */
+  writerQueue(): number;
+  history: HistoryRepository;
+  /** Writes waiting for the database, and how long it has left the one in progress unanswered. */
+  backlog(): WriteBacklog;
 
   /** Flushes batched writes and closes connections. */
   close(): Promise<void>;

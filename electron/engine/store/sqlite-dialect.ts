@@ -88,6 +88,18 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     }
     return opened;
   });
+  // AUTOINCREMENT never hands out an id at or below the table's sequence: moving the sequence on
+  // reserves the ids in between.
+  const readSequence = database.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'alarms'").pluck();
+  const highestId = database.prepare('SELECT coalesce(max(id), 0) FROM alarms').pluck();
+  const setSequence = database.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'alarms'");
+  const addSequence = database.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('alarms', ?)");
+  const reserveAlarmIds = database.transaction((count: number): number[] => {
+    const stored = readSequence.get() as number | undefined;
+    const base = Math.max(stored ?? 0, highestId.get() as number);
+    (stored === undefined ? addSequence : setSequence).run(base + count);
+    return Array.from({ length: count }, (_, i) => base + i + 1);
+  });
   return {
     name: 'sqlite',
     db,
@@ -118,6 +130,13 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     },
     async insertAlarms(alarms) {
       return alarms.length === 0 ? [] : insertAlarms.immediate(alarms);
+    },
+    async backupTo(destination) {
+      // SQLite's online backup API: a consistent copy page by page while Vigia keeps writing.
+      await database.backup(destination);
+    },
+    async reserveAlarmIds(count) {
+      return reserveAlarmIds.immediate(count);
     },
     async close() {
       database.close();

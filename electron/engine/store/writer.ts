@@ -7,6 +7,11 @@ export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmedia
 /** How long writes may follow one another before the event loop gets a turn. */
 const SLICE_MS = 8;
 
+export interface WriteBacklog {
+  queued: number;
+  waitingMs: number;
+}
+
 /**
  * The one writer of a database: every write runs after the previous one has finished, so a
  * batch transaction never interleaves with another write on the same connection.
@@ -19,14 +24,41 @@ const SLICE_MS = 8;
 export class Writer {
   private tail: Promise<unknown> = Promise.resolve();
   private sliceStart = 0;
+  private queued = 0;
+  /** When the write in progress started (performance.now()), null when none runs. */
+  private runningSince: number | null = null;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {
-    const start = () => this.turnIfDue().then(work);
-    const next = this.tail.then(start, start);
+    this.queued += 1;
+    const start = () =>
+      this.turnIfDue().then(() => {
+        this.runningSince = this.now();
+        return work();
+      });
+    const next = this.tail.then(start, start).finally(() => {
+      this.queued -= 1;
+      this.runningSince = null;
+    });
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /** Writes waiting in (or running from) the queue. */
+  get pending(): number {
+    return this.queued;
+  }
+
+  /**
+   * Writes waiting (the one in progress included) and how long the one in progress has gone
+   * unanswered: a store that stalls shows here first, before any error.
+   */
+  backlog(): WriteBacklog {
+    return {
+      queued: this.queued,
+      waitingMs: this.runningSince === null ? 0 : Math.max(0, this.now() - this.runningSince),
+    };
   }
 
   private async turnIfDue(): Promise<void> {

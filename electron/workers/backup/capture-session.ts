@@ -10,7 +10,7 @@ const SETTLE_MS = 30;
 function openShell(client: Client): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
     client.shell({ term: 'vt100', cols: 511, rows: 24 }, (error, channel) => {
-      if (error) reject(new BackupError('connection_lost', `no shell: ${error.message}`));
+      if (error) reject(new BackupError('connection_lost', error.message));
       else resolve(channel);
     });
   });
@@ -76,12 +76,11 @@ async function enterPrivileged(shell: Shell, job: BackupJob, anyPrompt: RegExp):
     return asksSecret.test(line) || anyPrompt.test(line);
   }, 'enable_failed');
   if (asksSecret.test(tailLine(shell.take()))) {
-    if (job.enableSecret === null)
-      throw new BackupError('enable_failed', 'the device asks for an enable secret');
+    if (job.enableSecret === null) throw new BackupError('enable_secret_missing', '');
     shell.send(job.enableSecret);
     await shell.waitFor((buffer) => anyPrompt.test(tailLine(buffer)), 'enable_failed');
   }
   const prompt = tailLine(shell.take());
-  if (!privileged.test(prompt)) throw new BackupError('enable_failed', `still at ${JSON.stringify(prompt)}`);
+  if (!privileged.test(prompt)) throw new BackupError('enable_failed', JSON.stringify(prompt));
   return prompt;
 }

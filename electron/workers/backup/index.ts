@@ -22,7 +22,7 @@ serveWorker('backup', backupWorkerApi, {
     for (const deviceId of deviceIds) {
       const control = running.get(deviceId);
       if (!control?.abort) continue;
-      control.abort(new BackupError('cancelled', 'cancelled by the operator'));
+      control.abort(new BackupError('cancelled', ''));
       cancelled++;
     }
     return { cancelled };

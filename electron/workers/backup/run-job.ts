@@ -9,6 +9,9 @@ import type { Shell } from './shell';
 
 const RETRY_PAUSE_MS = 500;
 
+/** The key a host showed, from a changed-key failure ("<trusted> → <shown>"). */
+const shownKeyOf = (error: Error): string | null => /→ (SHA256:\S+)/.exec(error.message)?.[1] ?? null;
+
 /** Something that can stop a job from outside: a cancel, or its own deadline. */
 export interface JobControl {
   /** Set by the job: fails whatever it is waiting on with this error. */
@@ -24,7 +27,7 @@ interface Attempt {
 async function attempt(
   job: BackupJob,
   control: JobControl,
-  seen: { hostKey: string | null },
+  seen: { hostKey: string | null; jumpHostKey: string | null },
 ): Promise<Attempt> {
   const clients: Client[] = [];
   let shell: Shell | null = null;
@@ -38,10 +41,23 @@ async function attempt(
   try {
     let sock;
     if (job.jump) {
-      const jump = await connect({ ...common, endpoint: job.jump, loginSuffix: '', label: 'jump host: ' });
+      const jump = await connect({
+        ...common,
+        endpoint: job.jump,
+        loginSuffix: '',
+        label: `${job.jump.host}: `,
+      }).catch((error: unknown) => {
+        // A changed key on the jump host is the jump host's, reported apart from the device's.
+        if (error instanceof BackupError && error.failure.code === 'host_key_changed') {
+          seen.jumpHostKey = shownKeyOf(error);
+          throw new BackupError('jump_host_key_changed', error.failure.detail);
+        }
+        throw error;
+      });
+      seen.jumpHostKey = jump.hostKey;
       clients.push(jump.client);
       if (aborted) throw aborted;
-      sock = await forward(jump.client, job.target.host, job.target.port);
+      sock = await forward(jump.client, job.jump.host, job.target.host, job.target.port);
     }
     const target = await connect({
       ...common,
@@ -51,8 +67,7 @@ async function attempt(
       ...(sock ? { sock } : {}),
     }).catch((error: unknown) => {
       // The key shown is reported even when the job stops there (a changed key).
-      const shown = /shown (SHA256:\S+)/.exec((error as Error).message);
-      if (shown) seen.hostKey = shown[1]!;
+      seen.hostKey = shownKeyOf(error as Error) ?? seen.hostKey;
       throw error;
     });
     clients.push(target.client);
@@ -78,7 +93,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runJob(job: BackupJob, control: JobControl, now = Date.now): Promise<BackupOutcome> {
   const startedAt = now();
   const deadline = startedAt + job.timeouts.jobMs;
-  const seen: { hostKey: string | null } = { hostKey: null };
+  const seen: { hostKey: string | null; jumpHostKey: string | null } = { hostKey: null, jumpHostKey: null };
   const running: JobControl = { abort: null };
   let stopped: BackupError | null = null;
   control.abort = (error) => {
@@ -97,6 +112,7 @@ export async function runJob(job: BackupJob, control: JobControl, now = Date.now
     attempts,
     failure: null,
     hostKey: seen.hostKey,
+    jumpHostKey: seen.jumpHostKey,
     crypto: null,
     hash: null,
     config: null,

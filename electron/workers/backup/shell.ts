@@ -69,7 +69,7 @@ export class Shell {
   describeTail(): string {
     const tail = this.buffer.slice(-TAIL).replace(/\r/g, '');
     const line = tail.slice(tail.lastIndexOf('\n') + 1).trim() || tail.trim().split('\n').pop() || '';
-    return line ? `last output: ${JSON.stringify(line.slice(-120))}` : 'no output';
+    return line ? JSON.stringify(line.slice(-120)) : '';
   }
 
   /**
@@ -114,7 +114,7 @@ export class Shell {
     if (this.closed) return;
     this.bytes += chunk.length;
     if (this.bytes > this.limits.maxBytes) {
-      this.end(new BackupError('too_large', `more than ${this.limits.maxBytes} bytes`));
+      this.end(new BackupError('too_large', `> ${this.limits.maxBytes} B`));
       this.channel.close();
       return;
     }
@@ -125,7 +125,7 @@ export class Shell {
       if (match) {
         this.buffer = this.buffer.slice(0, tailStart + match.index);
         if (++this.pagesAnswered > this.limits.maxPages) {
-          this.end(new BackupError('endless_pager', `${this.limits.maxPages} pages and still paging`));
+          this.end(new BackupError('endless_pager', `${this.limits.maxPages} × ${this.describeTail()}`));
           this.channel.close();
           return;
         }

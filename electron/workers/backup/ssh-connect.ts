@@ -30,7 +30,8 @@ export function fingerprint(key: Buffer): string {
 
 function classify(error: Error & { level?: string; code?: string }, options: ConnectOptions): BackupError {
   const message = `${options.label}${error.message}`;
-  if (error.level === 'client-authentication') return new BackupError('auth_failed', message);
+  if (error.level === 'client-authentication')
+    return new BackupError('auth_failed', options.label.replace(/: $/, ''));
   if (/no matching/i.test(error.message)) {
     return new BackupError(options.legacyCrypto ? 'connect_failed' : 'legacy_crypto_required', message);
   }
@@ -74,19 +75,12 @@ export function connect(options: ConnectOptions): Promise<Connection> {
     client.on('ready', () => settle(null));
     client.on('error', (error) => {
       if (shownKey && endpoint.knownHostKey && shownKey !== endpoint.knownHostKey) {
-        settle(
-          new BackupError(
-            'host_key_changed',
-            `${options.label}trusted ${endpoint.knownHostKey}, shown ${shownKey}`,
-          ),
-        );
+        settle(new BackupError('host_key_changed', `${options.label}${endpoint.knownHostKey} → ${shownKey}`));
         return;
       }
       settle(classify(error, options));
     });
-    client.on('close', () =>
-      settle(new BackupError('connection_lost', `${options.label}closed before the login finished`)),
-    );
+    client.on('close', () => settle(new BackupError('connection_lost', options.label.replace(/: $/, ''))));
     const config: ConnectConfig = {
       host: endpoint.host,
       port: endpoint.port,
@@ -125,10 +119,10 @@ export function connect(options: ConnectOptions): Promise<Connection> {
 }
 
 /** A channel to `host:port` through an open session (the jump host's direct-tcpip). */
-export function forward(via: Client, host: string, port: number): Promise<Duplex> {
+export function forward(via: Client, viaHost: string, host: string, port: number): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     via.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
-      if (error) reject(new BackupError('connect_failed', `jump host: ${error.message}`));
+      if (error) reject(new BackupError('connect_failed', `${viaHost}: ${error.message}`));
       else resolve(stream);
     });
   });

@@ -19,6 +19,8 @@ interface Known {
   key: string;
   discovery: Discovery;
   uptimeCs: number | null;
+  /** Counter columns this agent refused outright: not asked again until the next discovery. */
+  skip: Set<string>;
 }
 
 const sameIndexes = (a: number[], b: number[]): boolean =>
@@ -120,10 +122,16 @@ export class SnmpPoller {
     const { session } = pooled;
     let failed = false;
     try {
+      const rediscover = async (): Promise<Known> => ({
+        key,
+        discovery: await discover(session, target, options, at),
+        uptimeCs: null,
+        skip: new Set(),
+      });
       let known = this.known.get(target.id);
       let discovered = false;
       if (!known || known.key !== key || at - known.discovery.at > this.rediscoverMs) {
-        known = { key, discovery: await discover(session, target, options, at), uptimeCs: null };
+        known = await rediscover();
         discovered = true;
       }
       const read = await readCounters(
@@ -132,14 +140,16 @@ export class SnmpPoller {
         options,
         known.discovery.hc,
         known.discovery.interfaces.length,
+        known.skip,
       );
+      for (const column of read.refused) known.skip.add(column);
       const rebooted = known.uptimeCs !== null && read.uptimeCs !== null && read.uptimeCs < known.uptimeCs;
       const changed = !sameIndexes(
         read.counters.map((row) => row.index),
         known.discovery.interfaces.map((row) => row.index),
       );
       if (!discovered && (rebooted || changed)) {
-        known = { key, discovery: await discover(session, target, options, at), uptimeCs: null };
+        known = await rediscover();
         discovered = true;
       }
       known.uptimeCs = read.uptimeCs;
@@ -151,6 +161,11 @@ export class SnmpPoller {
           ? wirelessReaders[system.vendor]
           : null;
       const operUp = new Map(read.counters.map((row) => [row.index, row.operUp]));
+      const wireless = readWireless
+        ? await readWireless(session, target.credentials.version === '1', options.maxRepetitions)
+        : null;
+      const missing = [...known.discovery.missing, ...read.missing];
+      if (readWireless && !wireless) missing.push('wireless');
       return {
         id: target.id,
         at,
@@ -163,9 +178,8 @@ export class SnmpPoller {
           operUp: operUp.get(row.index) ?? row.operUp,
         })),
         counters: read.counters,
-        wireless: readWireless
-          ? await readWireless(session, target.credentials.version === '1', options.maxRepetitions)
-          : null,
+        wireless,
+        missing,
       };
     } catch (error) {
       failed = true;
@@ -179,6 +193,7 @@ export class SnmpPoller {
         interfaces: [],
         counters: [],
         wireless: null,
+        missing: [],
       };
     } finally {
       release(failed);

@@ -1,16 +1,6 @@
 import * as snmp from 'net-snmp';
-import type { SnmpCredentials, SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
-
-function v3User(credentials: Extract<SnmpCredentials, { version: '3' }>): snmp.User {
-  return {
-    name: credentials.user,
-    level: snmp.SecurityLevel[credentials.level],
-    authProtocol: snmp.AuthProtocols[credentials.authProtocol],
-    authKey: credentials.authKey,
-    privProtocol: snmp.PrivProtocols[credentials.privProtocol],
-    privKey: credentials.privKey,
-  };
-}
+import type { SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
+import { v3User } from '../host/snmp-v3-user';
 
 /**
  * One session per device, kept between rounds by the poller: each has its own UDP socket, so a
@@ -27,7 +17,8 @@ export function openSession(
     retries: options.retries,
     timeout: options.timeoutMs,
     transport: target.host.includes(':') ? 'udp6' : 'udp4',
-    backwardsGetNexts: false,
+    // Agents that never sorted their rows answer "backwards"; the walk follows them until they repeat.
+    backwardsGetNexts: true,
   } as const;
   const { credentials } = target;
   const session =

@@ -5,6 +5,8 @@ export interface ColumnsRead {
   scalars: (snmp.Varbind | null)[];
   /** Rows of each column, keyed by the column OID, in agent order. */
   columns: Map<string, snmp.Varbind[]>;
+  /** Columns the agent refused even when asked alone: not worth asking again until it changes. */
+  refused: Set<string>;
 }
 
 export interface WalkPlan {
@@ -21,6 +23,12 @@ const MAX_ROUNDS = 200;
 
 const parentOf = (instanceOid: string): string => instanceOid.replace(/\.0$/, '');
 const isInside = (column: string, oid: string): boolean => oid.startsWith(`${column}.`);
+
+/** An answer with an error status (noSuchName, genErr, tooBig…): the agent refused the request as a whole. */
+const refusal = (error: unknown): number | null =>
+  error instanceof Error && error.name === 'RequestFailedError'
+    ? Number((error as Error & { status?: number }).status ?? snmp.ErrorStatus.GeneralError)
+    : null;
 
 function request(
   session: snmp.Session,
@@ -48,58 +56,130 @@ function request(
   });
 }
 
+/** One read in progress: what has arrived, and where each unfinished column stands. */
+class Walk {
+  readonly columns: Map<string, snmp.Varbind[]>;
+  readonly cursors: Map<string, string>;
+  /** OIDs already taken per column: an agent walking in its own order is followed until it repeats. */
+  private readonly seen = new Map<string, Set<string>>();
+  readonly scalars: (snmp.Varbind | null)[];
+  scalarsPending: boolean;
+
+  constructor(private readonly plan: WalkPlan) {
+    this.columns = new Map(plan.columns.map((column) => [column, []]));
+    this.cursors = new Map(plan.columns.map((column) => [column, column]));
+    this.scalars = plan.scalars.map(() => null);
+    this.scalarsPending = plan.scalars.length > 0;
+    for (const column of plan.columns) this.seen.set(column, new Set());
+  }
+
+  /** Takes one answer to `scalars` (when asked) and `pending` columns; whether any column moved on. */
+  absorb(answer: (snmp.Varbind | snmp.Varbind[])[], withScalars: boolean, pending: string[]): boolean {
+    const offset = withScalars ? this.plan.scalars.length : 0;
+    if (withScalars) {
+      this.plan.scalars.forEach((wanted, i) => {
+        const varbind = answer[i];
+        if (varbind && !Array.isArray(varbind) && varbind.oid === wanted && !snmp.isVarbindError(varbind))
+          this.scalars[i] = varbind;
+      });
+      this.scalarsPending = false;
+    }
+    let progressed = false;
+    pending.forEach((column, i) => {
+      const rows = answer[offset + i];
+      // An answer cut short (fewer values than asked) leaves the column where it was.
+      const values = Array.isArray(rows) ? rows : [];
+      const seen = this.seen.get(column)!;
+      for (const varbind of values) {
+        if (
+          varbind.type === snmp.ObjectType.EndOfMibView ||
+          !isInside(column, varbind.oid) ||
+          seen.has(varbind.oid)
+        ) {
+          this.cursors.delete(column);
+          return;
+        }
+        seen.add(varbind.oid);
+        this.cursors.set(column, varbind.oid);
+        progressed = true;
+        // A row the agent says it has no value for (noSuchInstance inside a walk) costs that row only.
+        if (!snmp.isVarbindError(varbind)) this.columns.get(column)!.push(varbind);
+      }
+    });
+    return progressed;
+  }
+}
+
 /**
  * Reads scalars and whole table columns together, robust to the shape of the agent's answers: a
  * column is followed until it leaves its subtree, whatever number of rows each answer carries
- * (some agents cap a GetBulk answer at max-repetitions values in all instead of per column).
+ * (some agents cap a GetBulk answer at max-repetitions values in all instead of per column), in
+ * the agent's own order (some never sort their rows), and until it ends mid-table. An agent that
+ * refuses the whole request because of one object it lacks (noSuchName from SNMPv1 agents, genErr
+ * from some embedded ones) is asked again object by object, so that only that object is missing.
  */
 export async function readColumns(session: snmp.Session, v1: boolean, plan: WalkPlan): Promise<ColumnsRead> {
-  const columns = new Map<string, snmp.Varbind[]>(plan.columns.map((column) => [column, []]));
-  const cursors = new Map<string, string>(plan.columns.map((column) => [column, column]));
-  const scalars: (snmp.Varbind | null)[] = plan.scalars.map(() => null);
-  const maxRepetitions = Math.max(
+  const walk = new Walk(plan);
+  const refused = new Set<string>();
+  let maxRepetitions = Math.max(
     1,
     Math.min(plan.maxRepetitions, Math.floor(plan.maxVarbinds / Math.max(1, plan.columns.length))),
   );
 
-  let first = true;
-  for (let round = 0; round < MAX_ROUNDS && (first || cursors.size > 0); round++) {
-    const pending = [...cursors.keys()];
-    const nonRepeaters = first ? plan.scalars.length : 0;
-    const oids = [
-      ...(first ? plan.scalars.map(parentOf) : []),
-      ...pending.map((column) => cursors.get(column)!),
-    ];
-    if (oids.length === 0) break;
-    const answer = await request(session, v1, oids, nonRepeaters, maxRepetitions);
-
-    if (first) {
-      plan.scalars.forEach((wanted, i) => {
-        const varbind = answer[i];
-        if (varbind && !Array.isArray(varbind) && varbind.oid === wanted && !snmp.isVarbindError(varbind)) {
-          scalars[i] = varbind;
+  /** Follows `columns` (and the scalars when still pending) round by round; refusals propagate. */
+  const follow = async (columns: readonly string[]): Promise<void> => {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const pending = columns.filter((column) => walk.cursors.has(column));
+      const withScalars = walk.scalarsPending;
+      if (pending.length === 0 && !withScalars) return;
+      const nonRepeaters = withScalars ? plan.scalars.length : 0;
+      const oids = [
+        ...(withScalars ? plan.scalars.map(parentOf) : []),
+        ...pending.map((column) => walk.cursors.get(column)!),
+      ];
+      let answer: (snmp.Varbind | snmp.Varbind[])[];
+      try {
+        answer = await request(session, v1, oids, nonRepeaters, maxRepetitions);
+      } catch (error) {
+        // An answer too big for the agent to send: ask for fewer rows at a time.
+        if (refusal(error) === snmp.ErrorStatus.TooBig && maxRepetitions > 1) {
+          maxRepetitions = Math.max(1, Math.floor(maxRepetitions / 2));
+          continue;
         }
-      });
-      first = false;
-    }
-
-    let progressed = false;
-    pending.forEach((column, i) => {
-      const rows = answer[nonRepeaters + i];
-      const values = Array.isArray(rows) ? rows : [];
-      for (const varbind of values) {
-        if (snmp.isVarbindError(varbind) || !isInside(column, varbind.oid)) {
-          cursors.delete(column);
-          return;
-        }
-        columns.get(column)!.push(varbind);
-        cursors.set(column, varbind.oid);
-        progressed = true;
+        throw error;
       }
-    });
-    if (!progressed) break;
+      if (!walk.absorb(answer, withScalars, pending)) return;
+    }
+  };
+
+  try {
+    await follow(plan.columns);
+  } catch (error) {
+    if (refusal(error) === null) throw error;
+    // One object at a time from here on; what was read before stays.
+    if (walk.scalarsPending) {
+      for (const [i, oid] of plan.scalars.entries()) {
+        try {
+          const [varbind] = await request(session, v1, [parentOf(oid)], 1, 1);
+          if (varbind && !Array.isArray(varbind) && varbind.oid === oid && !snmp.isVarbindError(varbind))
+            walk.scalars[i] = varbind;
+        } catch (alone) {
+          if (refusal(alone) === null) throw alone;
+        }
+      }
+      walk.scalarsPending = false;
+    }
+    for (const column of plan.columns) {
+      try {
+        await follow([column]);
+      } catch (alone) {
+        if (refusal(alone) === null) throw alone;
+        walk.cursors.delete(column);
+        refused.add(column);
+      }
+    }
   }
-  return { scalars, columns };
+  return { scalars: walk.scalars, columns: walk.columns, refused };
 }
 
 /** The row index of a column value: the OID part after the column. */

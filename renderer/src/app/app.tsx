@@ -9,6 +9,8 @@ import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
 import { useWorkstationSync } from './workstation-sync';
 import { SignOutButton } from '../login/sign-out-button';
+import { useResyncAfterReconnect } from '../live/use-resync';
+import { OutageBanner } from '../outage/outage-banner';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -20,8 +22,26 @@ const DevicePage = lazyNamed(() => import('../device/device-page'), 'DevicePage'
 const OpticalPage = lazyNamed(() => import('../optical/optical-page'), 'OpticalPage');
 const SettingsPage = lazyNamed(() => import('../settings/settings-page'), 'SettingsPage');
 const BackupsPage = lazyNamed(() => import('../backups/backups-page'), 'BackupsPage');
+const WallPage = lazyNamed(() => import('../wall/wall-page'), 'WallPage');
+const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'SyntheticPage');
+const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
+const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage');
+const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsPage');
 
-const PAGES = ['dashboard', 'map', 'devices', 'towers', 'alarms', 'optical', 'backups', 'settings'] as const;
+const PAGES = [
+  'dashboard',
+  'map',
+  'devices',
+  'towers',
+  'alarms',
+  'optical',
+  'backups',
+  'reports',
+  'settings',
+  'checks',
+  'system',
+  'health',
+] as const;
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -47,6 +67,17 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'wall':
+      // Drawn by App outside the shell: a TV has no use for the menu.
+      return null;
+    case 'checks':
+      return <SyntheticPage />;
+    case 'system':
+      return <SystemPage />;
+    case 'health':
+      return <HealthPage />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 
@@ -64,6 +95,7 @@ export function App() {
   const loaded = useLiveValue((store) => store.loaded);
   const route = useRoute();
   useWorkstationSync();
+  useResyncAfterReconnect();
   const [connected, setConnected] = useState(true);
   useEffect(() => onConnectionChange(setConnected), []);
 
@@ -71,7 +103,7 @@ export function App() {
     document.title = activeAlarms > 0 ? `(${activeAlarms}) Vigia` : 'Vigia';
   }, [activeAlarms]);
 
-  // Alt+1…7 jump to the main pages, as NOC operators expect from a wall-screen app.
+  // Alt+1…9 jump to the main pages, as NOC operators expect from a wall-screen app.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;
@@ -86,6 +118,14 @@ export function App() {
   }, []);
 
   const current = route.page === 'device' ? 'devices' : route.page;
+  if (route.page === 'wall')
+    return loaded ? (
+      <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+        <WallPage />
+      </Suspense>
+    ) : (
+      <Text p="lg">{loadError ? t('app.loadError', { message: loadError }) : t('app.loading')}</Text>
+    );
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
@@ -126,12 +166,14 @@ export function App() {
             label={t(`nav.${page}`)}
             active={current === page}
             onClick={() => navigate(page)}
-            rightSection={<Text size="xs" c="dimmed">{`Alt+${i + 1}`}</Text>}
+            rightSection={i < 9 ? <Text size="xs" c="dimmed">{`Alt+${i + 1}`}</Text> : undefined}
             data-testid={`nav-${page}`}
           />
         ))}
+        <NavLink label={t('nav.wall')} mt="auto" onClick={() => navigate('wall')} data-testid="nav-wall" />
       </AppShell.Navbar>
       <AppShell.Main>
+        <OutageBanner />
         {loadError ? (
           <Text c="red">{t('app.loadError', { message: loadError })}</Text>
         ) : loaded ? (

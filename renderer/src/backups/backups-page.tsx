@@ -13,6 +13,8 @@ import { SettingsModal } from './settings-modal';
 import { TargetForm } from './target-form';
 import { useBackups } from './use-backups';
 import { VersionsDrawer } from './versions-drawer';
+import { weakCryptoCsv } from './weak-crypto-report';
+import { download } from '../devices/csv-export';
 
 /** What the hash asks for: a device's versions, maybe a given diff (the change alarm's link). */
 function linkedDiff(): { device: number; from: number; to: number } | { device: number } | null {
@@ -62,6 +64,25 @@ export function BackupsPage() {
   const run = (deviceIds: number[] | null) =>
     act(async () => setProgress(await getClient().invoke('backup.run', { deviceIds })), t('backups.started'));
 
+  const exportWeakCrypto = () =>
+    download(
+      `${t('backups.weakFile')}.csv`,
+      weakCryptoCsv(
+        overview?.rows ?? [],
+        {
+          device: t('backups.weakCol.device'),
+          host: t('backups.weakCol.host'),
+          profile: t('backups.weakCol.profile'),
+          algorithms: t('backups.weakCol.algorithms'),
+          lastOk: t('backups.weakCol.lastOk'),
+        },
+        {
+          profile: (row) => t(`backups.profile.${row.profile}`),
+          lastOk: (row) => (row.lastOkAt === null ? '' : format.dateTime(row.lastOkAt)),
+        },
+      ),
+    );
+
   const viewed = viewing ? overview?.rows.find((row) => row.deviceId === viewing.id) : undefined;
   return (
     <Stack>
@@ -90,6 +111,11 @@ export function BackupsPage() {
           onChange={(e) => setFilter(e.currentTarget.value)}
           style={{ flex: 1 }}
         />
+        {(overview?.rows ?? []).some((row) => row.weakCrypto.length > 0) && (
+          <Button variant="subtle" onClick={exportWeakCrypto} data-testid="backup-weak-export">
+            {t('backups.weakExport')}
+          </Button>
+        )}
         <Switch
           label={t('backups.onlyProblems')}
           checked={problemsOnly}
@@ -191,9 +217,14 @@ export function BackupsPage() {
                             const target = await getClient().invoke('backup.target.get', {
                               deviceId: row.deviceId,
                             });
+                            const waiting = [
+                              target?.offeredHostKey,
+                              target?.jump?.offeredHostKey &&
+                                `${target.jump.host}: ${target.jump.offeredHostKey}`,
+                            ].filter(Boolean);
                             if (
-                              target?.offeredHostKey &&
-                              window.confirm(t('backups.trustKeyConfirm', { key: target.offeredHostKey }))
+                              waiting.length > 0 &&
+                              window.confirm(t('backups.trustKeyConfirm', { key: waiting.join(' · ') }))
                             ) {
                               await getClient().invoke('backup.hostKey.trust', {
                                 deviceId: row.deviceId,

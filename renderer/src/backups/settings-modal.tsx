@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { BackupSettings } from '../../../shared/contract/backup';
 import { getClient } from '../client';
 import { notifyError, notifyOk } from '../shared/notify';
+import { TowerSchedules } from './tower-schedules';
 
-/** Backups at once, the default schedule, retention and the git export. */
+/** Backups at once, the default schedule and the towers' own, retention and the git export. */
 export function SettingsModal({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<BackupSettings | null>(null);
@@ -43,6 +44,11 @@ export function SettingsModal({ onClose }: { onClose(): void }) {
             description={t('backups.form.scheduleHint')}
             value={settings.defaultSchedule}
             onChange={(e) => setSettings({ ...settings, defaultSchedule: e.currentTarget.value })}
+          />
+          <TowerSchedules
+            value={settings.towerSchedules}
+            defaultSchedule={settings.defaultSchedule}
+            onChange={(towerSchedules) => setSettings({ ...settings, towerSchedules })}
           />
           <Group grow>
             <NumberInput

@@ -66,6 +66,9 @@ export function TargetForm({
     pager: '',
     configEnd: '',
     volatile: '',
+    enableCommand: '',
+    enablePasswordPrompt: '',
+    enablePrivilegedPrompt: '',
   });
   const [saving, setSaving] = useState(false);
 
@@ -100,6 +103,9 @@ export function TargetForm({
             pager: found.generic.pager ?? '',
             configEnd: found.generic.configEnd ?? '',
             volatile: found.generic.volatile.join('\n'),
+            enableCommand: found.generic.enable?.command ?? '',
+            enablePasswordPrompt: found.generic.enable?.passwordPrompt ?? '',
+            enablePrivilegedPrompt: found.generic.enable?.privilegedPrompt ?? '',
           });
         }
       }, notifyError);
@@ -125,6 +131,13 @@ export function TargetForm({
               pager: generic.pager.trim() || null,
               configEnd: generic.configEnd.trim() || null,
               volatile: lines(generic.volatile),
+              enable: generic.enableCommand.trim()
+                ? {
+                    command: generic.enableCommand,
+                    passwordPrompt: generic.enablePasswordPrompt,
+                    privilegedPrompt: generic.enablePrivilegedPrompt,
+                  }
+                : null,
             }
           : null,
       jump: jumpOn
@@ -248,6 +261,26 @@ export function TargetForm({
               value={generic.volatile}
               onChange={(e) => setGeneric({ ...generic, volatile: e.currentTarget.value })}
             />
+            <Group grow>
+              <TextInput
+                label={t('backups.form.genericEnable')}
+                description={t('backups.form.genericEnableHint')}
+                value={generic.enableCommand}
+                onChange={(e) => setGeneric({ ...generic, enableCommand: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('backups.form.genericEnablePassword')}
+                disabled={!generic.enableCommand.trim()}
+                value={generic.enablePasswordPrompt}
+                onChange={(e) => setGeneric({ ...generic, enablePasswordPrompt: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('backups.form.genericEnablePrivileged')}
+                disabled={!generic.enableCommand.trim()}
+                value={generic.enablePrivilegedPrompt}
+                onChange={(e) => setGeneric({ ...generic, enablePrivilegedPrompt: e.currentTarget.value })}
+              />
+            </Group>
           </Stack>
         )}
         <TextInput

@@ -12,6 +12,7 @@ import { SeverityBadge, StateBadge, stateColor } from '../shared/state-badge';
 import { navigate } from '../app/router';
 import { useAlarmText } from '../alarms/use-alarm-text';
 import { BackupCard } from '../backups/backup-card';
+import { StoreConditionText } from './store-condition';
 
 function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; total: number }) {
   const { t } = useTranslation();
@@ -193,11 +194,7 @@ export function DashboardPage() {
             </Text>
             <Text size="sm">
               {t('dashboard.store')}:{' '}
-              <b>
-                {health?.storeOk === false
-                  ? health.storeError
-                  : `${t('dashboard.storeOk')} (${store.info?.dialect ?? ''})`}
-              </b>
+              <StoreConditionText condition={health?.store} dialect={store.info?.dialect ?? ''} />
             </Text>
           </Group>
           {store.info?.icmpNote && (

@@ -13,7 +13,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { HistoryRange } from '../../../shared/contract/common';
+import { ChartRange, chartRanges, isHistoryRange } from '../../../shared/contract/common';
 import type { Alarm, Device, PingRollup } from '../../../shared/contract/entities';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import { getClient } from '../client';
@@ -31,11 +31,14 @@ function Chart({
   data,
   lines,
   empty,
+  byDay = false,
 }: {
   title: string;
   data: object[];
   lines: { key: string; color: string }[];
   empty: string;
+  /** Ticks as dates, for ranges of weeks and more. */
+  byDay?: boolean;
 }) {
   const format = useFormat();
   return (
@@ -51,7 +54,11 @@ function Chart({
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" opacity={0.2} />
-            <XAxis dataKey="at" tickFormatter={(value: number) => format.time(value)} minTickGap={40} />
+            <XAxis
+              dataKey="at"
+              tickFormatter={(value: number) => (byDay ? format.date(value) : format.time(value))}
+              minTickGap={40}
+            />
             <YAxis width={48} />
             <Tooltip labelFormatter={(value) => format.dateTime(Number(value))} />
             {lines.map((line) => (
@@ -77,7 +84,9 @@ export function DevicePage({ id }: { id: number }) {
   const alarmText = useAlarmText();
   const format = useFormat();
   const { store, version } = useLive();
-  const [range, setRange] = useState<HistoryRange>('24h');
+  const [range, setRange] = useState<ChartRange>('24h');
+  // SNMP rollups are kept for weeks, not years: its charts stop at 30 days.
+  const snmpRange = isHistoryRange(range) ? range : '30d';
   const [rollups, setRollups] = useState<PingRollup[]>([]);
   const [snmp, setSnmp] = useState<{ interfaces: InterfaceRollup[]; wireless: WirelessRollup[] }>({
     interfaces: [],
@@ -91,7 +100,7 @@ export function DevicePage({ id }: { id: number }) {
     const client = getClient();
     void Promise.all([
       client.invoke('status.history', { deviceId: id, range }),
-      client.invoke('snmp.history', { deviceId: id, range }),
+      client.invoke('snmp.history', { deviceId: id, range: snmpRange }),
       client.invoke('alarms.list', {
         states: ['active', 'acknowledged', 'cleared'],
         deviceId: id,
@@ -102,7 +111,7 @@ export function DevicePage({ id }: { id: number }) {
       setSnmp(snmpHistory);
       setAlarms(deviceAlarms);
     }, notifyError);
-  }, [id, range]);
+  }, [id, range, snmpRange]);
 
   const path = useMemo(() => {
     const chain: Device[] = [];
@@ -121,6 +130,7 @@ export function DevicePage({ id }: { id: number }) {
 
   if (!device) return <Text>{t('device.notFound')}</Text>;
   const tower = device.towerId ? store.towers.get(device.towerId) : undefined;
+  const byDay = chartRanges[range].ms >= chartRanges['7d'].ms;
   const ping = rollups.map((row) => ({
     at: row.bucket,
     avg: row.avgMs,
@@ -154,8 +164,9 @@ export function DevicePage({ id }: { id: number }) {
         </Group>
         <SegmentedControl
           value={range}
-          onChange={(value) => setRange(value as HistoryRange)}
-          data={['1h', '24h', '7d', '30d']}
+          onChange={(value) => setRange(ChartRange.parse(value))}
+          data={ChartRange.options.map((value) => ({ value, label: t(`device.range.${value}`) }))}
+          data-testid="chart-range"
         />
       </Group>
       <Card withBorder>
@@ -188,18 +199,21 @@ export function DevicePage({ id }: { id: number }) {
             { key: 'max', color: '#f59f00' },
           ]}
           empty={t('device.noData')}
+          byDay={byDay}
         />
         <Chart
           title={t('device.loss')}
           data={ping}
           lines={[{ key: 'loss', color: '#fa5252' }]}
           empty={t('device.noData')}
+          byDay={byDay}
         />
         <Chart
-          title={t('device.availability')}
+          title={t(`device.availability.${chartRanges[range].resolution}`)}
           data={ping}
           lines={[{ key: 'up', color: '#51cf66' }]}
           empty={t('device.noData')}
+          byDay={byDay}
         />
         {traffic.length > 0 && (
           <Chart
@@ -209,6 +223,7 @@ export function DevicePage({ id }: { id: number }) {
               .filter((key) => key !== 'at')
               .map((key, i) => ({ key, color: ['#4dabf7', '#51cf66', '#fcc419', '#ff6b6b'][i % 4]! }))}
             empty={t('device.noData')}
+            byDay={byDay}
           />
         )}
         {radio.length > 0 && (
@@ -220,9 +235,15 @@ export function DevicePage({ id }: { id: number }) {
               { key: 'noise', color: '#868e96' },
             ]}
             empty={t('device.noData')}
+            byDay={byDay}
           />
         )}
       </SimpleGrid>
+      {!isHistoryRange(range) && (traffic.length > 0 || radio.length > 0) && (
+        <Text size="sm" c="dimmed">
+          {t('device.snmpLast30Days')}
+        </Text>
+      )}
       <SnmpPanel deviceId={id} />
       <DeviceBackup deviceId={id} />
       <Card withBorder>

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Card,
   Group,
@@ -131,6 +132,11 @@ export function SnmpPanel({ deviceId }: { deviceId: number }) {
         )}
       </Group>
       <Stack gap="xs">
+        {summary && summary.missing.length > 0 && (
+          <Alert color="gray" title={t('snmp.missingTitle')} data-testid="snmp-missing">
+            {summary.missing.map((kind) => t(`snmp.missing.${kind}`)).join(' · ')}
+          </Alert>
+        )}
         <Group grow>
           <Switch
             label={t('snmp.enabled')}
@@ -206,7 +212,7 @@ export function SnmpPanel({ deviceId }: { deviceId: number }) {
                 <Table.Tr key={row.index}>
                   <Table.Td>{row.name}</Table.Td>
                   <Table.Td>{row.alias}</Table.Td>
-                  <Table.Td>{row.operUp ? 'up' : 'down'}</Table.Td>
+                  <Table.Td>{row.operUp ? t('snmp.up') : t('snmp.down')}</Table.Td>
                   <Table.Td>{format.number(row.inBps === null ? null : row.inBps / 1e6, ' Mb/s')}</Table.Td>
                   <Table.Td>{format.number(row.outBps === null ? null : row.outBps / 1e6, ' Mb/s')}</Table.Td>
                   <Table.Td>{format.number(row.utilizationPct, ' %')}</Table.Td>

@@ -1,36 +1,29 @@
-import Papa from 'papaparse';
+import type { TFunction } from 'i18next';
 import type { Device, DeviceStatus, Tower } from '../../../shared/contract/entities';
-import { escapeFormula } from './csv-formula';
+import { devicesCsv } from '../../../shared/domain/import/export-csv';
+import type { Language } from '../../../shared/i18n/language';
 
+/** The devices as the export writes them, in the words of the UI's language. */
 export function devicesToCsv(
   devices: Device[],
   towers: Map<number, Tower>,
   statuses: Map<number, DeviceStatus>,
+  language: Language,
+  t: TFunction,
 ): string {
-  const hostOf = new Map(devices.map((device) => [device.id, device.host]));
-  const rows = devices.map((device) => ({
-    name: device.name,
-    host: device.host,
-    kind: device.kind,
-    vendor: device.vendor,
-    model: device.model,
-    tower: device.towerId ? (towers.get(device.towerId)?.code ?? '') : '',
-    parent: device.parentId ? (hostOf.get(device.parentId) ?? '') : '',
-    tags: device.tags.join(';'),
-    notes: device.notes,
-    // Without it an export → import would switch every paused device back on.
-    enabled: String(device.enabled),
-    state: statuses.get(device.id)?.state ?? 'unknown',
-  }));
-  return Papa.unparse(
-    rows.map((row) =>
-      Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, escapeFormula(cell)])),
-    ),
-  );
+  const states = new Map([...statuses].map(([id, status]) => [id, status.state]));
+  return devicesCsv(devices, towers, states, language, {
+    kind: (kind) => t(`kind.${kind}`),
+    state: (state) => t(`state.${state}`),
+    yes: t('devices.yes'),
+    no: t('devices.no'),
+  });
 }
 
-export function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+export function download(filename: string, content: string | Blob): void {
+  const blob =
+    typeof content === 'string' ? new Blob([content], { type: 'text/csv;charset=utf-8' }) : content;
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Select, Stack, Switch, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Device, DeviceInput } from '../../../shared/contract/entities';
+import { DeviceInput, type Device } from '../../../shared/contract/entities';
+import { fieldErrors } from '../i18n/validation';
 import { deviceKinds } from '../../../shared/contract/vocabulary';
 import { getClient } from '../client';
 import { ClientError } from '../client/client-error';
@@ -55,6 +56,13 @@ export function DeviceForm({ device, onClose }: { device: Device | null; onClose
       towerId: draft.towerId ? Number(draft.towerId) : null,
       parentId: draft.parentId ? Number(draft.parentId) : null,
     };
+    // Checked here first, so every message names the field in the operator's language.
+    const checked = DeviceInput.safeParse(input);
+    if (!checked.success) {
+      setErrors(fieldErrors(checked.error));
+      setSaving(false);
+      return;
+    }
     try {
       if (device) await getClient().invoke('devices.update', { id: device.id, patch: input });
       else await getClient().invoke('devices.create', input);

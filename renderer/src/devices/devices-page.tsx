@@ -11,6 +11,7 @@ import { useLive } from '../live/use-live';
 import { useContextMenu } from '../shared/context-menu';
 import { notifyError, notifyOk } from '../shared/notify';
 import { devicesToCsv, download } from './csv-export';
+import i18n from '../i18n';
 import { DeviceRow, type DeviceRowActions, type DeviceRowLabels } from './device-row';
 import { DevicesHeader, type Sort, type SortKey } from './devices-header';
 import { DevicesToolbar, type DeviceFilters } from './devices-toolbar';
@@ -139,10 +140,12 @@ export function DevicesPage({ initialTower }: { initialTower?: string | null }) 
   latest.current = { t, openMenu, rows };
   const addDevice = useCallback(() => setEditing('new'), []);
   const openImport = useCallback(() => setImporting(true), []);
-  const exportRows = useCallback(
-    () => download('vigia-equipamentos.csv', devicesToCsv(latest.current.rows, store.towers, store.statuses)),
-    [store],
-  );
+  const exportRows = useCallback(() => {
+    const { t: translate } = latest.current;
+    const language = i18n.language === 'en' ? 'en' : 'pt-BR';
+    const name = language === 'en' ? 'vigia-devices.csv' : 'vigia-equipamentos.csv';
+    download(name, devicesToCsv(latest.current.rows, store.towers, store.statuses, language, translate));
+  }, [store]);
   const rowLabels = useMemo<DeviceRowLabels>(
     () => ({
       state: Object.fromEntries(

@@ -90,7 +90,7 @@ export const DevicesToolbar = memo(function DevicesToolbar({
       <Button variant="light" onClick={onImport} data-testid="import-devices">
         {t('devices.import')}
       </Button>
-      <Button variant="default" onClick={onExport}>
+      <Button variant="default" onClick={onExport} data-testid="export-devices">
         {t('devices.export')}
       </Button>
     </Group>

@@ -40,12 +40,14 @@ function createFormat(locale: string) {
   const number = lazily(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
   const dateTime = lazily(() => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }));
   const time = lazily(() => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+  const date = lazily(() => new Intl.DateTimeFormat(locale, { dateStyle: 'short' }));
   const durations = new Map<string, Intl.NumberFormat>();
   return {
     number: (value: number | null | undefined, unit = '') =>
       value === null || value === undefined ? '—' : `${number().format(value)}${unit}`,
     dateTime: (value: number | null | undefined) => (value ? dateTime().format(value) : '—'),
     time: (value: number | null | undefined) => (value ? time().format(value) : '—'),
+    date: (value: number | null | undefined) => (value ? date().format(value) : '—'),
     duration: (ms: number) => {
       const seconds = Math.max(0, Math.round(ms / 1000));
       const units: [number, Intl.RelativeTimeFormatUnit][] = [

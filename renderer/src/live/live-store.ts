@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/contract/api';
+import { OPEN_ALARMS_LIMIT } from '../../../shared/contract/vocabulary';
 import type { VigiaClient } from '../../../shared/contract/client';
 import type { Alarm, Device, DeviceState, DeviceStatus, Tower } from '../../../shared/contract/entities';
 import type { EngineHealth, VigiaEvent } from '../../../shared/contract/events';
@@ -35,27 +36,41 @@ export class LiveStore {
   inventoryVersion = 0;
   private readonly listeners = new Set<() => void>();
   private frame: number | null = null;
+  /** Events that arrive while the network is being read, applied after it in order. */
+  private buffered: VigiaEvent[] | null = null;
 
   constructor(private readonly client: VigiaClient) {}
 
   /** Loads the network once and keeps it current from the event stream; settles when loaded. */
   async start(): Promise<void> {
-    const buffered: VigiaEvent[] = [];
-    let loading = true;
-    this.client.subscribe((event) => (loading ? buffered.push(event) : this.apply(event)));
+    this.client.subscribe((event) => (this.buffered ? this.buffered.push(event) : this.apply(event)));
+    await this.load();
+  }
+
+  /**
+   * Reads the whole network again: after a lost connection (a restarted server or engine) the
+   * events sent meanwhile are gone, and a wall screen must show the truth without anyone's click.
+   */
+  resync(): Promise<void> {
+    return this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.buffered = [];
     try {
       const [info, devices, towers, statuses, alarms, health, settings] = await Promise.all([
         this.client.invoke('app.info', undefined),
         this.client.invoke('devices.list', undefined),
         this.client.invoke('towers.list', undefined),
         this.client.invoke('status.snapshot', undefined),
-        this.client.invoke('alarms.list', { states: ['active', 'acknowledged'], limit: 5_000 }),
+        this.client.invoke('alarms.list', { states: ['active', 'acknowledged'], limit: OPEN_ALARMS_LIMIT }),
         this.client.invoke('engine.health', undefined),
         this.client.invoke('settings.get', undefined),
       ]);
       this.info = info;
       this.settings = settings;
       this.health = health;
+      for (const map of [this.devices, this.towers, this.statuses, this.alarms]) map.clear();
       devices.forEach((device) => this.devices.set(device.id, device));
       towers.forEach((tower) => this.towers.set(tower.id, tower));
       statuses.forEach((status) => this.statuses.set(status.deviceId, status));
@@ -66,7 +81,8 @@ export class LiveStore {
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
-    loading = false;
+    const buffered = this.buffered;
+    this.buffered = null;
     buffered.forEach((event) => this.apply(event));
     this.changed();
   }

@@ -18,13 +18,14 @@ export const groupFields: Record<FormGroup, FieldSpec[]> = {
     ...numbers('probes', 'timeoutMs', 'retries', 'ppsGlobal', 'ppsPerTower'),
     ...numbers('downAfter', 'upAfter', 'degradedLossPct', 'degradedRttMs', 'anomalyWindow'),
     { name: 'recheck', kind: 'switch' },
+    ...numbers('massOutagePct', 'massOutageMinDevices', 'massOutageEndPct'),
   ],
   snmp: [
     ...numbers('intervalS', 'port'),
     { name: 'version', kind: 'select', options: ['1', '2c', '3'] },
-    ...numbers('timeoutMs', 'retries', 'maxRepetitions', 'concurrency'),
+    ...numbers('timeoutMs', 'retries', 'maxRepetitions', 'concurrency', 'trapPort', 'trapRatePerSecond'),
   ],
-  retention: numbers('samplesDays', 'rollupsDays', 'snmpRollupsDays', 'clearedAlarmsDays'),
+  retention: numbers('samplesDays', 'rollupsDays', 'snmpRollupsDays', 'clearedAlarmsDays', 'historyDays'),
   map: [
     { name: 'tileUrl', kind: 'text', placeholder: 'https://tiles.example/{z}/{x}/{y}.png' },
     { name: 'centerLat', kind: 'number', nullable: true },

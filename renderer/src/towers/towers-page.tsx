@@ -1,7 +1,8 @@
 import { Button, Group, Modal, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Tower } from '../../../shared/contract/entities';
+import { TowerInput, type Tower } from '../../../shared/contract/entities';
+import { fieldErrors } from '../i18n/validation';
 import { getClient } from '../client';
 import { ClientError } from '../client/client-error';
 import { navigate } from '../app/router';
@@ -27,6 +28,10 @@ function TowerForm({ tower, onClose }: { tower: Tower | null; onClose: () => voi
     if (tower) void readLimits('towers', tower.id).then(setLimits, notifyError);
   }, [tower]);
   const save = async () => {
+    // Checked here first, so every message names the field in the operator's language.
+    const checked = TowerInput.safeParse(draft);
+    if (!checked.success) return setErrors(fieldErrors(checked.error));
+    setErrors({});
     try {
       if (tower) await getClient().invoke('towers.update', { id: tower.id, patch: draft });
       else await getClient().invoke('towers.create', draft);

@@ -10,7 +10,12 @@ export interface BackupAlarm {
   params: Readonly<Record<string, string | number>>;
 }
 
-export const backupAlarmTypes = ['failed', 'host-key-changed', 'config-changed'] as const;
+export const backupAlarmTypes = [
+  'failed',
+  'host-key-changed',
+  'jump-host-key-changed',
+  'config-changed',
+] as const;
 export type BackupAlarmType = (typeof backupAlarmTypes)[number];
 
 export interface BackupAlarmInput {
@@ -21,6 +26,8 @@ export interface BackupAlarmInput {
   knownHostKey: string | null;
   /** A key the device showed that differs from the trusted one, not yet trusted. */
   offeredHostKey: string | null;
+  /** The jump host the device is reached through, with its trusted key and one waiting, if any. */
+  jump: { host: string; knownHostKey: string | null; offeredHostKey: string | null } | null;
   /** The version this run stored when the configuration changed (not the device's first one). */
   change: { versionId: number; previousVersionId: number; added: number; removed: number } | null;
 }
@@ -36,7 +43,8 @@ export const diffLink = (deviceId: number, versionId: number, previousVersionId:
 
 /**
  * What one run of a device means for its alarms. A failure raises "failed" (a changed host key
- * raises its own, major alarm instead); success clears it. A changed configuration raises
+ * raises its own, major alarm instead, and so does a changed key on the jump host the device is
+ * reached through); success clears it. A changed configuration raises
  * "configuration changed" with the diff's size and a link to it; the next run that finds it
  * unchanged clears it. A cancelled run changes nothing.
  */
@@ -58,7 +66,19 @@ export function planBackupAlarms(input: BackupAlarmInput): BackupAlarmPlan {
     );
   } else plan.clear.push('host-key-changed');
 
-  if (input.failure && input.failure.code !== 'host_key_changed') {
+  if (input.jump?.offeredHostKey) {
+    plan.raise.push(
+      alarm('jump-host-key-changed', 'major', {
+        host: input.jump.host,
+        trusted: input.jump.knownHostKey ?? '',
+        shown: input.jump.offeredHostKey,
+      }),
+    );
+  } else plan.clear.push('jump-host-key-changed');
+
+  const keyFailure =
+    input.failure?.code === 'host_key_changed' || input.failure?.code === 'jump_host_key_changed';
+  if (input.failure && !keyFailure) {
     plan.raise.push(alarm('failed', 'minor', { code: input.failure.code, detail: input.failure.detail }));
   } else if (!input.failure) plan.clear.push('failed');
 

@@ -51,6 +51,21 @@ export function answerBody(answer: string, command: string, prompt: string): str
 
 const compile = (source: string) => new RegExp(source);
 
+/**
+ * One pattern that matches where any of `sources` does: one test per line instead of one per
+ * pattern (a configuration has thousands of lines). A pattern with a back-reference keeps its own,
+ * since joining would renumber its groups.
+ */
+function anyOf(sources: readonly string[]): (line: string) => boolean {
+  if (sources.length === 0) return () => false;
+  if (sources.some((source) => /\\[1-9]|\\k</.test(source))) {
+    const patterns = sources.map(compile);
+    return (line) => patterns.some((pattern) => pattern.test(line));
+  }
+  const joined = new RegExp(sources.map((source) => `(?:${source})`).join('|'));
+  return (line) => joined.test(line);
+}
+
 function fail(code: BackupFailure['code'], detail: string): BackupFailure {
   return { code, detail: detail.slice(0, 500) };
 }
@@ -77,32 +92,39 @@ export function checkComplete(
   config: string,
   prompt: string,
 ): BackupFailure | null {
-  if (looksBinary(config)) return fail('binary_output', 'control bytes in the answer');
-  const lines = config.split('\n');
-  const filled = lines.filter((line) => line.trim() !== '');
+  if (looksBinary(config)) return fail('binary_output', '');
+  // Every check reads lines without their surrounding blanks: trimmed once, not once per check.
+  const filled = config
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   if (filled.length === 0) return fail('empty', '');
-  const rejection = profile.rejections.map(compile);
-  const rejected = filled.find((line) => rejection.some((pattern) => pattern.test(line.trim())));
-  if (rejected !== undefined) return fail('command_rejected', rejected.trim());
-  const first = filled[0]!.trim();
-  const last = filled[filled.length - 1]!.trim();
+  const isRejection = anyOf(profile.rejections);
+  const rejected = filled.find(isRejection);
+  if (rejected !== undefined) return fail('command_rejected', rejected);
+  const first = filled[0]!;
+  const last = filled[filled.length - 1]!;
   if (profile.configStart && !compile(profile.configStart).test(first)) return fail('bad_start', first);
   if (profile.pager) {
     const pager = compile(profile.pager);
     const residue = filled.find((line) => pager.test(line));
-    if (residue !== undefined) return fail('pager_residue', residue.trim());
+    if (residue !== undefined) return fail('pager_residue', residue);
   }
   // The prompt with a command typed after it means the capture ran past one answer into another.
   const squash = (text: string) => text.replace(/\s+/g, '');
-  const typed = [...profile.pagingOff, ...profile.commands, profile.enable?.command ?? null]
-    .filter((command): command is string => command !== null)
-    .map((command) => squash(prompt + command));
-  const residue = filled.find((line) => typed.includes(squash(line)));
-  if (residue !== undefined) return fail('prompt_residue', residue.trim());
+  const typed = new Set(
+    [...profile.pagingOff, ...profile.commands, profile.enable?.command ?? null]
+      .filter((command): command is string => command !== null)
+      .map((command) => squash(prompt + command)),
+  );
+  // Only a line holding the prompt's last mark ("#", ">") can be one; the others are not squashed.
+  const mark = squash(prompt).slice(-1);
+  const residue = filled.find((line) => line.includes(mark) && typed.has(squash(line)));
+  if (residue !== undefined) return fail('prompt_residue', residue);
   if (profile.configEnd && !compile(profile.configEnd).test(last)) return fail('truncated', last);
   // A line continued with "\" (RouterOS) cannot be the last one.
   if (last.endsWith('\\')) return fail('truncated', last);
-  if (profile.bracesBalance && !bracesBalance(filled)) return fail('truncated', 'unbalanced braces');
+  if (profile.bracesBalance && !bracesBalance(filled)) return fail('truncated', '{ }');
   return null;
 }
 
@@ -111,12 +133,12 @@ export function checkComplete(
  * trailing blanks trimmed, and secrets masked when asked, so that an unchanged device hashes the same.
  */
 export function normalizeConfig(profile: BackupProfileSpec, config: string, maskSecrets: boolean): string {
-  const volatile = profile.volatile.map(compile);
+  const isVolatile = anyOf(profile.volatile);
   const secrets = maskSecrets ? profile.secrets.map((source) => new RegExp(source, 'g')) : [];
   const kept: string[] = [];
   for (const raw of config.split('\n')) {
     const line = raw.trimEnd();
-    if (volatile.some((pattern) => pattern.test(line))) continue;
+    if (isVolatile(line)) continue;
     kept.push(secrets.reduce((text, pattern) => text.replace(pattern, '$1********'), line));
   }
   while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();

@@ -153,7 +153,7 @@ export function genericProfile(input: GenericProfileInput): BackupProfileSpec {
     prompt: input.prompt,
     pager: input.pager,
     pagingOff: input.pagingOff,
-    enable: null,
+    enable: input.enable,
     loginSuffix: '',
     commands: input.commands,
     configStart: null,

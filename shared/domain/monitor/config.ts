@@ -1,3 +1,5 @@
+import { defaultMassOutageRule, type MassOutageRule } from '../outage/mass-outage';
+
 /**
  * Every tunable of the ICMP monitor in one place. Defaults come from the systems Vigia replaces
  * (15/30/60 s adaptive interval, a forced sample every 10 min, 20 ms latency change, 30 days of raw
@@ -56,7 +58,9 @@ export interface MonitorConfig {
     maxGapMs: number;
   };
   rollupBucketMs: number;
-  retention: { samplesMs: number; rollupsMs: number; everyMs: number };
+  retention: { samplesMs: number; rollupsMs: number; historyMs: number; everyMs: number };
+  /** When many devices failing at once are one mass outage ("is it us?"). */
+  massOutage: MassOutageRule;
   /** Passed to the pinger; see PingOptions in shared/contract/pinger.ts. */
   ping: { count: number; timeoutMs: number; retries: number; ppsGlobal: number; ppsPerTower: number };
 }
@@ -87,11 +91,12 @@ export const defaultMonitorConfig: MonitorConfig = {
   interval: { criticalMs: 15_000, unstableMs: 30_000, stableMs: 60_000, offlineCritical: 5, stableCycles: 3 },
   smartLog: { rttDeltaMs: 20, rttDeltaPct: 50, maxGapMs: 10 * MINUTE },
   rollupBucketMs: 5 * MINUTE,
-  retention: { samplesMs: 30 * DAY, rollupsMs: 365 * DAY, everyMs: 60 * MINUTE },
+  retention: { samplesMs: 30 * DAY, rollupsMs: 365 * DAY, historyMs: 1_095 * DAY, everyMs: 60 * MINUTE },
   ping: { count: 3, timeoutMs: 1_000, retries: 0, ppsGlobal: 20_000, ppsPerTower: 200 },
+  massOutage: defaultMassOutageRule,
 };
 
-type Nested = 'anomaly' | 'interval' | 'smartLog' | 'retention' | 'ping';
+type Nested = 'anomaly' | 'interval' | 'smartLog' | 'retention' | 'ping' | 'massOutage';
 
 /** What callers may pass: any top-level value, and any part of the nested groups. */
 export type MonitorConfigInput = Partial<Omit<MonitorConfig, Nested>> & {
@@ -107,6 +112,7 @@ export function resolveMonitorConfig(input: MonitorConfigInput = {}): MonitorCon
     smartLog: { ...defaultMonitorConfig.smartLog, ...input.smartLog },
     retention: { ...defaultMonitorConfig.retention, ...input.retention },
     ping: { ...defaultMonitorConfig.ping, ...input.ping },
+    massOutage: { ...defaultMonitorConfig.massOutage, ...input.massOutage },
   };
   const problem = monitorConfigProblem(config);
   if (problem) throw new RangeError(`Configuração do monitor inválida / invalid monitor config: ${problem}`);

@@ -85,3 +85,17 @@ export class CircuitBreaker {
     if (this.openedAt !== null || this.consecutive >= this.rule.failures) this.openedAt = now;
   }
 }
+
+/**
+ * A message whose next attempt lies further ahead than any wait the sender sets (backoff, an open
+ * breaker, a far end's Retry-After) was scheduled before the clock was set back: it is due now,
+ * not once the clock has caught up again, which could be an hour of silence.
+ */
+export const CLOCK_SET_BACK_MS = 15 * 60_000;
+
+export const isDue = (nextAttemptAt: number, now: number): boolean =>
+  nextAttemptAt <= now || nextAttemptAt > now + CLOCK_SET_BACK_MS;
+
+/** How long the oldest message of a group has waited; never negative when the clock was set back. */
+export const waitedMs = (createdAt: number, now: number): number =>
+  createdAt > now ? Number.POSITIVE_INFINITY : now - createdAt;

@@ -1,5 +1,7 @@
 import type { Severity } from '../../contract/entities';
 import type { MessageTemplates, NotifyLanguage } from '../../contract/notify';
+import { keepGivenParts } from '../../i18n/catalog';
+import { defaultTemplates, previousDefaultTemplates } from './defaults';
 import { eventText, type NotifyEvent } from './event';
 
 /** What a template may use, for the settings page's help text. */
@@ -85,25 +87,35 @@ function stateWords(event: NotifyEvent, language: NotifyLanguage): string {
   return words[language][base] ?? eventText(event, language);
 }
 
+/** Alarm types whose device still answers, so that its latency is a current fact. */
+const answering = new Set(['degraded', 'latency_anomaly', 'flapping']);
+
+/**
+ * The placeholders' values; null where the fact does not apply to this alarm (an optional part of
+ * the template holding it is left out; elsewhere it reads "—").
+ */
 export function placeholderValues(
   event: NotifyEvent,
   language: NotifyLanguage,
   timeZone?: string,
-): Record<TemplatePlaceholder, string> {
-  const none = words[language].none ?? '—';
+): Record<TemplatePlaceholder, string | null> {
+  const towerAlarm = event.device === null && event.tower !== null;
+  const base = event.type.split(':')[0] ?? event.type;
   return {
     icon: severityIcon[event.severity],
     id: String(event.alarmId),
     severity: event.severity,
-    device: event.device ?? event.tower ?? none,
-    tower: event.tower ?? words[language].noTower ?? none,
-    address: event.address ?? none,
+    // An alarm about neither a device nor a tower (a mass outage) has no name: its state says it.
+    device: event.device ?? event.tower ?? null,
+    tower: towerAlarm || event.device === null ? null : (event.tower ?? words[language].noTower ?? null),
+    address: event.address,
     state: stateWords(event, language),
     message: eventText(event, language),
     since: formatSince(event.since, language, timeZone),
     duration: formatDuration(event.at - event.since),
-    latency: event.latencyMs === null ? none : `${Math.round(event.latencyMs * 10) / 10} ms`,
-    affected: String(event.affected),
+    latency:
+      event.latencyMs === null || !answering.has(base) ? null : `${Math.round(event.latencyMs * 10) / 10} ms`,
+    affected: event.affected > 1 ? String(event.affected) : null,
   };
 }
 
@@ -115,10 +127,20 @@ export function renderEventLine(
   timeZone?: string,
 ): string {
   const values = placeholderValues(event, language, timeZone);
-  const template = event.kind === 'raised' ? templates.raised : templates.cleared;
-  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? values[name as TemplatePlaceholder] : whole,
+  const stored = event.kind === 'raised' ? templates.raised : templates.cleared;
+  const template = previousDefaultTemplates.includes(stored)
+    ? defaultTemplates[language][event.kind]
+    : stored;
+  const known = (name: string): name is TemplatePlaceholder => Object.hasOwn(values, name);
+  const kept = keepGivenParts(template, (name) => !known(name) || (values[name] ?? '') !== '');
+  const line = kept.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
+    known(name) ? (values[name] ?? words[language].none ?? '—') : whole,
   );
+  // The recovery of an alarm that held others (a mass outage, the uplink) says what they did,
+  // whatever the operator's recovery template shows.
+  return event.kind === 'cleared' && event.params.returned !== undefined
+    ? `${line}\n${values.message}`
+    : line;
 }
 
 /** Telegram's limit is 4096 characters; room is left for the header. */

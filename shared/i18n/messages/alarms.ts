@@ -19,6 +19,19 @@ export const alarmMessages = defineCatalog({
     'alarm.snmp.if_utilization': '{interface}: utilização de {value}%, acima de {limit}%',
     'alarm.snmp.if_errors': '{interface}: {value} erros/s, acima de {limit}',
     'alarm.snmp.signal_low': 'Rádio: sinal de {value} dBm, abaixo de {limit} dBm',
+    'alarm.monitor.mass-outage':
+      'Queda em massa — o problema é nosso? {count} dispositivos ({share}% dos monitorados) pararam de responder juntos, sem uma torre ou um pai em comum',
+    'alarm.monitor.mass-outage.summary': 'Fim da queda em massa: {returned} voltaram{stillDownText}',
+    'alarm.monitor.uplink-down':
+      'Uplink da NOC fora: todas as verificações de uplink falham ({failing}); as quedas que forem sintoma dele ficam retidas',
+    'alarm.monitor.uplink-down.summary':
+      'Uplink da NOC de volta: {returned} alarmes retidos se resolveram{stillDownText}',
+    'alarm.part.stillDown.one': '; 1 ainda fora',
+    'alarm.part.stillDown.other': '; {count} ainda fora',
+    'alarm.snmp.agent_restarted': 'Equipamento reiniciou (trap {trap})',
+    'alarm.snmp.auth_failure': 'Tentativa de acesso SNMP com credencial errada no equipamento',
+    'alarm.snmp.config_changed': 'Configuração alterada no equipamento',
+    'alarm.snmp.power_supply': 'Falha de fonte de alimentação',
     'alarm.part.affected.one': '1 dispositivo afetado',
     'alarm.part.affected.other': '{count} dispositivos afetados',
     'alarm.part.subscribers.one': ', 1 assinante atrás desta torre',
@@ -43,6 +56,18 @@ export const alarmMessages = defineCatalog({
     'alarm.snmp.if_utilization': '{interface}: utilisation {value}%, above {limit}%',
     'alarm.snmp.if_errors': '{interface}: {value} errors/s, above {limit}',
     'alarm.snmp.signal_low': 'Radio: signal {value} dBm, below {limit} dBm',
+    'alarm.monitor.mass-outage':
+      'Mass outage — is it us? {count} devices ({share}% of those monitored) stopped answering together, with no common tower or parent',
+    'alarm.monitor.mass-outage.summary': 'Mass outage over: {returned} came back{stillDownText}',
+    'alarm.monitor.uplink-down':
+      'NOC uplink down: every uplink check fails ({failing}); outages that are its symptoms are held',
+    'alarm.monitor.uplink-down.summary': 'NOC uplink back: {returned} held alarms resolved{stillDownText}',
+    'alarm.part.stillDown.one': '; 1 still down',
+    'alarm.part.stillDown.other': '; {count} still down',
+    'alarm.snmp.agent_restarted': 'Device restarted ({trap} trap)',
+    'alarm.snmp.auth_failure': 'SNMP access attempted with wrong credentials on the device',
+    'alarm.snmp.config_changed': 'Configuration changed on the device',
+    'alarm.snmp.power_supply': 'Power supply failure',
     'alarm.part.affected.one': '1 device affected',
     'alarm.part.affected.other': '{count} devices affected',
     'alarm.part.subscribers.one': ', 1 subscriber behind this tower',

@@ -22,6 +22,9 @@ export const settingsMessages = defineCatalog({
     'settings.field.monitor.degradedRttMs': 'Latência para degradado (ms)',
     'settings.field.monitor.recheck': 'Reverificar na hora quem falhou',
     'settings.field.monitor.anomalyWindow': 'Amostras da linha de base de latência',
+    'settings.field.monitor.massOutagePct': 'Queda em massa: parcela dos dispositivos que caem juntos (%)',
+    'settings.field.monitor.massOutageMinDevices': 'Queda em massa: mínimo de dispositivos',
+    'settings.field.monitor.massOutageEndPct': 'Queda em massa: termina com até esta parcela ainda fora (%)',
     'settings.field.snmp.intervalS': 'Intervalo de coleta (s)',
     'settings.field.snmp.port': 'Porta',
     'settings.field.snmp.version': 'Versão',
@@ -29,10 +32,13 @@ export const settingsMessages = defineCatalog({
     'settings.field.snmp.retries': 'Novas tentativas',
     'settings.field.snmp.maxRepetitions': 'Linhas por GetBulk',
     'settings.field.snmp.concurrency': 'Dispositivos consultados ao mesmo tempo',
+    'settings.field.snmp.trapPort': 'Porta de recepção de traps (UDP)',
+    'settings.field.snmp.trapRatePerSecond': 'Traps por segundo aceitas de cada equipamento',
     'settings.field.retention.samplesDays': 'Amostras de ping (dias)',
     'settings.field.retention.rollupsDays': 'Resumos de ping de 5 min (dias)',
     'settings.field.retention.snmpRollupsDays': 'Resumos SNMP de 5 min (dias)',
     'settings.field.retention.clearedAlarmsDays': 'Alarmes encerrados (dias)',
+    'settings.field.retention.historyDays': 'Histórico diário e de estados para relatórios de SLA (dias)',
     'settings.field.ui.language': 'Idioma',
     'settings.field.ui.operator': 'Nome do operador',
     'settings.field.ui.theme': 'Tema',
@@ -56,6 +62,8 @@ export const settingsMessages = defineCatalog({
     'settings.rule.unstableAboveStable': '{field}: não pode ser maior que o intervalo estável ({stable} s).',
     'settings.rule.timeoutNotBelowInterval':
       '{field}: o tempo limite vezes (novas tentativas + 1) deve ficar abaixo do intervalo crítico ({interval} s).',
+    'settings.rule.massOutageEndNotBelowStart':
+      '{field}: deve ficar abaixo da parcela que inicia a queda em massa ({start}%).',
     'settings.rule.snmpTimeoutNotBelowInterval':
       '{field}: o tempo limite vezes (novas tentativas + 1) deve ficar abaixo do intervalo de coleta ({interval} s).',
     'settings.rule.samplesOutliveRollups':
@@ -81,6 +89,9 @@ export const settingsMessages = defineCatalog({
     'settings.field.monitor.degradedRttMs': 'Latency for degraded (ms)',
     'settings.field.monitor.recheck': 'Re-check failed devices at once',
     'settings.field.monitor.anomalyWindow': 'Latency baseline samples',
+    'settings.field.monitor.massOutagePct': 'Mass outage: share of devices failing together (%)',
+    'settings.field.monitor.massOutageMinDevices': 'Mass outage: minimum devices',
+    'settings.field.monitor.massOutageEndPct': 'Mass outage: ends with at most this share still down (%)',
     'settings.field.snmp.intervalS': 'Polling interval (s)',
     'settings.field.snmp.port': 'Port',
     'settings.field.snmp.version': 'Version',
@@ -88,10 +99,13 @@ export const settingsMessages = defineCatalog({
     'settings.field.snmp.retries': 'Retries',
     'settings.field.snmp.maxRepetitions': 'Rows per GetBulk',
     'settings.field.snmp.concurrency': 'Devices polled at once',
+    'settings.field.snmp.trapPort': 'Trap receiving port (UDP)',
+    'settings.field.snmp.trapRatePerSecond': 'Traps per second accepted from each device',
     'settings.field.retention.samplesDays': 'Ping samples (days)',
     'settings.field.retention.rollupsDays': '5-min ping rollups (days)',
     'settings.field.retention.snmpRollupsDays': '5-min SNMP rollups (days)',
     'settings.field.retention.clearedAlarmsDays': 'Cleared alarms (days)',
+    'settings.field.retention.historyDays': 'Daily history and state changes for SLA reports (days)',
     'settings.field.ui.language': 'Language',
     'settings.field.ui.operator': 'Operator name',
     'settings.field.ui.theme': 'Theme',
@@ -115,6 +129,8 @@ export const settingsMessages = defineCatalog({
     'settings.rule.unstableAboveStable': '{field}: cannot be longer than the stable interval ({stable} s).',
     'settings.rule.timeoutNotBelowInterval':
       '{field}: the timeout times (retries + 1) must stay below the critical interval ({interval} s).',
+    'settings.rule.massOutageEndNotBelowStart':
+      '{field}: must stay below the share that starts a mass outage ({start}%).',
     'settings.rule.snmpTimeoutNotBelowInterval':
       '{field}: the timeout times (retries + 1) must stay below the polling interval ({interval} s).',
     'settings.rule.samplesOutliveRollups':

@@ -1,3 +1,4 @@
+import { genericProfile } from '../../../shared/domain/backup/profiles';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runJob, type JobControl } from '../../../electron/workers/backup/run-job';
 import { BackupError } from '../../../electron/workers/backup/backup-error';
@@ -114,13 +115,82 @@ describe('backup connection', () => {
     );
     expect(outcome.failure).toBeNull();
     expect(outcome.config).toBe(cisco.stored);
+    expect(outcome.jumpHostKey).toBe(jump.hostKey);
     expect(jump.logins).toBe(1);
+  });
+
+  it("refuses a jump host whose key changed, apart from the device's own key", async () => {
+    const target = await device();
+    const jump = await startFakeDevice({
+      prompt: '$ ',
+      answers: {},
+      username: 'salto',
+      password: 'salto-senha',
+      forwarding: true,
+    });
+    closers.push(jump.close);
+    const trusted = 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const outcome = await run(
+      jobFor(target, 'cisco-ios', {
+        jump: {
+          host: jump.host,
+          port: jump.port,
+          username: 'salto',
+          auth: { kind: 'password', password: 'salto-senha' },
+          knownHostKey: trusted,
+        },
+      }),
+    );
+    expect(outcome.failure).toEqual({
+      code: 'jump_host_key_changed',
+      detail: `${jump.host}: ${trusted} → ${jump.hostKey}`,
+    });
+    expect(outcome.jumpHostKey).toBe(jump.hostKey);
+    expect(outcome.hostKey).toBeNull();
+    expect(jump.logins).toBe(0);
+    expect(target.logins).toBe(0);
+  });
+
+  it('enters privileged mode with a generic profile that defines its own', async () => {
+    const fake = await device();
+    const generic = {
+      prompt: String.raw`^[\w.-]+[>#] ?$`,
+      pagingOff: ['terminal length 0'],
+      commands: ['show running-config'],
+      pager: ' ?--More-- ?',
+      configEnd: '^end$',
+      volatile: [],
+    };
+    const withEnable = jobFor(fake, 'cisco-ios', {
+      profile: genericProfile({
+        ...generic,
+        enable: {
+          command: 'enable',
+          passwordPrompt: '[Pp]assword: ?$',
+          privilegedPrompt: String.raw`^[\w.-]+# ?$`,
+        },
+      }),
+    });
+    const privileged = await run(withEnable);
+    expect(privileged.failure).toBeNull();
+    expect(privileged.config).toContain('hostname core-rtr01');
+    // The profile's privileged step did run: a wrong secret fails there.
+    const refused = await run(
+      jobFor(fake, 'cisco-ios', { profile: withEnable.profile, enableSecret: 'nada' }),
+    );
+    expect(refused.failure?.code).toBe('enable_failed');
+  });
+
+  it('says so when the device asks for an enable secret and none is saved', async () => {
+    const fake = await device();
+    const outcome = await run(jobFor(fake, 'cisco-ios', { enableSecret: null }));
+    expect(outcome.failure).toEqual({ code: 'enable_secret_missing', detail: '' });
   });
 
   it('fails a wrong enable secret as such', async () => {
     const fake = await device();
     const outcome = await run(jobFor(fake, 'cisco-ios', { enableSecret: 'nada' }));
-    expect(outcome.failure).toEqual({ code: 'enable_failed', detail: 'still at "core-rtr01>"' });
+    expect(outcome.failure).toEqual({ code: 'enable_failed', detail: '"core-rtr01>"' });
   });
 });
 
@@ -145,14 +215,14 @@ describe('backup of a misbehaving device', () => {
       pager: { ...cisco.behaviour.pager!, endless: true, ignoresPagingOff: true },
     });
     const outcome = await run(jobFor(fake, 'cisco-ios', { maxPages: 200 }));
-    expect(outcome.failure).toEqual({ code: 'endless_pager', detail: '200 pages and still paging' });
+    expect(outcome.failure).toEqual({ code: 'endless_pager', detail: '200 × "end"' });
   });
 
   it('fails a 100 MB answer at the size limit', async () => {
     const fake = await device({ flood: true });
     const started = Date.now();
     const outcome = await run(jobFor(fake, 'cisco-ios', { maxBytes: 2 * 1024 * 1024 }));
-    expect(outcome.failure).toEqual({ code: 'too_large', detail: `more than ${2 * 1024 * 1024} bytes` });
+    expect(outcome.failure).toEqual({ code: 'too_large', detail: `> ${2 * 1024 * 1024} B` });
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
@@ -179,7 +249,7 @@ describe('backup of a misbehaving device', () => {
     const outcome = await run(
       jobFor(fake, 'huawei-vrp', { timeouts: { connectMs: 5_000, stepMs: 800, jobMs: 10_000 } }),
     );
-    expect(outcome.failure).toEqual({ code: 'no_prompt', detail: 'last output: "core-rtr01>"' });
+    expect(outcome.failure).toEqual({ code: 'no_prompt', detail: '"core-rtr01>"' });
   });
 
   it('fails a configuration that does not end the way the vendor ends it', async () => {
@@ -201,8 +271,8 @@ describe('backup of a misbehaving device', () => {
         }
       }, 10);
     });
-    control.abort?.(new BackupError('cancelled', 'cancelled by the operator'));
-    expect((await pending).failure).toEqual({ code: 'cancelled', detail: 'cancelled by the operator' });
+    control.abort?.(new BackupError('cancelled', ''));
+    expect((await pending).failure).toEqual({ code: 'cancelled', detail: '' });
 
     const timedOut = await run(
       jobFor(fake, 'cisco-ios', { timeouts: { connectMs: 2_000, stepMs: 60_000, jobMs: 1_500 } }),

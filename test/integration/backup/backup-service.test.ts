@@ -1,4 +1,4 @@
-import type { Caller } from '../../../electron/engine/accounts/caller';
+import type { Caller } from '../../../shared/contract/caller';
 import { testCaller } from '../../helpers/callers';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -200,6 +200,78 @@ describe('backup service with the store', () => {
     expect(
       (await api['backup.overview']()).rows.find((candidate) => candidate.deviceId === device.id)!.failure,
     ).toBeNull();
+  });
+
+  it("trusts a jump host's key on first use, alarms a changed one apart, and goes on once the operator trusts it", async () => {
+    const { fake } = await fakeCisco(1);
+    const jump = await startFakeDevice({
+      prompt: '$ ',
+      answers: {},
+      username: 'salto',
+      password: 'salto-senha',
+      forwarding: true,
+      host: `127.31.${process.pid % 250}.${nextAddress++}`,
+    });
+    fakes.push(jump);
+    const device = await repo.devices.create({ name: 'borda-04', host: fake.host, kind: 'router' });
+    const jumpInput = { host: jump.host, port: jump.port, username: 'salto' };
+    await api['backup.target.set']({
+      target: {
+        deviceId: device.id,
+        enabled: true,
+        profile: 'cisco-ios',
+        port: fake.port,
+        username: FAKE_USER,
+        auth: { kind: 'password', password: FAKE_PASSWORD },
+        enableSecret: 'en4ble',
+        jump: { ...jumpInput, auth: { kind: 'password', password: 'salto-senha' } },
+      },
+    });
+    await runAndWait([device.id]);
+    const first = await api['backup.target.get']({ deviceId: device.id });
+    expect(first?.jump).toMatchObject({ knownHostKey: jump.hostKey, offeredHostKey: null });
+
+    // The jump host shows another key than the one trusted: nothing is sent through it.
+    const stored = (await repo.backup.target(device.id))!;
+    const other = 'SHA256:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB';
+    await repo.backup.setJump(device.id, stored.jump!.replace(jump.hostKey, other));
+    const loginsBefore = jump.logins;
+    await runAndWait([device.id]);
+    expect(jump.logins).toBe(loginsBefore);
+    expect(alarms.ofDevice(device.id)['jump-host-key-changed']).toEqual({
+      device: 'borda-04',
+      host: jump.host,
+      trusted: other,
+      shown: jump.hostKey,
+    });
+    expect(alarms.ofDevice(device.id).failed).toBeUndefined();
+    const row = (await api['backup.overview']()).rows.find((candidate) => candidate.deviceId === device.id)!;
+    expect(row).toMatchObject({ hostKeyPending: true, failure: { code: 'jump_host_key_changed' } });
+
+    // Saving the settings again keeps the jump host's keys: its address did not change.
+    await api['backup.target.set']({
+      target: {
+        deviceId: device.id,
+        enabled: true,
+        profile: 'cisco-ios',
+        port: fake.port,
+        username: FAKE_USER,
+        enableSecret: 'en4ble',
+        jump: jumpInput,
+      },
+    });
+    expect((await api['backup.target.get']({ deviceId: device.id }))?.jump).toMatchObject({
+      knownHostKey: other,
+      offeredHostKey: jump.hostKey,
+    });
+
+    await api['backup.hostKey.trust']({ deviceId: device.id });
+    await runAndWait([device.id]);
+    expect(alarms.ofDevice(device.id)['jump-host-key-changed']).toBeUndefined();
+    expect((await api['backup.target.get']({ deviceId: device.id }))?.jump).toMatchObject({
+      knownHostKey: jump.hostKey,
+      offeredHostKey: null,
+    });
   });
 
   it('fails a bad device with its reason, keeps its last good version, and counts it on the dashboard', async () => {

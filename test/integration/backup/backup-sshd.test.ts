@@ -21,6 +21,7 @@ const profile = genericProfile({
   pager: null,
   configEnd: String.raw`^end-of-config$`,
   volatile: [String.raw`^# generated at`],
+  enable: null,
 });
 
 function job(file: string, knownHostKey: string | null): BackupJob {

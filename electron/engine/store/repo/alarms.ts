@@ -16,6 +16,7 @@ export function alarmsRepository({ dialect, writer }: RepoContext): Repository['
   return {
     raiseMany: (alarms) =>
       alarms.length === 0 ? Promise.resolve([]) : writer.run(() => dialect.insertAlarms(alarms)),
+    reserveIds: (count) => writer.run(() => dialect.reserveAlarmIds(count)),
     open: async (keys) => {
       const filter = keys === undefined ? isNotNull(a.openKey) : inArray(a.openKey, [...keys]);
       if (keys !== undefined && keys.length === 0) return [];

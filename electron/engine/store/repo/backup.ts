@@ -53,6 +53,8 @@ export interface BackupRunRecord {
   /** Unchanged when undefined. */
   knownHostKey?: string | null;
   offeredHostKey?: string | null;
+  /** The jump host's settings with its host keys (JSON, as `StoredBackupTarget.jump`). */
+  jump?: string;
   currentHash?: string;
 }
 
@@ -77,6 +79,7 @@ export interface BackupStore {
   /** Creates or replaces the settings; the last outcome and host keys stay. */
   saveTarget(target: BackupTargetSettings): Promise<void>;
   setHostKeys(deviceId: number, known: string | null, offered: string | null): Promise<void>;
+  setJump(deviceId: number, jump: string | null): Promise<void>;
   deleteTarget(deviceId: number): Promise<void>;
   /** Batched: the runs of many devices in one transaction. */
   recordRuns(records: BackupRunRecord[]): Promise<void>;
@@ -123,6 +126,7 @@ export function backupRepository({ dialect, writer }: RepoContext): BackupStore 
             ...(record.knownHostKey !== undefined ? { knownHostKey: record.knownHostKey } : {}),
             ...(record.offeredHostKey !== undefined ? { offeredHostKey: record.offeredHostKey } : {}),
             ...(record.currentHash !== undefined ? { currentHash: record.currentHash } : {}),
+            ...(record.jump !== undefined ? { jump: record.jump } : {}),
           })
           .where(eq(t.deviceId, record.deviceId));
       }
@@ -143,6 +147,10 @@ export function backupRepository({ dialect, writer }: RepoContext): BackupStore 
           .update(t)
           .set({ knownHostKey: known, offeredHostKey: offered })
           .where(eq(t.deviceId, deviceId));
+      }),
+    setJump: (deviceId, jump) =>
+      writer.run(async () => {
+        await db.update(t).set({ jump }).where(eq(t.deviceId, deviceId));
       }),
     deleteTarget: (deviceId) =>
       writer.run(async () => {

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { CLOCK_SET_BACK_MS } from '../../../../shared/domain/notify/delivery-policy';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Repository } from '../repository';
 import type { RepoContext } from './context';
 
@@ -7,10 +8,27 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
   const o = tables.outbox;
   const claimable = (now: number) =>
     or(
-      and(eq(o.state, 'pending'), lte(o.nextAttemptAt, now)),
+      and(
+        eq(o.state, 'pending'),
+        or(lte(o.nextAttemptAt, now), gt(o.nextAttemptAt, now + CLOCK_SET_BACK_MS)),
+      ),
       and(eq(o.state, 'sending'), lt(o.claimedUntil, now)),
     );
   const unclaimed = { claimedBy: null, claimedUntil: null };
+  const markSent = (where: SQL | undefined, at: number) =>
+    writer.run(async () => {
+      await db
+        .update(o)
+        .set({ state: 'sent', sentAt: at, ...unclaimed })
+        .where(where);
+    });
+  const markFailed = (where: SQL | undefined, error: string) =>
+    writer.run(async () => {
+      await db
+        .update(o)
+        .set({ state: 'failed', lastError: error, attempts: sql`${o.attempts} + 1`, ...unclaimed })
+        .where(and(where, ne(o.state, 'sent')));
+    });
   return {
     enqueue: (message) =>
       writer.run(async () => {
@@ -33,14 +51,12 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
               .where(and(inArray(o.id, ids), claimable(now)))
               .returning(),
       ),
-    markSent: (ids, at) =>
-      writer.run(async () => {
-        if (ids.length === 0) return;
-        await db
-          .update(o)
-          .set({ state: 'sent', sentAt: at, ...unclaimed })
-          .where(inArray(o.id, ids));
-      }),
+    markSent: async (ids, at) => {
+      if (ids.length > 0) await markSent(inArray(o.id, ids), at);
+    },
+    markSentByKeys: async (keys, at) => {
+      if (keys.length > 0) await markSent(inArray(o.idempotencyKey, keys), at);
+    },
     markRetry: (ids, nextAttemptAt, error) =>
       writer.run(async () => {
         if (ids.length === 0) return;
@@ -56,14 +72,12 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
           })
           .where(and(inArray(o.id, ids), ne(o.state, 'sent')));
       }),
-    markFailed: (ids, error) =>
-      writer.run(async () => {
-        if (ids.length === 0) return;
-        await db
-          .update(o)
-          .set({ state: 'failed', lastError: error, attempts: sql`${o.attempts} + 1`, ...unclaimed })
-          .where(and(inArray(o.id, ids), ne(o.state, 'sent')));
-      }),
+    markFailed: async (ids, error) => {
+      if (ids.length > 0) await markFailed(inArray(o.id, ids), error);
+    },
+    markFailedByKeys: async (keys, error) => {
+      if (keys.length > 0) await markFailed(inArray(o.idempotencyKey, keys), error);
+    },
     releaseClaims: (owner) =>
       writer.run(async () => {
         const released = await db

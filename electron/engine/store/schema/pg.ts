@@ -8,6 +8,7 @@ import type {
   Severity,
 } from '../../../../shared/contract/entities';
 import type { Role } from '../../../../shared/contract/accounts';
+import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
 import {
   bigint,
   customType,
@@ -397,3 +398,89 @@ export const users = pgTable('users', {
   passwordChangedAt: ms('password_changed_at').notNull(),
 });
 // ── end of accounts ───────────────────────────────────────────────────────────────────────────
+// ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────
+
+export const syntheticChecks = pgTable('synthetic_checks', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'dns' | 'http' | 'tcp'>().notNull(),
+  /** The probe's definition (shared/contract/synthetic-worker.ts ProbeSpec) as JSON. */
+  spec: text('spec').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  timeoutMs: integer('timeout_ms').notNull(),
+  enabled: boolean('enabled').notNull(),
+  severity: text('severity').$type<Severity>().notNull(),
+  /** One of the NOC's own uplink checks ("is it us?"). */
+  uplink: boolean('uplink').notNull().default(false),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const syntheticResults = pgTable(
+  'synthetic_results',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => syntheticChecks.id, { onDelete: 'cascade' }),
+    at: ms('at').notNull(),
+    ok: boolean('ok').notNull(),
+    totalMs: doublePrecision('total_ms').notNull(),
+    dnsMs: doublePrecision('dns_ms'),
+    connectMs: doublePrecision('connect_ms'),
+    tlsMs: doublePrecision('tls_ms'),
+    firstByteMs: doublePrecision('first_byte_ms'),
+    status: integer('status'),
+    error: text('error').$type<ProbeErrorCode>(),
+    detail: text('detail'),
+  },
+  (table) => [primaryKey({ columns: [table.checkId, table.at] })],
+);
+
+// ── Vigia watching itself: one sample of its own health every tick ────────────────────────────
+
+export const selfHealthSamples = pgTable('self_health_samples', {
+  at: ms('at').primaryKey(),
+  cycleMs: doublePrecision('cycle_ms'),
+  devicesPerS: doublePrecision('devices_per_s'),
+  writerQueue: integer('writer_queue').notNull(),
+  outboxBacklog: integer('outbox_backlog'),
+  storeWriteMs: doublePrecision('store_write_ms'),
+  workerRestarts: integer('worker_restarts').notNull(),
+  rssMb: doublePrecision('rss_mb').notNull(),
+});
+// ── History and SLA reports ─────────────────────────────────────────────────────────────────────
+
+/** Every change of a device's state (or of its root cause), kept as long as the daily history. */
+export const deviceStateChanges = pgTable(
+  'device_state_changes',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    at: ms('at').notNull(),
+    state: text('state').$type<DeviceState>().notNull(),
+    cause: text('cause'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.at] }),
+    index('device_state_changes_at_idx').on(table.at),
+  ],
+);
+
+/** The five-minute rollups summed per UTC day, kept three years by default. */
+export const pingDaily = pgTable(
+  'ping_daily',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    day: ms('day').notNull(),
+    samples: integer('samples').notNull(),
+    minMs: doublePrecision('min_ms'),
+    avgMs: doublePrecision('avg_ms'),
+    maxMs: doublePrecision('max_ms'),
+    lossPct: doublePrecision('loss_pct').notNull(),
+    upPct: doublePrecision('up_pct').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deviceId, table.day] })],
+);

@@ -8,6 +8,7 @@ import type {
   Severity,
 } from '../../../../shared/contract/entities';
 import type { Role } from '../../../../shared/contract/accounts';
+import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -405,3 +406,90 @@ export const users = sqliteTable('users', {
   passwordChangedAt: integer('password_changed_at').notNull(),
 });
 // ── end of accounts ───────────────────────────────────────────────────────────────────────────
+// ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────
+
+export const syntheticChecks = sqliteTable('synthetic_checks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'dns' | 'http' | 'tcp'>().notNull(),
+  /** The probe's definition (shared/contract/synthetic-worker.ts ProbeSpec) as JSON. */
+  spec: text('spec').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  timeoutMs: integer('timeout_ms').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  severity: text('severity').$type<Severity>().notNull(),
+  /** One of the NOC's own uplink checks ("is it us?"). */
+  uplink: integer('uplink', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const syntheticResults = sqliteTable(
+  'synthetic_results',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => syntheticChecks.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    totalMs: real('total_ms').notNull(),
+    dnsMs: real('dns_ms'),
+    connectMs: real('connect_ms'),
+    tlsMs: real('tls_ms'),
+    firstByteMs: real('first_byte_ms'),
+    status: integer('status'),
+    error: text('error').$type<ProbeErrorCode>(),
+    detail: text('detail'),
+  },
+  (table) => [primaryKey({ columns: [table.checkId, table.at] })],
+);
+
+// ── Vigia watching itself: one sample of its own health every tick ────────────────────────────
+
+export const selfHealthSamples = sqliteTable('self_health_samples', {
+  at: integer('at').primaryKey(),
+  cycleMs: real('cycle_ms'),
+  devicesPerS: real('devices_per_s'),
+  writerQueue: integer('writer_queue').notNull(),
+  outboxBacklog: integer('outbox_backlog'),
+  storeWriteMs: real('store_write_ms'),
+  workerRestarts: integer('worker_restarts').notNull(),
+  rssMb: real('rss_mb').notNull(),
+});
+// ── History and SLA reports ─────────────────────────────────────────────────────────────────────
+
+/** Every change of a device's state (or of its root cause), kept as long as the daily history. */
+export const deviceStateChanges = sqliteTable(
+  'device_state_changes',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    state: text('state').$type<DeviceState>().notNull(),
+    cause: text('cause'),
+  },
+  // By device for the last state before a range; by time for the report's range and the purge.
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.at] }),
+    index('device_state_changes_at_idx').on(table.at),
+  ],
+);
+
+/** The five-minute rollups summed per UTC day, kept three years by default. */
+export const pingDaily = sqliteTable(
+  'ping_daily',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+    samples: integer('samples').notNull(),
+    minMs: real('min_ms'),
+    avgMs: real('avg_ms'),
+    maxMs: real('max_ms'),
+    lossPct: real('loss_pct').notNull(),
+    upPct: real('up_pct').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deviceId, table.day] })],
+);

@@ -27,12 +27,15 @@ describe('settings groups', () => {
       retries: 1,
       maxRepetitions: 20,
       concurrency: 100,
+      trapPort: 162,
+      trapRatePerSecond: 20,
     });
     expect(settings.retention).toEqual({
       samplesDays: 30,
       rollupsDays: 365,
       snmpRollupsDays: 365,
       clearedAlarmsDays: 365,
+      historyDays: 1_095,
     });
     expect(settings.ui).toEqual({ language: 'pt-BR', operator: '', theme: 'dark' });
     expect(settings.map).toEqual({ tileUrl: '', centerLat: null, centerLng: null, zoom: 12 });
@@ -83,6 +86,41 @@ describe('cross-field rules, named by field and rule in both languages', () => {
     expect(
       checkSettings('monitor', { criticalS: 5, unstableS: 5, timeoutMs: 2_400, retries: 1 }, 'en').ok,
     ).toBe(true);
+  });
+
+  it('a mass outage ends below the share that starts it, 50 % and 20 devices by default', () => {
+    expect(defaultSettings().monitor).toMatchObject({
+      massOutagePct: 50,
+      massOutageMinDevices: 20,
+      massOutageEndPct: 25,
+    });
+    expect(checkSettings('monitor', { massOutagePct: 40, massOutageEndPct: 40 }, 'pt-BR')).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'massOutageEndPct',
+          message:
+            'Queda em massa: termina com até esta parcela ainda fora (%): deve ficar abaixo da parcela que inicia a queda em massa (40%).',
+        },
+      ],
+    });
+    expect(checkSettings('monitor', { massOutagePct: 40, massOutageEndPct: 50 }, 'en')).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'massOutageEndPct',
+          message:
+            'Mass outage: ends with at most this share still down (%): must stay below the share that starts a mass outage (40%).',
+        },
+      ],
+    });
+    expect(checkSettings('monitor', { massOutagePct: 40, massOutageEndPct: 39 }, 'en').ok).toBe(true);
+    expect(checkSettings('monitor', { massOutageMinDevices: 1 }, 'en')).toEqual({
+      ok: false,
+      issues: [
+        { path: 'massOutageMinDevices', message: 'Mass outage: minimum devices: must be at least 2.' },
+      ],
+    });
   });
 
   it('an SNMP poll (timeout × tries) must end before the polling interval', () => {

@@ -34,4 +34,10 @@ describe('shared i18n catalogs', () => {
       'O banco de dados não responde: timeout',
     );
   });
+
+  it('leaves out an optional part whose fact is absent, and keeps brackets around plain words', () => {
+    expect(fill('falhou: {code}[ ({detail})]', { code: 'x', detail: '' })).toBe('falhou: x');
+    expect(fill('falhou: {code}[ ({detail})]', { code: 'x', detail: 'y' })).toBe('falhou: x (y)');
+    expect(fill('/ack <id> [nota]', {})).toBe('/ack <id> [nota]');
+  });
 });

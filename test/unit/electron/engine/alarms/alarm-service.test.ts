@@ -230,6 +230,46 @@ describe('alarm service', () => {
   });
 });
 
+describe('alarm service, store stalled', () => {
+  it('decides and publishes from memory when the store does not answer, and stores it all once it does', async () => {
+    let release!: () => void;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    // The store freezes: every alarm write waits until the test lets it go.
+    const frozen: Repository = {
+      ...repo,
+      alarms: {
+        ...repo.alarms,
+        raiseMany: (rows) => stalled.then(() => repo.alarms.raiseMany(rows)),
+        clearMany: (ids, at, by) => stalled.then(() => repo.alarms.clearMany(ids, at, by)),
+      },
+    };
+    const alarms = await AlarmService.load({ repo: frozen, bus, now: clock.now, stallMs: 50 });
+    const started = performance.now();
+    expect(await alarms.reconcile('icmp', [down(0), down(1)], 1_000)).toEqual({
+      raised: 2,
+      updated: 0,
+      cleared: 0,
+    });
+    expect(await alarms.reconcile('icmp', [down(1)], 2_000)).toEqual({ raised: 0, updated: 0, cleared: 1 });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(kinds()).toEqual(['alarm.raised AP 1', 'alarm.raised AP 2', 'alarm.cleared AP 1']);
+    expect(alarms.backlog()).toBe(2);
+    expect(await repo.alarms.open()).toEqual([]);
+
+    release();
+    await alarms.idle();
+    const published = events.flatMap((event) => ('alarm' in event ? [event.alarm] : []));
+    const stored = await repo.alarms.list({ states: ['active', 'cleared'], limit: 10 });
+    expect(stored.map((alarm) => [alarm.id, alarm.params.device, alarm.state]).sort()).toEqual(
+      [
+        [published[0]!.id, 'AP 1', 'cleared'],
+        [published[1]!.id, 'AP 2', 'active'],
+      ].sort(),
+    );
+    expect(alarms.backlog()).toBe(0);
+  });
+});
+
 describe('alarm retention', () => {
   it('deletes alarms cleared longer ago than the days it is given, never open ones', async () => {
     const alarms = await service();

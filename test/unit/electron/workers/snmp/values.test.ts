@@ -49,3 +49,22 @@ describe('SNMP values from untrusted agents', () => {
     expect(asCounter(varbind(-1))).toBeNull();
   });
 });
+
+describe('SNMP values as old gear sends them', () => {
+  const typed = (type: number, value: unknown) =>
+    ({ oid: '1.3.6.1.2.1.2.2.1.2.1', type, value }) as snmp.Varbind;
+
+  it('reads Latin-1 descriptions as Latin-1, and UTF-8 as UTF-8', () => {
+    expect(asText(typed(4, Buffer.from('52e164696f20352047487a', 'hex')))).toBe('Rádio 5 GHz');
+    expect(asText(typed(4, Buffer.from('Rádio 5 GHz', 'utf8')))).toBe('Rádio 5 GHz');
+    expect(asText(typed(4, Buffer.from('eth0\0\0', 'latin1')))).toBe('eth0');
+  });
+
+  it('does not take an OCTET STRING for a counter, but reads a number sent as text', () => {
+    expect(asCounter(typed(4, Buffer.from([0x01, 0x00])))).toBeNull();
+    expect(asCounter(typed(65, 4_294_967_295))).toBe('4294967295');
+    expect(asNumber(typed(4, Buffer.from('-71')))).toBe(-71);
+    expect(asNumber(typed(4, Buffer.from('n/a')))).toBeNull();
+    expect(asNumber(typed(6, '1.3.6.1'))).toBeNull();
+  });
+});

@@ -62,6 +62,21 @@ describe('the live store', () => {
     expect(store.version).toBe(1);
   });
 
+  it('reads the network again after a lost connection, dropping what was deleted meanwhile', async () => {
+    // A client whose events never arrive: what happens meanwhile is only known by reading again.
+    const store = new LiveStore({ ...clientOf(), subscribe: () => () => undefined });
+    await store.start();
+    const added = await engine.call('devices.create', { name: 'resync-novo', host: '127.0.0.77' });
+    const gone = [...store.devices.values()].find((device) => device.id !== added.id)!;
+    await engine.call('devices.delete', { id: gone.id });
+    expect(store.devices.has(added.id)).toBe(false);
+    await store.resync();
+    expect(store.devices.get(added.id)?.name).toBe('resync-novo');
+    expect(store.devices.has(gone.id)).toBe(false);
+    expect(store.statuses.has(gone.id)).toBe(false);
+    expect(store.inventoryVersion).toBe(2);
+  });
+
   it('applies what the engine announces while it loads after the load, in order', async () => {
     const spare = await engine.call('towers.create', {
       name: 'Sobra',

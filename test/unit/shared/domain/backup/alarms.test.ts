@@ -7,6 +7,7 @@ const base: BackupAlarmInput = {
   failure: null,
   knownHostKey: 'SHA256:old',
   offeredHostKey: null,
+  jump: null,
   change: null,
 };
 const subject = { deviceId: 4, towerId: null, ref: null };
@@ -15,7 +16,7 @@ describe('backup alarm decisions', () => {
   it('clears everything after an unchanged success', () => {
     expect(planBackupAlarms(base)).toEqual({
       raise: [],
-      clear: ['host-key-changed', 'failed', 'config-changed'],
+      clear: ['host-key-changed', 'jump-host-key-changed', 'failed', 'config-changed'],
     });
   });
 
@@ -38,7 +39,7 @@ describe('backup alarm decisions', () => {
           },
         },
       ],
-      clear: ['host-key-changed', 'failed'],
+      clear: ['host-key-changed', 'jump-host-key-changed', 'failed'],
     });
   });
 
@@ -55,7 +56,7 @@ describe('backup alarm decisions', () => {
           params: { device: 'borda-01', code: 'truncated', detail: 'transport input ssh' },
         },
       ],
-      clear: ['host-key-changed'],
+      clear: ['host-key-changed', 'jump-host-key-changed'],
     });
   });
 
@@ -63,7 +64,7 @@ describe('backup alarm decisions', () => {
     expect(
       planBackupAlarms({
         ...base,
-        failure: { code: 'host_key_changed', detail: 'trusted SHA256:old, shown SHA256:new' },
+        failure: { code: 'host_key_changed', detail: 'SHA256:old → SHA256:new' },
         offeredHostKey: 'SHA256:new',
       }),
     ).toEqual({
@@ -76,7 +77,28 @@ describe('backup alarm decisions', () => {
           params: { device: 'borda-01', trusted: 'SHA256:old', shown: 'SHA256:new' },
         },
       ],
-      clear: [],
+      clear: ['jump-host-key-changed'],
+    });
+  });
+
+  it("raises the jump host's changed key as its own alarm, naming the jump host", () => {
+    expect(
+      planBackupAlarms({
+        ...base,
+        failure: { code: 'jump_host_key_changed', detail: 'bastion: SHA256:j1 → SHA256:j2' },
+        jump: { host: 'bastion', knownHostKey: 'SHA256:j1', offeredHostKey: 'SHA256:j2' },
+      }),
+    ).toEqual({
+      raise: [
+        {
+          source: 'backup',
+          type: 'jump-host-key-changed',
+          subject,
+          severity: 'major',
+          params: { device: 'borda-01', host: 'bastion', trusted: 'SHA256:j1', shown: 'SHA256:j2' },
+        },
+      ],
+      clear: ['host-key-changed'],
     });
   });
 

@@ -49,7 +49,7 @@ describe('configuration capture', () => {
       ),
     ).toEqual({
       code: 'truncated',
-      detail: 'unbalanced braces',
+      detail: '{ }',
     });
   });
 

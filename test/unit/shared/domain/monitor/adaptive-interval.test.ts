@@ -30,3 +30,23 @@ describe('adaptive interval under a rule changed in Settings', () => {
     expect(withRule(critical, faster).intervalMs).toBe(5_000);
   });
 });
+
+describe('adaptive interval', () => {
+  const rule = defaultMonitorConfig.interval;
+  it('walks 30 → 60 s when stable, back to 30 s on a change, 15 s with 5 offline', () => {
+    const cycles = [
+      { offline: 0, changes: 1 },
+      { offline: 0, changes: 0 },
+      { offline: 0, changes: 0 },
+      { offline: 0, changes: 0 },
+      { offline: 0, changes: 0 },
+      { offline: 1, changes: 1 },
+      { offline: 5, changes: 4 },
+      { offline: 5, changes: 0 },
+      { offline: 0, changes: 5 },
+    ];
+    let state = initialIntervalState(rule);
+    const seen = cycles.map((c) => (state = nextInterval(state, c, rule)).intervalMs / 1000);
+    expect(seen).toEqual([30, 30, 30, 60, 60, 30, 15, 15, 30]);
+  });
+});

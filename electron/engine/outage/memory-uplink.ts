@@ -1,0 +1,28 @@
+import type { UplinkSignal, UplinkState } from './uplink-port';
+
+/**
+ * An uplink signal set by hand: the `--demo` network's simulated uplink (its checks reach no real
+ * address) and, with no uplink checks wired, one that is never down.
+ */
+export class MemoryUplink implements UplinkSignal {
+  private state: UplinkState;
+  private readonly listeners = new Set<(s: UplinkState) => void>();
+
+  constructor(now: () => number = Date.now) {
+    this.state = { down: false, since: new Date(now()).toISOString(), failing: [] };
+  }
+
+  current(): UplinkState {
+    return this.state;
+  }
+
+  onChange(listener: (s: UplinkState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(state: UplinkState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { clockJumps, telegramDown } from './scenarios';
+
+const NOTHING_LOST = { lost_alarms: 0, lost_notifications: 0, duplicated_notifications: 0 };
+
+/** The fast scenarios of the fault suite (`npm run bench:faults` runs them all). */
+describe('fault suite, fast scenarios', () => {
+  it('the clock jumping an hour forward and back loses and repeats nothing', async () => {
+    const result = await clockJumps();
+    expect(result).toMatchObject({ scenario: 'clock_forward_and_back_1h', ...NOTHING_LOST });
+    expect(result.recovery_s).toBeLessThanOrEqual(2 * 1.5);
+  }, 60_000);
+
+  it('Telegram down for an hour (accelerated): every alert goes out once it is back, none twice', async () => {
+    const result = await telegramDown(720);
+    expect(result).toMatchObject({ scenario: 'telegram_down_1h', ...NOTHING_LOST });
+    expect(result.recovery_s).toBeLessThanOrEqual(5);
+  }, 60_000);
+});

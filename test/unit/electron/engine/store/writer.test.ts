@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { chunksFor, Writer } from '../../../../../electron/engine/store/writer';
+
+describe('the one writer', () => {
+  it('runs writes one after another, in order, a failure not stopping the next', async () => {
+    const writer = new Writer();
+    const order: string[] = [];
+    const slow = writer.run(async () => {
+      await new Promise((done) => setTimeout(done, 5));
+      order.push('slow');
+    });
+    const failing = writer.run(async () => {
+      order.push('failing');
+      throw new Error('disk full');
+    });
+    const last = writer.run(async () => {
+      order.push('last');
+      return 42;
+    });
+    await slow;
+    await expect(failing).rejects.toThrow('disk full');
+    expect(await last).toBe(42);
+    expect(order).toEqual(['slow', 'failing', 'last']);
+  });
+
+  it('gives the event loop a turn once writes have run back to back for a slice', async () => {
+    let clock = 0;
+    const writer = new Writer(() => clock);
+    let otherWorkRan = false;
+    setImmediate(() => (otherWorkRan = true));
+    // Synchronous writes (SQLite's driver) chained by promises alone: without a turn the other
+    // work could not run until the whole chain ended.
+    const ranDuring: boolean[] = [];
+    for (let i = 0; i < 12; i++)
+      await writer.run(async () => {
+        clock += 1;
+        ranDuring.push(otherWorkRan);
+      });
+    expect(ranDuring).toEqual([...Array<boolean>(8).fill(false), ...Array<boolean>(4).fill(true)]);
+  });
+});
+
+describe('chunks of rows for one statement', () => {
+  it('respects both the parameter limit and a row limit', () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => i);
+    expect(chunksFor(rows, 10, 3_000).map((chunk) => chunk.length)).toEqual([300, 300, 300, 100]);
+    expect(chunksFor(rows, 10, 3_000, 250).map((chunk) => chunk.length)).toEqual([250, 250, 250, 250]);
+  });
+});

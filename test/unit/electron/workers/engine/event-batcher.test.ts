@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { VigiaEvent } from '../../../../../shared/contract/events';
+import { EventBatcher } from '../../../../../electron/workers/engine/event-batcher';
+
+const deleted = (id: number): VigiaEvent => ({ type: 'device.deleted', id });
+const burst = (count: number): VigiaEvent => ({
+  type: 'status.changed',
+  at: 7,
+  statuses: Array.from({ length: count }, (_, i) => ({
+    deviceId: i + 1,
+    state: 'down' as const,
+    since: 7,
+    lastCheck: 7,
+    rttMs: null,
+    lossPct: 100,
+    cause: null,
+  })),
+});
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const shape = (batch: VigiaEvent[]) =>
+  batch[0]!.type === 'status.changed' ? `statuses:${batch[0]!.statuses.length}` : `events:${batch.length}`;
+
+describe('the engine’s event batches', () => {
+  it('sends one batch per turn: 250 events at most, a slice of statuses alone, in order', async () => {
+    const sent: VigiaEvent[][] = [];
+    const batcher = new EventBatcher((batch) => sent.push(batch));
+    for (let id = 1; id <= 600; id++) batcher.push(deleted(id));
+    batcher.push(burst(2_500));
+    batcher.push(deleted(601));
+    expect(sent).toEqual([]);
+    const perTurn: number[] = [];
+    for (let turn = 0; turn < 8; turn++) {
+      await nextTurn();
+      perTurn.push(sent.length);
+    }
+    expect(perTurn).toEqual([1, 2, 3, 4, 5, 6, 7, 7]);
+    expect(sent.map(shape)).toEqual([
+      'events:250',
+      'events:250',
+      'events:100',
+      'statuses:1000',
+      'statuses:1000',
+      'statuses:500',
+      'events:1',
+    ]);
+    expect(sent.flat().filter((event) => event.type === 'device.deleted')).toEqual(
+      Array.from({ length: 601 }, (_, i) => deleted(i + 1)),
+    );
+  });
+
+  it('flushes everything waiting at once, so a call’s answer follows its events', async () => {
+    const sent: VigiaEvent[][] = [];
+    const batcher = new EventBatcher((batch) => sent.push(batch));
+    for (let id = 1; id <= 300; id++) batcher.push(deleted(id));
+    batcher.flush();
+    expect(sent.map(shape)).toEqual(['events:250', 'events:50']);
+    await nextTurn();
+    expect(sent).toHaveLength(2);
+  });
+});
