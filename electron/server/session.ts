@@ -1,4 +1,4 @@
-import { SESSION_TTL_MS } from '../engine/accounts/sessions';
+import { SESSION_TTL_MS } from '../../shared/contract/accounts';
 
 /** The cookie carries only the id of a session the engine issued; what it means stays there. */
 export const SESSION_COOKIE = 'vigia_session';

@@ -75,3 +75,6 @@ export const accountsApiMethods = {
 
 /** The administrator a store without users gets at its first start, with a one-time password. */
 export const FIRST_ADMIN = 'admin';
+
+/** How long a sign-in lasts without another: the engine's session and the browser's cookie alike. */
+export const SESSION_TTL_MS = 12 * 3_600_000;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-
-export const SESSION_TTL_MS = 12 * 3_600_000;
+import { SESSION_TTL_MS } from '../../../shared/contract/accounts';
 
 export interface Session {
   userId: number;
