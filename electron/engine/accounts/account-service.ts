@@ -21,7 +21,6 @@ export interface AccountServiceOptions {
   scrypt?: ScryptParams;
 }
 
-
 const publicUser = ({ passwordHash: _hash, ...user }: StoredUser): User => user;
 
 /**
