@@ -5,7 +5,6 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { isApiMethod } from '../../shared/contract/api';
 import type { CallAuth } from '../../shared/contract/engine-process';
 import { clientMayCall } from '../../shared/contract/method-roles';
-import type { VigiaEvent } from '../../shared/contract/events';
 import { WsRequest, type WsServerMessage } from '../../shared/contract/ws';
 import { WS_PATH } from '../../shared/contract/ws-address';
 import { toApiError } from '../engine/api/errors';
@@ -13,23 +12,9 @@ import type { Engine } from '../engine/engine';
 import { upgradeAllowed } from './access';
 import { createAuth } from './auth';
 import { defaultClientLimits, sendOrDrop, startHeartbeat, type ClientLimits } from './client-limits';
+import { EventFanout } from './event-fanout';
 import { reportPdfRoute } from './report-pdf';
 import { serveStatic } from './static-files';
-
-/**
- * A status burst (a whole network changing at once can be 10,000 statuses) goes out in slices:
- * each reaches the browser as its own message, so no single task on the page runs long.
- */
-const STATUSES_PER_MESSAGE = 1_000;
-
-function splitEvent(event: VigiaEvent): VigiaEvent[] {
-  if (event.type !== 'status.changed' || event.statuses.length <= STATUSES_PER_MESSAGE) return [event];
-  const parts: VigiaEvent[] = [];
-  for (let i = 0; i < event.statuses.length; i += STATUSES_PER_MESSAGE) {
-    parts.push({ ...event, statuses: event.statuses.slice(i, i + STATUSES_PER_MESSAGE) });
-  }
-  return parts;
-}
 
 export interface VigiaServer {
   url: string;
@@ -82,6 +67,7 @@ export async function startHttpServer(options: {
     ? createTlsServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, handler)
     : createServer(handler);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
+  const events = new EventFanout(engine, limits);
 
   server.on('upgrade', (request, socket, head) => {
     // Node hands the socket over without an error listener; a reset while refusing must not crash.
@@ -106,9 +92,10 @@ export async function startHttpServer(options: {
           );
           return;
         }
-        sockets.handleUpgrade(request, socket, head, (client) =>
-          sockets.emit('connection', client, callAuth),
-        );
+        sockets.handleUpgrade(request, socket, head, (client) => {
+          events.add(client, socket);
+          sockets.emit('connection', client, callAuth);
+        });
       },
       () => socket.destroy(),
     );
@@ -119,10 +106,6 @@ export async function startHttpServer(options: {
     sendOrDrop(client, JSON.stringify(message), limits);
 
   sockets.on('connection', (client: WebSocket, callAuth: CallAuth | undefined) => {
-    const unsubscribe = engine.subscribe((event) => {
-      for (const part of splitEvent(event)) send(client, { event: part });
-    });
-    client.on('close', unsubscribe);
     // ws has already closed the socket with the right code (e.g. 1009 too big); an unheard 'error'
     // event would take the whole server down.
     client.on('error', () => client.terminate());
@@ -172,6 +155,7 @@ export async function startHttpServer(options: {
     close: () =>
       new Promise((resolve) => {
         stopHeartbeat();
+        events.close();
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());

@@ -4,10 +4,11 @@
 // goes through a 10,000-row import, a retention pass over old samples, all 10,000 devices going
 // silent at once (iptables DROP in the namespace) and all coming back. Meanwhile the server's
 // event-loop delay is sampled inside it (debug-only probe over the fork's IPC channel) and
-// `engine.health` is timed over the WebSocket every 100 ms. Prints one JSON object.
+// `engine.health` is timed over the WebSocket every 100 ms, and the CPU time of the server and of
+// the engine is read, which the load of other jobs on the machine hardly moves. Prints one JSON object.
 // Needs root and `npm run build` (it runs out/main/server.js, as an operator would).
 import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,10 +28,12 @@ const TRANSITION_TIMEOUT_MS = 180_000;
 const OLD_SAMPLES_PER_DEVICE = 30;
 const DAY = 86_400_000;
 const INSIDE_ENV = 'VIGIA_LOOP_NETNS';
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS_PER_S = 100;
 /** The monitored devices; the import adds disabled rows in 127.20.0.0/16, never probed. */
 const DEVICE_CIDR = '127.0.0.0/16';
 const run = promisify(execFile);
-const log = (message: string) => process.stderr.write(`bench:loop: ${message}\n`);
+const log = (message: string) => process.stderr.write(`bench:loop: ${new Date().toISOString()} ${message}\n`);
 const host = (prefix: number, i: number) => `127.${prefix}.${(i >> 8) & 255}.${i & 255}`;
 
 /** 10,000 devices without parents (each one's silence is its own alarm) and a month-old history. */
@@ -107,11 +110,32 @@ function probe(child: ChildProcess, message: 'loop-probe:reset' | 'loop-probe:re
   });
 }
 
+/** CPU seconds used so far by the direct children of `parentPid` (the server's: the engine), from /proc. */
+function childrenCpuS(parentPid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // After the command's closing parenthesis: state, ppid, … utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[1]) === parentPid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS_PER_S;
+}
+
 /** A WebSocket client of the API that also keeps the live state of every device from events. */
 class Client {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
-  readonly states = new Map<number, DeviceStatus['state']>();
+  private readonly states = new Map<number, DeviceStatus['state']>();
+  /** Devices per state, kept as events arrive: counting the map on every event would make this
+   * client, not the server, the slow part of a 10,000-event burst. */
+  private readonly perState = new Map<DeviceStatus['state'], number>();
   raised = 0;
   cleared = 0;
   private waiters: (() => boolean)[] = [];
@@ -152,9 +176,7 @@ class Client {
   }
 
   count(state: DeviceStatus['state']): number {
-    let n = 0;
-    for (const value of this.states.values()) if (value === state) n++;
-    return n;
+    return this.perState.get(state) ?? 0;
   }
 
   /** Resolves when `done` holds, checked on every event; fails after `timeoutMs`. */
@@ -177,7 +199,12 @@ class Client {
 
   private observe(event: VigiaEvent): void {
     if (event.type === 'status.changed')
-      for (const status of event.statuses) this.states.set(status.deviceId, status.state);
+      for (const { deviceId, state } of event.statuses) {
+        const before = this.states.get(deviceId);
+        if (before) this.perState.set(before, this.count(before) - 1);
+        this.perState.set(state, this.count(state) + 1);
+        this.states.set(deviceId, state);
+      }
     if (event.type === 'alarm.raised') this.raised++;
     if (event.type === 'alarm.cleared') this.cleared++;
     this.waiters = this.waiters.filter((check) => !check());
@@ -223,6 +250,7 @@ async function inside(): Promise<void> {
     await client.until('all devices up', () => client.count('up') === DEVICES);
 
     await probe(server, 'loop-probe:reset');
+    const engineCpuAtStart = childrenCpuS(server.pid!);
     const loadAtStart = loadavg()[0]!;
     const t0 = performance.now();
     const poll = pollHealth(client);
@@ -256,6 +284,7 @@ async function inside(): Promise<void> {
     if (rest > 0) await new Promise((resolveRest) => setTimeout(resolveRest, rest));
     poll.stop();
     const loop = await probe(server, 'loop-probe:read');
+    const engineCpuS = childrenCpuS(server.pid!) - engineCpuAtStart;
     const durationMs = performance.now() - t0;
     client.close();
     const { slowest, calls, cycleMax } = poll.result();
@@ -271,6 +300,9 @@ async function inside(): Promise<void> {
         devices: DEVICES,
         loop_p99_ms: round(loop.p99Ms),
         loop_max_ms: round(loop.maxMs),
+        // What the server spent serving: a delay stretches with the machine's load, CPU time hardly.
+        server_cpu_s: round(loop.cpuMs / 1000),
+        engine_cpu_s: round(engineCpuS),
         api_max_ms: round(slowest),
         cycle_max_ms: round(cycleMax),
         api_calls: calls,

@@ -68,6 +68,25 @@ describe('big SQLite writes leave the event loop turns', () => {
     expect(turns).toBeGreaterThan(10);
   });
 
+  it('records 5,000 state changes (a whole network going down) in short statements', async () => {
+    const ids = (await repo.devices.list()).map((device) => device.id);
+    const changes = ids.map((deviceId) => ({
+      deviceId,
+      state: 'down' as const,
+      since: 5_000,
+      lastCheck: 5_000,
+      rttMs: null,
+      lossPct: 100,
+      cause: null,
+    }));
+    const { turns } = await turnsDuring(() => repo.history.recordStateChanges(changes));
+    // 500 rows per statement: 10 statements, a turn between each.
+    expect(turns).toBeGreaterThanOrEqual(9);
+    const recorded = await repo.history.stateChanges(5_000, 5_001);
+    expect(recorded).toHaveLength(5_000);
+    expect(recorded.every((change) => change.state === 'down' && change.at === 5_000)).toBe(true);
+  });
+
   it('deletes old samples of 5,000 devices in short batches', async () => {
     const ids = (await repo.devices.list()).map((device) => device.id);
     const old: PingSample[] = ids.flatMap((deviceId) =>

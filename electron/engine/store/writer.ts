@@ -4,6 +4,22 @@
  */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Writes `rows` a slice at a time, with a turn of the event loop between slices. With SQLite's
+ * synchronous driver one transaction of 10,000 rows (a cycle's samples, a whole network's statuses)
+ * holds the engine's loop for its whole length, and every call waits behind it.
+ */
+export async function writeInSlices<T>(
+  rows: readonly T[],
+  size: number,
+  write: (slice: T[]) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += size) {
+    if (start > 0) await nextTurn();
+    await write(rows.slice(start, start + size));
+  }
+}
+
 /** How long writes may follow one another before the event loop gets a turn. */
 const SLICE_MS = 8;
 

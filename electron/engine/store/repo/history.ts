@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DeviceStatus, PingRollup } from '../../../../shared/contract/entities';
 import { storedMs } from '../../../../shared/domain/monitor/precision';
 import type { StateChange } from '../../../../shared/domain/reports/availability';
-import { chunksFor } from '../writer';
+import { chunksFor, writeInSlices } from '../writer';
 import type { StoreDialect } from '../dialect';
 import type { RepoContext } from './context';
 import { forDeviceBatches } from './per-device';
@@ -34,7 +34,12 @@ export interface HistoryRepository {
 }
 
 const ROLLUP_COLUMNS = 8;
-const CHANGE_COLUMNS = 4;
+/**
+ * A whole network changing state at once is 10,000 changes: as one statement of thousands of rows
+ * the query builder alone holds the engine's event loop for tens of milliseconds, so the rows go
+ * in short statements (well under any dialect's parameter limit) with a turn between them.
+ */
+const CHANGES_PER_STATEMENT = 500;
 
 /**
  * Appends the statuses that opened a new state to the state history. Not queued itself: the
@@ -50,8 +55,9 @@ export function stateChangeRecorder(dialect: StoreDialect): StateChangeRecorder 
     const fresh = statuses
       .filter((status) => recorded.get(status.deviceId) !== status.since)
       .map(({ deviceId, since, state, cause }) => ({ deviceId, at: since, state, cause }));
-    for (const chunk of chunksFor(fresh, CHANGE_COLUMNS, dialect.maxParams))
-      await dialect.db.insert(table).values(chunk).onConflictDoNothing();
+    await writeInSlices(fresh, CHANGES_PER_STATEMENT, async (slice) => {
+      await dialect.db.insert(table).values(slice).onConflictDoNothing();
+    });
     for (const change of fresh) recorded.set(change.deviceId, change.at);
   };
 }

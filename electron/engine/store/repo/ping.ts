@@ -1,12 +1,14 @@
 import { and, asc, between, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { PingSample } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
-import { BatchQueue, chunksFor } from '../writer';
+import { BatchQueue, chunksFor, writeInSlices } from '../writer';
 import type { RepoContext } from './context';
 import { writeSkippingDeletedDevices } from './deleted-devices';
 import { forDeviceBatches } from './per-device';
 
 const ROLLUP_COLUMNS = 8;
+/** Samples per transaction: a cycle of 10,000 devices is ten short writes, not one long one. */
+const SAMPLES_PER_SLICE = 1_000;
 
 export function pingRepository({
   dialect,
@@ -17,7 +19,9 @@ export function pingRepository({
   const r = tables.pingRollups;
   // A sample batch is appended by the dialect's driver-level path (see dialect.ts).
   const samples = new BatchQueue<PingSample>(writer, (rows) =>
-    writeSkippingDeletedDevices(dialect, rows, (kept) => dialect.insertSamples(kept)),
+    writeInSlices(rows, SAMPLES_PER_SLICE, (slice) =>
+      writeSkippingDeletedDevices(dialect, slice, (kept) => dialect.insertSamples(kept)),
+    ),
   );
 
   return {

@@ -1,9 +1,12 @@
 import type { DeviceStatus } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
-import { BatchQueue } from '../writer';
+import { BatchQueue, writeInSlices } from '../writer';
 import type { RepoContext } from './context';
 import { writeSkippingDeletedDevices } from './deleted-devices';
 import type { StateChangeRecorder } from './history';
+
+/** Statuses per transaction: a whole network changing at once is ten short writes, not one long one. */
+const STATUSES_PER_SLICE = 1_000;
 
 export function statusRepository(
   { dialect, writer }: RepoContext,
@@ -13,7 +16,9 @@ export function statusRepository(
     // The latest status of a device wins when one batch carries several; every new state is history.
     const latest = [...new Map(statuses.map((status) => [status.deviceId, status])).values()];
     await writeSkippingDeletedDevices(dialect, statuses, recordStateChanges);
-    await writeSkippingDeletedDevices(dialect, latest, (rows) => dialect.upsertStatuses(rows));
+    await writeInSlices(latest, STATUSES_PER_SLICE, (slice) =>
+      writeSkippingDeletedDevices(dialect, slice, (rows) => dialect.upsertStatuses(rows)),
+    );
   });
   return {
     all: () => dialect.allStatuses(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksFor, Writer } from '../../../../../electron/engine/store/writer';
+import { chunksFor, writeInSlices, Writer } from '../../../../../electron/engine/store/writer';
 
 describe('the one writer', () => {
   it('runs writes one after another, in order, a failure not stopping the next', async () => {
@@ -45,5 +45,32 @@ describe('chunks of rows for one statement', () => {
     const rows = Array.from({ length: 1_000 }, (_, i) => i);
     expect(chunksFor(rows, 10, 3_000).map((chunk) => chunk.length)).toEqual([300, 300, 300, 100]);
     expect(chunksFor(rows, 10, 3_000, 250).map((chunk) => chunk.length)).toEqual([250, 250, 250, 250]);
+  });
+});
+
+describe('writes in slices', () => {
+  it('writes every row in order, slice by slice, with a turn of the event loop between slices', async () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => i);
+    const log: string[] = [];
+    let turns = 0;
+    const tick = () => {
+      turns++;
+      if (turns < 100) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await writeInSlices(rows, 1_000, async (slice) => {
+      log.push(`${slice[0]}..${slice.at(-1)} after ${turns} turns`);
+    });
+    expect(log).toEqual(['0..999 after 0 turns', '1000..1999 after 1 turns', '2000..2499 after 2 turns']);
+  });
+
+  it('stops at the first slice that fails, leaving the rest unwritten', async () => {
+    const written: number[][] = [];
+    const failing = writeInSlices([1, 2, 3, 4, 5], 2, async (slice) => {
+      if (slice[0] === 3) throw new Error('disk full');
+      written.push(slice);
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(written).toEqual([[1, 2]]);
   });
 });
