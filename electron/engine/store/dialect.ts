@@ -3,6 +3,7 @@ import type * as sqliteSchema from './schema/sqlite';
 import type { Alarm, Device, DeviceStatus, PingSample } from '../../../shared/contract/entities';
 import type { NewAlarm } from './repository';
 import type { Dialect } from './repository';
+import type { TimePartitions } from './pg-partitions';
 
 /**
  * The query-builder surface both dialects share. drizzle's SQLite and PostgreSQL builders take
@@ -32,6 +33,8 @@ export interface StoreDialect {
   upsertStatuses(rows: DeviceStatus[]): Promise<void>;
   allStatuses(): Promise<DeviceStatus[]>;
   allDevices(): Promise<Device[]>;
+  /** PostgreSQL only: the daily partitions of samples and rollups (SQLite keeps one table each). */
+  timePartitions?: TimePartitions;
   /** SQLite only: an online backup of the live database into `destination`. */
   backupTo?(destination: string): Promise<void>;
   /**

@@ -29,6 +29,7 @@ import {
 import { migrationError, postgresOpenError, redactUrl } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import * as tables from './schema/pg';
+import { pgTimePartitions } from './pg-partitions';
 
 /** PostgreSQL's limit on bound parameters per statement. */
 const PG_MAX_PARAMS = 65_535;
@@ -133,6 +134,14 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
     await pool.end().catch(() => undefined);
     throw migrationError(redactUrl(url), error);
   }
+  const timePartitions = pgTimePartitions(pool);
+  try {
+    // Today's partitions before the first write: the app may have been closed for days.
+    await timePartitions.prepare(Date.now());
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw migrationError(redactUrl(url), error);
+  }
   // The repository is written once against the shared builder surface (see dialect.ts).
   const shared = db as unknown as Db;
   return {
@@ -140,6 +149,7 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
     db: shared,
     tables: tables as unknown as Tables,
     maxParams: PG_MAX_PARAMS,
+    timePartitions,
     transaction: (work) => db.transaction((tx) => work(tx as unknown as Db)),
     insertSamples: (rows) =>
       insertRows(pool, `INSERT INTO ping_samples (${SAMPLE_COLUMNS})`, '', rows.map(sampleValues)),

@@ -5,6 +5,7 @@ import { BatchQueue, chunksFor } from '../writer';
 import type { RepoContext } from './context';
 import { writeSkippingDeletedDevices } from './deleted-devices';
 import { forDeviceBatches } from './per-device';
+import type { PartitionedTable } from '../pg-partitions';
 
 const ROLLUP_COLUMNS = 8;
 
@@ -19,6 +20,10 @@ export function pingRepository({
   const samples = new BatchQueue<PingSample>(writer, (rows) =>
     writeSkippingDeletedDevices(dialect, rows, (kept) => dialect.insertSamples(kept)),
   );
+  const partitions = dialect.timePartitions;
+  /** Whole days of `table` before `at` dropped at once, where the dialect partitions it by day. */
+  const dropDays = (table: PartitionedTable, at: number): Promise<number> =>
+    partitions ? writer.run(() => partitions.dropBefore(table, at)) : Promise.resolve(0);
 
   return {
     insertSamples: (rows) => samples.push(rows),
@@ -66,8 +71,9 @@ export function pingRepository({
         .orderBy(asc(r.bucket)),
     // A batch of devices at a time, along the (device, time) keys: the tables carry no time-only index,
     // which would cost more space than the daily retention run saves in time.
-    deleteSamplesBefore: (at) =>
-      forDeviceBatches(
+    deleteSamplesBefore: async (at) =>
+      (await dropDays('ping_samples', at)) +
+      (await forDeviceBatches(
         dialect,
         writer,
         async (deviceIds) =>
@@ -77,9 +83,10 @@ export function pingRepository({
               .where(and(inArray(p.deviceId, deviceIds), lt(p.at, at)))
               .returning({ id: p.id })
           ).length,
-      ),
-    deleteRollupsBefore: (at) =>
-      forDeviceBatches(
+      )),
+    deleteRollupsBefore: async (at) =>
+      (await dropDays('ping_rollups', at)) +
+      (await forDeviceBatches(
         dialect,
         writer,
         async (deviceIds) =>
@@ -89,7 +96,10 @@ export function pingRepository({
               .where(and(inArray(r.deviceId, deviceIds), lt(r.bucket, at)))
               .returning({ bucket: r.bucket })
           ).length,
-      ),
+      )),
+    preparePartitions: async (now) => {
+      if (partitions) await writer.run(() => partitions.prepare(now));
+    },
     flush: () => samples.flush(),
   };
 }
