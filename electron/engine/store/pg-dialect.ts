@@ -6,6 +6,9 @@ import type { NewAlarm } from './repository';
 import {
   DEVICE_QUERY,
   deviceFromRow,
+  ROLLUP_COLUMNS,
+  ROLLUP_UPSERT,
+  rollupValues,
   SAMPLE_COLUMNS,
   sampleValues,
   STATUS_COLUMNS,
@@ -160,6 +163,8 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
         STATUS_UPSERT,
         rows.map(statusValues),
       ),
+    upsertRollups: (rows) =>
+      insertRows(pool, `INSERT INTO ping_rollups (${ROLLUP_COLUMNS})`, ROLLUP_UPSERT, rows.map(rollupValues)),
     async allStatuses() {
       const result = await pool.query({ text: STATUS_QUERY, rowMode: 'array' });
       return (result.rows as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);

@@ -1,13 +1,11 @@
-import { and, asc, between, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, lt } from 'drizzle-orm';
 import type { PingSample } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
-import { BatchQueue, chunksFor } from '../writer';
+import { BatchQueue } from '../writer';
 import type { RepoContext } from './context';
 import { writeSkippingDeletedDevices } from './deleted-devices';
 import { forDeviceBatches } from './per-device';
 import type { PartitionedTable } from '../pg-partitions';
-
-const ROLLUP_COLUMNS = 8;
 
 export function pingRepository({
   dialect,
@@ -42,27 +40,8 @@ export function pingRepository({
         .from(p)
         .where(and(eq(p.deviceId, deviceId), between(p.at, from, to)))
         .orderBy(asc(p.at)),
-    upsertRollups: (rows) =>
-      writer.run(() =>
-        dialect.transaction(async (tx) => {
-          for (const chunk of chunksFor(rows, ROLLUP_COLUMNS, dialect.maxParams)) {
-            await tx
-              .insert(r)
-              .values(chunk)
-              .onConflictDoUpdate({
-                target: [r.deviceId, r.bucket],
-                set: {
-                  samples: sql`excluded.samples`,
-                  minMs: sql`excluded.min_ms`,
-                  avgMs: sql`excluded.avg_ms`,
-                  maxMs: sql`excluded.max_ms`,
-                  lossPct: sql`excluded.loss_pct`,
-                  upPct: sql`excluded.up_pct`,
-                },
-              });
-          }
-        }),
-      ),
+    // The dialect's driver-level path: a bucket closes for every device at once (see dialect.ts).
+    upsertRollups: (rows) => writer.run(() => dialect.upsertRollups(rows)),
     rollups: async (deviceId, from, to) =>
       db
         .select()
