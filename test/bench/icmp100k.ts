@@ -8,7 +8,8 @@
 // of the 100,000 came back with the right verdict. Then the whole engine's steady CPU at 100,000
 // devices on a 30 s interval (startEngine + headless server + workers, as bench:ping measures 10,000)
 // over N minutes (default 10: one period of the monitor's forced sample), and fping's CPU for one
-// cycle of the same 100,000 (in two runs: one fping cannot take them all) spread over the interval.
+// cycle of the same 100,000 with as many echoes (in five runs: one fping cannot take them all)
+// spread over the interval.
 // Prints one JSON line; bench:cluster imports measureIcmp100k() for its own figure.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,8 +30,8 @@ const ENGINE = { devices: 100_000, intervalMs: 30_000 };
 /** The engine's probes as Settings → ICMP has them by default, with the global budget raised. */
 const ENGINE_PING = { count: 3, timeoutMs: 1_000, retries: 0, ppsGlobal: PPS_BUDGET, ppsPerTower: 200 };
 const FORCED_SAMPLE_MINUTES = 10;
-/** fping's sequence numbers cap one run well below 100,000 targets. */
-const FPING_CHUNK = 50_000;
+/** fping's 16-bit sequence numbers cap one run's echoes: 20,000 targets × 3 echoes fit. */
+const FPING_CHUNK = 20_000;
 
 export interface Icmp100k {
   icmp100k: { wall_s: number; cpu_s: number; rss_mb: number; correct: number; pps_budget: number };
@@ -91,7 +92,10 @@ async function oneCycleIn(
   }
 }
 
-/** fping's CPU for one cycle of the engine's 100,000 devices, as a % of one core over the interval. */
+/**
+ * fping's CPU for one cycle of the engine's 100,000 devices with as many echoes each (200 ms
+ * apart, as Vigia spaces them), as a % of one core over the interval.
+ */
 async function fpingCpuPct(ns: Netns, dir: string): Promise<number> {
   const hosts = benchTargets(ENGINE.devices, 0).map((target) => target.host);
   let cpuS = 0;
@@ -102,7 +106,8 @@ async function fpingCpuPct(ns: Netns, dir: string): Promise<number> {
     // fping exits 1 when some targets are unreachable; more than that is a failure.
     await ns.exec('sh', [
       '-c',
-      `/usr/bin/time -f '%U %S' -o ${timing} fping -c1 -t1000 -r0 -i0 -q -f ${list} 2>/dev/null; [ $? -le 1 ]`,
+      `/usr/bin/time -f '%U %S' -o ${timing} fping -c${ENGINE_PING.count} -p200 -t1000 -r0 -i0 -q ` +
+        `-f ${list} 2>/dev/null; [ $? -le 1 ]`,
     ]);
     const [user, sys] = readFileSync(timing, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
     cpuS += user! + sys!;
