@@ -1,7 +1,7 @@
 // The engine as the app runs it, for the benchmarks: startEngine on a fresh SQLite store seeded
 // with loopback devices, the headless HTTP/WebSocket server in front of it, and its workers —
 // built, as Vigia ships them — inside a network namespace the benchmark created.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -13,7 +13,7 @@ import type { MonitorConfig } from '../../shared/domain/monitor/config';
 import { netnsSpawner } from '../helpers/netns';
 import { seedDevices } from './bench-network';
 
-/** A self-contained script of a TypeScript entry; raw-socket (native) stays a package import. */
+/** A script of a TypeScript entry, its own code bundled, its packages imported from node_modules. */
 export async function bundle(entry: string, outDir: string): Promise<string> {
   const outfile = join(outDir, entry.replace(/[/.]/g, '_') + '.cjs');
   await build({
@@ -23,18 +23,29 @@ export async function bundle(entry: string, outDir: string): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['raw-socket'],
+    // Packages stay imports from node_modules, as electron-vite builds the app (native ones must).
+    packages: 'external',
     logLevel: 'error',
   });
   return outfile;
 }
 
-/** Both workers built into `outDir` (inside the project, so that they find raw-socket). */
-export async function bundleWorkers(outDir: string): Promise<Record<'pinger' | 'snmp', string>> {
-  return {
-    pinger: await bundle('electron/workers/pinger/index.ts', outDir),
-    snmp: await bundle('electron/workers/snmp/index.ts', outDir),
-  };
+/** Workers the engine itself starts (the engine worker is the process the proxy starts, not one of them). */
+const ENGINE_WORKERS = readdirSync('electron/workers', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join('electron/workers', entry.name, 'index.ts')))
+  .map((entry) => entry.name)
+  .filter((name) => name !== 'engine');
+
+/** Every worker the engine starts, built into `outDir` (inside the project, so that they find raw-socket). */
+export async function bundleWorkers(
+  outDir: string,
+): Promise<Record<'pinger' | 'snmp', string> & Record<string, string>> {
+  const scripts: Record<string, string> = {};
+  for (const name of ENGINE_WORKERS)
+    scripts[name] = await bundle(`electron/workers/${name}/index.ts`, outDir);
+  const { pinger, snmp } = scripts;
+  if (!pinger || !snmp) throw new Error('the pinger and SNMP workers are missing from electron/workers');
+  return { ...scripts, pinger, snmp };
 }
 
 export interface BenchEngine {

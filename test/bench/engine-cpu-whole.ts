@@ -5,6 +5,7 @@
 // first cycle on, over the given minutes — whole multiples of the monitor's 10-minute forced
 // sample, so that its writes are counted in proportion.
 import { startBenchEngine } from './bench-engine';
+import type { MonitorConfig } from '../../shared/domain/monitor/config';
 import { cpuSecondsOf } from './proc-cpu';
 
 export interface WholeEngineCpu {
@@ -25,6 +26,7 @@ export async function measureWholeEngineCpu(options: {
   devices: number;
   intervalMs: number;
   durationMs: number;
+  monitorConfig?: Partial<Omit<MonitorConfig, 'interval'>>;
 }): Promise<WholeEngineCpu> {
   const { engine, stop } = await startBenchEngine(options);
   // Each health report carries the last cycle's time: the distinct ones are the cycles run.

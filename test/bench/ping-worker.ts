@@ -13,8 +13,15 @@ import { cpuSecondsOf } from './proc-cpu';
 export function pingerWorkerInNetns(
   namespace: string,
   entry: string,
-): { transport: PingTransport; cpuPctSinceFirstRun(): number; stop(): Promise<void> } {
-  const supervisor = new Supervisor({ spawner: netnsSpawner(namespace) });
+  execArgv: string[] = [],
+): {
+  transport: PingTransport;
+  pid(): number;
+  cpuSeconds(): number;
+  cpuPctSinceFirstRun(): number;
+  stop(): Promise<void>;
+} {
+  const supervisor = new Supervisor({ spawner: netnsSpawner(namespace, execArgv) });
   const worker = supervisor.supervise<PingerApi>({ name: 'pinger', entry, api: pingerApi });
   const inner = workerPingTransport(worker);
   let mark: { cpuS: number; atMs: number } | null = null;
@@ -32,6 +39,8 @@ export function pingerWorkerInNetns(
         return results;
       },
     },
+    pid,
+    cpuSeconds: () => cpuSecondsOf(pid()),
     cpuPctSinceFirstRun: () => {
       if (!mark) throw new Error('the pinger worker has not run yet');
       const seconds = (performance.now() - mark.atMs) / 1000;

@@ -45,14 +45,12 @@ export class BackupScheduler {
     const from = this.checkedUpTo;
     const to = this.now();
     this.checkedUpTo = to;
-    const [settings, targets, devices] = await Promise.all([
-      this.service.settings(),
-      this.repo.backup.targets(),
-      this.repo.devices.list(),
-    ]);
+    const targets = (await this.repo.backup.targets()).filter((target) => target.enabled);
+    // Every 30 s: with no backups set up, 100,000 devices are not read for nothing.
+    if (targets.length === 0) return [];
+    const [settings, devices] = await Promise.all([this.service.settings(), this.repo.devices.list()]);
     const towerOf = new Map(devices.map((device) => [device.id, device.towerId]));
     const due = targets
-      .filter((target) => target.enabled)
       .filter((target) =>
         firedBetween(scheduleOf(target.schedule, towerOf.get(target.deviceId) ?? null, settings), from, to),
       )

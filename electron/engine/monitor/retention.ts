@@ -24,7 +24,8 @@ const CATCH_UP_DAYS = 7;
 
 /**
  * Sums each finished day's rollups into the daily aggregates, and deletes raw samples, rollups,
- * daily aggregates and state changes past their retention, on a timer of its own so a long
+ * daily aggregates and state changes past their retention (on PostgreSQL it first makes the
+ * coming days' partitions, and expired days go as whole partitions), on a timer of its own so a long
  * delete never delays a monitoring cycle. Runs never overlap. The rule is read at every run,
  * so a retention changed in Settings applies at the next pass.
  */
@@ -70,6 +71,7 @@ export class RetentionJob {
   private async deleteExpired(): Promise<RetentionResult> {
     const now = this.now();
     const rule = this.rule();
+    await this.repo.ping.preparePartitions(now);
     const samples = await this.repo.ping.deleteSamplesBefore(now - rule.samplesMs);
     const today = now - (now % DAY_MS);
     let days = 0;

@@ -188,6 +188,11 @@ export class SelfMonitor {
     } catch {
       return [];
     }
+    // The statuses of every device (100,000 of them) only matter when some are polled by SNMP.
+    if (configs.length === 0) {
+      this.lastGoodSnmp.clear();
+      return [];
+    }
     const answering = new Set(
       this.options
         .statuses()

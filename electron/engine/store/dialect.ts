@@ -1,8 +1,9 @@
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as sqliteSchema from './schema/sqlite';
-import type { Alarm, Device, DeviceStatus, PingSample } from '../../../shared/contract/entities';
+import type { Alarm, Device, DeviceStatus, PingRollup, PingSample } from '../../../shared/contract/entities';
 import type { NewAlarm } from './repository';
 import type { Dialect } from './repository';
+import type { TimePartitions } from './pg-partitions';
 
 /**
  * The query-builder surface both dialects share. drizzle's SQLite and PostgreSQL builders take
@@ -30,8 +31,12 @@ export interface StoreDialect {
   insertSamples(rows: PingSample[]): Promise<void>;
   /** Inserts or replaces each device's status, in one transaction. */
   upsertStatuses(rows: DeviceStatus[]): Promise<void>;
+  /** Inserts or replaces each (device, bucket) rollup, in one transaction: 100,000 per bucket at scale. */
+  upsertRollups(rows: PingRollup[]): Promise<void>;
   allStatuses(): Promise<DeviceStatus[]>;
   allDevices(): Promise<Device[]>;
+  /** PostgreSQL only: the daily partitions of samples and rollups (SQLite keeps one table each). */
+  timePartitions?: TimePartitions;
   /** SQLite only: an online backup of the live database into `destination`. */
   backupTo?(destination: string): Promise<void>;
   /**
@@ -48,6 +53,15 @@ export const SAMPLE_COLUMNS = 'device_id, at, rtt_ms, min_ms, max_ms, jitter_ms,
 /** A sample's values in SAMPLE_COLUMNS order, for both drivers' hand-written inserts. */
 export const sampleValues = (row: PingSample) =>
   [row.deviceId, row.at, row.rttMs, row.minMs, row.maxMs, row.jitterMs, row.lossPct, row.state] as const;
+
+export const ROLLUP_COLUMNS = 'device_id, bucket, samples, min_ms, avg_ms, max_ms, loss_pct, up_pct';
+/** Appended to a multi-row insert into ping_rollups (same text in SQLite and PostgreSQL). */
+export const ROLLUP_UPSERT =
+  'ON CONFLICT (device_id, bucket) DO UPDATE SET samples = excluded.samples, min_ms = excluded.min_ms, ' +
+  'avg_ms = excluded.avg_ms, max_ms = excluded.max_ms, loss_pct = excluded.loss_pct, up_pct = excluded.up_pct';
+/** A rollup's values in ROLLUP_COLUMNS order. */
+export const rollupValues = (row: PingRollup) =>
+  [row.deviceId, row.bucket, row.samples, row.minMs, row.avgMs, row.maxMs, row.lossPct, row.upPct] as const;
 
 export const STATUS_COLUMNS = 'device_id, state, since, last_check, rtt_ms, loss_pct, cause';
 export const STATUS_QUERY = `SELECT ${STATUS_COLUMNS} FROM device_status`;

@@ -6,6 +6,9 @@ import type { NewAlarm } from './repository';
 import {
   DEVICE_QUERY,
   deviceFromRow,
+  ROLLUP_COLUMNS,
+  ROLLUP_UPSERT,
+  rollupValues,
   SAMPLE_COLUMNS,
   sampleValues,
   STATUS_COLUMNS,
@@ -29,6 +32,7 @@ import {
 import { migrationError, postgresOpenError, redactUrl } from './errors';
 import { resolveMigrationsDir } from './migrations-dir';
 import * as tables from './schema/pg';
+import { pgTimePartitions } from './pg-partitions';
 
 /** PostgreSQL's limit on bound parameters per statement. */
 const PG_MAX_PARAMS = 65_535;
@@ -133,6 +137,14 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
     await pool.end().catch(() => undefined);
     throw migrationError(redactUrl(url), error);
   }
+  const timePartitions = pgTimePartitions(pool);
+  try {
+    // Today's partitions before the first write: the app may have been closed for days.
+    await timePartitions.prepare(Date.now());
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw migrationError(redactUrl(url), error);
+  }
   // The repository is written once against the shared builder surface (see dialect.ts).
   const shared = db as unknown as Db;
   return {
@@ -140,6 +152,7 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
     db: shared,
     tables: tables as unknown as Tables,
     maxParams: PG_MAX_PARAMS,
+    timePartitions,
     transaction: (work) => db.transaction((tx) => work(tx as unknown as Db)),
     insertSamples: (rows) =>
       insertRows(pool, `INSERT INTO ping_samples (${SAMPLE_COLUMNS})`, '', rows.map(sampleValues)),
@@ -150,6 +163,8 @@ export async function openPostgres(url: string, migrationsRoot?: string): Promis
         STATUS_UPSERT,
         rows.map(statusValues),
       ),
+    upsertRollups: (rows) =>
+      insertRows(pool, `INSERT INTO ping_rollups (${ROLLUP_COLUMNS})`, ROLLUP_UPSERT, rows.map(rollupValues)),
     async allStatuses() {
       const result = await pool.query({ text: STATUS_QUERY, rowMode: 'array' });
       return (result.rows as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);

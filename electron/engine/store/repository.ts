@@ -132,9 +132,14 @@ export interface Repository {
     samples(deviceId: number, from: number, to: number): Promise<PingSample[]>;
     upsertRollups(rollups: PingRollup[]): Promise<void>;
     rollups(deviceId: number, from: number, to: number): Promise<PingRollup[]>;
-    /** Returns how many rows went. */
+    /**
+     * Returns how many rows went. On PostgreSQL whole days go first (their partitions dropped),
+     * then the rows left before `at`.
+     */
     deleteSamplesBefore(at: number): Promise<number>;
     deleteRollupsBefore(at: number): Promise<number>;
+    /** PostgreSQL: the coming days' partitions, made ahead by the retention pass (nothing on SQLite). */
+    preparePartitions(now: number): Promise<void>;
   };
 
   alarms: {

@@ -3,10 +3,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Alarm, DeviceStatus, PingSample } from '../../../shared/contract/entities';
+import type { Alarm, DeviceStatus, PingRollup, PingSample } from '../../../shared/contract/entities';
 import type { NewAlarm } from './repository';
 import {
   DEVICE_QUERY,
+  ROLLUP_COLUMNS,
+  ROLLUP_UPSERT,
+  rollupValues,
   SAMPLE_COLUMNS,
   STATUS_COLUMNS,
   STATUS_QUERY,
@@ -68,6 +71,12 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
   const writeStatuses = database.transaction((rows: DeviceStatus[]) => {
     for (const row of rows) upsertStatus.run(...statusValues(row));
   });
+  const upsertRollup = database.prepare(
+    `INSERT INTO ping_rollups (${ROLLUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${ROLLUP_UPSERT}`,
+  );
+  const writeRollups = database.transaction((rows: PingRollup[]) => {
+    for (const row of rows) upsertRollup.run(...rollupValues(row));
+  });
   const readStatuses = database.prepare(STATUS_QUERY).raw(true);
   const readDevices = database.prepare(DEVICE_QUERY).raw(true);
   const appendSamples = database.transaction((rows: PingSample[]) => {
@@ -121,6 +130,9 @@ export async function openSqlite(file: string, migrationsRoot?: string): Promise
     },
     async upsertStatuses(rows) {
       writeStatuses(rows);
+    },
+    async upsertRollups(rows) {
+      writeRollups(rows);
     },
     async allStatuses() {
       return (readStatuses.all() as Parameters<typeof statusFromRow>[0][]).map(statusFromRow);

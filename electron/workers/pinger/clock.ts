@@ -1,6 +1,9 @@
-const origin = process.hrtime.bigint();
+const origin = performance.now();
 
-/** Monotonic milliseconds (process.hrtime) since this module loaded: exact enough for RTTs. */
+/**
+ * Monotonic milliseconds since this module loaded, to the microsecond: exact enough for RTTs, and
+ * a plain number (process.hrtime.bigint() allocates a BigInt per probe, 200,000 a cycle at scale).
+ */
 export function nowMs(): number {
-  return Number(process.hrtime.bigint() - origin) / 1e6;
+  return performance.now() - origin;
 }

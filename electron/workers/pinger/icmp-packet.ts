@@ -31,11 +31,14 @@ export function writeEchoRequest(buffer: Buffer, offset: number, family: 4 | 6, 
   if (family === 4) buffer.writeUInt16BE(internetChecksum(buffer, offset, offset + PACKET_SIZE), offset + 2);
 }
 
-/** The probe key of an echo reply, or null for anything else (requests, errors, other traffic). */
-export function readEchoReplyKey(packet: Buffer, family: 4 | 6): number | null {
+/**
+ * The probe key of an echo reply, or null for anything else (requests, errors, other traffic).
+ * `length`: the bytes of `packet` that hold it (a receive buffer is reused, not sliced).
+ */
+export function readEchoReplyKey(packet: Buffer, family: 4 | 6, length = packet.length): number | null {
   // IPv4 raw sockets hand over the IP header too; IPv6 ones start at the ICMPv6 header.
   const offset = family === 4 ? (packet[0]! & 0x0f) * 4 : 0;
-  if (packet.length < offset + 8) return null;
+  if (length < offset + 8) return null;
   if (packet[offset] !== (family === 4 ? ECHO_REPLY_V4 : ECHO_REPLY_V6)) return null;
   return ((packet.readUInt16BE(offset + 4) << 16) | packet.readUInt16BE(offset + 6)) >>> 0;
 }

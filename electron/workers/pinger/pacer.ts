@@ -10,6 +10,12 @@ export interface Lane {
 
 /** Timer ticks, not a busy loop: at 20,000 pps a tick sends a burst of about a hundred. */
 const TICK_MS = 5;
+/**
+ * Probes sent in one turn of the event loop. A high budget allows thousands at once, but their
+ * replies must be read before they overflow the socket's receive buffer, and the time each probe
+ * left is taken as it is sent: the next burst waits for the loop to read what came back.
+ */
+const BURST = 128;
 
 /**
  * Sends probes as the budgets allow: one global packets-per-second bucket and one per tower, the
@@ -21,6 +27,7 @@ export class Pacer {
   private readonly startedAt = nowMs();
   private cursor = 0;
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
 
   constructor(
     lanes: Lane[],
@@ -40,15 +47,19 @@ export class Pacer {
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
     this.active.length = 0;
   }
 
   private readonly pump = (): void => {
     this.timer = null;
+    this.immediate = null;
     const now = nowMs();
     let waitMs = Infinity;
     let blocked = 0;
+    let burst = 0;
     while (this.active.length > 0 && blocked < this.active.length) {
       if (this.cursor >= this.active.length) this.cursor = 0;
       const lane = this.active[this.cursor]!;
@@ -70,6 +81,11 @@ export class Pacer {
         waitMs = this.global.waitMs();
         break;
       }
+      if (burst === BURST) {
+        waitMs = 0;
+        break;
+      }
+      burst++;
       this.global.take();
       lane.bucket?.take();
       blocked = 0;
@@ -82,6 +98,8 @@ export class Pacer {
       }
       this.send(probe);
     }
-    if (this.active.length > 0) this.timer = setTimeout(this.pump, Math.max(TICK_MS, Math.ceil(waitMs)));
+    if (this.active.length === 0) return;
+    if (waitMs === 0) this.immediate = setImmediate(this.pump);
+    else this.timer = setTimeout(this.pump, Math.max(TICK_MS, Math.ceil(waitMs)));
   };
 }

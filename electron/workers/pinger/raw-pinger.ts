@@ -88,7 +88,7 @@ export class RawPinger implements BatchContext {
     if (!socket) {
       const opened: IcmpSocket = new IcmpSocket(
         family,
-        (packet, source) => this.receive(packet, source, family),
+        (packet, bytes, source) => this.receive(packet, bytes, source, family),
         (error) => {
           console.error(`ICMPv${family} socket failed, reopening on the next run: ${error.message}`);
           if (this.sockets.get(family) === opened) this.sockets.delete(family);
@@ -120,8 +120,8 @@ export class RawPinger implements BatchContext {
     return Int32Array.from(members);
   }
 
-  private receive(packet: Buffer, source: string, family: 4 | 6): void {
-    const key = readEchoReplyKey(packet, family);
+  private receive(packet: Buffer, bytes: number, source: string, family: 4 | 6): void {
+    const key = readEchoReplyKey(packet, family, bytes);
     if (key === null) return;
     const batch = this.inFlight.get(key);
     batch?.answer(key, source);

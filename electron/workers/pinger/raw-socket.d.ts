@@ -12,7 +12,26 @@ declare module 'raw-socket' {
     IPV6_UNICAST_HOPS: number;
   };
 
+  /**
+   * The native handle behind a Socket (undocumented, stable since raw-socket 1.x): `send` and
+   * `recv` are synchronous sendto/recvfrom on the non-blocking socket, throwing strerror text on
+   * failure (EAGAIN included), and each calls its callback before returning.
+   */
+  export interface SocketWrap extends EventEmitter {
+    send(
+      buffer: Buffer,
+      offset: number,
+      length: number,
+      address: string,
+      afterCallback: (bytes: number) => void,
+    ): SocketWrap;
+    recv(buffer: Buffer, callback: (buffer: Buffer, bytes: number, source: string) => void): SocketWrap;
+  }
+
   export interface Socket extends EventEmitter {
+    readonly wrap: SocketWrap;
+    /** The buffer `recv` fills, sized by the `bufferSize` option. */
+    readonly buffer: Buffer;
     send(
       buffer: Buffer,
       offset: number,
@@ -22,6 +41,8 @@ declare module 'raw-socket' {
       afterCallback: (error: Error | null, bytes: number) => void,
     ): Socket;
     setOption(level: number, option: number, value: number): void;
+    /** A structured option: the first `length` bytes of `value`. */
+    setOption(level: number, option: number, value: Buffer, length: number): void;
     close(): Socket;
     on(event: 'message', listener: (buffer: Buffer, source: string) => void): this;
     on(event: 'error', listener: (error: Error) => void): this;

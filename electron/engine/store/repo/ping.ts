@@ -1,12 +1,12 @@
-import { and, asc, between, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, lt } from 'drizzle-orm';
 import type { PingSample } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
-import { BatchQueue, chunksFor, writeInSlices } from '../writer';
+import { BatchQueue, writeInSlices } from '../writer';
 import type { RepoContext } from './context';
 import { writeSkippingDeletedDevices } from './deleted-devices';
 import { forDeviceBatches } from './per-device';
+import type { PartitionedTable } from '../pg-partitions';
 
-const ROLLUP_COLUMNS = 8;
 /** Samples per transaction: a cycle of 10,000 devices is ten short writes, not one long one. */
 const SAMPLES_PER_SLICE = 1_000;
 
@@ -23,6 +23,10 @@ export function pingRepository({
       writeSkippingDeletedDevices(dialect, slice, (kept) => dialect.insertSamples(kept)),
     ),
   );
+  const partitions = dialect.timePartitions;
+  /** Whole days of `table` before `at` dropped at once, where the dialect partitions it by day. */
+  const dropDays = (table: PartitionedTable, at: number): Promise<number> =>
+    partitions ? writer.run(() => partitions.dropBefore(table, at)) : Promise.resolve(0);
 
   return {
     insertSamples: (rows) => samples.push(rows),
@@ -41,27 +45,8 @@ export function pingRepository({
         .from(p)
         .where(and(eq(p.deviceId, deviceId), between(p.at, from, to)))
         .orderBy(asc(p.at)),
-    upsertRollups: (rows) =>
-      writer.run(() =>
-        dialect.transaction(async (tx) => {
-          for (const chunk of chunksFor(rows, ROLLUP_COLUMNS, dialect.maxParams)) {
-            await tx
-              .insert(r)
-              .values(chunk)
-              .onConflictDoUpdate({
-                target: [r.deviceId, r.bucket],
-                set: {
-                  samples: sql`excluded.samples`,
-                  minMs: sql`excluded.min_ms`,
-                  avgMs: sql`excluded.avg_ms`,
-                  maxMs: sql`excluded.max_ms`,
-                  lossPct: sql`excluded.loss_pct`,
-                  upPct: sql`excluded.up_pct`,
-                },
-              });
-          }
-        }),
-      ),
+    // The dialect's driver-level path: a bucket closes for every device at once (see dialect.ts).
+    upsertRollups: (rows) => writer.run(() => dialect.upsertRollups(rows)),
     rollups: async (deviceId, from, to) =>
       db
         .select()
@@ -70,8 +55,9 @@ export function pingRepository({
         .orderBy(asc(r.bucket)),
     // A batch of devices at a time, along the (device, time) keys: the tables carry no time-only index,
     // which would cost more space than the daily retention run saves in time.
-    deleteSamplesBefore: (at) =>
-      forDeviceBatches(
+    deleteSamplesBefore: async (at) =>
+      (await dropDays('ping_samples', at)) +
+      (await forDeviceBatches(
         dialect,
         writer,
         async (deviceIds) =>
@@ -81,9 +67,10 @@ export function pingRepository({
               .where(and(inArray(p.deviceId, deviceIds), lt(p.at, at)))
               .returning({ id: p.id })
           ).length,
-      ),
-    deleteRollupsBefore: (at) =>
-      forDeviceBatches(
+      )),
+    deleteRollupsBefore: async (at) =>
+      (await dropDays('ping_rollups', at)) +
+      (await forDeviceBatches(
         dialect,
         writer,
         async (deviceIds) =>
@@ -93,7 +80,10 @@ export function pingRepository({
               .where(and(inArray(r.deviceId, deviceIds), lt(r.bucket, at)))
               .returning({ bucket: r.bucket })
           ).length,
-      ),
+      )),
+    preparePartitions: async (now) => {
+      if (partitions) await writer.run(() => partitions.prepare(now));
+    },
     flush: () => samples.flush(),
   };
 }

@@ -85,10 +85,14 @@ export const deviceStatus = pgTable('device_status', {
   cause: text('cause'),
 });
 
+/**
+ * Partitioned by day on `at` (migration 0012 and store/pg-partitions.ts; drizzle cannot say so
+ * here): the key of a partitioned table must hold the partition column, hence (id, at).
+ */
 export const pingSamples = pgTable(
   'ping_samples',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     deviceId: integer('device_id')
       .notNull()
       .references(() => devices.id, { onDelete: 'cascade' }),
@@ -100,9 +104,13 @@ export const pingSamples = pgTable(
     lossPct: doublePrecision('loss_pct').notNull(),
     state: text('state').$type<DeviceState>().notNull(),
   },
-  (table) => [index('ping_samples_device_at_idx').on(table.deviceId, table.at)],
+  (table) => [
+    primaryKey({ columns: [table.id, table.at] }),
+    index('ping_samples_device_at_idx').on(table.deviceId, table.at),
+  ],
 );
 
+/** Partitioned by day on `bucket`, as ping_samples is on `at`. */
 export const pingRollups = pgTable(
   'ping_rollups',
   {

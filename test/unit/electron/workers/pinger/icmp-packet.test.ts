@@ -34,6 +34,16 @@ describe('ICMP echo packets', () => {
     v6[0] = 129;
     expect(readEchoReplyKey(v6, 6)).toBe(0xffffffff);
   });
+
+  it('reads only the bytes received from a reused receive buffer', () => {
+    const buffer = Buffer.alloc(1500);
+    buffer[0] = 0x45;
+    writeEchoRequest(buffer, 20, 4, 0x0a0b0c0d);
+    buffer[20] = 0;
+    expect(readEchoReplyKey(buffer, 4, 28)).toBe(0x0a0b0c0d);
+    // A packet cut short of its echo header, however much the buffer still holds from before.
+    expect(readEchoReplyKey(buffer, 4, 27)).toBeNull();
+  });
 });
 
 describe('packets-per-second budget', () => {
