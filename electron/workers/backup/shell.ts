@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
 import type { BackupFailureCode } from '../../../shared/contract/backup-worker';
+import type { Arrival } from '../../../shared/domain/backup/arrival';
 import { BackupError } from './backup-error';
 
 export interface ShellLimits {
@@ -9,8 +10,9 @@ export interface ShellLimits {
   /** More pages than this is a pager that never ends. */
   maxPages: number;
   /**
-   * How long the output must stay quiet after something that looks like the prompt: text inside
-   * a configuration (a banner, a description) may look like one when a packet ends right after it.
+   * How long the output must stay quiet after something that only looks like the end of an
+   * answer: text inside a configuration (a banner, a description) may look like the prompt when a
+   * packet ends right after it.
    */
   settleMs: number;
 }
@@ -73,10 +75,11 @@ export class Shell {
   }
 
   /**
-   * Resolves once `done` holds for the output read so far and the output then stays quiet for the
-   * settle time; `timeoutCode` names the failure when the device stays silent for the step timeout.
+   * Resolves as soon as `arrival` finds the output read so far complete, or once it finds it
+   * complete unless more follows and the output then stays quiet for the settle time; `timeoutCode`
+   * names the failure when the device stays silent for the step timeout.
    */
-  waitFor(done: (buffer: string) => boolean, timeoutCode: BackupFailureCode): Promise<void> {
+  waitFor(arrival: (buffer: string) => Arrival, timeoutCode: BackupFailureCode): Promise<void> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
       let settle: NodeJS.Timeout | null = null;
@@ -97,8 +100,9 @@ export class Shell {
         );
         if (settle) clearTimeout(settle);
         settle = null;
-        if (!done(this.buffer)) return;
-        if (this.limits.settleMs === 0) finish(null);
+        const seen = arrival(this.buffer);
+        if (seen === 'pending') return;
+        if (seen === 'complete' || this.limits.settleMs === 0) finish(null);
         else settle = setTimeout(() => finish(null), this.limits.settleMs);
       };
       this.waiter = { wake: check, reject: (error) => finish(error) };

@@ -25,6 +25,9 @@ export function looksBinary(text: string): boolean {
   return hits > 0 && (text.includes('\x00') || hits > text.length / 1_000);
 }
 
+/** Where a command's echo is looked for: at the start of its answer. */
+export const echoWindow = 4_096;
+
 export function lastLine(text: string): string {
   const at = text.lastIndexOf('\n');
   return at < 0 ? text : text.slice(at + 1);
@@ -32,13 +35,16 @@ export function lastLine(text: string): string {
 
 /**
  * The configuration inside one command's answer: what follows the echo of the command and
- * precedes the prompt that came back after it.
+ * precedes the prompt that came back after it. Before the echo there may be what the step before
+ * left (a prompt the device printed twice), looked past within the echo's window.
  */
 export function answerBody(answer: string, command: string, prompt: string): string {
   let body = cleanTerminal(answer);
-  const firstBreak = body.indexOf('\n');
-  if (firstBreak >= 0 && body.slice(0, firstBreak).includes(command)) body = body.slice(firstBreak + 1);
-  else if (firstBreak < 0 && body.includes(command)) body = '';
+  const echo = body.slice(0, echoWindow).indexOf(command);
+  if (echo >= 0) {
+    const lineEnd = body.indexOf('\n', echo);
+    body = lineEnd < 0 ? '' : body.slice(lineEnd + 1);
+  }
   const tail = lastLine(body);
   if (tail.trimEnd() === prompt.trimEnd() || tail.trim() === '')
     body = body.slice(0, body.length - tail.length);
