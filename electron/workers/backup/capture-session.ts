@@ -41,7 +41,7 @@ export async function captureConfig(
     const isPrompt = (line: string) => anyPrompt.test(line);
     // A login banner may hold prompt-like lines: the first prompt is the one the device then stays at.
     await shell.waitFor(
-      (buffer) => answerArrival(buffer, { command: null, waits: isPrompt, end: null }),
+      (output) => answerArrival(output, { command: null, waits: isPrompt, end: null }),
       'no_prompt',
     );
     let prompt = tailLine(shell.take());
@@ -52,7 +52,7 @@ export async function captureConfig(
     for (const command of profile.pagingOff) {
       shell.send(command);
       await shell.waitFor(
-        (buffer) => answerArrival(buffer, { command, waits: atPrompt, end: 'any' }),
+        (output) => answerArrival(output, { command, waits: atPrompt, end: 'any' }),
         'step_timeout',
       );
       shell.take();
@@ -65,7 +65,7 @@ export async function captureConfig(
       const end = index === profile.commands.length - 1 ? configEnd : null;
       shell.send(command);
       await shell.waitFor(
-        (buffer) => answerArrival(buffer, { command, waits: atPrompt, end }),
+        (output) => answerArrival(output, { command, waits: atPrompt, end }),
         'step_timeout',
       );
       bodies.push(answerBody(shell.take(), command, prompt));
@@ -89,8 +89,8 @@ async function enterPrivileged(
   const privileged = new RegExp(enable.privilegedPrompt);
   shell.send(enable.command);
   await shell.waitFor(
-    (buffer) =>
-      answerArrival(buffer, {
+    (output) =>
+      answerArrival(output, {
         command: enable.command,
         waits: (line) => asksSecret.test(line) || isPrompt(line),
         end: 'any',
@@ -101,7 +101,7 @@ async function enterPrivileged(
     if (job.enableSecret === null) throw new BackupError('enable_secret_missing', '');
     shell.send(job.enableSecret);
     await shell.waitFor(
-      (buffer) => answerArrival(buffer, { command: null, waits: isPrompt, end: 'any' }),
+      (output) => answerArrival(output, { command: null, waits: isPrompt, end: 'any' }),
       'enable_failed',
     );
   }

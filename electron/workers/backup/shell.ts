@@ -1,8 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
 import type { BackupFailureCode } from '../../../shared/contract/backup-worker';
-import type { Arrival } from '../../../shared/domain/backup/arrival';
+import type { Arrival, ShellOutput } from '../../../shared/domain/backup/arrival';
 import { BackupError } from './backup-error';
+import { OutputBuffer } from './output-buffer';
 
 export interface ShellLimits {
   stepMs: number;
@@ -30,7 +31,7 @@ const TAIL = 256;
  * its pager, and fails on a closed channel, too much output, or a cancel.
  */
 export class Shell {
-  private buffer = '';
+  private readonly output = new OutputBuffer();
   private bytes = 0;
   private pagesAnswered = 0;
   private closed: BackupError | null = null;
@@ -62,14 +63,12 @@ export class Shell {
 
   /** Everything read since the last take. */
   take(): string {
-    const text = this.buffer;
-    this.buffer = '';
-    return text;
+    return this.output.take();
   }
 
   /** The last line the device printed, for a failure's detail. */
   describeTail(): string {
-    const tail = this.buffer.slice(-TAIL).replace(/\r/g, '');
+    const tail = this.output.tail.slice(-TAIL).replace(/\r/g, '');
     const line = tail.slice(tail.lastIndexOf('\n') + 1).trim() || tail.trim().split('\n').pop() || '';
     return line ? JSON.stringify(line.slice(-120)) : '';
   }
@@ -79,7 +78,7 @@ export class Shell {
    * complete unless more follows and the output then stays quiet for the settle time; `timeoutCode`
    * names the failure when the device stays silent for the step timeout.
    */
-  waitFor(arrival: (buffer: string) => Arrival, timeoutCode: BackupFailureCode): Promise<void> {
+  waitFor(arrival: (output: ShellOutput) => Arrival, timeoutCode: BackupFailureCode): Promise<void> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
       let settle: NodeJS.Timeout | null = null;
@@ -100,7 +99,7 @@ export class Shell {
         );
         if (settle) clearTimeout(settle);
         settle = null;
-        const seen = arrival(this.buffer);
+        const seen = arrival(this.output);
         if (seen === 'pending') return;
         if (seen === 'complete' || this.limits.settleMs === 0) finish(null);
         else settle = setTimeout(() => finish(null), this.limits.settleMs);
@@ -122,12 +121,12 @@ export class Shell {
       this.channel.close();
       return;
     }
-    this.buffer += this.decoder.write(chunk);
+    this.output.append(this.decoder.write(chunk));
     if (this.pager) {
-      const tailStart = Math.max(0, this.buffer.length - TAIL);
-      const match = this.pager.exec(this.buffer.slice(tailStart));
+      const tail = this.output.tail.slice(-TAIL);
+      const match = this.pager.exec(tail);
       if (match) {
-        this.buffer = this.buffer.slice(0, tailStart + match.index);
+        this.output.dropEnd(tail.length - match.index);
         if (++this.pagesAnswered > this.limits.maxPages) {
           this.end(new BackupError('endless_pager', `${this.limits.maxPages} × ${this.describeTail()}`));
           this.channel.close();

@@ -1,4 +1,4 @@
-import { cleanTerminal, echoWindow, lastLine } from './capture';
+import { cleanTerminal, lastLine } from './capture';
 
 /**
  * What the output read so far says about an answer awaited from a device's CLI: not there yet,
@@ -7,8 +7,16 @@ import { cleanTerminal, echoWindow, lastLine } from './capture';
  */
 export type Arrival = 'pending' | 'complete' | 'unless-more';
 
-// The end of a long answer is all that is read on each packet: a 200 KB answer arrives in many.
-const TAIL = 512;
+/** How much of an answer's end is read on each packet: a 200 KB answer arrives in many. */
+export const tailWindow = 512;
+
+/** What is read of the output since the last step on each packet: its start and its end. */
+export interface ShellOutput {
+  /** The first `echoWindow` characters (where the command's echo is). */
+  head: string;
+  /** The last `tailWindow` characters (where the prompt is). */
+  tail: string;
+}
 
 export interface AwaitedAnswer {
   /** The command typed: its echo shows that what follows answers it. Null: typed unechoed (a secret). */
@@ -24,17 +32,17 @@ export interface AwaitedAnswer {
 }
 
 /** The last line of terminal output as the device left it (cleaned, without trailing blanks). */
-export const tailLine = (buffer: string): string => lastLine(cleanTerminal(buffer.slice(-TAIL))).trimEnd();
+export const tailLine = (text: string): string => lastLine(cleanTerminal(text.slice(-tailWindow))).trimEnd();
 
 /**
  * Whether the answer awaited has arrived: the device waits again, after the command's echo, and —
  * for a configuration — right after the line the vendor ends it with. Event-driven, so that a whole
  * answer is taken at once while a prompt-like line inside a configuration never cuts it.
  */
-export function answerArrival(buffer: string, awaited: AwaitedAnswer): Arrival {
-  const lines = cleanTerminal(buffer.slice(-TAIL)).split('\n');
+export function answerArrival(output: ShellOutput, awaited: AwaitedAnswer): Arrival {
+  const lines = cleanTerminal(output.tail).split('\n');
   if (!awaited.waits(lines[lines.length - 1]!.trimEnd())) return 'pending';
-  if (awaited.command !== null && !buffer.slice(0, echoWindow).includes(awaited.command)) {
+  if (awaited.command !== null && !output.head.includes(awaited.command)) {
     return 'unless-more';
   }
   if (awaited.end === 'any') return 'complete';

@@ -11,12 +11,12 @@ const BINARY = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
 
 /** Terminal text as plain lines: escapes, pager erasures and carriage returns gone, "\n" endings. */
 export function cleanTerminal(raw: string): string {
-  return raw
-    .replace(ESCAPES, '')
-    .replace(ERASED, '')
-    .replace(/\r+\n/g, '\n')
-    .replace(/\n\r+/g, '\n')
-    .replace(/\r/g, '\n');
+  // Each pass only where its mark occurs: a plain configuration has none but "\r\n" line endings.
+  let text = raw.includes('\x1b') ? raw.replace(ESCAPES, '') : raw;
+  if (text.includes('\x08') || text.includes('\r ')) text = text.replace(ERASED, '');
+  if (text.includes('\r')) text = text.replace(/\r+\n/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\n\r+/g, '\n').replace(/\r/g, '\n');
+  return text;
 }
 
 /** True when the text holds control bytes no configuration has (a binary answer). */
