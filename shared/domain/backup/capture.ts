@@ -99,23 +99,8 @@ export function checkComplete(
   prompt: string,
 ): BackupFailure | null {
   if (looksBinary(config)) return fail('binary_output', '');
-  // Every check reads lines without their surrounding blanks: trimmed once, not once per check.
-  const filled = config
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  if (filled.length === 0) return fail('empty', '');
   const isRejection = anyOf(profile.rejections);
-  const rejected = filled.find(isRejection);
-  if (rejected !== undefined) return fail('command_rejected', rejected);
-  const first = filled[0]!;
-  const last = filled[filled.length - 1]!;
-  if (profile.configStart && !compile(profile.configStart).test(first)) return fail('bad_start', first);
-  if (profile.pager) {
-    const pager = compile(profile.pager);
-    const residue = filled.find((line) => pager.test(line));
-    if (residue !== undefined) return fail('pager_residue', residue);
-  }
+  const pager = profile.pager ? compile(profile.pager) : null;
   // The prompt with a command typed after it means the capture ran past one answer into another.
   const squash = (text: string) => text.replace(/\s+/g, '');
   const typed = new Set(
@@ -125,12 +110,33 @@ export function checkComplete(
   );
   // Only a line holding the prompt's last mark ("#", ">") can be one; the others are not squashed.
   const mark = squash(prompt).slice(-1);
-  const residue = filled.find((line) => line.includes(mark) && typed.has(squash(line)));
-  if (residue !== undefined) return fail('prompt_residue', residue);
+  // One pass over the lines without their surrounding blanks (a configuration has thousands),
+  // noting the first line each check fails on; the checks then answer in their order.
+  const filled: string[] | null = profile.bracesBalance ? [] : null;
+  let first: string | null = null;
+  let last = '';
+  let rejected: string | null = null;
+  let pagerResidue: string | null = null;
+  let promptResidue: string | null = null;
+  for (const raw of config.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    first ??= line;
+    last = line;
+    filled?.push(line);
+    if (rejected === null && isRejection(line)) rejected = line;
+    if (pagerResidue === null && pager?.test(line)) pagerResidue = line;
+    if (promptResidue === null && line.includes(mark) && typed.has(squash(line))) promptResidue = line;
+  }
+  if (first === null) return fail('empty', '');
+  if (rejected !== null) return fail('command_rejected', rejected);
+  if (profile.configStart && !compile(profile.configStart).test(first)) return fail('bad_start', first);
+  if (pagerResidue !== null) return fail('pager_residue', pagerResidue);
+  if (promptResidue !== null) return fail('prompt_residue', promptResidue);
   if (profile.configEnd && !compile(profile.configEnd).test(last)) return fail('truncated', last);
   // A line continued with "\" (RouterOS) cannot be the last one.
   if (last.endsWith('\\')) return fail('truncated', last);
-  if (profile.bracesBalance && !bracesBalance(filled)) return fail('truncated', '{ }');
+  if (filled && !bracesBalance(filled)) return fail('truncated', '{ }');
   return null;
 }
 
