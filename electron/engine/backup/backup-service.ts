@@ -118,35 +118,65 @@ export class BackupService {
   private async drive(run: BackupRunProgress & { queue: number[] }): Promise<void> {
     const settings = await this.settings();
     const lanes = Array.from({ length: Math.max(1, settings.parallelism) }, async () => {
+      // A lane takes its next device as soon as the worker has answered, while the outcome before
+      // is stored: the worker keeps `parallelism` devices busy, and each lane holds at most one
+      // outcome waiting for the store.
+      let storing: Promise<void> = Promise.resolve();
       for (let deviceId = run.queue.shift(); deviceId !== undefined; deviceId = run.queue.shift()) {
         this.active.add(deviceId);
-        try {
-          const result = await this.backUp(deviceId, settings);
-          run.done++;
-          if (result === 'failed') run.failed++;
-          if (result === 'changed') run.changed++;
-        } catch (error) {
-          run.done++;
-          run.failed++;
-          this.log(`backup of device ${deviceId}: ${(error as Error).message}`);
-        } finally {
-          this.active.delete(deviceId);
-        }
+        const captured = this.capture(deviceId, settings);
+        await captured.catch(() => undefined);
+        await storing;
+        storing = this.settle(
+          run,
+          deviceId,
+          captured.then((device) =>
+            device ? this.store(device.target, device.device, device.outcome, settings) : 'failed',
+          ),
+        );
       }
+      await storing;
     });
     await Promise.all(lanes);
     run.finishedAt = this.now();
   }
 
-  /** One device: its job, its outcome stored, its alarms. */
-  private async backUp(deviceId: number, settings: BackupSettings): Promise<'changed' | 'same' | 'failed'> {
+  /** Counts a device's result in its run once stored. */
+  private async settle(
+    run: BackupRunProgress,
+    deviceId: number,
+    result: Promise<'changed' | 'same' | 'failed'>,
+  ): Promise<void> {
+    try {
+      const stored = await result;
+      run.done++;
+      if (stored === 'failed') run.failed++;
+      if (stored === 'changed') run.changed++;
+    } catch (error) {
+      run.done++;
+      run.failed++;
+      this.log(`backup of device ${deviceId}: ${(error as Error).message}`);
+    } finally {
+      this.active.delete(deviceId);
+    }
+  }
+
+  /** One device's job in the worker (or refused before it, for lack of a usable secret). */
+  private async capture(
+    deviceId: number,
+    settings: BackupSettings,
+  ): Promise<{
+    target: StoredBackupTarget;
+    device: { id: number; name: string };
+    outcome: BackupOutcome;
+  } | null> {
     const { repo } = this.deps;
     const [target, device] = await Promise.all([repo.backup.target(deviceId), repo.devices.get(deviceId)]);
-    if (!target || !device) return 'failed';
+    if (!target || !device) return null;
     const job = await jobFor(target, device.host, settings, this.deps.cipher);
     const outcome: BackupOutcome =
       'code' in job ? this.refused(deviceId, job) : await this.deps.transport.run(job);
-    return this.store(target, { id: device.id, name: device.name }, outcome, settings);
+    return { target, device: { id: device.id, name: device.name }, outcome };
   }
 
   private refused(deviceId: number, failure: BackupFailure): BackupOutcome {

@@ -1,10 +1,11 @@
 import type { Client, ClientChannel } from 'ssh2';
 import type { BackupJob } from '../../../shared/contract/backup-worker';
-import { answerBody, checkComplete, cleanTerminal, lastLine } from '../../../shared/domain/backup/capture';
+import { answerArrival, tailLine } from '../../../shared/domain/backup/arrival';
+import { answerBody, checkComplete } from '../../../shared/domain/backup/capture';
 import { BackupError } from './backup-error';
 import { Shell } from './shell';
 
-const PROMPT_TAIL = 512;
+// Only waited where nothing but quiet tells the end of an answer (see `answerArrival`).
 const SETTLE_MS = 30;
 
 function openShell(client: Client): Promise<ClientChannel> {
@@ -15,8 +16,6 @@ function openShell(client: Client): Promise<ClientChannel> {
     });
   });
 }
-
-const tailLine = (buffer: string) => lastLine(cleanTerminal(buffer.slice(-PROMPT_TAIL))).trimEnd();
 
 /**
  * Logs into the device's CLI on an open session and reads its configuration: waits for the
@@ -39,22 +38,36 @@ export async function captureConfig(
   onShell(shell);
   try {
     const anyPrompt = new RegExp(profile.prompt);
-    await shell.waitFor((buffer) => anyPrompt.test(tailLine(buffer)), 'no_prompt');
+    const isPrompt = (line: string) => anyPrompt.test(line);
+    // A login banner may hold prompt-like lines: the first prompt is the one the device then stays at.
+    await shell.waitFor(
+      (output) => answerArrival(output, { command: null, waits: isPrompt, end: null }),
+      'no_prompt',
+    );
     let prompt = tailLine(shell.take());
     if (profile.enable && !new RegExp(profile.enable.privilegedPrompt).test(prompt)) {
-      prompt = await enterPrivileged(shell, job, anyPrompt);
+      prompt = await enterPrivileged(shell, job, isPrompt);
     }
-    const atPrompt = (buffer: string) => tailLine(buffer) === prompt;
+    const atPrompt = (line: string) => line === prompt;
     for (const command of profile.pagingOff) {
       shell.send(command);
-      await shell.waitFor(atPrompt, 'step_timeout');
+      await shell.waitFor(
+        (output) => answerArrival(output, { command, waits: atPrompt, end: 'any' }),
+        'step_timeout',
+      );
       shell.take();
     }
     shell.answerPager(profile.pager);
     const bodies: string[] = [];
-    for (const command of profile.commands) {
+    const configEnd = profile.configEnd === null ? null : new RegExp(profile.configEnd);
+    for (const [index, command] of profile.commands.entries()) {
+      // Only the last command's answer ends the way the vendor ends a configuration.
+      const end = index === profile.commands.length - 1 ? configEnd : null;
       shell.send(command);
-      await shell.waitFor(atPrompt, 'step_timeout');
+      await shell.waitFor(
+        (output) => answerArrival(output, { command, waits: atPrompt, end }),
+        'step_timeout',
+      );
       bodies.push(answerBody(shell.take(), command, prompt));
     }
     const config = bodies.join('\n');
@@ -66,19 +79,31 @@ export async function captureConfig(
   }
 }
 
-async function enterPrivileged(shell: Shell, job: BackupJob, anyPrompt: RegExp): Promise<string> {
+async function enterPrivileged(
+  shell: Shell,
+  job: BackupJob,
+  isPrompt: (line: string) => boolean,
+): Promise<string> {
   const enable = job.profile.enable!;
   const asksSecret = new RegExp(enable.passwordPrompt);
   const privileged = new RegExp(enable.privilegedPrompt);
   shell.send(enable.command);
-  await shell.waitFor((buffer) => {
-    const line = tailLine(buffer);
-    return asksSecret.test(line) || anyPrompt.test(line);
-  }, 'enable_failed');
+  await shell.waitFor(
+    (output) =>
+      answerArrival(output, {
+        command: enable.command,
+        waits: (line) => asksSecret.test(line) || isPrompt(line),
+        end: 'any',
+      }),
+    'enable_failed',
+  );
   if (asksSecret.test(tailLine(shell.take()))) {
     if (job.enableSecret === null) throw new BackupError('enable_secret_missing', '');
     shell.send(job.enableSecret);
-    await shell.waitFor((buffer) => anyPrompt.test(tailLine(buffer)), 'enable_failed');
+    await shell.waitFor(
+      (output) => answerArrival(output, { command: null, waits: isPrompt, end: 'any' }),
+      'enable_failed',
+    );
   }
   const prompt = tailLine(shell.take());
   if (!privileged.test(prompt)) throw new BackupError('enable_failed', JSON.stringify(prompt));

@@ -1,7 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
 import type { BackupFailureCode } from '../../../shared/contract/backup-worker';
+import type { Arrival, ShellOutput } from '../../../shared/domain/backup/arrival';
 import { BackupError } from './backup-error';
+import { OutputBuffer } from './output-buffer';
 
 export interface ShellLimits {
   stepMs: number;
@@ -9,8 +11,9 @@ export interface ShellLimits {
   /** More pages than this is a pager that never ends. */
   maxPages: number;
   /**
-   * How long the output must stay quiet after something that looks like the prompt: text inside
-   * a configuration (a banner, a description) may look like one when a packet ends right after it.
+   * How long the output must stay quiet after something that only looks like the end of an
+   * answer: text inside a configuration (a banner, a description) may look like the prompt when a
+   * packet ends right after it.
    */
   settleMs: number;
 }
@@ -28,7 +31,7 @@ const TAIL = 256;
  * its pager, and fails on a closed channel, too much output, or a cancel.
  */
 export class Shell {
-  private buffer = '';
+  private readonly output = new OutputBuffer();
   private bytes = 0;
   private pagesAnswered = 0;
   private closed: BackupError | null = null;
@@ -60,23 +63,22 @@ export class Shell {
 
   /** Everything read since the last take. */
   take(): string {
-    const text = this.buffer;
-    this.buffer = '';
-    return text;
+    return this.output.take();
   }
 
   /** The last line the device printed, for a failure's detail. */
   describeTail(): string {
-    const tail = this.buffer.slice(-TAIL).replace(/\r/g, '');
+    const tail = this.output.tail.slice(-TAIL).replace(/\r/g, '');
     const line = tail.slice(tail.lastIndexOf('\n') + 1).trim() || tail.trim().split('\n').pop() || '';
     return line ? JSON.stringify(line.slice(-120)) : '';
   }
 
   /**
-   * Resolves once `done` holds for the output read so far and the output then stays quiet for the
-   * settle time; `timeoutCode` names the failure when the device stays silent for the step timeout.
+   * Resolves as soon as `arrival` finds the output read so far complete, or once it finds it
+   * complete unless more follows and the output then stays quiet for the settle time; `timeoutCode`
+   * names the failure when the device stays silent for the step timeout.
    */
-  waitFor(done: (buffer: string) => boolean, timeoutCode: BackupFailureCode): Promise<void> {
+  waitFor(arrival: (output: ShellOutput) => Arrival, timeoutCode: BackupFailureCode): Promise<void> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
       let settle: NodeJS.Timeout | null = null;
@@ -97,8 +99,9 @@ export class Shell {
         );
         if (settle) clearTimeout(settle);
         settle = null;
-        if (!done(this.buffer)) return;
-        if (this.limits.settleMs === 0) finish(null);
+        const seen = arrival(this.output);
+        if (seen === 'pending') return;
+        if (seen === 'complete' || this.limits.settleMs === 0) finish(null);
         else settle = setTimeout(() => finish(null), this.limits.settleMs);
       };
       this.waiter = { wake: check, reject: (error) => finish(error) };
@@ -118,12 +121,12 @@ export class Shell {
       this.channel.close();
       return;
     }
-    this.buffer += this.decoder.write(chunk);
+    this.output.append(this.decoder.write(chunk));
     if (this.pager) {
-      const tailStart = Math.max(0, this.buffer.length - TAIL);
-      const match = this.pager.exec(this.buffer.slice(tailStart));
+      const tail = this.output.tail.slice(-TAIL);
+      const match = this.pager.exec(tail);
       if (match) {
-        this.buffer = this.buffer.slice(0, tailStart + match.index);
+        this.output.dropEnd(tail.length - match.index);
         if (++this.pagesAnswered > this.limits.maxPages) {
           this.end(new BackupError('endless_pager', `${this.limits.maxPages} × ${this.describeTail()}`));
           this.channel.close();

@@ -89,6 +89,9 @@ export function connect(options: ConnectOptions): Promise<Connection> {
       algorithms: algorithmsFor(options.legacyCrypto),
       // Keyboard-interactive answered with the password too: many devices ask that way.
       tryKeyboard: endpoint.auth.kind === 'password',
+      // Straight to the credentials: ssh2 would first ask whether "none" will do, a round trip
+      // that every device refuses.
+      authHandler: endpoint.auth.kind === 'password' ? ['password', 'keyboard-interactive'] : ['publickey'],
       hostVerifier: (key: Buffer) => {
         shownKey = fingerprint(key);
         return endpoint.knownHostKey === null || endpoint.knownHostKey === shownKey;

@@ -11,12 +11,12 @@ const BINARY = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
 
 /** Terminal text as plain lines: escapes, pager erasures and carriage returns gone, "\n" endings. */
 export function cleanTerminal(raw: string): string {
-  return raw
-    .replace(ESCAPES, '')
-    .replace(ERASED, '')
-    .replace(/\r+\n/g, '\n')
-    .replace(/\n\r+/g, '\n')
-    .replace(/\r/g, '\n');
+  // Each pass only where its mark occurs: a plain configuration has none but "\r\n" line endings.
+  let text = raw.includes('\x1b') ? raw.replace(ESCAPES, '') : raw;
+  if (text.includes('\x08') || text.includes('\r ')) text = text.replace(ERASED, '');
+  if (text.includes('\r')) text = text.replace(/\r+\n/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\n\r+/g, '\n').replace(/\r/g, '\n');
+  return text;
 }
 
 /** True when the text holds control bytes no configuration has (a binary answer). */
@@ -25,6 +25,9 @@ export function looksBinary(text: string): boolean {
   return hits > 0 && (text.includes('\x00') || hits > text.length / 1_000);
 }
 
+/** Where a command's echo is looked for: at the start of its answer. */
+export const echoWindow = 4_096;
+
 export function lastLine(text: string): string {
   const at = text.lastIndexOf('\n');
   return at < 0 ? text : text.slice(at + 1);
@@ -32,13 +35,16 @@ export function lastLine(text: string): string {
 
 /**
  * The configuration inside one command's answer: what follows the echo of the command and
- * precedes the prompt that came back after it.
+ * precedes the prompt that came back after it. Before the echo there may be what the step before
+ * left (a prompt the device printed twice), looked past within the echo's window.
  */
 export function answerBody(answer: string, command: string, prompt: string): string {
   let body = cleanTerminal(answer);
-  const firstBreak = body.indexOf('\n');
-  if (firstBreak >= 0 && body.slice(0, firstBreak).includes(command)) body = body.slice(firstBreak + 1);
-  else if (firstBreak < 0 && body.includes(command)) body = '';
+  const echo = body.slice(0, echoWindow).indexOf(command);
+  if (echo >= 0) {
+    const lineEnd = body.indexOf('\n', echo);
+    body = lineEnd < 0 ? '' : body.slice(lineEnd + 1);
+  }
   const tail = lastLine(body);
   if (tail.trimEnd() === prompt.trimEnd() || tail.trim() === '')
     body = body.slice(0, body.length - tail.length);
@@ -93,23 +99,8 @@ export function checkComplete(
   prompt: string,
 ): BackupFailure | null {
   if (looksBinary(config)) return fail('binary_output', '');
-  // Every check reads lines without their surrounding blanks: trimmed once, not once per check.
-  const filled = config
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  if (filled.length === 0) return fail('empty', '');
   const isRejection = anyOf(profile.rejections);
-  const rejected = filled.find(isRejection);
-  if (rejected !== undefined) return fail('command_rejected', rejected);
-  const first = filled[0]!;
-  const last = filled[filled.length - 1]!;
-  if (profile.configStart && !compile(profile.configStart).test(first)) return fail('bad_start', first);
-  if (profile.pager) {
-    const pager = compile(profile.pager);
-    const residue = filled.find((line) => pager.test(line));
-    if (residue !== undefined) return fail('pager_residue', residue);
-  }
+  const pager = profile.pager ? compile(profile.pager) : null;
   // The prompt with a command typed after it means the capture ran past one answer into another.
   const squash = (text: string) => text.replace(/\s+/g, '');
   const typed = new Set(
@@ -119,12 +110,33 @@ export function checkComplete(
   );
   // Only a line holding the prompt's last mark ("#", ">") can be one; the others are not squashed.
   const mark = squash(prompt).slice(-1);
-  const residue = filled.find((line) => line.includes(mark) && typed.has(squash(line)));
-  if (residue !== undefined) return fail('prompt_residue', residue);
+  // One pass over the lines without their surrounding blanks (a configuration has thousands),
+  // noting the first line each check fails on; the checks then answer in their order.
+  const filled: string[] | null = profile.bracesBalance ? [] : null;
+  let first: string | null = null;
+  let last = '';
+  let rejected: string | null = null;
+  let pagerResidue: string | null = null;
+  let promptResidue: string | null = null;
+  for (const raw of config.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    first ??= line;
+    last = line;
+    filled?.push(line);
+    if (rejected === null && isRejection(line)) rejected = line;
+    if (pagerResidue === null && pager?.test(line)) pagerResidue = line;
+    if (promptResidue === null && line.includes(mark) && typed.has(squash(line))) promptResidue = line;
+  }
+  if (first === null) return fail('empty', '');
+  if (rejected !== null) return fail('command_rejected', rejected);
+  if (profile.configStart && !compile(profile.configStart).test(first)) return fail('bad_start', first);
+  if (pagerResidue !== null) return fail('pager_residue', pagerResidue);
+  if (promptResidue !== null) return fail('prompt_residue', promptResidue);
   if (profile.configEnd && !compile(profile.configEnd).test(last)) return fail('truncated', last);
   // A line continued with "\" (RouterOS) cannot be the last one.
   if (last.endsWith('\\')) return fail('truncated', last);
-  if (profile.bracesBalance && !bracesBalance(filled)) return fail('truncated', '{ }');
+  if (filled && !bracesBalance(filled)) return fail('truncated', '{ }');
   return null;
 }
 

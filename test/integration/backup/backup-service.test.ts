@@ -291,3 +291,56 @@ describe('backup service with the store', () => {
     expect(await repo.backup.prune(1, Date.now() + 1_000)).toBe(0);
   });
 });
+
+describe('backup lanes', () => {
+  it('take the next device while the one before is stored, and count each once it is', async () => {
+    const first = await fakeCisco(1);
+    const second = await fakeCisco(1);
+    const devices = [
+      await repo.devices.create({ name: 'lane-a', host: first.fake.host, kind: 'router' }),
+      await repo.devices.create({ name: 'lane-b', host: second.fake.host, kind: 'router' }),
+    ];
+    await configure(devices[0]!.id, first.fake.port, 'en4ble');
+    await configure(devices[1]!.id, second.fake.port, 'en4ble');
+    // The store of the first device's outcome holds until released (its alarms are the last step).
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowAlarms = new (class extends MemoryAlarmPort {
+      override async clear(...args: Parameters<MemoryAlarmPort['clear']>): Promise<void> {
+        if (args[0].subject.deviceId === devices[0]!.id) await held;
+        return super.clear(...args);
+      }
+    })();
+    const started: number[] = [];
+    let secondStarted = () => undefined as void;
+    const secondRuns = new Promise<void>((resolve) => (secondStarted = resolve));
+    const lanes = new BackupService({
+      repo,
+      cipher: createFileKeyCipher(dir),
+      alarms: slowAlarms,
+      transport: {
+        run: (job) => {
+          started.push(job.deviceId);
+          if (job.deviceId === devices[1]!.id) secondStarted();
+          return runJob(job, { abort: null });
+        },
+        cancel: async () => undefined,
+      },
+    });
+    await repo.settings.set(BACKUP_SETTINGS_KEY, { parallelism: 1 });
+    try {
+      await lanes.start(devices.map((device) => device.id));
+      await secondRuns;
+      expect(started).toEqual(devices.map((device) => device.id));
+      expect(lanes.progress()).toMatchObject({ done: 0 });
+      expect(lanes.isRunning(devices[0]!.id)).toBe(true);
+      release();
+      await lanes.whenIdle();
+      expect(lanes.progress()).toMatchObject({ total: 2, done: 2, failed: 0, changed: 2 });
+      expect(lanes.isRunning(devices[0]!.id)).toBe(false);
+    } finally {
+      release();
+      await repo.settings.set(BACKUP_SETTINGS_KEY, { gitExport: { enabled: true, dir: join(dir, 'git') } });
+    }
+  });
+});

@@ -18,6 +18,12 @@ describe('configuration capture', () => {
     expect(answerBody('show run\r\nhostname a\r\nend\r\nrtr#', 'show run', 'rtr#')).toBe('hostname a\nend');
   });
 
+  it("cuts an answer's body after its echo, past what the step before left", () => {
+    expect(answerBody('\r\nrtr#show run\r\nhostname a\r\nend\r\nrtr#', 'show run', 'rtr#')).toBe(
+      'hostname a\nend',
+    );
+  });
+
   it('accepts a whole Cisco configuration, even with the prompt inside a banner', () => {
     expect(checkComplete(cisco, 'hostname rtr\nbanner motd ^C\nrtr#\n^C\nend', 'rtr#')).toBeNull();
   });
