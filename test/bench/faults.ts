@@ -3,18 +3,18 @@
 // accelerated time) while
 // devices change state, mends it, and counts what was lost or sent twice. Prints one JSON object
 // per scenario, then a summary: {"scenarios":N,"all_nothing_lost":true|false}. Loopback only.
+import { engineKilled } from '../faults/engine-killed';
 import {
   clockJumps,
-  engineKilled,
+  endpointsDown,
   postgresFrozen,
   postgresStopped,
-  telegramDown,
   type ScenarioResult,
 } from '../faults/scenarios';
 
 const scenarios: (() => Promise<ScenarioResult>)[] = [
   clockJumps,
-  () => telegramDown(120),
+  () => endpointsDown(120),
   () => postgresFrozen(40),
   () => postgresStopped(60),
   engineKilled,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockJumps, telegramDown } from './scenarios';
+import { clockJumps, endpointsDown } from './scenarios';
 
 const NOTHING_LOST = { lost_alarms: 0, lost_notifications: 0, duplicated_notifications: 0 };
 
@@ -11,9 +11,13 @@ describe('fault suite, fast scenarios', () => {
     expect(result.recovery_s).toBeLessThanOrEqual(2 * 1.5);
   }, 60_000);
 
-  it('Telegram down for an hour (accelerated): every alert goes out once it is back, none twice', async () => {
-    const result = await telegramDown(720);
-    expect(result).toMatchObject({ scenario: 'telegram_down_1h', ...NOTHING_LOST });
+  it('Telegram and the webhook down for an hour (accelerated): every alert goes out once they are back, none twice, in order', async () => {
+    const result = await endpointsDown(720);
+    expect(result).toMatchObject({
+      scenario: 'telegram_and_webhook_down_1h',
+      ...NOTHING_LOST,
+      out_of_order: 0,
+    });
     expect(result.recovery_s).toBeLessThanOrEqual(5);
   }, 60_000);
 });

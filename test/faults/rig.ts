@@ -31,7 +31,17 @@ export interface RigOptions {
   dir?: string;
   /** The caller runs each cycle itself (`monitor.runCycle()`), on a simulated clock. */
   manualCycles?: boolean;
+  /** A webhook alerted beside Telegram (every severity, recoveries too). */
+  webhookUrl?: string;
+  /**
+   * The outbox's own backoff (2 s doubling to 5 min) and breaker (5 failures, 1 min), for a
+   * scenario on an accelerated clock; default: short ones, so a real-time scenario recovers fast.
+   */
+  productDelivery?: boolean;
 }
+
+export const HOOK_ID = 'fault-hook';
+const HOOK_SECRET = 'fault-rig-webhook-secret';
 
 /**
  * The engine's monitoring path as start-engine wires it — store, inventory, alarm service, ICMP
@@ -130,13 +140,14 @@ export class FaultRig {
       now,
       sendTimeoutMs: 2_000,
       pollMs: 100,
-      backoff: { baseMs: 200, maxMs: 2_000 },
-      breaker: { failures: 5, openMs: 2_000 },
+      ...(options.productDelivery
+        ? {}
+        : { backoff: { baseMs: 200, maxMs: 2_000 }, breaker: { failures: 5, openMs: 2_000 } }),
     });
     await this.notify.handlers()['notify.config.set']({
-      config: telegramConfig(this.apiRoot),
+      config: telegramConfig(this.apiRoot, options.webhookUrl),
       telegramToken: FAKE_TOKEN,
-      webhookSecrets: {},
+      webhookSecrets: options.webhookUrl ? { [HOOK_ID]: HOOK_SECRET } : {},
       by: 'fault-rig',
     });
     this.health = new HealthPublisher({
@@ -174,9 +185,22 @@ export class FaultRig {
   }
 }
 
-export const telegramConfig = (apiRoot: string): NotifyConfig => ({
+export const telegramConfig = (apiRoot: string, webhookUrl?: string): NotifyConfig => ({
   ...defaultNotifyConfig,
   groupWindowS: 0,
+  webhooks: webhookUrl
+    ? [
+        {
+          id: HOOK_ID,
+          name: 'Integração NOC',
+          url: webhookUrl,
+          language: 'pt-BR',
+          severities: ['critical', 'major', 'minor', 'warning', 'info'],
+          towerIds: null,
+          recoveries: true,
+        },
+      ]
+    : [],
   telegram: {
     enabled: true,
     apiRoot,
