@@ -1,8 +1,10 @@
 // bench:faults — the fault suite, whole: each scenario breaks one thing under a running engine
-// (store frozen or gone, the engine killed -9, the clock jumping, Telegram down for an hour of
-// accelerated time) while
+// (store frozen or gone, the SQLite volume full, the engine killed -9, the clock jumping, Telegram
+// and a webhook down for an hour of accelerated time) while
 // devices change state, mends it, and counts what was lost or sent twice. Prints one JSON object
-// per scenario, then a summary: {"scenarios":N,"all_nothing_lost":true|false}. Loopback only.
+// per scenario, then a summary: {"scenarios":N,"all_nothing_lost":true|false}. Loopback only;
+// root (the full-volume scenario mounts a 16 MB tmpfs).
+import { sqliteVolumeFull } from '../faults/disk-full';
 import { engineKilled } from '../faults/engine-killed';
 import {
   clockJumps,
@@ -17,6 +19,7 @@ const scenarios: (() => Promise<ScenarioResult>)[] = [
   () => endpointsDown(120),
   () => postgresFrozen(40),
   () => postgresStopped(60),
+  () => sqliteVolumeFull(30),
   engineKilled,
 ];
 

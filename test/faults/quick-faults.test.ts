@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { skipOnlyOffCi } from '../helpers/local-skip';
+import { diskFullUnsupported, sqliteVolumeFull } from './disk-full';
 import { clockJumps, endpointsDown } from './scenarios';
 
 const NOTHING_LOST = { lost_alarms: 0, lost_notifications: 0, duplicated_notifications: 0 };
@@ -21,3 +23,23 @@ describe('fault suite, fast scenarios', () => {
     expect(result.recovery_s).toBeLessThanOrEqual(5);
   }, 60_000);
 });
+
+describe.skipIf(skipOnlyOffCi('fault suite, SQLite volume full', diskFullUnsupported()))(
+  'fault suite, SQLite volume full',
+  () => {
+    it('monitors and alerts from memory while the disk is full, says so, and writes it all once there is room', async () => {
+      const result = await sqliteVolumeFull(6);
+      expect(result).toMatchObject({
+        scenario: 'sqlite_volume_full',
+        ...NOTHING_LOST,
+        out_of_order: 0,
+        health_problem: 'full',
+        alerted_while_full: 2,
+        dropped_samples: 0,
+        integrity: 'ok',
+      });
+      expect(result.cycles_while_full).toBeGreaterThanOrEqual(4);
+      expect(result.recovery_s).toBeLessThanOrEqual(2 * 1.5);
+    }, 60_000);
+  },
+);

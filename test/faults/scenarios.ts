@@ -4,39 +4,41 @@ import { WebhookReceiver } from '../helpers/webhook-receiver';
 import { FaultRig, until, type RigOptions } from './rig';
 import { outOfOrder, tally, telegramDeliveries, webhookDeliveries, type Tally } from './tally';
 
+/** A scenario's own figures beside the tally (attempts made, the health it showed, ...). */
+export type Figures = Record<string, string | number | boolean>;
+
 export interface ScenarioResult extends Tally {
   scenario: string;
   /** From the end of the fault until everything queued landed and every alert went out. */
   recovery_s: number;
   /** Alarm changes a destination received after a later one (0: everything in order). */
   out_of_order?: number;
-  /** Messages Telegram refused while it was down: the outbox's backoff keeps them few. */
-  attempts_while_down?: number;
+  [figure: string]: string | number | boolean | undefined;
 }
 
 export const INTERVAL_MS = 1_000;
 export const RECOVERY_TIMEOUT_MS = 120_000;
 
-interface Fault {
+export interface Fault {
   name: string;
   rig?: Partial<RigOptions>;
   /** Breaks something; the returned function mends it. */
   start(rig: FaultRig): Promise<() => Promise<void>>;
   /** How long the fault lasts, in real time. */
   lastsMs: number;
-  /** Tears down what the fault set up around the rig (a PostgreSQL). */
-  cleanup?(): Promise<void>;
+  /** Tears down what the fault set up around the rig (a PostgreSQL), once the rig stopped. */
+  cleanup?(): Promise<Figures | void>;
   /** Alerts go to a local webhook too (the fault may cut it). */
   webhook?: WebhookReceiver;
-  /** Figures of its own the fault adds to the result. */
-  figures?(): Partial<ScenarioResult>;
+  /** Figures of its own the fault adds to the result, taken once everything was delivered. */
+  figures?(rig: FaultRig): Figures;
 }
 
 /**
  * One scenario: a device already down before the fault; during it, a second goes down and the
  * first comes back; after it, everything must be stored and alerted exactly once.
  */
-async function run(fault: Fault): Promise<ScenarioResult> {
+export async function runFault(fault: Fault): Promise<ScenarioResult> {
   const webhookUrl = await fault.webhook?.listen();
   const rig = await FaultRig.start({
     devices: 20,
@@ -45,6 +47,7 @@ async function run(fault: Fault): Promise<ScenarioResult> {
     ...(webhookUrl ? { webhookUrl } : {}),
   });
   const received = () => destinations(rig, fault.webhook);
+  let result: ScenarioResult | undefined;
   try {
     const [before, during] = [rig.devices[0]!, rig.devices[1]!];
     rig.transport.setDown([before.id]);
@@ -62,18 +65,20 @@ async function run(fault: Fault): Promise<ScenarioResult> {
       return (await outcome(rig, received())).lost_notifications === 0;
     }, RECOVERY_TIMEOUT_MS).catch(() => undefined);
     const recoveryS = (performance.now() - mendedAt) / 1000;
-    return {
+    result = {
       scenario: fault.name,
       ...(await outcome(rig, received())),
       recovery_s: Math.round(recoveryS * 10) / 10,
       out_of_order: received().reduce((sum, changes) => sum + outOfOrder(rig.published, changes), 0),
-      ...fault.figures?.(),
+      ...fault.figures?.(rig),
     };
   } finally {
     await rig.stop();
     await fault.webhook?.close();
-    await fault.cleanup?.();
+    const after = await fault.cleanup?.();
+    if (result && after) Object.assign(result, after);
   }
+  return result;
 }
 
 /** What each destination received: the Telegram chat, and the webhook when there is one. */
@@ -98,7 +103,7 @@ async function postgresFault(
   const url = new URL(postgres.url);
   const proxy = new PausableProxy(Number(url.port));
   url.port = String(await proxy.listen());
-  return run({
+  return runFault({
     name,
     lastsMs,
     rig: { store: () => ({ dialect: 'postgres', url: url.toString() }) },
@@ -128,7 +133,7 @@ export const postgresStopped = (seconds: number) =>
 /** The engine's clock jumps an hour forward, then an hour back, while devices change state. */
 export function clockJumps(): Promise<ScenarioResult> {
   let offset = 0;
-  return run({
+  return runFault({
     name: 'clock_forward_and_back_1h',
     lastsMs: 6_000,
     rig: { now: () => Date.now() + offset },
@@ -150,7 +155,7 @@ export function endpointsDown(speedup: number): Promise<ScenarioResult> {
   const lastsMs = 3_600_000 / speedup;
   const webhook = new WebhookReceiver();
   let refused = 0;
-  return run({
+  return runFault({
     name: 'telegram_and_webhook_down_1h',
     lastsMs,
     webhook,
