@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { skipOnlyOffCi } from '../helpers/local-skip';
+import { collectorKilled } from './collector-killed';
 import { diskFullUnsupported, sqliteVolumeFull } from './disk-full';
 import { clockJumps, endpointsDown } from './scenarios';
 
@@ -22,6 +23,20 @@ describe('fault suite, fast scenarios', () => {
     });
     expect(result.recovery_s).toBeLessThanOrEqual(5);
   }, 60_000);
+});
+
+describe('fault suite, a collector killed', () => {
+  it('the pinger killed -9 four times: restarted each time, answering again, and Vigia alarms on itself', async () => {
+    const result = await collectorKilled('pinger');
+    expect(result).toMatchObject({
+      scenario: 'collector_killed_pinger',
+      kills: 4,
+      self_alarm: true,
+      answers_after: true,
+    });
+    // Two cycles at the default stable interval (30 s); the restart backoff is 0.2 s doubling.
+    expect(result.restart_s).toBeLessThan(60);
+  }, 120_000);
 });
 
 describe.skipIf(skipOnlyOffCi('fault suite, SQLite volume full', diskFullUnsupported()))(
