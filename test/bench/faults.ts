@@ -1,22 +1,26 @@
 // bench:faults — the fault suite, whole: each scenario breaks one thing under a running engine
-// (store frozen or gone, the engine killed -9, the clock jumping, Telegram down for an hour of
-// accelerated time) while
+// (store frozen or gone, the SQLite volume full, the engine killed -9, the clock jumping, Telegram
+// and a webhook down for an hour of accelerated time, each collector process killed -9) while
 // devices change state, mends it, and counts what was lost or sent twice. Prints one JSON object
-// per scenario, then a summary: {"scenarios":N,"all_nothing_lost":true|false}. Loopback only.
+// per scenario, then a summary: {"scenarios":N,"all_nothing_lost":true|false}. Loopback only;
+// root (the full-volume scenario mounts a 16 MB tmpfs).
+import { COLLECTORS, collectorKilled, type CollectorKilledResult } from '../faults/collector-killed';
+import { sqliteVolumeFull } from '../faults/disk-full';
+import { engineKilled } from '../faults/engine-killed';
 import {
   clockJumps,
-  engineKilled,
+  endpointsDown,
   postgresFrozen,
   postgresStopped,
-  telegramDown,
   type ScenarioResult,
 } from '../faults/scenarios';
 
 const scenarios: (() => Promise<ScenarioResult>)[] = [
   clockJumps,
-  () => telegramDown(120),
+  () => endpointsDown(120),
   () => postgresFrozen(40),
   () => postgresStopped(60),
+  () => sqliteVolumeFull(30),
   engineKilled,
 ];
 
@@ -27,12 +31,23 @@ async function main(): Promise<void> {
     results.push(result);
     console.log(JSON.stringify(result));
   }
+  const collectors: CollectorKilledResult[] = [];
+  for (const name of Object.keys(COLLECTORS)) {
+    const result = await collectorKilled(name);
+    collectors.push(result);
+    console.log(JSON.stringify(result));
+  }
   const nothingLost = results.every(
     (result) => result.lost_alarms + result.lost_notifications + result.duplicated_notifications === 0,
   );
-  console.log(JSON.stringify({ scenarios: results.length, all_nothing_lost: nothingLost }));
-  // The embedded PostgreSQL's helpers and the fake's sockets are closed; nothing else should hold
-  // the process, but a benchmark must end even if a library keeps a timer.
+  const collectorsBack = collectors.every((result) => result.self_alarm && result.answers_after);
+  console.log(
+    JSON.stringify({
+      scenarios: results.length + collectors.length,
+      all_nothing_lost: nothingLost,
+      all_collectors_back: collectorsBack,
+    }),
+  );
 }
 
 main().then(

@@ -2,7 +2,9 @@
 // flapping, blocks of hundreds going dark and coming back), one ICMP cycle per simulated minute,
 // through the engine's monitor, alarm service, store (SQLite) and notifications to a local fake
 // Telegram. Prints one JSON object: memory, open handles and cycle time against simulated hours,
-// as least-squares slopes, with first- and last-quarter means. Loopback only.
+// as least-squares slopes, with first- and last-quarter means. Loopback only. Beside each cycle a
+// fixed piece of work is timed (the yardstick): the machine is shared, and a cycle time that grows
+// with it is the machine's load, not the engine's; `cycle_per_yardstick` is the engine's own trend.
 // SOAK_HOURS / SOAK_DEVICES shorten it for a quick look.
 import { seededRandom } from '../../electron/engine/demo/random';
 import { FaultRig } from '../faults/rig';
@@ -11,6 +13,15 @@ const HOURS = Number(process.env.SOAK_HOURS ?? 24);
 const DEVICES = Number(process.env.SOAK_DEVICES ?? 10_000);
 const STEP_MS = 60_000;
 const HOUR = 3_600_000;
+
+/** A fixed amount of CPU work like a cycle's (sorting, hashing objects); its time tracks the machine's load. */
+function yardstick(): number {
+  const started = performance.now();
+  const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: i, rtt: (i * 7919) % 1000 }));
+  rows.sort((a, b) => a.rtt - b.rtt || a.id - b.id);
+  JSON.stringify(rows);
+  return performance.now() - started;
+}
 
 async function main(): Promise<void> {
   const clock = { t: Date.UTC(2026, 10, 30, 0, 0, 0) };
@@ -23,7 +34,7 @@ async function main(): Promise<void> {
   });
   const ids = rig.devices.map((device) => device.id);
   const down = new Set<number>();
-  const samples: { h: number; heapMb: number; handles: number; cycleMs: number }[] = [];
+  const samples: { h: number; heapMb: number; handles: number; cycleMs: number; yardstickMs: number }[] = [];
   const gc = (globalThis as { gc?: () => void }).gc;
   const started = performance.now();
   let raised = 0;
@@ -60,6 +71,7 @@ async function main(): Promise<void> {
         heapMb: process.memoryUsage().heapUsed / 1e6,
         handles: process.getActiveResourcesInfo().length,
         cycleMs: report.durationMs,
+        yardstickMs: yardstick(),
       });
     }
   }
@@ -100,6 +112,8 @@ async function main(): Promise<void> {
       heap_mb: summary((s) => s.heapMb),
       open_handles: summary((s) => s.handles),
       cycle_ms: summary((s) => s.cycleMs),
+      yardstick_ms: summary((s) => s.yardstickMs),
+      cycle_per_yardstick: summary((s) => s.cycleMs / s.yardstickMs),
       wall_s: round((performance.now() - started) / 1000, 1),
     }),
   );

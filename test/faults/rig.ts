@@ -32,7 +32,17 @@ export interface RigOptions {
   dir?: string;
   /** The caller runs each cycle itself (`monitor.runCycle()`), on a simulated clock. */
   manualCycles?: boolean;
+  /** A webhook alerted beside Telegram (every severity, recoveries too). */
+  webhookUrl?: string;
+  /**
+   * The outbox's own backoff (2 s doubling to 5 min) and breaker (5 failures, 1 min), for a
+   * scenario on an accelerated clock; default: short ones, so a real-time scenario recovers fast.
+   */
+  productDelivery?: boolean;
 }
+
+export const HOOK_ID = 'fault-hook';
+const HOOK_SECRET = 'fault-rig-webhook-secret';
 
 /**
  * The engine's monitoring path as start-engine wires it — store, inventory, alarm service, ICMP
@@ -131,14 +141,15 @@ export class FaultRig {
       now,
       sendTimeoutMs: 2_000,
       pollMs: 100,
-      backoff: { baseMs: 200, maxMs: 2_000 },
-      breaker: { failures: 5, openMs: 2_000 },
+      ...(options.productDelivery
+        ? {}
+        : { backoff: { baseMs: 200, maxMs: 2_000 }, breaker: { failures: 5, openMs: 2_000 } }),
     });
     await this.notify.handlers()['notify.config.set'](
       {
-        config: telegramConfig(this.apiRoot),
+        config: telegramConfig(this.apiRoot, options.webhookUrl),
         telegramToken: FAKE_TOKEN,
-        webhookSecrets: {},
+        webhookSecrets: options.webhookUrl ? { [HOOK_ID]: HOOK_SECRET } : {},
       },
       testCaller,
     );
@@ -177,9 +188,22 @@ export class FaultRig {
   }
 }
 
-export const telegramConfig = (apiRoot: string): NotifyConfig => ({
+export const telegramConfig = (apiRoot: string, webhookUrl?: string): NotifyConfig => ({
   ...defaultNotifyConfig,
   groupWindowS: 0,
+  webhooks: webhookUrl
+    ? [
+        {
+          id: HOOK_ID,
+          name: 'Integração NOC',
+          url: webhookUrl,
+          language: 'pt-BR',
+          severities: ['critical', 'major', 'minor', 'warning', 'info'],
+          towerIds: null,
+          recoveries: true,
+        },
+      ]
+    : [],
   telegram: {
     enabled: true,
     apiRoot,

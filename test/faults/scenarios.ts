@@ -1,45 +1,58 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Alarm } from '../../shared/contract/entities';
-import { FakeTelegram } from '../helpers/fake-telegram';
 import { PausableProxy } from '../helpers/pausable-proxy';
 import { startTestPostgres } from '../helpers/postgres';
-import { CHAT, FaultRig, until, type RigOptions } from './rig';
-import { tally, type Tally } from './tally';
+import { WebhookReceiver } from '../helpers/webhook-receiver';
+import { FaultRig, until, type RigOptions } from './rig';
+import { outOfOrder, tally, telegramDeliveries, webhookDeliveries, type Tally } from './tally';
+
+/** A scenario's own figures beside the tally (attempts made, the health it showed, ...). */
+export type Figures = Record<string, string | number | boolean>;
 
 export interface ScenarioResult extends Tally {
   scenario: string;
   /** From the end of the fault until everything queued landed and every alert went out. */
   recovery_s: number;
+  /** Alarm changes a destination received after a later one (0: everything in order). */
+  out_of_order?: number;
+  [figure: string]: string | number | boolean | undefined;
 }
 
 export const INTERVAL_MS = 1_000;
-const RECOVERY_TIMEOUT_MS = 120_000;
+export const RECOVERY_TIMEOUT_MS = 120_000;
 
-interface Fault {
+export interface Fault {
   name: string;
   rig?: Partial<RigOptions>;
   /** Breaks something; the returned function mends it. */
   start(rig: FaultRig): Promise<() => Promise<void>>;
   /** How long the fault lasts, in real time. */
   lastsMs: number;
-  /** Tears down what the fault set up around the rig (a PostgreSQL). */
-  cleanup?(): Promise<void>;
+  /** Tears down what the fault set up around the rig (a PostgreSQL), once the rig stopped. */
+  cleanup?(): Promise<Figures | void>;
+  /** Alerts go to a local webhook too (the fault may cut it). */
+  webhook?: WebhookReceiver;
+  /** Figures of its own the fault adds to the result, taken once everything was delivered. */
+  figures?(rig: FaultRig): Figures;
 }
 
 /**
  * One scenario: a device already down before the fault; during it, a second goes down and the
  * first comes back; after it, everything must be stored and alerted exactly once.
  */
-async function run(fault: Fault): Promise<ScenarioResult> {
-  const rig = await FaultRig.start({ devices: 20, intervalMs: INTERVAL_MS, ...fault.rig });
+export async function runFault(fault: Fault): Promise<ScenarioResult> {
+  const webhookUrl = await fault.webhook?.listen();
+  const rig = await FaultRig.start({
+    devices: 20,
+    intervalMs: INTERVAL_MS,
+    ...fault.rig,
+    ...(webhookUrl ? { webhookUrl } : {}),
+  });
+  const received = () => destinations(rig, fault.webhook);
+  let result: ScenarioResult | undefined;
   try {
     const [before, during] = [rig.devices[0]!, rig.devices[1]!];
     rig.transport.setDown([before.id]);
-    await until(async () => rig.settled() && (await rig.repo.outbox.stats(0)).sent === 1);
+    // The one alert of the device down before the fault went to every destination.
+    await until(async () => rig.settled() && (await rig.repo.outbox.stats(0)).sent === received().length);
     const mend = await fault.start(rig);
     const startedAt = performance.now();
     rig.transport.setDown([during.id]);
@@ -49,23 +62,35 @@ async function run(fault: Fault): Promise<ScenarioResult> {
     const mendedAt = performance.now();
     await until(async () => {
       if (!rig.settled() || (await rig.repo.outbox.stats(0)).pending > 0) return false;
-      return (await outcome(rig)).lost_notifications === 0;
+      return (await outcome(rig, received())).lost_notifications === 0;
     }, RECOVERY_TIMEOUT_MS).catch(() => undefined);
     const recoveryS = (performance.now() - mendedAt) / 1000;
-    return { scenario: fault.name, ...(await outcome(rig)), recovery_s: Math.round(recoveryS * 10) / 10 };
+    result = {
+      scenario: fault.name,
+      ...(await outcome(rig, received())),
+      recovery_s: Math.round(recoveryS * 10) / 10,
+      out_of_order: received().reduce((sum, changes) => sum + outOfOrder(rig.published, changes), 0),
+      ...fault.figures?.(rig),
+    };
   } finally {
     await rig.stop();
-    await fault.cleanup?.();
+    await fault.webhook?.close();
+    const after = await fault.cleanup?.();
+    if (result && after) Object.assign(result, after);
   }
+  return result;
 }
 
-async function outcome(rig: FaultRig): Promise<Tally> {
+/** What each destination received: the Telegram chat, and the webhook when there is one. */
+function destinations(rig: FaultRig, webhook: WebhookReceiver | undefined) {
+  const telegram = telegramDeliveries(rig.fake.sent.map((message) => message.text));
+  if (!webhook) return [telegram];
+  return [telegram, webhookDeliveries([...webhook.received, ...webhook.repeats].map((hook) => hook.body))];
+}
+
+async function outcome(rig: FaultRig, received: string[][]): Promise<Tally> {
   const stored = await rig.repo.alarms.list({ states: ['active', 'acknowledged', 'cleared'], limit: 10_000 });
-  return tally(
-    rig.published,
-    stored,
-    rig.fake.sent.map((message) => message.text),
-  );
+  return tally(rig.published, stored, received);
 }
 
 /** PostgreSQL behind a relay the scenario freezes (every connection open, nothing answered). */
@@ -78,7 +103,7 @@ async function postgresFault(
   const url = new URL(postgres.url);
   const proxy = new PausableProxy(Number(url.port));
   url.port = String(await proxy.listen());
-  return run({
+  return runFault({
     name,
     lastsMs,
     rig: { store: () => ({ dialect: 'postgres', url: url.toString() }) },
@@ -108,7 +133,7 @@ export const postgresStopped = (seconds: number) =>
 /** The engine's clock jumps an hour forward, then an hour back, while devices change state. */
 export function clockJumps(): Promise<ScenarioResult> {
   let offset = 0;
-  return run({
+  return runFault({
     name: 'clock_forward_and_back_1h',
     lastsMs: 6_000,
     rig: { now: () => Date.now() + offset },
@@ -121,86 +146,28 @@ export function clockJumps(): Promise<ScenarioResult> {
 }
 
 /**
- * Telegram answers 500 for an hour of the engine's time (accelerated `speedup` times), then
- * accepts again: every alert of the hour goes out once, none twice.
+ * Telegram answers 500 and the webhook's host refuses connections for an hour of the engine's time
+ * (accelerated `speedup` times: the outbox's backoff and breaker run on that clock), then both
+ * accept again: every alert of the hour goes out once to each, none twice, in order.
  */
-export function telegramDown(speedup: number): Promise<ScenarioResult> {
+export function endpointsDown(speedup: number): Promise<ScenarioResult> {
   const origin = Date.now();
   const lastsMs = 3_600_000 / speedup;
-  return run({
-    name: 'telegram_down_1h',
+  const webhook = new WebhookReceiver();
+  let refused = 0;
+  return runFault({
+    name: 'telegram_and_webhook_down_1h',
     lastsMs,
-    rig: { now: () => origin + (Date.now() - origin) * speedup },
+    webhook,
+    rig: { now: () => origin + (Date.now() - origin) * speedup, productDelivery: true },
+    figures: () => ({ attempts_while_down: refused }),
     async start(rig) {
-      rig.fake.decide = () => '500';
+      rig.fake.decide = () => (refused++, '500');
+      await webhook.cut();
       return async () => {
         rig.fake.decide = null;
+        await webhook.restore();
       };
     },
   });
-}
-
-/**
- * The engine killed with SIGKILL in the middle of heavy writes (a tenth of 2,000 devices changing
- * state every cycle), then started again on the same store: every alarm change it had published is
- * stored, and every alert reaches Telegram once.
- */
-export async function engineKilled(): Promise<ScenarioResult> {
-  const dir = mkdtempSync(join(tmpdir(), `vigia-faults-kill-${process.pid}-`));
-  const fake = new FakeTelegram([CHAT]);
-  const apiRoot = await fake.listen();
-  const published: FaultRig['published'] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'engine-child.ts')], {
-    env: { ...process.env, VIGIA_FAULT_CHILD: JSON.stringify({ dir, apiRoot, devices: 2_000 }) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    const parsed = JSON.parse(line) as { kind?: 'raised' | 'cleared'; alarm?: Alarm };
-    if (parsed.kind && parsed.alarm) published.push({ kind: parsed.kind, alarm: parsed.alarm });
-  });
-  await until(() => published.length >= 600, 120_000);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-  const killedAt = performance.now();
-  const rig = await FaultRig.start(
-    { devices: 2_000, intervalMs: INTERVAL_MS, dir, seed: false },
-    { fake, apiRoot },
-  );
-  try {
-    // Everything answers again: the restarted engine clears what the dead one left open.
-    await until(async () => {
-      const all = [...published, ...rig.published];
-      const stored = await rig.repo.alarms.list({
-        states: ['active', 'acknowledged', 'cleared'],
-        limit: 100_000,
-      });
-      const open = stored.filter((alarm) => alarm.state !== 'cleared').length;
-      if (open > 0 || !rig.settled() || (await rig.repo.outbox.stats(0)).pending > 0) return false;
-      return (
-        tally(
-          all,
-          stored,
-          fake.sent.map((message) => message.text),
-        ).lost_notifications === 0
-      );
-    }, RECOVERY_TIMEOUT_MS).catch(() => undefined);
-    const recoveryS = (performance.now() - killedAt) / 1000;
-    const stored = await rig.repo.alarms.list({
-      states: ['active', 'acknowledged', 'cleared'],
-      limit: 100_000,
-    });
-    return {
-      scenario: 'engine_killed_9_heavy_writes',
-      ...tally(
-        [...published, ...rig.published],
-        stored,
-        fake.sent.map((message) => message.text),
-      ),
-      recovery_s: Math.round(recoveryS * 10) / 10,
-    };
-  } finally {
-    await rig.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

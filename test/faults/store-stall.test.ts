@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { PausableProxy } from '../helpers/pausable-proxy';
 import { FaultRig, until } from './rig';
-import { tally } from './tally';
+import { tally, telegramDeliveries } from './tally';
 
 const STALL_MS = 40_000;
 const INTERVAL_MS = 1_000;
@@ -80,11 +80,7 @@ describe('store stall', () => {
     ]);
     expect(stored.find((alarm) => alarm.params.device === before.name)?.state).toBe('cleared');
     expect(
-      tally(
-        rig.published,
-        stored,
-        rig.fake.sent.map((message) => message.text),
-      ),
+      tally(rig.published, stored, [telegramDeliveries(rig.fake.sent.map((message) => message.text))]),
     ).toEqual({ lost_alarms: 0, lost_notifications: 0, duplicated_notifications: 0 });
     expect(rig.published).toHaveLength(3);
     // Every message of the outbox is stored once, as sent.

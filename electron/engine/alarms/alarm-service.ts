@@ -3,7 +3,7 @@ import type { Alarm, AlarmParams, AlarmSource } from '../../../shared/contract/e
 import { alarmKey } from '../../../shared/domain/alarms/identity';
 import type { EventBus } from '../event-bus';
 import type { AlarmPatch, NewAlarm, Repository } from '../store/repository';
-import { WriteBehind } from '../store/write-behind';
+import { answeringStore, WriteBehind } from '../store/write-behind';
 import { IdReserve } from './id-reserve';
 import type { AlarmChanges, AlarmIdentity, AlarmPort, DesiredAlarm, ReconcileOptions } from './port';
 
@@ -65,9 +65,11 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
  * race on one alarm.
  *
  * The store answering is not a condition for monitoring: a write that has not landed within
- * `stallMs` (the shared PostgreSQL frozen, the disk full) stays queued, in order and never dropped,
- * while the change is published at once with an id reserved beforehand, so desktop and Telegram
- * alerts go out during the stall and the store catches up when it answers again.
+ * `stallMs` while the store stalls (the shared PostgreSQL frozen, the disk full) stays queued, in
+ * order and never dropped, while the change is published at once with an id reserved beforehand,
+ * so desktop and Telegram alerts go out during the stall and the store catches up when it answers
+ * again. A store that is only busy (a long queue, each write landing) is waited for: a change
+ * published before it is durable would be re-decided under another id after a kill -9.
  */
 export class AlarmService implements AlarmPort {
   private readonly open = new Map<AlarmSource, Map<string, Alarm>>();
@@ -88,6 +90,7 @@ export class AlarmService implements AlarmPort {
     this.log = options.log ?? ((message) => console.error(message));
     this.writes = new WriteBehind({
       ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
+      answering: answeringStore(options.repo, options.stallMs),
       onError: (error) => this.log(`alarms: a write is kept for a retry: ${(error as Error).message}`),
     });
     this.ids = new IdReserve(

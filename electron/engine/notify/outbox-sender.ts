@@ -12,7 +12,7 @@ import {
 import { NotifyEvent } from '../../../shared/domain/notify/event';
 import { composeMessages } from '../../../shared/domain/notify/template';
 import type { NewOutboxMessage, Repository } from '../store/repository';
-import { DEFAULT_STALL_MS, WriteBehind } from '../store/write-behind';
+import { answeringStore, DEFAULT_STALL_MS, WriteBehind } from '../store/write-behind';
 import type { RemoteChannel } from './channel';
 import { DeliveryError } from './delivery-error';
 import { MemoryOutbox } from './memory-outbox';
@@ -86,17 +86,24 @@ export class OutboxSender {
   private ticking: Promise<void> | null = null;
   private rerun = false;
   private running = false;
+  /** New rows, and the outcomes of rows held in memory (which must follow their row). */
   private readonly writes: WriteBehind;
+  /** Outcomes of stored rows: never behind a queue of new rows, so a sent-mark lands promptly. */
+  private readonly outcomes: WriteBehind;
   private readonly memory: MemoryOutbox;
   /** The one read of due rows on its way (a stalled store answers it late, or never). */
   private dueRead: Promise<OutboxMessage[]> | null = null;
 
   constructor(private readonly options: OutboxSenderOptions) {
-    this.writes = new WriteBehind({
-      ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
-      onError: (error) =>
-        options.log(`notify: the outbox write is kept for a retry: ${(error as Error).message}`),
-    });
+    const lane = () =>
+      new WriteBehind({
+        ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
+        answering: answeringStore(options.repo, options.stallMs),
+        onError: (error) =>
+          options.log(`notify: the outbox write is kept for a retry: ${(error as Error).message}`),
+      });
+    this.writes = lane();
+    this.outcomes = lane();
     this.memory = new MemoryOutbox(options.repo, this.writes);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
@@ -128,7 +135,7 @@ export class OutboxSender {
 
   /** Messages and outcomes the store has not taken yet. */
   backlog(): number {
-    return this.memory.size() + this.writes.backlog();
+    return this.memory.size() + this.writes.backlog() + this.outcomes.backlog();
   }
 
   /** Something was enqueued (or the settings changed): look now rather than at the next poll. */
@@ -240,8 +247,10 @@ export class OutboxSender {
   }
 
   // Outcomes: a held row's in memory; a stored row's through the ordered, retried writes, waited
-  // for no longer than a stall — a store frozen mid-send must not hold the destination's next
-  // alerts (the row keeps its claim's lease meanwhile, so nobody sends it again).
+  // for until it lands while the store answers — the next message to the destination goes only
+  // once this one is recorded as sent, so a kill -9 can repeat at most the message in flight —
+  // and no longer than a stall otherwise: a store frozen mid-send must not hold the destination's
+  // next alerts (the row keeps its claim's lease meanwhile, so nobody sends it again).
   private markSent(ids: number[], at: number): Promise<void> {
     this.memory.sent(ids.filter(MemoryOutbox.owns), at);
     return this.storeOutcome(ids, (stored) => this.options.repo.outbox.markSent(stored, at));
@@ -261,7 +270,7 @@ export class OutboxSender {
 
   private async storeOutcome(ids: number[], write: (stored: number[]) => Promise<void>): Promise<void> {
     const stored = ids.filter((id) => !MemoryOutbox.owns(id));
-    if (stored.length > 0) await this.patiently(this.writes.push(() => write(stored)));
+    if (stored.length > 0) await this.outcomes.within(() => write(stored));
   }
 
   private pace(key: string, perMinute: number, now: number): DestinationPace {

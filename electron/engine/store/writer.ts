@@ -29,6 +29,20 @@ export interface WriteBacklog {
 }
 
 /**
+ * Which queue a write joins: `inOrder` (nearly all) runs after every write queued before it;
+ * `first` runs as soon as the write in progress ends, ahead of the queued `inOrder` ones — for a
+ * small write on rows that already exist whose delay costs more than its place in line (the
+ * outbox recording a message Telegram accepted: until it lands, a kill -9 would send it again).
+ */
+export type WriteLane = 'inOrder' | 'first';
+
+interface QueuedWrite {
+  work: () => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
  * The one writer of a database: every write runs after the previous one has finished, so a
  * batch transaction never interleaves with another write on the same connection.
  *
@@ -38,7 +52,8 @@ export interface WriteBacklog {
  * one waits a turn of the event loop first.
  */
 export class Writer {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly lanes: Record<WriteLane, QueuedWrite[]> = { first: [], inOrder: [] };
+  private draining = false;
   private sliceStart = 0;
   private queued = 0;
   /** When the write in progress started (performance.now()), null when none runs. */
@@ -46,19 +61,13 @@ export class Writer {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  run<T>(work: () => Promise<T>): Promise<T> {
+  run<T>(work: () => Promise<T>, lane: WriteLane = 'inOrder'): Promise<T> {
     this.queued += 1;
-    const start = () =>
-      this.turnIfDue().then(() => {
-        this.runningSince = this.now();
-        return work();
-      });
-    const next = this.tail.then(start, start).finally(() => {
-      this.queued -= 1;
-      this.runningSince = null;
-    });
-    this.tail = next.catch(() => undefined);
-    return next;
+    const done = new Promise<T>((resolve, reject) =>
+      this.lanes[lane].push({ work, resolve: resolve as (value: unknown) => void, reject }),
+    );
+    void this.drain();
+    return done;
   }
 
   /** Writes waiting in (or running from) the queue. */
@@ -75,6 +84,29 @@ export class Writer {
       queued: this.queued,
       waitingMs: this.runningSince === null ? 0 : Math.max(0, this.now() - this.runningSince),
     };
+  }
+
+  /** Runs the queued writes one at a time until none is left; one drain at a time. */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.lanes.first.length + this.lanes.inOrder.length > 0) {
+        await this.turnIfDue();
+        const write = (this.lanes.first.shift() ?? this.lanes.inOrder.shift())!;
+        this.runningSince = this.now();
+        try {
+          write.resolve(await write.work());
+        } catch (error) {
+          write.reject(error);
+        } finally {
+          this.queued -= 1;
+          this.runningSince = null;
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   private async turnIfDue(): Promise<void> {

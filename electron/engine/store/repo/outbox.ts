@@ -2,6 +2,7 @@ import { CLOCK_SET_BACK_MS } from '../../../../shared/domain/notify/delivery-pol
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Repository } from '../repository';
 import type { RepoContext } from './context';
+import type { WriteLane } from '../writer';
 
 export function outboxRepository({ dialect, writer }: RepoContext): Repository['outbox'] {
   const { db, tables } = dialect;
@@ -15,20 +16,24 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
       and(eq(o.state, 'sending'), lt(o.claimedUntil, now)),
     );
   const unclaimed = { claimedBy: null, claimedUntil: null };
-  const markSent = (where: SQL | undefined, at: number) =>
+  // Claims and outcomes by id touch rows already stored, so they go ahead of queued writes: the
+  // sooner "sent" is recorded, the narrower the window in which a kill -9 repeats a message. By
+  // key they follow the row's own insert (a message sent while the store stalled), in order.
+  const byIdLane: WriteLane = 'first';
+  const markSent = (where: SQL | undefined, at: number, lane: WriteLane) =>
     writer.run(async () => {
       await db
         .update(o)
         .set({ state: 'sent', sentAt: at, ...unclaimed })
         .where(where);
-    });
-  const markFailed = (where: SQL | undefined, error: string) =>
+    }, lane);
+  const markFailed = (where: SQL | undefined, error: string, lane: WriteLane) =>
     writer.run(async () => {
       await db
         .update(o)
         .set({ state: 'failed', lastError: error, attempts: sql`${o.attempts} + 1`, ...unclaimed })
         .where(and(where, ne(o.state, 'sent')));
-    });
+    }, lane);
   return {
     enqueue: (message) =>
       writer.run(async () => {
@@ -42,20 +47,22 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
     due: async (now, limit) =>
       await db.select().from(o).where(claimable(now)).orderBy(asc(o.createdAt), asc(o.id)).limit(limit),
     claim: (ids, owner, now, until) =>
-      writer.run(async () =>
-        ids.length === 0
-          ? []
-          : await db
-              .update(o)
-              .set({ state: 'sending', claimedBy: owner, claimedUntil: until })
-              .where(and(inArray(o.id, ids), claimable(now)))
-              .returning(),
+      writer.run(
+        async () =>
+          ids.length === 0
+            ? []
+            : await db
+                .update(o)
+                .set({ state: 'sending', claimedBy: owner, claimedUntil: until })
+                .where(and(inArray(o.id, ids), claimable(now)))
+                .returning(),
+        byIdLane,
       ),
     markSent: async (ids, at) => {
-      if (ids.length > 0) await markSent(inArray(o.id, ids), at);
+      if (ids.length > 0) await markSent(inArray(o.id, ids), at, byIdLane);
     },
     markSentByKeys: async (keys, at) => {
-      if (keys.length > 0) await markSent(inArray(o.idempotencyKey, keys), at);
+      if (keys.length > 0) await markSent(inArray(o.idempotencyKey, keys), at, 'inOrder');
     },
     markRetry: (ids, nextAttemptAt, error) =>
       writer.run(async () => {
@@ -71,12 +78,12 @@ export function outboxRepository({ dialect, writer }: RepoContext): Repository['
             ...unclaimed,
           })
           .where(and(inArray(o.id, ids), ne(o.state, 'sent')));
-      }),
+      }, byIdLane),
     markFailed: async (ids, error) => {
-      if (ids.length > 0) await markFailed(inArray(o.id, ids), error);
+      if (ids.length > 0) await markFailed(inArray(o.id, ids), error, byIdLane);
     },
     markFailedByKeys: async (keys, error) => {
-      if (keys.length > 0) await markFailed(inArray(o.idempotencyKey, keys), error);
+      if (keys.length > 0) await markFailed(inArray(o.idempotencyKey, keys), error, 'inOrder');
     },
     releaseClaims: (owner) =>
       writer.run(async () => {

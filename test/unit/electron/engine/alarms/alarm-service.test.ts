@@ -234,9 +234,14 @@ describe('alarm service, store stalled', () => {
   it('decides and publishes from memory when the store does not answer, and stores it all once it does', async () => {
     let release!: () => void;
     const stalled = new Promise<void>((resolve) => (release = resolve));
-    // The store freezes: every alarm write waits until the test lets it go.
+    // The store freezes: every alarm write waits until the test lets it go, the write in
+    // progress hanging all along (as a frozen PostgreSQL's does).
+    const frozenAt = performance.now();
+    let thawed = false;
+    void stalled.then(() => (thawed = true));
     const frozen: Repository = {
       ...repo,
+      backlog: () => (thawed ? repo.backlog() : { queued: 1, waitingMs: performance.now() - frozenAt }),
       alarms: {
         ...repo.alarms,
         raiseMany: (rows) => stalled.then(() => repo.alarms.raiseMany(rows)),
@@ -267,6 +272,42 @@ describe('alarm service, store stalled', () => {
       ].sort(),
     );
     expect(alarms.backlog()).toBe(0);
+  });
+});
+
+describe('alarm service, store busy', () => {
+  it('publishes a change only once it is stored while the store answers, however slowly (a kill -9 then loses nothing)', async () => {
+    // Every alarm write takes four stalls' time, the store answering all along (a long queue of
+    // other writes ahead of it, each landing): nothing hangs, so nothing is decided from memory.
+    const slow = <T>(write: () => Promise<T>) =>
+      new Promise((resolve) => setTimeout(resolve, 200)).then(write);
+    const busy: Repository = {
+      ...repo,
+      alarms: {
+        ...repo.alarms,
+        raiseMany: (rows) => slow(() => repo.alarms.raiseMany(rows)),
+        clearMany: (ids, at, by) => slow(() => repo.alarms.clearMany(ids, at, by)),
+      },
+    };
+    const storedWhenPublished: string[] = [];
+    bus.subscribe((event) => {
+      if (event.type !== 'alarm.raised' && event.type !== 'alarm.cleared') return;
+      // Read synchronously from SQLite at the moment of the event: what a kill -9 would leave.
+      void repo.alarms
+        .list({ states: ['active', 'cleared'], limit: 10 })
+        .then((stored) =>
+          storedWhenPublished.push(
+            `${event.type} ${stored.find((alarm) => alarm.id === event.alarm.id)?.state ?? 'absent'}`,
+          ),
+        );
+    });
+    const alarms = await AlarmService.load({ repo: busy, bus, now: clock.now, stallMs: 50 });
+    await alarms.reconcile('icmp', [down(0)], 1_000);
+    await alarms.reconcile('icmp', [], 2_000);
+    await alarms.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(kinds()).toEqual(['alarm.raised AP 1', 'alarm.cleared AP 1']);
+    expect(storedWhenPublished).toEqual(['alarm.raised active', 'alarm.cleared cleared']);
   });
 });
 

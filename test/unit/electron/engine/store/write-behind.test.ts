@@ -38,6 +38,33 @@ describe('write-behind', () => {
     expect(writes.stalled()).toBe(false);
   });
 
+  it('waits for a write as long as the store answers, and goes on without it once the store hangs or fails', async () => {
+    let answering = true;
+    const writes = new WriteBehind({ stallMs: 30, answering: () => answering });
+    const slow = gate<string>();
+    setTimeout(() => slow.open('busy but stored'), 150);
+    expect(await writes.within(() => slow.promise)).toEqual({ landed: true, value: 'busy but stored' });
+
+    const hung = gate<string>();
+    setTimeout(() => (answering = false), 100);
+    const started = performance.now();
+    const late = await writes.within(() => hung.promise);
+    expect(late.landed).toBe(false);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    hung.open('late');
+    await writes.drained();
+
+    answering = true;
+    let attempts = 0;
+    const failing = await writes.within(async () => {
+      attempts += 1;
+      if (attempts < 2) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return 'stored';
+    });
+    expect(failing.landed).toBe(false);
+    expect(await (failing.landed ? null : failing.later)).toBe('stored');
+  });
+
   it('retries a failing write until the store takes it, and gives up at once on one that can never land', async () => {
     const errors: unknown[] = [];
     const writes = new WriteBehind({ stallMs: 10, onError: (error) => errors.push(error) });

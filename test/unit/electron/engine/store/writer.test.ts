@@ -23,6 +23,30 @@ describe('the one writer', () => {
     expect(order).toEqual(['slow', 'failing', 'last']);
   });
 
+  it("runs a 'first' write as soon as the one in progress ends, ahead of the queued ones, in order among its own", async () => {
+    const writer = new Writer();
+    const order: string[] = [];
+    let started!: () => void;
+    const inProgress = new Promise<void>((resolve) => (started = resolve));
+    const write = (name: string, lane?: 'first') =>
+      writer.run(async () => {
+        if (name === 'running') started();
+        await new Promise((done) => setTimeout(done, 1));
+        order.push(name);
+      }, lane);
+    const all = [write('running')];
+    await inProgress;
+    all.push(
+      write('queued 1'),
+      write('queued 2'),
+      write('sent-mark 1', 'first'),
+      write('sent-mark 2', 'first'),
+    );
+    await Promise.all(all);
+    expect(order).toEqual(['running', 'sent-mark 1', 'sent-mark 2', 'queued 1', 'queued 2']);
+    expect(writer.pending).toBe(0);
+  });
+
   it('gives the event loop a turn once writes have run back to back for a slice', async () => {
     let clock = 0;
     const writer = new Writer(() => clock);
