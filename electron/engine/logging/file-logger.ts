@@ -43,15 +43,23 @@ export function createFileLogger(dataDir: string, level: pino.Level = 'info'): F
     },
     stream,
   );
+  // Work still finishing while the engine stops (a backup lane, a worker's last words) may log
+  // after close: those lines go to the console only, never to an ended stream (a process crash).
+  let closed = false;
   return {
     logger,
     line(message) {
+      if (closed) {
+        console.log(message);
+        return;
+      }
       const match = LEVEL_PREFIX.exec(message);
       const lineLevel = (match?.[1] ?? 'info') as 'info' | 'warn' | 'error';
       logger[lineLevel](match ? message.slice(match[0].length) : message);
     },
     close: () =>
       new Promise((resolve) => {
+        closed = true;
         logger.flush();
         stream.end(() => resolve());
       }),

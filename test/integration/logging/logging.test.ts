@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDiagnostics } from '../../../electron/engine/logging/diagnostics';
 import { createFileLogger, LOG_FILE, logsFolder } from '../../../electron/engine/logging/file-logger';
 import { redactValue } from '../../../electron/engine/logging/redact';
@@ -43,6 +43,20 @@ describe('structured logs', () => {
     expect(typeof records[0]!.time).toBe('string');
     for (const secret of ['s3nh4-forte', 'abc123', BOT_TOKEN, 'segredo-snmp'])
       expect(text).not.toContain(secret);
+  });
+
+  it('takes a line written after close without crashing the process', async () => {
+    const log = createFileLogger(mkdtempSync(join(tmpdir(), 'vigia-log-closed-')));
+    await log.close();
+    const console = vi.spyOn(globalThis.console, 'log').mockImplementation(() => undefined);
+    try {
+      log.line('[warn] backup of device 7: connection closed');
+      // An ended stream would report its write error on a later turn: give it one.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(console).toHaveBeenCalledWith('[warn] backup of device 7: connection closed');
+    } finally {
+      console.mockRestore();
+    }
   });
 
   it('removes secrets from nested settings but keeps everything else', () => {
