@@ -27,6 +27,7 @@ const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'Sy
 const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
 const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage');
 const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsPage');
+const TrapsPage = lazyNamed(() => import('../traps/traps-page'), 'TrapsPage');
 
 const PAGES = [
   'dashboard',
@@ -41,6 +42,7 @@ const PAGES = [
   'checks',
   'system',
   'health',
+  'traps',
 ] as const;
 
 function Page({ route }: { route: Route }) {
@@ -78,6 +80,8 @@ function Page({ route }: { route: Route }) {
       return <HealthPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'traps':
+      return <TrapsPage />;
   }
 }
 
