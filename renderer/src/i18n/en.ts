@@ -1083,6 +1083,7 @@ export const en: typeof ptBR = {
     },
     source: 'Source',
     oid: 'Trap OID (prefix)',
+    trapOid: 'Trap OID',
     text: 'Text in varbinds',
     reason: 'Reason',
     anyReason: 'Any reason',

@@ -1094,6 +1094,7 @@ export const ptBR = {
     },
     source: 'Origem',
     oid: 'OID do trap (início)',
+    trapOid: 'OID do trap',
     text: 'Texto nas varbinds',
     reason: 'Motivo',
     anyReason: 'Qualquer motivo',

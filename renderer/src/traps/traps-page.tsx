@@ -72,7 +72,7 @@ export function TrapsPage() {
             <Table.Tr>
               <Table.Th>{t('traps.at')}</Table.Th>
               <Table.Th>{t('traps.source')}</Table.Th>
-              <Table.Th>{t('traps.oid')}</Table.Th>
+              <Table.Th>{t('traps.trapOid')}</Table.Th>
               <Table.Th>{t('traps.reason')}</Table.Th>
               <Table.Th>{t('traps.varbinds')}</Table.Th>
             </Table.Tr>
