@@ -1,4 +1,4 @@
-import * as snmp from 'net-snmp';
+import type * as snmp from 'net-snmp';
 import type { SnmpOptions, SnmpTarget } from '../../../shared/contract/snmp';
 import type { Neighbour, NeighbourProtocol, NeighbourReport } from '../../../shared/contract/topology';
 import { MAX_VARBINDS_PER_REQUEST, rowsByColumn, type Rows } from './columns';
