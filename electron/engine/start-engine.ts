@@ -12,7 +12,10 @@ import { startBackup } from './backup/start-backup';
 import { createDemoBackupTransport } from './demo/demo-backup';
 import { createDispatcher } from './api/dispatch';
 import { workerPingTransport } from './collectors/pinger-port';
-import { workerSnmpTransport } from './collectors/snmp-port';
+import { workerNeighbourReader, workerSnmpTransport } from './collectors/snmp-port';
+import { createDemoNeighbourReader } from './demo/demo-neighbours';
+import { TopologyService } from './topology/topology-service';
+import { topologyApiHandlers } from './topology/api-handlers';
 import type { Spawner } from './collectors/spawner';
 import { Supervisor } from './collectors/supervisor';
 import { resolveWorkerEntry } from './collectors/worker-entry';
@@ -154,9 +157,8 @@ async function startAround(
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
   const transport = await pingTransport(repo, supervisor, options, log);
-  const snmpTransport = workerSnmpTransport(
-    supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi }),
-  );
+  const snmpWorker = supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi });
+  const snmpTransport = workerSnmpTransport(snmpWorker);
 
   const settings = await SettingsService.open({
     repo,
@@ -203,6 +205,15 @@ async function startAround(
     log,
   });
   // ── end of SNMP traps ──
+  // ── Topology: parent links proposed from neighbour tables ──
+  const topology = new TopologyService({
+    repo,
+    cipher,
+    reader: options.demo ? createDemoNeighbourReader(repo) : workerNeighbourReader(snmpWorker),
+    options: () => snmpOptionsFrom(settings.group('snmp')),
+    log,
+  });
+  // ── end of topology ──
   const notify = await NotifyService.start({
     repo,
     bus,
@@ -352,6 +363,7 @@ async function startAround(
       storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
       self: selfApiHandlers(selfMonitor, Date.now),
       reports: reportsApiHandlers({ repo, now: Date.now, language: () => settings.language() }),
+      topology: topologyApiHandlers(topology, repo, Date.now),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -369,6 +381,7 @@ async function startAround(
   supervisor.onHealthChange(() => health.publish());
   monitor.start();
   await snmpMonitor.start();
+  topology.start();
   alarmRetention.start();
   health.start();
   selfMonitor.start();
@@ -389,6 +402,7 @@ async function startAround(
       await outage.stop();
       await monitor.stop();
       traps.stop();
+      topology.stop();
       await snmpMonitor.stop();
       await alarms.idle();
       await opticalDemo?.close();

@@ -5,8 +5,9 @@ import { inventoryImportHandlers } from './inventory-import-handlers';
 import { operationsHandlers } from './operations-handlers';
 
 export function createApiHandlers(ctx: ApiContext): ApiHandlers {
+  const inventory = inventoryHandlers(ctx);
   return {
-    ...inventoryHandlers(ctx),
+    ...inventory,
     ...inventoryImportHandlers(ctx),
     ...operationsHandlers(ctx),
     ...ctx.snmp,
@@ -21,5 +22,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.storeBackup,
     ...ctx.self,
     ...ctx.reports,
+    ...ctx.topology(inventory['devices.update']),
   };
 }

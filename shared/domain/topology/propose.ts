@@ -28,6 +28,8 @@ export interface TopologyPicture {
   proposals: ParentProposal[];
   /** Children whose discovered parent is the configured one. */
   agreeing: number;
+  /** Each child with exactly one discovered parent (agreeing with the configured one or not). */
+  discovered: { childId: number; parentId: number }[];
   /** Links whose direction no rule decides (two devices of one kind, no configured ancestry). */
   undecided: { a: number; b: number; evidence: LinkEvidence }[];
   /** Children seen hanging from several devices at once (redundant uplinks): the operator decides. */
@@ -85,6 +87,7 @@ export function proposeParents(
   const picture: TopologyPicture = {
     proposals: [],
     agreeing: 0,
+    discovered: [],
     undecided: [],
     severalParents: [],
     loops: [],
@@ -127,6 +130,7 @@ export function proposeParents(
   for (const childId of [...parentsOf.keys()].sort((x, y) => x - y)) {
     const candidates = parentsOf.get(childId)!;
     const configuredParentId = parentOf.get(childId) ?? null;
+    if (candidates.length === 1) picture.discovered.push({ childId, parentId: candidates[0]!.parentId });
     if (candidates.some((candidate) => candidate.parentId === configuredParentId)) picture.agreeing++;
     else if (candidates.length > 1)
       picture.severalParents.push({
