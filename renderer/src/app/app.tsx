@@ -28,6 +28,7 @@ const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage'
 const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage');
 const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsPage');
 const TrapsPage = lazyNamed(() => import('../traps/traps-page'), 'TrapsPage');
+const TopologyPage = lazyNamed(() => import('../topology/topology-page'), 'TopologyPage');
 
 const PAGES = [
   'dashboard',
@@ -43,6 +44,7 @@ const PAGES = [
   'system',
   'health',
   'traps',
+  'topology',
 ] as const;
 
 function Page({ route }: { route: Route }) {
@@ -82,6 +84,8 @@ function Page({ route }: { route: Route }) {
       return <ReportsPage />;
     case 'traps':
       return <TrapsPage />;
+    case 'topology':
+      return <TopologyPage />;
   }
 }
 

@@ -15,6 +15,7 @@ export type Route =
   | { page: 'system' }
   | { page: 'health' }
   | { page: 'traps' }
+  | { page: 'topology' }
   | { page: 'wall' };
 
 export function parseRoute(hash: string): Route {
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
     page === 'system' ||
     page === 'health' ||
     page === 'traps' ||
+    page === 'topology' ||
     page === 'wall'
   )
     return { page };
