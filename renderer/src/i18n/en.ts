@@ -1117,6 +1117,7 @@ export const en: typeof ptBR = {
       unread: 'No SNMP answer',
     },
     proposals: 'Dependency proposals',
+    proposal: 'Proposal',
     hangsFrom: '{{child}} hangs from {{parent}}, seen by {{protocol}} on {{port}}',
     protocol: { lldp: 'LLDP', cdp: 'CDP', mndp: 'MNDP' },
     configured: 'Configured parent',

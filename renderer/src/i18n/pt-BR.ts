@@ -1128,6 +1128,7 @@ export const ptBR = {
       unread: 'Sem resposta SNMP',
     },
     proposals: 'Propostas de dependência',
+    proposal: 'Proposta',
     hangsFrom: '{{child}} depende de {{parent}}, visto por {{protocol}} na porta {{port}}',
     protocol: { lldp: 'LLDP', cdp: 'CDP', mndp: 'MNDP' },
     configured: 'Pai configurado',
