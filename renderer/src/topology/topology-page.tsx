@@ -1,10 +1,11 @@
-import { Button, Grid, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopologyView } from '../../../shared/contract/topology';
 import { getClient } from '../client';
 import { useFormat } from '../i18n/format';
 import { useLiveValue } from '../live/use-live';
+import { CounterGrid } from '../shared/counter-grid';
 import { notifyError, notifyOk } from '../shared/notify';
 import { ProposalsTable, type ProposalKey } from './proposals-table';
 import { TopologyTree } from './topology-tree';
@@ -104,18 +105,15 @@ export function TopologyPage() {
         </Group>
       </Group>
       <Paper withBorder p="sm">
-        <SimpleGrid cols={{ base: 2, md: 4, lg: 8 }}>
-          {counters.map(([key, value, alert]) => (
-            <div key={key} data-testid={`topology-count-${key}`}>
-              <Text size="xs" c="dimmed">
-                {t(`topology.count.${key}`)}
-              </Text>
-              <Text fw={700} c={alert && value ? alert : undefined}>
-                {format.number(value)}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
+        <CounterGrid
+          testId="topology-count"
+          counters={counters.map(([key, value, alert]) => ({
+            key,
+            label: t(`topology.count.${key}`),
+            value,
+            alert,
+          }))}
+        />
       </Paper>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>

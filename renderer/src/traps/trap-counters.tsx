@@ -1,7 +1,7 @@
-import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TrapCounts } from '../../../shared/contract/traps';
-import { useFormat } from '../i18n/format';
+import { CounterGrid } from '../shared/counter-grid';
 
 /** What the receiver counted since it started, the refused kinds marked when there are any. */
 const COUNTERS = [
@@ -17,7 +17,6 @@ const COUNTERS = [
 
 export function TrapCounters({ counts }: { counts: TrapCounts | null }) {
   const { t } = useTranslation();
-  const format = useFormat();
   return (
     <Paper withBorder p="sm" data-testid="trap-counters">
       <Group justify="space-between" mb="xs">
@@ -33,21 +32,15 @@ export function TrapCounters({ counts }: { counts: TrapCounts | null }) {
             </Badge>
           ))}
       </Group>
-      <SimpleGrid cols={{ base: 2, md: 4, lg: 8 }}>
-        {COUNTERS.map(([key, alert]) => {
-          const value = counts?.[key] ?? null;
-          return (
-            <div key={key} data-testid={`trap-count-${key}`}>
-              <Text size="xs" c="dimmed">
-                {t(`traps.count.${key}`)}
-              </Text>
-              <Text fw={700} c={alert && value ? alert : undefined}>
-                {format.number(value)}
-              </Text>
-            </div>
-          );
-        })}
-      </SimpleGrid>
+      <CounterGrid
+        testId="trap-count"
+        counters={COUNTERS.map(([key, alert]) => ({
+          key,
+          label: t(`traps.count.${key}`),
+          value: counts?.[key] ?? null,
+          alert,
+        }))}
+      />
     </Paper>
   );
 }
