@@ -55,7 +55,9 @@ test('Topology page: disagreements marked, one proposal rejected, one accepted t
     await expect
       .poll(async () => ((await call('devices.get', { id: first.childId })) as Device).parentId)
       .toBe(first.parentId);
-    await expect(page.getByTestId(`topology-node-${first.childId}`)).not.toContainText('vizinhos indicam');
+    // The accepted one agrees now; the rejected one still disagrees with the tree, and says so.
+    await expect(page.getByTestId('topology-disagrees')).toHaveCount(1);
+    await expect(page.getByTestId(`topology-node-${second.childId}`)).toContainText('vizinhos indicam');
     await page.getByTestId('topology-state-filter').getByText('Aceitas (1)').click();
     await expect(page.getByTestId('topology-sentence')).toHaveCount(1);
   } finally {

@@ -18,7 +18,7 @@ export function TopologyPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const devices = useLiveValue((store) => store.devices);
-  useLiveValue((store) => store.inventoryVersion);
+  const inventoryVersion = useLiveValue((store) => store.inventoryVersion);
   const [view, setView] = useState<TopologyView | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -164,7 +164,7 @@ export function TopologyPage() {
             {t('topology.tree')}
           </Title>
           <Paper withBorder p="xs" mah={720} style={{ overflow: 'auto' }}>
-            <TopologyTree devices={devices} discovered={discovered} />
+            <TopologyTree devices={devices} inventoryVersion={inventoryVersion} discovered={discovered} />
           </Paper>
         </Grid.Col>
       </Grid>

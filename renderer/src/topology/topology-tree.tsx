@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tree, getTreeExpandedState, useTree, type TreeNodeData } from '@mantine/core';
+import { Badge, Group, Text, Tree, useTree, type TreeNodeData } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../shared/contract/entities';
@@ -6,9 +6,12 @@ import type { Device } from '../../../shared/contract/entities';
 /** The configured parent tree, each device marked where the neighbour tables put it elsewhere. */
 export function TopologyTree({
   devices,
+  inventoryVersion,
   discovered,
 }: {
   devices: Map<number, Device>;
+  /** Changes when devices are added, edited or removed (the map itself is updated in place). */
+  inventoryVersion: number;
   discovered: Map<number, number>;
 }) {
   const { t } = useTranslation();
@@ -23,13 +26,18 @@ export function TopologyTree({
       (children.get(parent) ?? [])
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((device) => ({ value: String(device.id), label: device.name, children: build(device.id) }));
-    return build(null);
-  }, [devices]);
-  const tree = useTree({ initialExpandedState: getTreeExpandedState(data, '*') });
+    // Opened down to the sectors: their CPEs (most of the network) open on a click.
+    const expanded: Record<string, boolean> = {};
+    for (const [parent, list] of children)
+      if (parent !== null) expanded[String(parent)] = list.some((device) => device.kind !== 'cpe');
+    return { nodes: build(null), expanded };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map changes in place; the version says when
+  }, [devices, inventoryVersion]);
+  const tree = useTree({ initialExpandedState: data.expanded });
 
   return (
     <Tree
-      data={data}
+      data={data.nodes}
       tree={tree}
       levelOffset={18}
       data-testid="topology-tree"
