@@ -44,6 +44,7 @@ export const engineDomains = {
   'store-backup': ['store'],
   reports: ['store'],
   accounts: ['store'],
+  topology: ['store', 'collectors'],
   demo: ['store', 'backup', 'optical', 'collectors', 'synthetic'],
   api: [
     'store',
@@ -62,6 +63,7 @@ export const engineDomains = {
     'store-backup',
     'self',
     'reports',
+    'topology',
   ],
 };
 

@@ -14,7 +14,10 @@ import { startBackup } from './backup/start-backup';
 import { createDemoBackupTransport } from './demo/demo-backup';
 import { createDispatcher } from './api/dispatch';
 import { workerPingTransport } from './collectors/pinger-port';
-import { workerSnmpTransport } from './collectors/snmp-port';
+import { workerNeighbourReader, workerSnmpTransport } from './collectors/snmp-port';
+import { createDemoNeighbourReader } from './demo/demo-neighbours';
+import { TopologyService } from './topology/topology-service';
+import { topologyApiHandlers } from './topology/api-handlers';
 import type { Spawner } from './collectors/spawner';
 import { Supervisor } from './collectors/supervisor';
 import { resolveWorkerEntry } from './collectors/worker-entry';
@@ -160,9 +163,8 @@ async function startAround(
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
   const transport = await pingTransport(repo, supervisor, options, log);
-  const snmpTransport = workerSnmpTransport(
-    supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi }),
-  );
+  const snmpWorker = supervisor.supervise({ name: 'snmp', entry: resolveWorkerEntry('snmp'), api: snmpApi });
+  const snmpTransport = workerSnmpTransport(snmpWorker);
 
   const settings = await SettingsService.open({
     repo,
@@ -215,6 +217,15 @@ async function startAround(
     log,
   });
   // ── end of SNMP traps ──
+  // ── Topology: parent links proposed from neighbour tables ──
+  const topology = new TopologyService({
+    repo,
+    cipher,
+    reader: options.demo ? createDemoNeighbourReader(repo) : workerNeighbourReader(snmpWorker),
+    options: () => snmpOptionsFrom(settings.group('snmp')),
+    log,
+  });
+  // ── end of topology ──
   const notify = await NotifyService.start({
     repo,
     bus,
@@ -365,6 +376,7 @@ async function startAround(
       storeBackup: storeBackupApiHandlers({ repo, service: storeBackup, now: Date.now }),
       self: selfApiHandlers(selfMonitor, Date.now),
       reports: reportsApiHandlers({ repo, now: Date.now, language: () => settings.language() }),
+      topology: topologyApiHandlers(topology, repo, Date.now),
       info,
       health: () => health.current(),
       now: Date.now,
@@ -384,6 +396,7 @@ async function startAround(
   supervisor.onHealthChange(() => health.publish());
   monitor.start();
   await snmpMonitor.start();
+  topology.start();
   alarmRetention.start();
   health.start();
   selfMonitor.start();
@@ -405,6 +418,7 @@ async function startAround(
       await outage.stop();
       await monitor.stop();
       traps.stop();
+      topology.stop();
       await snmpMonitor.stop();
       await alarms.idle();
       await opticalDemo?.close();

@@ -22,6 +22,7 @@ import { opticalApiMethods } from './optical';
 import { snmpApiMethods } from './snmp-api';
 import { outageApiMethods } from './outage';
 import { trapApiMethods } from './traps';
+import { topologyApiMethods } from './topology';
 import { syntheticApiMethods } from './synthetic';
 import { observabilityApiMethods } from './observability';
 import { storeBackupApiMethods } from './store-backup';
@@ -132,6 +133,7 @@ export const apiMethods = {
   ...settingsApiMethods,
   ...snmpApiMethods,
   ...trapApiMethods,
+  ...topologyApiMethods,
   ...notifyApiMethods,
   ...opticalApiMethods,
   ...backupApiMethods,

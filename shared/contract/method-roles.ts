@@ -123,6 +123,11 @@ export const methodRoles: Record<ApiMethod, MethodRole> = {
 
   'inventory.import': 'admin',
 
+  'topology.view': 'viewer',
+  'topology.discover': 'operator',
+  // Accepting sets parents, as devices.update does.
+  'topology.decide': 'admin',
+
   'account.me': 'viewer',
   'account.changePassword': 'viewer',
   'users.list': 'admin',

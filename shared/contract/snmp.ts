@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NeighbourReport } from './topology';
 import type { WorkerApi } from './worker';
 
 export const snmpVendors = [
@@ -147,6 +148,11 @@ export const snmpApi = {
   'snmp.poll': {
     params: z.object({ targets: z.array(SnmpTarget).max(50_000), options: SnmpOptions }),
     result: z.array(SnmpPollResult),
+  },
+  /** Each target's neighbour tables (LLDP, CDP, MikroTik MNDP): read on a slow cadence and on demand. */
+  'snmp.neighbours': {
+    params: z.object({ targets: z.array(SnmpTarget).max(50_000), options: SnmpOptions }),
+    result: z.array(NeighbourReport),
   },
 } satisfies WorkerApi;
 export type SnmpApi = typeof snmpApi;

@@ -14,14 +14,39 @@ export const TrapCounts = TrapReceiverStats.extend({
 });
 export type TrapCounts = z.infer<typeof TrapCounts>;
 
+/** A search of the trap log: every filter given must match; paged, newest first. */
+export const TrapLogQuery = z.object({
+  /** Part of the sender's address. */
+  source: z.string().max(100).default(''),
+  /** The start of the trap's OID ("1.3.6.1.4.1.14988" for every MikroTik trap). */
+  oid: z
+    .string()
+    .max(400)
+    .regex(/^\.?[\d.]*$/, { message: 'traps.badOid' })
+    .default(''),
+  /** Any part of a varbind's OID or value, any case. */
+  text: z.string().max(200).default(''),
+  reason: TrapLogEntry.shape.reason.nullable().default(null),
+  from: z.number().int().nonnegative().nullable().default(null),
+  to: z.number().int().nonnegative().nullable().default(null),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type TrapLogQuery = z.infer<typeof TrapLogQuery>;
+
+export const TrapLogPage = z.object({
+  entries: z.array(TrapLogEntry),
+  /** How many kept traps match the search (across pages). */
+  matched: z.number().int().nonnegative(),
+  /** How many traps the log holds now (the newest ones). */
+  kept: z.number().int().nonnegative(),
+  /** How many traps were logged since the engine started. */
+  total: z.number().int().nonnegative(),
+});
+export type TrapLogPage = z.infer<typeof TrapLogPage>;
+
 /** The trap part of the channel registry (merged into apiMethods). */
 export const trapApiMethods = {
-  'snmp.traps.log': {
-    input: z.object({
-      query: z.string().max(200).default(''),
-      limit: z.number().int().min(1).max(1_000).default(200),
-    }),
-    output: z.object({ entries: z.array(TrapLogEntry), total: z.number().int().nonnegative() }),
-  },
+  'snmp.traps.log': { input: TrapLogQuery, output: TrapLogPage },
   'snmp.traps.stats': { input: z.object({}).default({}), output: TrapCounts },
 } as const;

@@ -1,7 +1,13 @@
 // An AlarmPort kept in memory, for tests of an alarm source's decisions on their own (the
 // engine's alarm service stores and publishes them; these tests read what the source asked for).
 import type { Alarm, AlarmSource } from '../../shared/contract/entities';
-import type { AlarmChanges, AlarmIdentity, AlarmPort, DesiredAlarm } from '../../electron/engine/alarms/port';
+import type {
+  AlarmBatch,
+  AlarmChanges,
+  AlarmIdentity,
+  AlarmPort,
+  DesiredAlarm,
+} from '../../electron/engine/alarms/port';
 
 const keyOf = (alarm: AlarmIdentity) =>
   `${alarm.source}|${alarm.type}|${alarm.subject.deviceId ?? ''}|${alarm.subject.towerId ?? ''}|${alarm.subject.ref ?? ''}`;
@@ -15,6 +21,17 @@ export class MemoryAlarmPort implements AlarmPort {
 
   async clear(identity: AlarmIdentity): Promise<void> {
     this.open.delete(keyOf(identity));
+  }
+
+  async applyMany(batch: AlarmBatch): Promise<AlarmChanges> {
+    const changes: AlarmChanges = { raised: 0, updated: 0, cleared: 0 };
+    for (const identity of batch.clear) if (this.open.delete(keyOf(identity))) changes.cleared++;
+    for (const alarm of batch.raise) {
+      if (this.open.has(keyOf(alarm))) changes.updated++;
+      else changes.raised++;
+      await this.raise(alarm);
+    }
+    return changes;
   }
 
   async reconcile(source: AlarmSource, desired: readonly DesiredAlarm[]): Promise<AlarmChanges> {

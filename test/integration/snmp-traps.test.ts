@@ -19,6 +19,7 @@ import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import { TrapService } from '../../electron/engine/traps/trap-service';
+import { TrapLogQuery } from '../../shared/contract/traps';
 import { SnmpPoller } from '../../electron/workers/snmp/poller';
 import { snmpdV3User } from '../helpers/snmpd';
 import { loadSnmprec, startSnmprecAgent, type SnmprecAgent } from '../helpers/snmprec-agent';
@@ -189,7 +190,7 @@ describe('SNMP traps and informs', () => {
       tools,
     );
     const found = await until(
-      async () => service.log.search('fonte 2', 10),
+      async () => service.log.search(TrapLogQuery.parse({ text: 'fonte 2' })),
       (result) => result.entries.length === 1,
       'the unknown trap in the log',
     );
@@ -200,7 +201,7 @@ describe('SNMP traps and informs', () => {
       varbinds: [{ oid: '1.3.6.1.4.1.14988.1.99.2', value: 'Falha na fonte 2' }],
     });
     const stranger = await until(
-      async () => service.log.search('127.0.0.2', 10),
+      async () => service.log.search(TrapLogQuery.parse({ source: '127.0.0.2' })),
       (result) => result.entries.length === 1,
       'the unknown source in the log',
     );

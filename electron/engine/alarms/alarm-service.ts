@@ -5,7 +5,14 @@ import type { EventBus } from '../event-bus';
 import type { AlarmPatch, NewAlarm, Repository } from '../store/repository';
 import { answeringStore, WriteBehind } from '../store/write-behind';
 import { IdReserve } from './id-reserve';
-import type { AlarmChanges, AlarmIdentity, AlarmPort, DesiredAlarm, ReconcileOptions } from './port';
+import type {
+  AlarmBatch,
+  AlarmChanges,
+  AlarmIdentity,
+  AlarmPort,
+  DesiredAlarm,
+  ReconcileOptions,
+} from './port';
 
 export interface AlarmServiceOptions {
   repo: Repository;
@@ -113,19 +120,30 @@ export class AlarmService implements AlarmPort {
     return this.writes.backlog();
   }
 
-  raise(alarm: DesiredAlarm, at = this.now()): Promise<void> {
-    return this.serial(async () => {
-      const open = this.bySource(alarm.source).get(keyOf(alarm));
-      if (!open) await this.write({ raise: [alarm], update: [], clear: [] }, at);
-      else if (differs(open, alarm))
-        await this.write({ raise: [], update: [updatedTo(open, alarm)], clear: [] }, at);
-    });
+  async raise(alarm: DesiredAlarm, at = this.now()): Promise<void> {
+    await this.applyMany({ raise: [alarm], clear: [] }, at);
   }
 
-  clear(identity: AlarmIdentity, at = this.now()): Promise<void> {
+  async clear(identity: AlarmIdentity, at = this.now()): Promise<void> {
+    await this.applyMany({ raise: [], clear: [identity] }, at);
+  }
+
+  applyMany(batch: AlarmBatch, at = this.now()): Promise<AlarmChanges> {
     return this.serial(async () => {
-      const open = this.bySource(identity.source).get(keyOf(identity));
-      if (open) await this.write({ raise: [], update: [], clear: [open] }, at);
+      const plan: WritePlan = { raise: [], update: [], clear: [] };
+      // The last word on one identity wins, as it would have had the calls come one by one.
+      const raises = new Map(batch.raise.map((alarm) => [keyOf(alarm), alarm]));
+      for (const [key, alarm] of raises) {
+        const open = this.bySource(alarm.source).get(key);
+        if (!open) plan.raise.push(alarm);
+        else if (differs(open, alarm)) plan.update.push(updatedTo(open, alarm));
+      }
+      const clears = new Map(batch.clear.map((identity) => [keyOf(identity), identity]));
+      for (const [key, identity] of clears) {
+        const open = this.bySource(identity.source).get(key);
+        if (open && !raises.has(key)) plan.clear.push(open);
+      }
+      return this.write(plan, at);
     });
   }
 

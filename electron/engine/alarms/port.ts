@@ -36,6 +36,12 @@ export interface AlarmChanges {
   cleared: number;
 }
 
+/** Raises and clears decided together (a burst of traps); an identity in both lists stays raised. */
+export interface AlarmBatch {
+  raise: readonly DesiredAlarm[];
+  clear: readonly AlarmIdentity[];
+}
+
 export interface ReconcileOptions {
   /** Only open alarms whose subject this accepts are compared (and cleared when not desired). */
   scope?: (alarm: Alarm) => boolean;
@@ -53,6 +59,11 @@ export interface AlarmPort {
   raise(alarm: DesiredAlarm, at?: number): Promise<void>;
   /** Clears the open alarm of this identity, if there is one. */
   clear(identity: AlarmIdentity, at?: number): Promise<void>;
+  /**
+   * `raise` and `clear` for many alarms at once, in one batched write: a source that receives
+   * events in bursts (a trap storm) gets them stored in milliseconds instead of one write each.
+   */
+  applyMany(batch: AlarmBatch, at?: number): Promise<AlarmChanges>;
   /**
    * Makes the open alarms of `source` (within `options.scope`) exactly `desired`: raises what is
    * new, updates what changed, clears the rest — for sources that recompute their whole picture

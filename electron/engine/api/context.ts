@@ -17,6 +17,8 @@ import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
 import type { ObservabilityApiHandlers } from '../observability/start-observability';
 import type { StoreBackupApiHandlers } from '../store-backup/api-handlers';
 import type { SelfApiHandlers } from '../self/api-handlers';
+import type { ApiHandlers } from '../../../shared/contract/api-handlers';
+import type { TopologyApiHandlers } from '../topology/api-handlers';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -37,6 +39,8 @@ export interface ApiContext {
   storeBackup: StoreBackupApiHandlers;
   self: SelfApiHandlers;
   reports: ReportsApiHandlers;
+  /** Given the inventory's device update, through which an accepted proposal sets a parent. */
+  topology: (updateDevice: ApiHandlers['devices.update']) => TopologyApiHandlers;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

@@ -6,8 +6,9 @@ import { inventoryImportHandlers } from './inventory-import-handlers';
 import { operationsHandlers } from './operations-handlers';
 
 export function createApiHandlers(ctx: ApiContext): ApiHandlers {
+  const inventory = inventoryHandlers(ctx);
   return {
-    ...inventoryHandlers(ctx),
+    ...inventory,
     ...inventoryImportHandlers(ctx),
     ...operationsHandlers(ctx),
     ...ctx.snmp,
@@ -23,5 +24,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.storeBackup,
     ...ctx.self,
     ...ctx.reports,
+    ...ctx.topology(inventory['devices.update']),
   };
 }

@@ -1,4 +1,5 @@
 import type { SnmpApi, SnmpOptions, SnmpPollResult, SnmpTarget } from '../../../shared/contract/snmp';
+import type { NeighbourReport } from '../../../shared/contract/topology';
 import type { SupervisedWorker } from './supervisor';
 
 /** How the SNMP monitor reaches the poller: the SNMP worker in the app, an in-process poller in tests. */
@@ -18,6 +19,27 @@ export function workerSnmpTransport(worker: SupervisedWorker<SnmpApi>): SnmpPoll
           timeoutMs:
             30_000 +
             Math.ceil(targets.length / options.concurrency) * (options.retries + 1) * options.timeoutMs * 4,
+        },
+      ),
+  };
+}
+
+/** How the topology service reads neighbour tables: the SNMP worker, or the demo's simulation. */
+export interface NeighbourReader {
+  read(targets: SnmpTarget[], options: SnmpOptions): Promise<NeighbourReport[]>;
+}
+
+/** Neighbour tables over the poller worker: a whole walk per device, bounded like a poll round. */
+export function workerNeighbourReader(worker: SupervisedWorker<SnmpApi>): NeighbourReader {
+  return {
+    read: (targets, options) =>
+      worker.call(
+        'snmp.neighbours',
+        { targets, options },
+        {
+          timeoutMs:
+            30_000 +
+            Math.ceil(targets.length / options.concurrency) * (options.retries + 1) * options.timeoutMs * 20,
         },
       ),
   };

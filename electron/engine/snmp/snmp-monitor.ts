@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contract/snmp';
 import { computeRates, type CounterSnapshot } from '../../../shared/domain/snmp/counters';
 import { renumbering } from '../../../shared/domain/snmp/renumbering';
+import type { LinkTrap } from '../../../shared/domain/snmp/trap-meaning';
 import { InterfaceRollupBuilder, WirelessRollupBuilder, bucketOf } from '../../../shared/domain/snmp/rollup';
 import {
   SNMP_THRESHOLDS_KEY,
@@ -20,7 +21,7 @@ import {
   type SnmpThresholds,
   type ThresholdState,
 } from '../../../shared/domain/snmp/thresholds';
-import type { AlarmPort } from '../alarms/port';
+import type { AlarmIdentity, AlarmPort, DesiredAlarm } from '../alarms/port';
 import type { SnmpPollTransport } from '../collectors/snmp-port';
 import type { Inventory } from '../inventory/inventory';
 import type { Repository, StoredSnmpConfig } from '../store/repository';
@@ -175,17 +176,34 @@ export class SnmpMonitor {
   }
 
   /**
-   * A linkDown/linkUp trap: the interface's alarm changes at once, and the device is polled at
-   * the next tick to confirm it (a poll that finds the trap wrong corrects the alarm).
+   * linkDown/linkUp traps, in arrival order: each interface's alarm changes at once (the last
+   * trap about it wins), all in one alarm write, and each device is polled at the next tick to
+   * confirm (a poll that finds a trap wrong corrects the alarm).
    */
-  async onLinkTrap(deviceId: number, index: number, up: boolean, name: string | null): Promise<void> {
-    const track = this.tracks.get(deviceId) ?? newTrack();
-    this.tracks.set(deviceId, track);
-    const label = track.interfaces.get(index)?.name ?? name ?? `ifIndex ${index}`;
-    track.upBefore.set(index, up);
-    if (up) await this.clear(deviceId, 'if_down', interfaceRef(index));
-    else await this.raise(deviceId, 'if_down', interfaceRef(index), 'major', { interface: label });
-    this.pollSoon(deviceId);
+  async onLinkTraps(traps: readonly LinkTrap[]): Promise<void> {
+    const now = this.clock();
+    const last = new Map<string, LinkTrap>();
+    for (const trap of traps) last.set(`${trap.deviceId}:${trap.ifIndex}`, trap);
+    const batch: { raise: DesiredAlarm[]; clear: AlarmIdentity[] } = { raise: [], clear: [] };
+    for (const { deviceId, ifIndex: index, up, name } of last.values()) {
+      const track = this.tracks.get(deviceId) ?? newTrack();
+      this.tracks.set(deviceId, track);
+      track.upBefore.set(index, up);
+      const subject = { deviceId, towerId: null, ref: interfaceRef(index) };
+      if (up) batch.clear.push({ source: 'snmp', type: 'if_down', subject });
+      else if (!this.deps.inventory.isSuppressed(deviceId, now)) {
+        const label = track.interfaces.get(index)?.name ?? name ?? `ifIndex ${index}`;
+        batch.raise.push({
+          source: 'snmp',
+          type: 'if_down',
+          subject,
+          severity: 'major',
+          params: { interface: label },
+        });
+      }
+    }
+    await this.deps.alarms.applyMany(batch, now);
+    for (const { deviceId } of last.values()) this.pollSoon(deviceId);
   }
 
   /** The device is polled at the next tick, whatever its interval. */

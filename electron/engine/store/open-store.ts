@@ -14,6 +14,7 @@ import { settingsRepository } from './repo/settings';
 import { snmpRepository } from './repo/snmp';
 import { statusRepository } from './repo/status';
 import { syntheticRepository } from './repo/synthetic';
+import { topologyRepository } from './repo/topology';
 import { towersRepository } from './repo/towers';
 import { usersRepository } from './repo/users';
 import { StoreError, type Repository } from './repository';
@@ -43,6 +44,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     outbox: outboxRepository(context),
     snmp: snmpRepository(context),
     synthetic: syntheticRepository(context),
+    topology: topologyRepository(context),
     settings: settingsRepository(context),
     audit: auditRepository(context),
     async backupTo(destination) {

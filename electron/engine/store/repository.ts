@@ -17,6 +17,7 @@ import type {
 import type { ImportDeviceRow } from '../../../shared/contract/inventory-import';
 import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/snmp';
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
+import type { ParentLinkProposal } from '../../../shared/contract/topology';
 import type { HistoryRepository } from './repo/history';
 import type { OpticalRepository } from './repo/optical';
 import type { BackupStore } from './repo/backup';
@@ -200,6 +201,12 @@ export interface Repository {
     upsertWirelessRollups(rollups: WirelessRollup[]): Promise<void>;
     wirelessRollups(deviceId: number, from: number, to: number): Promise<WirelessRollup[]>;
     deleteRollupsBefore(at: number): Promise<number>;
+  };
+
+  topology: {
+    proposals(): Promise<ParentLinkProposal[]>;
+    /** Rewrites them all in one transaction (one row per child and parent: a few thousand at most). */
+    replaceProposals(proposals: readonly ParentLinkProposal[]): Promise<void>;
   };
 
   synthetic: {

@@ -91,7 +91,7 @@ export function startTraps(deps: {
 
   return {
     handlers: {
-      'snmp.traps.log': async ({ query, limit }) => service.log.search(query, limit),
+      'snmp.traps.log': async (query) => service.log.search(query),
       'snmp.traps.stats': async () => service.counts(await receiver.stats()),
     },
     reconfigure,

@@ -1,12 +1,12 @@
 import type { TrapCounts } from '../../../shared/contract/traps';
 import type { TrapNotice, TrapReceiverStats } from '../../../shared/contract/traps-worker';
-import { trapMeaning } from '../../../shared/domain/snmp/trap-meaning';
-import type { AlarmPort } from '../alarms/port';
+import { trapMeaning, type LinkTrap } from '../../../shared/domain/snmp/trap-meaning';
+import type { AlarmPort, DesiredAlarm } from '../alarms/port';
 import { TrapLog } from './trap-log';
 
-/** What the trap service asks of the SNMP monitor: the interface alarm, then a confirming poll. */
+/** What the trap service asks of the SNMP monitor: the interface alarms, then a confirming poll. */
 export interface LinkTrapSink {
-  onLinkTrap(deviceId: number, index: number, up: boolean, name: string | null): Promise<void>;
+  onLinkTraps(traps: readonly LinkTrap[]): Promise<void>;
   pollSoon(deviceId: number): void;
 }
 
@@ -43,7 +43,14 @@ export class TrapService {
     return { ...receiver, mapped: this.mapped, logged: this.logged };
   }
 
+  /**
+   * A batch is decided whole and written in two alarm calls (link traps through the monitor,
+   * events here), not one write per trap: a storm of traps is stored in one transaction or a few.
+   */
   private async handleNow(notices: readonly TrapNotice[]): Promise<void> {
+    const links: LinkTrap[] = [];
+    const events: DesiredAlarm[] = [];
+    const polls = new Set<number>();
     for (const notice of notices) {
       if (notice.deviceId === null) {
         this.keep(notice, 'unknown_source');
@@ -56,22 +63,27 @@ export class TrapService {
       }
       this.mapped++;
       if (meaning.kind === 'link') {
-        await this.deps.links.onLinkTrap(notice.deviceId, meaning.ifIndex, meaning.up, meaning.name);
+        links.push({
+          deviceId: notice.deviceId,
+          ifIndex: meaning.ifIndex,
+          up: meaning.up,
+          name: meaning.name,
+        });
         continue;
       }
       if (!this.deps.isSuppressed(notice.deviceId, notice.at))
-        await this.deps.alarms.raise(
-          {
-            source: 'snmp',
-            type: meaning.type,
-            subject: { deviceId: notice.deviceId, towerId: null, ref: meaning.ref },
-            severity: meaning.severity,
-            params: meaning.params,
-          },
-          notice.at,
-        );
-      this.deps.links.pollSoon(notice.deviceId);
+        events.push({
+          source: 'snmp',
+          type: meaning.type,
+          subject: { deviceId: notice.deviceId, towerId: null, ref: meaning.ref },
+          severity: meaning.severity,
+          params: meaning.params,
+        });
+      polls.add(notice.deviceId);
     }
+    if (links.length > 0) await this.deps.links.onLinkTraps(links);
+    if (events.length > 0) await this.deps.alarms.applyMany({ raise: events, clear: [] }, notices[0]!.at);
+    for (const deviceId of polls) this.deps.links.pollSoon(deviceId);
   }
 
   private keep(notice: TrapNotice, reason: 'unknown_trap' | 'unknown_source'): void {

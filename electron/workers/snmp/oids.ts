@@ -60,3 +60,37 @@ export const airmaxColumns = {
   stationCount: `${ubntWlStatEntry}.15`,
   airmaxCapacity: `${ubntAirMaxEntry}.4`,
 } as const;
+
+const lldpObjects = '1.0.8802.1.1.2.1';
+const cdpCacheEntry = '1.3.6.1.4.1.9.9.23.1.2.1.1';
+const mtxrNeighborEntry = '1.3.6.1.4.1.14988.1.1.11.1.1';
+
+/**
+ * Neighbour tables. LLDP-MIB: the device's own chassis id, its ports, the remote table (indexed by
+ * time mark, local port number and remote index) and the remote management addresses (whose
+ * address is in the row index). CISCO-CDP-MIB cdpCacheTable (indexed by ifIndex and device index)
+ * and cdpGlobalRun. MIKROTIK-MIB mtxrNeighborTable (MNDP), whose interface column is an ifIndex.
+ */
+export const neighbourOids = {
+  lldpLocChassisIdSubtype: `${lldpObjects}.3.1.0`,
+  lldpLocChassisId: `${lldpObjects}.3.2.0`,
+  cdpGlobalRun: '1.3.6.1.4.1.9.9.23.1.3.1.0',
+} as const;
+
+export const neighbourColumns = {
+  lldpLocPortId: `${lldpObjects}.3.7.1.3`,
+  lldpLocPortDesc: `${lldpObjects}.3.7.1.4`,
+  lldpRemChassisIdSubtype: `${lldpObjects}.4.1.1.4`,
+  lldpRemChassisId: `${lldpObjects}.4.1.1.5`,
+  lldpRemSysName: `${lldpObjects}.4.1.1.9`,
+  lldpRemManAddrIfSubtype: `${lldpObjects}.4.2.1.3`,
+  cdpCacheAddressType: `${cdpCacheEntry}.3`,
+  cdpCacheAddress: `${cdpCacheEntry}.4`,
+  cdpCacheDeviceId: `${cdpCacheEntry}.6`,
+  mtxrNeighborIpAddress: `${mtxrNeighborEntry}.2`,
+  mtxrNeighborMacAddress: `${mtxrNeighborEntry}.3`,
+  mtxrNeighborIdentity: `${mtxrNeighborEntry}.6`,
+  mtxrNeighborInterfaceID: `${mtxrNeighborEntry}.8`,
+  ifDescr: ifColumns.ifDescr,
+  ifName: ifColumns.ifName,
+} as const;

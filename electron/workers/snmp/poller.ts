@@ -1,5 +1,6 @@
 import type { SnmpOptions, SnmpPollResult, SnmpTarget } from '../../../shared/contract/snmp';
 import { discover, type Discovery } from './discover';
+import { inLanes } from './lanes';
 import { describeSnmpError } from './errors';
 import { readCounters } from './read-counters';
 import type * as snmp from 'net-snmp';
@@ -40,15 +41,7 @@ export class SnmpPoller {
 
   /** One full round over every target, at most `concurrency` devices in flight; never throws for one device. */
   async poll(targets: SnmpTarget[], options: SnmpOptions): Promise<SnmpPollResult[]> {
-    const results: SnmpPollResult[] = new Array(targets.length);
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < targets.length) {
-        const i = next++;
-        results[i] = await this.pollOne(targets[i]!, options);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, targets.length) }, lane));
+    const results = await inLanes(targets, options.concurrency, (target) => this.pollOne(target, options));
     // A device not polled for a while left the monitoring; a one-device "test" poll in between
     // rounds must not make every other device rediscover or reopen its socket.
     const now = Date.now();

@@ -27,6 +27,8 @@ const SyntheticPage = lazyNamed(() => import('../synthetic/synthetic-page'), 'Sy
 const SystemPage = lazyNamed(() => import('../system/system-page'), 'SystemPage');
 const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage');
 const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsPage');
+const TrapsPage = lazyNamed(() => import('../traps/traps-page'), 'TrapsPage');
+const TopologyPage = lazyNamed(() => import('../topology/topology-page'), 'TopologyPage');
 
 const PAGES = [
   'dashboard',
@@ -41,6 +43,8 @@ const PAGES = [
   'checks',
   'system',
   'health',
+  'traps',
+  'topology',
 ] as const;
 
 function Page({ route }: { route: Route }) {
@@ -78,6 +82,10 @@ function Page({ route }: { route: Route }) {
       return <HealthPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'traps':
+      return <TrapsPage />;
+    case 'topology':
+      return <TopologyPage />;
   }
 }
 

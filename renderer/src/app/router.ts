@@ -14,6 +14,8 @@ export type Route =
   | { page: 'checks' }
   | { page: 'system' }
   | { page: 'health' }
+  | { page: 'traps' }
+  | { page: 'topology' }
   | { page: 'wall' };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +35,8 @@ export function parseRoute(hash: string): Route {
     page === 'checks' ||
     page === 'system' ||
     page === 'health' ||
+    page === 'traps' ||
+    page === 'topology' ||
     page === 'wall'
   )
     return { page };

@@ -18,6 +18,15 @@ export interface TrapFacts {
   varbinds: readonly { oid: string; value: string }[];
 }
 
+/** What a linkDown/linkUp trap says about one interface of one device. */
+export interface LinkTrap {
+  deviceId: number;
+  ifIndex: number;
+  up: boolean;
+  /** ifDescr/ifName when the trap carried one. */
+  name: string | null;
+}
+
 export type TrapMeaning =
   /** An interface went down or came up: the same alarm the poller raises, at once. */
   | { kind: 'link'; up: boolean; ifIndex: number; name: string | null }

@@ -9,6 +9,7 @@ import type {
 } from '../../../../shared/contract/entities';
 import type { Role } from '../../../../shared/contract/accounts';
 import type { ProbeErrorCode } from '../../../../shared/contract/synthetic-worker';
+import type { NeighbourProtocol, ProposalState } from '../../../../shared/contract/topology';
 import {
   bigint,
   customType,
@@ -492,3 +493,30 @@ export const pingDaily = pgTable(
   },
   (table) => [primaryKey({ columns: [table.deviceId, table.day] })],
 );
+
+// ── Topology: parent links proposed from neighbour tables ────────────────────────────────────────
+
+/**
+ * One proposal per (child, parent); a rejected one stays rejected while the evidence (observer,
+ * protocol, port) is the same, and is proposed again when it changes.
+ */
+export const topologyProposals = pgTable(
+  'topology_proposals',
+  {
+    childId: integer('child_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    observerId: integer('observer_id').notNull(),
+    protocol: text('protocol').$type<NeighbourProtocol>().notNull(),
+    port: text('port').notNull(),
+    state: text('state').$type<ProposalState>().notNull(),
+    seenAt: ms('seen_at').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: ms('decided_at'),
+  },
+  (table) => [primaryKey({ columns: [table.childId, table.parentId] })],
+);
+// ── end of topology ──

@@ -75,6 +75,43 @@ describe('alarm service', () => {
     expect(alarms.openAlarms('icmp')).toEqual([]);
   });
 
+  it('applies a batch of raises and clears in one write, the last word on an identity winning', async () => {
+    const alarms = await service();
+    await alarms.raise(down(0), 1_000);
+    await alarms.raise(down(1), 1_000);
+    events.length = 0;
+    let writes = 0;
+    const raiseMany = repo.alarms.raiseMany.bind(repo.alarms);
+    repo.alarms.raiseMany = (rows) => (writes++, raiseMany(rows));
+    const changes = await alarms.applyMany(
+      {
+        raise: [down(2), down(3, { severity: 'minor' }), down(3), down(1, { severity: 'critical' }), down(4)],
+        clear: [0, 4, 5].map((i) => ({
+          source: 'icmp' as const,
+          type: 'device_down',
+          subject: down(i).subject,
+        })),
+      },
+      2_000,
+    );
+    expect(changes).toEqual({ raised: 3, updated: 1, cleared: 1 });
+    expect(writes).toBe(1);
+    expect(kinds()).toEqual([
+      'alarm.raised AP 3',
+      'alarm.raised AP 4',
+      'alarm.raised AP 5',
+      'alarm.updated AP 2',
+      'alarm.cleared AP 1',
+    ]);
+    const open = await repo.alarms.open();
+    expect(open.map((alarm) => [alarm.params.device, alarm.severity, alarm.raisedAt]).sort()).toEqual([
+      ['AP 2', 'critical', 1_000],
+      ['AP 3', 'major', 2_000],
+      ['AP 4', 'major', 2_000],
+      ['AP 5', 'major', 2_000],
+    ]);
+  });
+
   it('reconciles one source: raises the new, updates the changed, clears the rest, leaves others alone', async () => {
     const alarms = await service();
     await alarms.raise({
