@@ -998,6 +998,8 @@ export const en: typeof ptBR = {
     choice: '{{field}}: choose one of {{options}}',
     format: '{{field}}: invalid format',
     address: '{{field}}: invalid address (an IP or host name, no spaces or mask)',
+    userName:
+      '{{field}}: 2 to 40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
     invalid: '{{field}}: invalid value',
   },
   import: {

@@ -1008,6 +1008,8 @@ export const ptBR = {
     choice: '{{field}}: escolha entre {{options}}',
     format: '{{field}}: formato inválido',
     address: '{{field}}: endereço inválido (um IP ou nome de host, sem espaços nem máscara)',
+    userName:
+      '{{field}}: de 2 a 40 letras minúsculas, algarismos, ".", "_" ou "-", começando por letra ou algarismo',
     invalid: '{{field}}: valor inválido',
   },
   import: {
