@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type i18next from 'i18next';
 import { accountsApiMethods } from '../../../../../shared/contract/accounts';
 
 // The renderer's zod error map words the contract's own rules in the UI's language; i18next's
 // language hint lives in localStorage, which Node lacks: an empty one stands in for the browser's.
-let i18n: typeof import('../../../../../renderer/src/i18n').default;
+let i18n: typeof i18next;
 
 beforeAll(async () => {
   const stored = new Map<string, string>();
