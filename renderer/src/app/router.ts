@@ -14,6 +14,7 @@ export type Route =
   | { page: 'checks' }
   | { page: 'system' }
   | { page: 'health' }
+  | { page: 'users' }
   | { page: 'wall' };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
     page === 'checks' ||
     page === 'system' ||
     page === 'health' ||
+    page === 'users' ||
     page === 'wall'
   )
     return { page };
