@@ -1,3 +1,4 @@
+import type { EngineStartOptions } from '../../shared/contract/engine-process';
 import { EngineProxy, engineEntry } from '../engine-proxy/engine-proxy';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { utilitySpawner } from './utility-spawner';
@@ -12,6 +13,8 @@ export function startEngineProcess(options: {
   demo: boolean;
   version: string;
   defaultOperator: string;
+  store?: EngineStartOptions['store'];
+  access?: EngineStartOptions['access'];
 }): Promise<EngineProxy> {
   return EngineProxy.start({
     spawner: utilitySpawner,

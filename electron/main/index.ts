@@ -4,7 +4,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  ipcMain,
+  type IpcMainInvokeEvent,
+  Menu,
+  Notification,
+  session,
+} from 'electron';
 import notifier from 'node-notifier';
 import type { DesktopAlert } from '../../shared/contract/events';
 import { IPC_EVENT } from '../../shared/contract/ipc';
@@ -16,7 +25,9 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { devServerUrlFor, rendererBaseUrl } from './app-url';
 import { startEngineProcess } from './engine-process';
 import { installE2eHook, type E2eHook } from './e2e-hook';
-import { isTrustedSender, registerIpc, relayEvents } from './ipc';
+import { isTrustedSender, registerDesktopAuth, registerIpc, relayEvents } from './ipc';
+import { DesktopSession } from './desktop-session';
+import { desktopStore } from './desktop-store';
 import { printReportToPdf } from './print-report';
 import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
@@ -152,11 +163,13 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   serveAppProtocol(join(__dirname, '../renderer'), rendererCsp());
 
+  const storeChoice = desktopStore(process.argv, process.env);
   engine = await startEngineProcess({
     dataDir: app.getPath('userData'),
     demo: process.argv.includes('--demo'),
     version: app.getVersion(),
     defaultOperator: osUser(),
+    ...storeChoice,
   });
   const running = engine;
   const observability = await serveObservabilityIfEnabled(running, console.log);
@@ -192,10 +205,19 @@ async function main(): Promise<void> {
     keepOnClose: () => !quitting,
   });
   hardenContents(window.webContents, rendererUrl);
-  registerIpc(ipcMain, running, (event) => isTrustedSender(event, window?.webContents ?? null, rendererUrl), {
-    'reports.printPdf': (sender, { fileName }) => printReportToPdf(sender, fileName),
-  });
-  relayEvents(running, () => window?.webContents ?? null);
+  const trusted = (event: IpcMainInvokeEvent) =>
+    isTrustedSender(event, window?.webContents ?? null, rendererUrl);
+  const signIn = new DesktopSession(running, storeChoice.access === 'accounts');
+  registerIpc(
+    ipcMain,
+    running,
+    trusted,
+    { 'reports.printPdf': (sender, { fileName }) => printReportToPdf(sender, fileName) },
+    signIn,
+  );
+  registerDesktopAuth(ipcMain, signIn, trusted);
+  // Before sign-in on a shared store the page gets nothing of the network, events included.
+  relayEvents(running, () => (signIn.required && !signIn.auth() ? null : (window?.webContents ?? null)));
   window.webContents.once('did-finish-load', () => {
     setTimeout(() => void explainPrivileges(running, preferences).catch(console.error), 3_000);
   });

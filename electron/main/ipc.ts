@@ -7,12 +7,13 @@ import {
   type ApiOutput,
   type ApiParsedInput,
 } from '../../shared/contract/api';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
+import { DesktopAuthRequest, IPC_AUTH, IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
 import { clientMayCall } from '../../shared/contract/method-roles';
 import { toApiError } from '../engine/api/errors';
 import { zodIssues } from '../../shared/contract/api-failure';
 import type { Engine } from '../engine/engine';
 import { isAppUrl } from './app-url';
+import type { DesktopSession } from './desktop-session';
 
 export interface IpcMainLike {
   handle(
@@ -57,6 +58,8 @@ export function registerIpc(
   trusted: (event: IpcMainInvokeEvent) => boolean,
   /** Methods the main process answers itself, since they need the window (printing to PDF). */
   local: LocalHandlers = {},
+  /** The window's sign-in on a shared store; none: this computer's user (local access). */
+  session?: DesktopSession,
 ): void {
   ipc.handle(IPC_INVOKE, async (event, method, input): Promise<IpcAnswer> => {
     if (!trusted(event)) return refuse('forbidden', 'IPC from an untrusted sender was refused.');
@@ -74,7 +77,34 @@ export function registerIpc(
       const answer = local[method] as ((sender: WebContents, input: unknown) => Promise<unknown>) | undefined;
       if (answer) return { ok: true, result: await answer(event.sender, parsed.data) };
       // The raw input, not the parsed one: the engine parses it again and applies its defaults.
-      return { ok: true, result: await engine.call(method, input) };
+      return { ok: true, result: await engine.call(method, input, session?.auth()) };
+    } catch (error) {
+      const answer: IpcAnswer = { ok: false, error: toApiError(error) };
+      // Disabled, password reset elsewhere, expired: the page goes back to the sign-in.
+      if (session?.required && answer.error.code === 'unauthenticated') {
+        session.forget();
+        event.sender.reload();
+      }
+      return answer;
+    }
+  });
+}
+
+/**
+ * The sign-in channel of the desktop app: validated like every call, from our own page only; the
+ * main process signs in with the engine and keeps the session, the page learns only the outcome.
+ */
+export function registerDesktopAuth(
+  ipc: IpcMainLike,
+  session: DesktopSession,
+  trusted: (event: IpcMainInvokeEvent) => boolean,
+): void {
+  ipc.handle(IPC_AUTH, async (event, request): Promise<IpcAnswer> => {
+    if (!trusted(event)) return refuse('forbidden', 'IPC from an untrusted sender was refused.');
+    const parsed = DesktopAuthRequest.safeParse(request);
+    if (!parsed.success) return refuse('invalid_input', 'Invalid sign-in request.', zodIssues(parsed.error));
+    try {
+      return { ok: true, result: await session.handle(parsed.data) };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     }

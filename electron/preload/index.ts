@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract/api';
 import type { VigiaClient } from '../../shared/contract/client';
 import type { VigiaEvent } from '../../shared/contract/events';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/ipc';
+import { IPC_AUTH, IPC_EVENT, IPC_INVOKE, type DesktopAuthBridge } from '../../shared/contract/ipc';
 
 type Answer<M extends ApiMethod> = { ok: true; result: ApiOutput<M> } | { ok: false; error: ApiError };
 
@@ -36,4 +36,18 @@ const client: VigiaClient = {
   },
 };
 
+/** Sign-in on a shared store: the main process keeps the session; only outcomes come back here. */
+async function askMain<T>(request: unknown): Promise<T> {
+  const answer = (await ipcRenderer.invoke(IPC_AUTH, request)) as Answer<ApiMethod>;
+  if (answer.ok) return answer.result as T;
+  throw failure(answer.error);
+}
+
+const auth: DesktopAuthBridge = {
+  state: () => askMain({ action: 'state' }),
+  signIn: (name, password) => askMain({ action: 'login', name, password }),
+  signOut: () => askMain({ action: 'logout' }),
+};
+
 contextBridge.exposeInMainWorld('vigia', client);
+contextBridge.exposeInMainWorld('vigiaAuth', auth);

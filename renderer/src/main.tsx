@@ -10,15 +10,13 @@ function start(): void {
   void import('./app/mount').then(({ mount }) => mount(store));
 }
 
-// A headless server with accounts asks the browser to sign in first (and to choose a password of
-// one's own when an administrator set it); the desktop app (the preload bridge) and a loopback
-// server without accounts start at once.
+// A headless server with accounts, or the desktop app on a shared PostgreSQL, asks to sign in
+// first (and to choose a password of one's own when an administrator set it); a workstation on
+// its own store and a loopback server without accounts start at once.
 const login = (step: 'sign-in' | 'change-password') =>
   void import('./login/mount-login').then(({ mountLogin }) => mountLogin(step));
-if (window.vigia) start();
-else
-  void authState().then((state) => {
-    if (state.required && !state.authenticated) login('sign-in');
-    else if (state.mustChangePassword) login('change-password');
-    else start();
-  }, start);
+void authState().then((state) => {
+  if (state.required && !state.authenticated) login('sign-in');
+  else if (state.mustChangePassword) login('change-password');
+  else start();
+}, start);

@@ -9,12 +9,14 @@ export const roles = ['viewer', 'operator', 'admin'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * Letters, digits, ".", "_" or "-", 2 to 40. No message of its own: each reader's error map words
+ * it in their language, recognising the issue by this pattern (shared/domain/validation).
+ */
+export const USER_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+
 /** Lower-case login names: what a person types at the sign-in form, compared as stored. */
-export const UserName = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'letters, digits, ".", "_" or "-" (2 to 40)');
+export const UserName = z.string().trim().toLowerCase().regex(USER_NAME_PATTERN);
 
 /** Long enough that guessing it offline against a leaked hash takes years at scrypt's cost. */
 export const NewPassword = z.string().min(10).max(200);

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { loadOrCreateTls } from '../../electron/server/tls';
 import { startDemoServer } from './serve-demo';
+import { choosePassword, firstAdminPassword, signIn, signOut } from './accounts-steps';
 
 // A server of its own for this file: HTTPS on 127.0.0.1 with a certificate made here, and an
 // access token, as an ISP would run it off loopback: named users sign in.
@@ -34,20 +35,6 @@ test.afterAll(async () => {
 });
 
 test.use({ ignoreHTTPSErrors: true });
-
-async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByTestId('login-name').fill(name);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-async function choosePassword(page: Page, current: string, next: string): Promise<void> {
-  await expect(page.getByText('Escolha sua senha')).toBeVisible();
-  await page.getByTestId('password-current').fill(current);
-  await page.getByTestId('password-next').fill(next);
-  await page.getByTestId('password-repeat').fill(next);
-  await page.getByTestId('password-submit').click();
-}
 
 /** One API call as the signed-in browser: its session cookie on a WebSocket of this test. */
 async function callAs(cookie: string, method: string, input: unknown): Promise<unknown> {
@@ -81,8 +68,7 @@ test('the first admin signs in with the printed one-time password, adds an opera
   // Four sign-ins and three password changes, each a deliberately slow scrypt on a shared machine.
   test.setTimeout(180_000);
   expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-  await expect.poll(() => server.output()).toMatch(/senha temporária \S+ —/);
-  const firstPassword = /senha temporária (\S+) —/.exec(server.output())![1]!;
+  const firstPassword = await firstAdminPassword(() => server.output());
 
   await page.goto(server.url);
   await expect(page.getByRole('textbox', { name: 'Usuário' })).toBeVisible();
@@ -104,8 +90,7 @@ test('the first admin signs in with the printed one-time password, adds an opera
     password: 'provisoria-operador',
   });
 
-  await page.getByTestId('sign-out').click();
-  await expect(page.getByTestId('login-name')).toBeVisible();
+  await signOut(page);
 
   await signIn(page, 'operador', 'provisoria-operador');
   await choosePassword(page, 'provisoria-operador', 'senha-do-operador-e2e');
@@ -117,8 +102,7 @@ test('the first admin signs in with the printed one-time password, adds an opera
     /forbidden/,
   );
 
-  await page.getByTestId('sign-out').click();
-  await expect(page.getByTestId('login-name')).toBeVisible();
+  await signOut(page);
   await page.reload();
   await expect(page.getByTestId('login-name')).toBeVisible();
 });

@@ -177,6 +177,14 @@ describe('accounts on the headless server', () => {
 
     expect((await ana.refused('settings.monitor.set', { value: { intervalS: 30 } })).code).toBe('forbidden');
     expect((await ana.refused('users.list')).code).toBe('forbidden');
+    // Nor any of the Users page's actions.
+    expect(
+      (await ana.refused('users.create', { name: 'eva', role: 'admin', password: 'provisoria-eva-1' })).code,
+    ).toBe('forbidden');
+    expect((await ana.refused('users.update', { id: 1, disabled: true })).code).toBe('forbidden');
+    expect((await ana.refused('users.resetPassword', { id: 1, password: 'provisoria-adm-1' })).code).toBe(
+      'forbidden',
+    );
     expect((await ana.refused('devices.delete', { id: deviceId })).code).toBe('forbidden');
     // A page may not even name the server's own sign-in method.
     expect((await ana.refused('auth.login', { name: 'admin', password: 'x' })).code).toBe('invalid_input');
@@ -209,6 +217,10 @@ describe('accounts on the headless server', () => {
     expect((await ana.refused('devices.list')).code).toBe('unauthenticated');
     expect((await second.refused('devices.list')).code).toBe('unauthenticated');
 
+    expect(await admin.refused('users.update', { id: idOf('admin'), disabled: true })).toMatchObject({
+      code: 'conflict',
+      message: 'Você não pode desativar o próprio usuário; peça a outro administrador.',
+    });
     expect(await admin.refused('users.update', { id: idOf('admin'), role: 'operator' })).toMatchObject({
       code: 'conflict',
       message: 'Deve restar ao menos um administrador ativo.',

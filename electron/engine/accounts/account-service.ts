@@ -204,6 +204,9 @@ export class AccountService {
   ): Promise<User> {
     this.assertAccounts();
     const user = await this.mustGet(input.id);
+    // Disabling oneself would lock the caller out mid-session, with no one to notice.
+    if (input.disabled === true && !user.disabled && user.id === caller.userId)
+      throw this.fail('conflict', 'accounts.cannotDisableSelf');
     const staysAdmin = (input.role ?? user.role) === 'admin' && !(input.disabled ?? user.disabled);
     if (user.role === 'admin' && !user.disabled && !staysAdmin) await this.assertAnotherAdmin(user.id);
     const updated = await this.options.repo.users.update(user.id, {

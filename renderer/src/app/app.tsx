@@ -8,7 +8,8 @@ import { useLiveValue } from '../live/use-live';
 import { navigate, useRoute, type Route } from './router';
 import { lazyNamed } from '../shared/lazy-named';
 import { useWorkstationSync } from './workstation-sync';
-import { SignOutButton } from '../login/sign-out-button';
+import { AccountMenu } from '../login/account-menu';
+import { useMe } from '../login/use-me';
 import { useResyncAfterReconnect } from '../live/use-resync';
 import { OutageBanner } from '../outage/outage-banner';
 
@@ -29,6 +30,7 @@ const HealthPage = lazyNamed(() => import('../health/health-page'), 'HealthPage'
 const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsPage');
 const TrapsPage = lazyNamed(() => import('../traps/traps-page'), 'TrapsPage');
 const TopologyPage = lazyNamed(() => import('../topology/topology-page'), 'TopologyPage');
+const UsersPage = lazyNamed(() => import('../users/users-page'), 'UsersPage');
 
 const PAGES = [
   'dashboard',
@@ -47,7 +49,7 @@ const PAGES = [
   'topology',
 ] as const;
 
-function Page({ route }: { route: Route }) {
+function Page({ route, admin }: { route: Route; admin: boolean }) {
   switch (route.page) {
     case 'dashboard':
       return <DashboardPage />;
@@ -86,6 +88,9 @@ function Page({ route }: { route: Route }) {
       return <TrapsPage />;
     case 'topology':
       return <TopologyPage />;
+    case 'users':
+      // The engine refuses the list to anyone else anyway; the page is not even drawn for them.
+      return admin ? <UsersPage /> : <DashboardPage />;
   }
 }
 
@@ -102,6 +107,9 @@ export function App() {
   const loadError = useLiveValue((store) => store.error);
   const loaded = useLiveValue((store) => store.loaded);
   const route = useRoute();
+  const me = useMe();
+  // Named users only: a workstation on its own store has no accounts to manage.
+  const admin = me?.role === 'admin' && !me.local;
   useWorkstationSync();
   useResyncAfterReconnect();
   const [connected, setConnected] = useState(true);
@@ -163,7 +171,7 @@ export function App() {
             >
               {t('dashboard.activeAlarms')}: {activeAlarms}
             </Badge>
-            <SignOutButton />
+            <AccountMenu me={me} />
           </Group>
         </Group>
       </AppShell.Header>
@@ -178,6 +186,14 @@ export function App() {
             data-testid={`nav-${page}`}
           />
         ))}
+        {admin && (
+          <NavLink
+            label={t('nav.users')}
+            active={current === 'users'}
+            onClick={() => navigate('users')}
+            data-testid="nav-users"
+          />
+        )}
         <NavLink label={t('nav.wall')} mt="auto" onClick={() => navigate('wall')} data-testid="nav-wall" />
       </AppShell.Navbar>
       <AppShell.Main>
@@ -186,7 +202,7 @@ export function App() {
           <Text c="red">{t('app.loadError', { message: loadError })}</Text>
         ) : loaded ? (
           <Suspense fallback={<Text>{t('app.loading')}</Text>}>
-            <Page route={route} />
+            <Page route={route} admin={admin} />
           </Suspense>
         ) : (
           <Text>{t('app.loading')}</Text>

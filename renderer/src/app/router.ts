@@ -16,6 +16,7 @@ export type Route =
   | { page: 'health' }
   | { page: 'traps' }
   | { page: 'topology' }
+  | { page: 'users' }
   | { page: 'wall' };
 
 export function parseRoute(hash: string): Route {
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
     page === 'health' ||
     page === 'traps' ||
     page === 'topology' ||
+    page === 'users' ||
     page === 'wall'
   )
     return { page };

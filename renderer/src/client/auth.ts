@@ -1,7 +1,16 @@
 import { AUTH_PATHS, type AuthState } from '../../../shared/contract/ws-address';
+import type { DesktopAuthBridge } from '../../../shared/contract/ipc';
+
+declare global {
+  interface Window {
+    /** The desktop app's sign-in bridge (present only inside it); the session stays in main. */
+    vigiaAuth?: DesktopAuthBridge;
+  }
+}
 
 /** Whether this page must sign in (or change its password) before it may open the API. */
 export async function authState(): Promise<AuthState> {
+  if (window.vigiaAuth) return window.vigiaAuth.state();
   const response = await fetch(AUTH_PATHS.session, { credentials: 'same-origin', cache: 'no-store' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return (await response.json()) as AuthState;
@@ -12,8 +21,11 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' | 'unavailable' }
   | { ok: false; reason: 'rate_limited'; retryAfterS: number };
 
+const UNAVAILABLE: SignInResult = { ok: false, reason: 'unavailable' };
+
 /** Exchanges a user name and password for the session cookie (HttpOnly: this page never sees it). */
 export async function signIn(name: string, password: string): Promise<SignInResult> {
+  if (window.vigiaAuth) return window.vigiaAuth.signIn(name, password).catch(() => UNAVAILABLE);
   let response: Response;
   try {
     response = await fetch(AUTH_PATHS.login, {
@@ -23,7 +35,7 @@ export async function signIn(name: string, password: string): Promise<SignInResu
       body: JSON.stringify({ name, password }),
     });
   } catch {
-    return { ok: false, reason: 'unavailable' };
+    return UNAVAILABLE;
   }
   if (response.status === 204) return { ok: true };
   if (response.status === 429)
@@ -36,5 +48,6 @@ export async function signIn(name: string, password: string): Promise<SignInResu
 }
 
 export async function signOut(): Promise<void> {
+  if (window.vigiaAuth) return window.vigiaAuth.signOut();
   await fetch(AUTH_PATHS.logout, { method: 'POST', credentials: 'same-origin' });
 }

@@ -1,66 +1,19 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { getClient } from '../client';
-import { errorMessage } from '../client/client-error';
-
-const MIN_LENGTH = 10;
+import { ChangePasswordForm } from './change-password-form';
 
 /** Asked right after signing in with a password an administrator set: choose one's own first. */
 export function ChangePasswordPage({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (next.length < MIN_LENGTH) return setError(t('login.tooShort'));
-    if (next !== repeat) return setError(t('login.mismatch'));
-    setBusy(true);
-    setError(null);
-    try {
-      await getClient().invoke('account.changePassword', { current, next });
-      onChanged();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const field = (label: string, value: string, set: (value: string) => void, testId: string) => (
-    <PasswordInput
-      label={label}
-      value={value}
-      onChange={(event) => set(event.currentTarget.value)}
-      autoComplete={testId === 'password-current' ? 'current-password' : 'new-password'}
-      required
-      data-testid={testId}
-    />
-  );
-
   return (
     <Center h="100vh">
-      <Paper withBorder p="xl" w={420} component="form" onSubmit={(event) => void submit(event)}>
+      <Paper withBorder p="xl" w={420}>
         <Stack>
           <Title order={3}>{t('login.changeTitle')}</Title>
           <Text size="sm" c="dimmed">
             {t('login.changeHint')}
           </Text>
-          {field(t('login.current'), current, setCurrent, 'password-current')}
-          {field(t('login.next'), next, setNext, 'password-next')}
-          {field(t('login.repeat'), repeat, setRepeat, 'password-repeat')}
-          {error && (
-            <Alert color="red" data-testid="password-error">
-              {error}
-            </Alert>
-          )}
-          <Button type="submit" loading={busy} data-testid="password-submit">
-            {t('login.change')}
-          </Button>
+          <ChangePasswordForm onChanged={onChanged} />
         </Stack>
       </Paper>
     </Center>

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { USER_NAME_PATTERN } from '../../contract/accounts';
 
 /**
  * A problem as facts, never a sentence: the UI renders `key` (a text of its catalog) with
@@ -35,6 +36,7 @@ export function zodIssueReason(issue: z.core.$ZodIssue): Reason {
     case 'invalid_value':
       return reason('choice', { options: issue.values.map(String).join(', ') });
     case 'invalid_format':
+      if (issue.format === 'regex' && issue.pattern === String(USER_NAME_PATTERN)) return reason('userName');
       // Every address in the contract is a `host`: say what it should look like.
       return reason(field === 'host' ? 'address' : 'format');
     default:

@@ -15,6 +15,7 @@ export const accountsMessages = defineCatalog({
     'accounts.userNotFound': 'O usuário {id} não existe.',
     'accounts.userExists': 'Já existe um usuário chamado "{name}".',
     'accounts.lastAdmin': 'Deve restar ao menos um administrador ativo.',
+    'accounts.cannotDisableSelf': 'Você não pode desativar o próprio usuário; peça a outro administrador.',
     'accounts.notInLocalMode':
       'Nesta estação, com banco próprio, quem opera é o usuário do Windows; não há contas para gerenciar.',
     'accounts.firstAdmin':
@@ -36,6 +37,7 @@ export const accountsMessages = defineCatalog({
     'accounts.userNotFound': 'User {id} does not exist.',
     'accounts.userExists': 'A user named "{name}" already exists.',
     'accounts.lastAdmin': 'At least one active administrator must remain.',
+    'accounts.cannotDisableSelf': 'You cannot disable your own user; ask another administrator.',
     'accounts.notInLocalMode':
       'On this workstation, with its own database, the operator is the Windows user; there are no accounts to manage.',
     'accounts.firstAdmin':
