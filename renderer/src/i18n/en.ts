@@ -651,6 +651,14 @@ export const en: typeof ptBR = {
     diagnosticsIntro:
       'A .zip with the logs, the settings without secrets, the versions and the health picture, for support.',
     exportDiagnostics: 'Export diagnostics',
+    workerNames: {
+      pinger: 'ICMP',
+      snmp: 'SNMP',
+      optical: 'Optical',
+      traps: 'SNMP traps',
+      backup: 'Backups',
+      synthetic: 'Synthetic checks',
+    },
     workerStates: {
       starting: 'starting',
       running: 'running',

@@ -655,6 +655,14 @@ export const ptBR = {
     diagnosticsIntro:
       'Um arquivo .zip com os logs, as configurações sem segredos, as versões e o estado de saúde, para o suporte.',
     exportDiagnostics: 'Exportar diagnóstico',
+    workerNames: {
+      pinger: 'ICMP',
+      snmp: 'SNMP',
+      optical: 'Óptico',
+      traps: 'Traps SNMP',
+      backup: 'Backups',
+      synthetic: 'Verificações sintéticas',
+    },
     workerStates: {
       starting: 'iniciando',
       running: 'rodando',
