@@ -277,8 +277,21 @@ export const en: typeof ptBR = {
     loading: 'Computing the report…',
   },
   map: {
-    noTiles: 'No background map configured (works offline). Set a tile URL in Settings.',
+    noTiles:
+      'Background: the state outlines shipped with Vigia (works offline). A tile server of your network can be set in Settings.',
     devicesCount: '{{count}} devices',
+    moreTroubled: '+{{count}} more',
+    legend: 'Legend',
+    legendTowers: 'Towers (worst device)',
+    legendLinks: 'Backhaul links',
+    link: {
+      up: 'up',
+      degraded: 'degraded',
+      down: 'down',
+      unknown: 'no data',
+    },
+    unplaced: '{{count}} devices without a tower are not on the map',
+    outlinesAttribution: 'State outlines: Natural Earth',
   },
   settings: {
     operator: 'Operator name',
@@ -304,7 +317,7 @@ export const en: typeof ptBR = {
         'Adaptive interval: critical while many devices are down, unstable while states change, stable once all is quiet.',
       snmp: 'Port, version and interval are where new devices start; timeout and pace apply to every poll.',
       retention: 'Whatever is older than these goes at the next clean-up (every hour).',
-      map: 'Tiles from a server on your network (empty: no background, works offline) and the initial view (empty: fit the towers).',
+      map: 'Tiles from a server on your network (empty: the state outlines shipped with Vigia, works offline) and the initial view (empty: fit the towers).',
     },
     applies: {
       monitor: 'Saved — applies from the next cycle.',
