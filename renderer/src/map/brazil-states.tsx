@@ -29,7 +29,7 @@ export function BrazilStates() {
       data={states}
       interactive={false}
       attribution={t('map.outlinesAttribution')}
-      style={{ ...palette[scheme], weight: 1, fillOpacity: 1 }}
+      style={{ ...palette[scheme], weight: 1, fillOpacity: 1, className: 'state-outline' }}
     />
   );
 }
