@@ -8,6 +8,7 @@ export const en: typeof ptBR = {
     disconnected: 'No connection to the engine — reconnecting…',
     loading: 'Loading the network…',
     loadError: 'Could not load: {{message}}',
+    togglePassword: 'Show or hide the password',
     internalError: 'Unexpected error in Vigia; the details were written to the server log.',
     signOut: 'Sign out',
   },
@@ -172,6 +173,7 @@ export const en: typeof ptBR = {
     pinged: 'Ping sent',
   },
   alarms: {
+    stateOf: { active: 'active', acknowledged: 'acknowledged', cleared: 'cleared' },
     active: 'Active',
     acknowledged: 'Acknowledged',
     history: 'History',

@@ -6,6 +6,7 @@ export const ptBR = {
     disconnected: 'Sem conexão com o motor — reconectando…',
     loading: 'Carregando a rede…',
     loadError: 'Não foi possível carregar: {{message}}',
+    togglePassword: 'Mostrar ou ocultar a senha',
     internalError: 'Erro inesperado no Vigia; o detalhe foi registrado no log do servidor.',
     signOut: 'Sair',
   },
@@ -170,6 +171,7 @@ export const ptBR = {
     pinged: 'Ping enviado',
   },
   alarms: {
+    stateOf: { active: 'ativo', acknowledged: 'reconhecido', cleared: 'encerrado' },
     active: 'Ativos',
     acknowledged: 'Reconhecidos',
     history: 'Histórico',
