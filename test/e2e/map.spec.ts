@@ -4,9 +4,12 @@ import { keepScreenshot as keep } from './screenshot';
 
 /** No tower name drawn over another. */
 async function expectNoOverlap(page: Page): Promise<void> {
-  const boxes = await page
-    .locator('.tower-label')
-    .evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().toJSON() as DOMRect));
+  const boxes = await page.locator('.tower-label').evaluateAll((labels) =>
+    labels.map((label) => {
+      const { left, right, top, bottom } = label.getBoundingClientRect();
+      return { left, right, top, bottom };
+    }),
+  );
   for (const [i, a] of boxes.entries())
     for (const b of boxes.slice(i + 1))
       expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
@@ -32,13 +35,7 @@ test('the map shows where without a network: state outlines, tower names, a lege
   const towers = (await call('towers.list', undefined)) as { name: string }[];
   await expect(page.locator('path.tower-marker')).toHaveCount(towers.length);
   await expect(page.locator('.tower-label').first()).toBeVisible();
-  // Labels never overlap one another.
-  const boxes = await page
-    .locator('.tower-label')
-    .evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().toJSON() as DOMRect));
-  for (const [i, a] of boxes.entries())
-    for (const b of boxes.slice(i + 1))
-      expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+  await expectNoOverlap(page);
   // Every label is a tower's name.
   const names = new Set(towers.map((tower) => tower.name));
   for (const text of await page.locator('.tower-label').allTextContents()) expect(names.has(text)).toBe(true);
