@@ -2,17 +2,22 @@ import { expect, test, type Page } from '@playwright/test';
 import { call, open } from './demo-server';
 import { keepScreenshot as keep } from './screenshot';
 
-/** No tower name drawn over another. */
+/** No tower name drawn over another, once the map has settled after a zoom's animation. */
 async function expectNoOverlap(page: Page): Promise<void> {
-  const boxes = await page.locator('.tower-label').evaluateAll((labels) =>
-    labels.map((label) => {
-      const { left, right, top, bottom } = label.getBoundingClientRect();
-      return { left, right, top, bottom };
-    }),
-  );
-  for (const [i, a] of boxes.entries())
-    for (const b of boxes.slice(i + 1))
-      expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+  const overlapping = async () => {
+    const boxes = await page.locator('.tower-label').evaluateAll((labels) =>
+      labels.map((label) => {
+        const { left, right, top, bottom } = label.getBoundingClientRect();
+        return { left, right, top, bottom };
+      }),
+    );
+    return boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top)),
+    ).length;
+  };
+  await expect.poll(overlapping).toBe(0);
 }
 
 test.beforeEach(async () => {
