@@ -260,7 +260,7 @@ async function startAround(
   void transport.mode().then(
     (found) => {
       mode = found;
-      if (found.note) log(`ICMP: ${found.note}`);
+      if (found.note) log(`ICMP: ${found.mode}, ${found.note}${found.detail ? `: ${found.detail}` : ''}`);
     },
     (error: unknown) => log(`ICMP: could not read the pinger's mode: ${(error as Error).message}`),
   );

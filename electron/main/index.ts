@@ -31,7 +31,7 @@ import { desktopStore } from './desktop-store';
 import { printReportToPdf } from './print-report';
 import type { AllSettings } from '../../shared/contract/settings';
 import { readPreferences, type Preferences } from './preferences';
-import { isElevated, privilegeNotice, runCommand } from './privileges';
+import { icmpSummary, isElevated, privilegeNotice, runCommand } from './privileges';
 import { hardenContents, hardenSession, rendererCsp } from './security';
 import { startWithSystem } from './start-with-system';
 import { createTray } from './tray';
@@ -99,9 +99,7 @@ async function setAppMenu(preferences: Preferences): Promise<void> {
         void dialog.showMessageBox({
           title: 'Vigia',
           message: `Vigia ${app.getVersion()}`,
-          detail: info
-            ? `ICMP: ${info.icmpMode}${info.icmpNote ? ` — ${info.icmpNote}` : ''}\nDB: ${info.dialect}`
-            : '',
+          detail: info ? `${icmpSummary(info, preferences.language)}\nDB: ${info.dialect}` : '',
         });
       },
       quit,

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { AppInfo } from '../../shared/contract/api';
+import { translate } from '../../shared/i18n';
 import type { Language } from './tray-model';
 
 /** Runs a command and resolves with its exit code (null when it could not start at all). */
@@ -32,10 +33,16 @@ export interface Notice {
   detail: string;
 }
 
+/** How pings are sent and why, in the operator's language (the About dialog's line). */
+export function icmpSummary(info: AppInfo, language: Language): string {
+  const mode = translate(language, `engine.icmpMode.${info.icmpMode}`);
+  return `ICMP: ${mode}${info.icmpNote ? ` — ${translate(language, `engine.icmpNote.${info.icmpNote}`)}` : ''}`;
+}
+
 /** The first-run explanation when Vigia is not elevated: what still works and what to do. */
 export function privilegeNotice(elevated: boolean, info: AppInfo, language: Language): Notice | null {
   if (elevated || info.demo) return null;
-  const note = info.icmpNote ? `\n\n${info.icmpNote}` : '';
+  const note = info.icmpNote ? `\n\n${translate(language, `engine.icmpNote.${info.icmpNote}`)}` : '';
   return language === 'en'
     ? {
         title: 'Vigia',

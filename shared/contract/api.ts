@@ -29,6 +29,7 @@ import { storeBackupApiMethods } from './store-backup';
 import { selfHealthApiMethods } from './self-health';
 import { reportsApiMethods } from './reports';
 import { inventoryImportApiMethods } from './inventory-import';
+import { PingerNote, pingerModes } from './pinger';
 
 export { Actor, HistoryRange } from './common';
 
@@ -59,8 +60,8 @@ export const AppInfo = z.object({
   demo: z.boolean(),
   dialect: z.enum(['sqlite', 'postgres']),
   runtime: z.enum(['electron', 'headless']),
-  icmpMode: z.enum(['raw', 'system-ping', 'simulated']),
-  icmpNote: z.string().nullable(),
+  icmpMode: z.enum(pingerModes),
+  icmpNote: PingerNote.nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -37,10 +37,22 @@ export const PingResult = z.object({
 });
 export type PingResult = z.infer<typeof PingResult>;
 
+/**
+ * Why raw sockets are not in use, as a code: the reader's language words it
+ * (`engine.icmpNote.<code>` in shared/i18n/messages/engine.ts), so the note reads the same in
+ * Portuguese and English wherever it is shown (dashboard, tray, first-run notice).
+ */
+export const pingerNotes = ['noRawRights', 'rawUnavailable', 'systemPingChosen', 'simulated'] as const;
+export const PingerNote = z.enum(pingerNotes);
+export type PingerNote = z.infer<typeof PingerNote>;
+
+export const pingerModes = ['raw', 'system-ping', 'simulated'] as const;
+
 export const PingerMode = z.object({
-  mode: z.enum(['raw', 'system-ping', 'simulated']),
-  /** Why raw sockets are not in use, in words the operator can act on. */
-  note: z.string().nullable(),
+  mode: z.enum(pingerModes),
+  note: PingerNote.nullable(),
+  /** The system's own error behind `rawUnavailable`, for the log only (never shown on a page). */
+  detail: z.string().max(500).optional(),
 });
 export type PingerMode = z.infer<typeof PingerMode>;
 

@@ -5,7 +5,14 @@ import { spawnSync } from 'node:child_process';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const run = spawnSync(
   npx,
-  ['playwright', 'test', 'test/e2e/ui.spec.ts', 'test/e2e/notify-settings.spec.ts', 'test/e2e/wall.spec.ts'],
+  [
+    'playwright',
+    'test',
+    'test/e2e/ui.spec.ts',
+    'test/e2e/notify-settings.spec.ts',
+    'test/e2e/wall.spec.ts',
+    'test/e2e/map.spec.ts',
+  ],
   {
     stdio: 'inherit',
     env: { ...process.env, VIGIA_SCREENSHOTS: '1' },

@@ -37,7 +37,6 @@ test('right-click in the table puts a device into maintenance with a reason', as
 
 test('right-click on a map marker puts a tower into maintenance', async ({ page }) => {
   await open(page, 'map');
-  await keep(page, 'map');
   const marker = page.locator('path.tower-marker').nth(3);
   await marker.click({ button: 'right', force: true });
   await page.getByRole('menuitem', { name: /^(Manutenção|Maintenance)$/ }).click();

@@ -50,7 +50,7 @@ describe('the engine in its own process, through the proxy', () => {
       dialect: 'sqlite',
       runtime: 'headless',
       icmpMode: 'simulated',
-      icmpNote: expect.any(String),
+      icmpNote: 'simulated',
     });
     expect(await proxy.call('towers.list', undefined)).toHaveLength(34);
     await expect(proxy.call('towers.create', { name: '' })).rejects.toMatchObject({

@@ -127,7 +127,7 @@ export function createDemoTransport(
   return {
     mode: async (): Promise<PingerMode> => ({
       mode: 'simulated',
-      note: 'Demo network: measurements are simulated.',
+      note: 'simulated',
     }),
     async run(targets: PingTarget[], pingOptions: PingOptions): Promise<PingResult[]> {
       devices = new Map((await repo.devices.list()).map((device) => [device.id, device]));

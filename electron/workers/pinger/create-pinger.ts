@@ -6,18 +6,17 @@ export interface Pinger extends PingTransport {
   close(): void;
 }
 
-const NO_RAW_RIGHTS =
-  'No raw-socket rights: run Vigia as administrator (Windows) or give it CAP_NET_RAW (Linux). ' +
-  'Using the system ping, slower.';
-
 /** EPERM/EACCES as raw-socket words them (it throws strerror text, without an errno code). */
 const REFUSED = /operation not permitted|permission denied|forbidden by its access permissions/i;
 
-/** The note for a raw engine that could not start: missing rights, or something else broken. */
-export function fallbackNote(error: unknown): string {
+/**
+ * The system-ping mode for a raw engine that could not start: missing rights, or something else
+ * broken. The note is a code the reader's language words; the system's own text goes to the log.
+ */
+export function fallbackMode(error: unknown): PingerMode {
   const message = error instanceof Error ? error.message : String(error);
-  if (REFUSED.test(message)) return NO_RAW_RIGHTS;
-  return `Raw ICMP is unavailable here (${message}). Using the system ping, slower.`;
+  if (REFUSED.test(message)) return { mode: 'system-ping', note: 'noRawRights' };
+  return { mode: 'system-ping', note: 'rawUnavailable', detail: message.slice(0, 500) };
 }
 
 /**
@@ -26,7 +25,7 @@ export function fallbackNote(error: unknown): string {
  * so a module that fails to load also ends in the fallback instead of a crashed worker.
  */
 export async function createPinger(options: { forceMode?: 'raw' | 'system-ping' } = {}): Promise<Pinger> {
-  let note: string | null = 'The system ping was chosen instead of raw ICMP.';
+  let mode: PingerMode = { mode: 'system-ping', note: 'systemPingChosen' };
   if (options.forceMode !== 'system-ping') {
     try {
       const { RawPinger } = await import('./raw-pinger');
@@ -40,10 +39,9 @@ export async function createPinger(options: { forceMode?: 'raw' | 'system-ping' 
       };
     } catch (error) {
       if (options.forceMode === 'raw') throw error;
-      note = fallbackNote(error);
+      mode = fallbackMode(error);
     }
   }
-  const mode: PingerMode = { mode: 'system-ping', note };
   return {
     mode: async () => mode,
     run: (targets: PingTarget[], pingOptions: PingOptions) => systemPing(targets, pingOptions),

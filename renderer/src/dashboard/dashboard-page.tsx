@@ -13,6 +13,7 @@ import { navigate } from '../app/router';
 import { useAlarmText } from '../alarms/use-alarm-text';
 import { BackupCard } from '../backups/backup-card';
 import { StoreConditionText } from './store-condition';
+import { useSharedText } from '../i18n/use-shared-text';
 
 function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; total: number }) {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; t
 export function DashboardPage() {
   const { t } = useTranslation();
   const alarmText = useAlarmText();
+  const sharedText = useSharedText();
   const format = useFormat();
   const { store, version } = useLive();
   const [interfaces, setInterfaces] = useState<InterfaceNow[]>([]);
@@ -190,7 +192,8 @@ export function DashboardPage() {
               {t('dashboard.monitored')}: <b>{health?.devicesMonitored ?? '—'}</b>
             </Text>
             <Text size="sm">
-              {t('dashboard.icmpMode')}: <b>{store.info?.icmpMode}</b>
+              {t('dashboard.icmpMode')}:{' '}
+              <b>{store.info ? sharedText(`engine.icmpMode.${store.info.icmpMode}`) : '—'}</b>
             </Text>
             <Text size="sm">
               {t('dashboard.store')}:{' '}
@@ -199,7 +202,7 @@ export function DashboardPage() {
           </Group>
           {store.info?.icmpNote && (
             <Text size="sm" c="yellow" mt="xs">
-              {store.info.icmpNote}
+              {sharedText(`engine.icmpNote.${store.info.icmpNote}`)}
             </Text>
           )}
           <Group mt="sm" gap="xs">
@@ -209,7 +212,8 @@ export function DashboardPage() {
                 color={worker.state === 'running' ? 'green' : 'orange'}
                 variant="light"
               >
-                {worker.name}: {worker.state}
+                {t(`system.workerNames.${worker.name}`, { defaultValue: worker.name })}:{' '}
+                {t(`system.workerStates.${worker.state}`)}
                 {worker.restarts > 0 ? ` (${worker.restarts}↻)` : ''}
               </Badge>
             ))}

@@ -258,7 +258,7 @@ export function DevicePage({ id }: { id: number }) {
                   <SeverityBadge severity={alarm.severity} />
                 </Table.Td>
                 <Table.Td>{alarmText(alarm)}</Table.Td>
-                <Table.Td>{alarm.state}</Table.Td>
+                <Table.Td>{t(`alarms.stateOf.${alarm.state}`)}</Table.Td>
                 <Table.Td>{format.dateTime(alarm.raisedAt)}</Table.Td>
                 <Table.Td>
                   {alarm.clearedAt ? format.duration(alarm.clearedAt - alarm.raisedAt) : '—'}

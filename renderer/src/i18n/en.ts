@@ -8,6 +8,7 @@ export const en: typeof ptBR = {
     disconnected: 'No connection to the engine — reconnecting…',
     loading: 'Loading the network…',
     loadError: 'Could not load: {{message}}',
+    togglePassword: 'Show or hide the password',
     internalError: 'Unexpected error in Vigia; the details were written to the server log.',
     signOut: 'Sign out',
   },
@@ -232,6 +233,7 @@ export const en: typeof ptBR = {
     pinged: 'Ping sent',
   },
   alarms: {
+    stateOf: { active: 'active', acknowledged: 'acknowledged', cleared: 'cleared' },
     active: 'Active',
     acknowledged: 'Acknowledged',
     history: 'History',
@@ -337,8 +339,21 @@ export const en: typeof ptBR = {
     loading: 'Computing the report…',
   },
   map: {
-    noTiles: 'No background map configured (works offline). Set a tile URL in Settings.',
+    noTiles:
+      'Background: the state outlines shipped with Vigia (works offline). A tile server of your network can be set in Settings.',
     devicesCount: '{{count}} devices',
+    moreTroubled: '+{{count}} more',
+    legend: 'Legend',
+    legendTowers: 'Towers (worst device)',
+    legendLinks: 'Backhaul links',
+    link: {
+      up: 'up',
+      degraded: 'degraded',
+      down: 'down',
+      unknown: 'no data',
+    },
+    unplaced: '{{count}} devices without a tower are not on the map',
+    outlinesAttribution: 'State outlines: Natural Earth',
   },
   settings: {
     operator: 'Operator name',
@@ -364,7 +379,7 @@ export const en: typeof ptBR = {
         'Adaptive interval: critical while many devices are down, unstable while states change, stable once all is quiet.',
       snmp: 'Port, version and interval are where new devices start; timeout and pace apply to every poll.',
       retention: 'Whatever is older than these goes at the next clean-up (every hour).',
-      map: 'Tiles from a server on your network (empty: no background, works offline) and the initial view (empty: fit the towers).',
+      map: 'Tiles from a server on your network (empty: the state outlines shipped with Vigia, works offline) and the initial view (empty: fit the towers).',
     },
     applies: {
       monitor: 'Saved — applies from the next cycle.',
@@ -711,6 +726,14 @@ export const en: typeof ptBR = {
     diagnosticsIntro:
       'A .zip with the logs, the settings without secrets, the versions and the health picture, for support.',
     exportDiagnostics: 'Export diagnostics',
+    workerNames: {
+      pinger: 'ICMP',
+      snmp: 'SNMP',
+      optical: 'Optical',
+      traps: 'SNMP traps',
+      backup: 'Backups',
+      synthetic: 'Synthetic checks',
+    },
     workerStates: {
       starting: 'starting',
       running: 'running',

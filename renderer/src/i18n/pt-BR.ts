@@ -6,6 +6,7 @@ export const ptBR = {
     disconnected: 'Sem conexão com o motor — reconectando…',
     loading: 'Carregando a rede…',
     loadError: 'Não foi possível carregar: {{message}}',
+    togglePassword: 'Mostrar ou ocultar a senha',
     internalError: 'Erro inesperado no Vigia; o detalhe foi registrado no log do servidor.',
     signOut: 'Sair',
   },
@@ -228,6 +229,7 @@ export const ptBR = {
     pinged: 'Ping enviado',
   },
   alarms: {
+    stateOf: { active: 'ativo', acknowledged: 'reconhecido', cleared: 'encerrado' },
     active: 'Ativos',
     acknowledged: 'Reconhecidos',
     history: 'Histórico',
@@ -333,8 +335,21 @@ export const ptBR = {
     loading: 'Calculando o relatório…',
   },
   map: {
-    noTiles: 'Sem mapa de fundo configurado (funciona sem internet). Defina a URL de tiles em Configurações.',
+    noTiles:
+      'Fundo: os contornos dos estados que acompanham o Vigia (funciona sem internet). Um servidor de mapas da sua rede pode ser definido em Configurações.',
     devicesCount: '{{count}} equipamentos',
+    moreTroubled: '+{{count}} outros',
+    legend: 'Legenda',
+    legendTowers: 'Torres (pior equipamento)',
+    legendLinks: 'Enlaces de backhaul',
+    link: {
+      up: 'no ar',
+      degraded: 'degradado',
+      down: 'fora do ar',
+      unknown: 'sem dados',
+    },
+    unplaced: '{{count}} equipamentos sem torre não aparecem no mapa',
+    outlinesAttribution: 'Contornos dos estados: Natural Earth',
   },
   settings: {
     operator: 'Nome do operador',
@@ -360,7 +375,7 @@ export const ptBR = {
         'Intervalo adaptativo: crítico com muitos fora do ar, instável enquanto há mudanças, estável quando tudo fica quieto.',
       snmp: 'Porta, versão e intervalo são o ponto de partida de novos equipamentos; tempo limite e ritmo valem para todas as coletas.',
       retention: 'O que passar destes prazos é apagado na próxima limpeza (a cada hora).',
-      map: 'Blocos de um servidor da sua rede (vazio: sem fundo, funciona offline) e a vista inicial (vazio: enquadra as torres).',
+      map: 'Blocos de um servidor da sua rede (vazio: os contornos dos estados que acompanham o Vigia, funciona sem internet) e a vista inicial (vazio: enquadra as torres).',
     },
     applies: {
       monitor: 'Salvo — vale a partir do próximo ciclo.',
@@ -713,6 +728,14 @@ export const ptBR = {
     diagnosticsIntro:
       'Um arquivo .zip com os logs, as configurações sem segredos, as versões e o estado de saúde, para o suporte.',
     exportDiagnostics: 'Exportar diagnóstico',
+    workerNames: {
+      pinger: 'ICMP',
+      snmp: 'SNMP',
+      optical: 'Óptico',
+      traps: 'Traps SNMP',
+      backup: 'Backups',
+      synthetic: 'Verificações sintéticas',
+    },
     workerStates: {
       starting: 'iniciando',
       running: 'rodando',

@@ -3,26 +3,24 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip } from 'react-leaflet';
 import 'leaflet/dist/leaflet.css';
-import type { DeviceState } from '../../../shared/contract/entities';
 import { navigate } from '../app/router';
-import { worstState } from '../live/derive';
 import { useLive, useLiveValue } from '../live/use-live';
 import { useContextMenu } from '../shared/context-menu';
+import { BrazilStates } from './brazil-states';
+import { MapLegend, linkStyle, markerColor } from './map-legend';
+import { deriveMapView } from './map-view';
+import { TowerLabels, markerRadius } from './tower-labels';
 
-const markerColor: Record<DeviceState, string> = {
-  up: '#2f9e44',
-  degraded: '#f08c00',
-  down: '#e03131',
-  unreachable: '#e8590c',
-  flapping: '#9c36b5',
-  maintenance: '#1c7ed6',
-  unknown: '#868e96',
-};
+/** Brazil as a whole, for a network without towers yet. */
+const BRAZIL_CENTER: [number, number] = [-14.2, -51.9];
+/** Devices a tower's tooltip names before "+N more". */
+const TOOLTIP_DEVICES = 6;
 
 /**
- * Towers coloured by the worst state of their devices, with the backhaul links between them. No
- * tiles unless the operator configured a tile server: offline, markers and links stand on a plain
- * background rather than on broken images.
+ * Towers coloured by the worst state of their devices, their names where they fit, and the
+ * backhaul links between them in the state of the radio behind each. The background is Brazil's
+ * state outlines shipped with the app, so the map works offline; a configured tile server is drawn
+ * over it.
  */
 export function MapPage() {
   const { t } = useTranslation();
@@ -31,45 +29,26 @@ export function MapPage() {
   const map = useLiveValue((live) => live.settings?.map ?? null);
   const tileUrl = map?.tileUrl ?? '';
 
-  const view = useMemo(() => {
-    const towers = [...store.towers.values()];
-    const devicesByTower = new Map<number, number[]>();
-    for (const device of store.devices.values()) {
-      if (device.towerId === null) continue;
-      devicesByTower.set(device.towerId, [...(devicesByTower.get(device.towerId) ?? []), device.id]);
-    }
-    const markers = towers.map((tower) => {
-      const ids = devicesByTower.get(tower.id) ?? [];
-      const worst = worstState(ids.map((id) => store.statuses.get(id)?.state ?? 'unknown')) ?? 'unknown';
-      return { tower, count: ids.length, worst };
-    });
-    // A link wherever a device on one tower depends on a device on another (the backhaul tree).
-    const links = new Map<string, [[number, number], [number, number]]>();
-    for (const device of store.devices.values()) {
-      const parent = device.parentId ? store.devices.get(device.parentId) : undefined;
-      if (!parent || device.towerId === null || parent.towerId === null || parent.towerId === device.towerId)
-        continue;
-      const a = store.towers.get(parent.towerId);
-      const b = store.towers.get(device.towerId);
-      if (a && b)
-        links.set(`${a.id}-${b.id}`, [
-          [a.latitude, a.longitude],
-          [b.latitude, b.longitude],
-        ]);
-    }
-    const center: [number, number] =
-      map?.centerLat != null && map.centerLng != null
-        ? [map.centerLat, map.centerLng]
-        : towers.length
-          ? [
-              towers.reduce((sum, tower) => sum + tower.latitude, 0) / towers.length,
-              towers.reduce((sum, tower) => sum + tower.longitude, 0) / towers.length,
-            ]
-          : [-7.23, -35.88];
-    return { markers, links: [...links.values()], center };
+  const view = useMemo(
+    () => deriveMapView(store.towers, store.devices, store.statuses),
     // version is the live store's change counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version, map]);
+    [store, version],
+  );
+  // The first view only: the configured centre, else every tower in the frame, else Brazil.
+  const placement = useMemo(() => {
+    if (map?.centerLat != null && map.centerLng != null)
+      return { center: [map.centerLat, map.centerLng] as [number, number], zoom: map.zoom ?? 12 };
+    const towers = [...store.towers.values()];
+    if (towers.length === 0) return { center: BRAZIL_CENTER, zoom: 4 };
+    if (towers.length === 1)
+      return { center: [towers[0]!.latitude, towers[0]!.longitude] as [number, number], zoom: 12 };
+    return {
+      bounds: towers.map((tower) => [tower.latitude, tower.longitude] as [number, number]),
+      boundsOptions: { padding: [40, 40] as [number, number] },
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store.loaded, map]);
 
   return (
     <Stack h="calc(100vh - 110px)">
@@ -79,33 +58,33 @@ export function MapPage() {
         </Alert>
       )}
       <div
-        style={{ flex: 1, borderRadius: 8, overflow: 'hidden', background: 'var(--mantine-color-default)' }}
+        style={{
+          flex: 1,
+          position: 'relative',
+          borderRadius: 8,
+          overflow: 'hidden',
+          background: 'var(--mantine-color-default)',
+        }}
         data-testid="map"
       >
-        <MapContainer
-          center={view.center}
-          zoom={map?.zoom ?? 12}
-          style={{ height: '100%', width: '100%', background: 'transparent' }}
-        >
+        <MapContainer {...placement} style={{ height: '100%', width: '100%', background: 'transparent' }}>
+          <BrazilStates />
           {tileUrl && <TileLayer url={tileUrl} />}
-          {view.links.map((positions, i) => (
+          {view.links.map((link) => (
             <Polyline
-              key={i}
-              positions={positions}
-              pathOptions={{ color: '#74c0fc', weight: 2, opacity: 0.7 }}
+              key={link.key}
+              positions={[link.from, link.to]}
+              className={`backhaul-link link-${link.state}`}
+              pathOptions={{ ...linkStyle[link.state], opacity: 0.85 }}
             />
           ))}
-          {view.markers.map(({ tower, count, worst }) => (
+          {view.markers.map(({ tower, count, worst, troubled }) => (
             <CircleMarker
               key={tower.id}
               center={[tower.latitude, tower.longitude]}
               className={`tower-marker tower-${tower.id}`}
-              radius={9 + Math.min(10, Math.sqrt(count))}
-              pathOptions={{
-                color: markerColor[worst],
-                fillColor: markerColor[worst],
-                fillOpacity: 0.8,
-              }}
+              radius={markerRadius(count)}
+              pathOptions={{ color: markerColor[worst], fillColor: markerColor[worst], fillOpacity: 0.8 }}
               eventHandlers={{
                 click: () => navigate(`devices?tower=${tower.id}`),
                 contextmenu: (event) =>
@@ -119,10 +98,22 @@ export function MapPage() {
                 <Text size="xs">
                   {t(`state.${worst}`)} · {t('map.devicesCount', { count })}
                 </Text>
+                {troubled.slice(0, TOOLTIP_DEVICES).map((device) => (
+                  <Text size="xs" key={device.id} c={markerColor[device.state]}>
+                    {device.name}: {t(`state.${device.state}`)}
+                  </Text>
+                ))}
+                {troubled.length > TOOLTIP_DEVICES && (
+                  <Text size="xs" c="dimmed">
+                    {t('map.moreTroubled', { count: troubled.length - TOOLTIP_DEVICES })}
+                  </Text>
+                )}
               </Tooltip>
             </CircleMarker>
           ))}
+          <TowerLabels markers={view.markers} />
         </MapContainer>
+        <MapLegend unplaced={view.unplaced} />
       </div>
     </Stack>
   );

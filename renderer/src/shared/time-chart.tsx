@@ -1,3 +1,4 @@
+import { Group, Text } from '@mantine/core';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../i18n/format';
 
@@ -22,7 +23,8 @@ export function TimeChart(props: {
         <XAxis dataKey="at" tickFormatter={(value: number) => format.time(value)} minTickGap={40} />
         <YAxis width={56} unit={props.unit} />
         <Tooltip labelFormatter={(value) => format.dateTime(Number(value))} />
-        <Legend />
+        {/* Drawn here: recharts' own legend labels its icons in English ("… legend icon"). */}
+        <Legend content={() => <SeriesLegend series={props.series} />} />
         {props.series.map(({ key, name, color }) => (
           <Line
             key={key}
@@ -36,5 +38,22 @@ export function TimeChart(props: {
         ))}
       </LineChart>
     </ResponsiveContainer>
+  );
+}
+
+function SeriesLegend({ series }: { series: readonly TimeSeries[] }) {
+  return (
+    <Group justify="center" gap="md">
+      {series.map(({ key, name, color }) => (
+        <Group key={key} gap={6} wrap="nowrap">
+          <svg width="14" height="4" aria-hidden>
+            <line x1="0" y1="2" x2="14" y2="2" stroke={color} strokeWidth={3} />
+          </svg>
+          <Text size="xs" c={color}>
+            {name}
+          </Text>
+        </Group>
+      ))}
+    </Group>
   );
 }

@@ -72,7 +72,9 @@ export function HealthCard() {
               <Table.Tbody>
                 {health.workers.map((worker) => (
                   <Table.Tr key={worker.name}>
-                    <Table.Td>{worker.name}</Table.Td>
+                    <Table.Td>
+                      {t(`system.workerNames.${worker.name}`, { defaultValue: worker.name })}
+                    </Table.Td>
                     <Table.Td>
                       <Badge color={worker.state === 'running' ? 'green' : 'orange'} variant="light">
                         {t(`system.workerStates.${worker.state}`)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isElevated, privilegeNotice, runCommand } from '../../../../electron/main/privileges';
+import { icmpSummary, isElevated, privilegeNotice, runCommand } from '../../../../electron/main/privileges';
 import { startWithSystem } from '../../../../electron/main/start-with-system';
 import {
   createStartupTaskCommand,
@@ -141,7 +141,7 @@ describe('privileges', () => {
     dialect: 'sqlite',
     runtime: 'electron',
     icmpMode: 'system-ping',
-    icmpNote: 'Raw ICMP unavailable (EPERM); using the system ping.',
+    icmpNote: 'noRawRights',
   };
 
   it('explains the fallback once when not elevated, in the operator language', () => {
@@ -150,9 +150,21 @@ describe('privileges', () => {
     const en = privilegeNotice(false, info, 'en')!;
     expect(en.message).toBe('Vigia is running without administrator rights');
     expect(en.detail).toContain('system ping');
-    expect(en.detail).toContain(info.icmpNote);
+    expect(en.detail).toContain(
+      '\n\nNo raw-socket rights: run Vigia as administrator (Windows) or give it CAP_NET_RAW (Linux).',
+    );
+    expect(privilegeNotice(false, info, 'pt-BR')!.detail).toContain(
+      '\n\nSem permissão para sockets brutos: execute o Vigia como administrador',
+    );
     expect(privilegeNotice(false, { ...info, icmpNote: null }, 'pt-BR')!.message).toBe(
       'O Vigia está rodando sem privilégios de administrador',
     );
+  });
+
+  it('words the ICMP mode and its note in the operator language for the About dialog', () => {
+    expect(icmpSummary(info, 'pt-BR')).toBe(
+      'ICMP: ping do sistema — Sem permissão para sockets brutos: execute o Vigia como administrador (Windows) ou conceda CAP_NET_RAW (Linux). Usando o ping do sistema, mais lento.',
+    );
+    expect(icmpSummary({ ...info, icmpMode: 'raw', icmpNote: null }, 'en')).toBe('ICMP: raw ICMP');
   });
 });
