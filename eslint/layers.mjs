@@ -43,6 +43,7 @@ export const engineDomains = {
   self: ['store', 'alarms'],
   'store-backup': ['store'],
   reports: ['store'],
+  cluster: ['store'],
   demo: ['store', 'backup', 'optical', 'collectors', 'synthetic'],
   api: [
     'store',
@@ -60,6 +61,7 @@ export const engineDomains = {
     'store-backup',
     'self',
     'reports',
+    'cluster',
   ],
 };
 

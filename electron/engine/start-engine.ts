@@ -54,6 +54,8 @@ import { MemoryUplink } from './outage/memory-uplink';
 import { OutageService } from './outage/outage-service';
 import type { UplinkSignal } from './outage/uplink-port';
 import { reportsApiHandlers } from './reports/api-handlers';
+import { clusterIdentity, startCluster, type ClusterIdentity } from './cluster/start-cluster';
+import { liveStatuses } from './cluster/live-statuses';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -101,7 +103,11 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     fileLog.line(message);
   };
   const startedAt = Date.now();
-  const store = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
+  const identity = clusterIdentity(options.dataDir);
+  const configured = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
+  // On a shared PostgreSQL every session carries this process's fencing holder (see cluster/).
+  const store: StoreConfig =
+    configured.dialect === 'postgres' ? { ...configured, fenceAs: identity.holder } : configured;
   const repo = await openStore(store).catch(async (error: unknown) => {
     await fileLog.close();
     throw error;
@@ -112,7 +118,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     log: (level, message) => log(`[${level}] ${message}`),
   });
   try {
-    const engine = await startAround(repo, supervisor, options, log, startedAt);
+    const engine = await startAround(repo, supervisor, { ...options, store }, log, startedAt, identity);
     return { ...engine, stop: () => engine.stop().finally(() => fileLog.close()) };
   } catch (error) {
     await supervisor.stopAll().catch(() => undefined);
@@ -150,6 +156,7 @@ async function startAround(
   options: StartEngineOptions,
   log: (message: string) => void,
   startedAt: number,
+  identity: ClusterIdentity,
 ): Promise<RunningEngine> {
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
@@ -218,6 +225,8 @@ async function startAround(
     workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
     // Other workstations on a shared PostgreSQL change chats and webhooks too: taken up within 5 s.
     refreshMs: repo.dialect === 'postgres' ? 5_000 : null,
+    // On a shared PostgreSQL the default poller group's leader alone sends (see cluster/).
+    sending: repo.dialect !== 'postgres',
     log,
   });
 
@@ -332,6 +341,42 @@ async function startAround(
   await storeBackup.start();
   // ── end database backups ──
 
+  const inventoryChanged = async () => {
+    await monitor.reload();
+    await snmpMonitor.reload();
+    await traps.reconfigure();
+  };
+  // ── Several instances on one PostgreSQL: poller groups, leases, fencing, the live link ──
+  const pollers = {
+    start: async () => {
+      monitor.start();
+      await snmpMonitor.start();
+    },
+    stop: async () => {
+      await monitor.stop();
+      await snmpMonitor.stop();
+    },
+    reload: async () => {
+      await monitor.reload();
+      await snmpMonitor.reload();
+    },
+  };
+  const cluster = await startCluster({
+    identity,
+    repo,
+    bus,
+    url: options.store?.dialect === 'postgres' ? options.store.url : null,
+    pollers,
+    cycleMs: () => settings.group('monitor').criticalS * 1_000,
+    resyncAlarms: () => alarms.resync(),
+    setScope: (scope) => inventory.setScope(scope),
+    leadNotifications: (leading) => notify.lead(leading),
+    inventoryChanged,
+    language: () => settings.language(),
+    log,
+  });
+  // ── end of several instances ──
+
   const call = createDispatcher(
     createApiHandlers({
       repo,
@@ -355,11 +400,9 @@ async function startAround(
       info,
       health: () => health.current(),
       now: Date.now,
-      inventoryChanged: async () => {
-        await monitor.reload();
-        await snmpMonitor.reload();
-        await traps.reconfigure();
-      },
+      cluster: cluster.handlers,
+      statuses: () => liveStatuses(repo, monitor.snapshot()),
+      inventoryChanged,
     }),
   );
   monitor.onCycle((report) => {
@@ -367,8 +410,8 @@ async function startAround(
     health.publish();
   });
   supervisor.onHealthChange(() => health.publish());
-  monitor.start();
-  await snmpMonitor.start();
+  // On a shared PostgreSQL the pollers run while this instance leads a group (see cluster/).
+  if (repo.dialect !== 'postgres') await pollers.start();
   alarmRetention.start();
   health.start();
   selfMonitor.start();
@@ -382,6 +425,7 @@ async function startAround(
     call,
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
+      await cluster.stop();
       await selfMonitor.stop();
       health.stop();
       stopApplying();

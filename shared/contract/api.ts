@@ -27,6 +27,7 @@ import { storeBackupApiMethods } from './store-backup';
 import { selfHealthApiMethods } from './self-health';
 import { reportsApiMethods } from './reports';
 import { inventoryImportApiMethods } from './inventory-import';
+import { clusterApiMethods } from './cluster';
 
 export { Actor, HistoryRange } from './common';
 
@@ -142,6 +143,7 @@ export const apiMethods = {
   ...selfHealthApiMethods,
   ...reportsApiMethods,
   ...inventoryImportApiMethods,
+  ...clusterApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -16,6 +16,8 @@ import type { SyntheticApiHandlers } from '../synthetic/api-handlers';
 import type { ObservabilityApiHandlers } from '../observability/start-observability';
 import type { StoreBackupApiHandlers } from '../store-backup/api-handlers';
 import type { SelfApiHandlers } from '../self/api-handlers';
+import type { ClusterApiHandlers } from '../cluster/api-handlers';
+import type { DeviceStatus } from '../../../shared/contract/entities';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -35,6 +37,9 @@ export interface ApiContext {
   storeBackup: StoreBackupApiHandlers;
   self: SelfApiHandlers;
   reports: ReportsApiHandlers;
+  cluster: ClusterApiHandlers;
+  /** Every device's current status (this instance's pollers', and the store's for the others'). */
+  statuses(): Promise<DeviceStatus[]>;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

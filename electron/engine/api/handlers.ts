@@ -21,5 +21,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.storeBackup,
     ...ctx.self,
     ...ctx.reports,
+    ...ctx.cluster,
   };
 }

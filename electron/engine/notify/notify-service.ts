@@ -70,6 +70,11 @@ export interface NotifyServiceOptions {
    * (shared PostgreSQL); null or absent: only on a settings change.
    */
   refreshMs?: number | null;
+  /**
+   * Whether this instance sends Telegram and webhooks and runs the bot from the start (default).
+   * Several instances on one PostgreSQL: only the default poller group's leader does (see lead()).
+   */
+  sending?: boolean;
 }
 
 const REPLAY_MS = 15 * 60_000;
@@ -100,6 +105,10 @@ export class NotifyService {
   private storedVersion = '';
   /** Saves and re-reads one at a time, so a re-read never adopts what a save is replacing. */
   private configTail: Promise<unknown> = Promise.resolve();
+  /** Whether this instance routes alarms into the outbox, sends it and runs the bot. */
+  private sending: boolean;
+  /** Role changes (lead / follow) one after another. */
+  private roleTail: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: NotifyServiceOptions,
@@ -108,6 +117,7 @@ export class NotifyService {
   ) {
     this.config = config;
     this.secrets = secrets;
+    this.sending = options.sending ?? true;
     this.now = options.now ?? Date.now;
     this.timeoutMs = options.sendTimeoutMs ?? 15_000;
     this.router = new NotificationRouter({
@@ -149,15 +159,13 @@ export class NotifyService {
     service.hold.restore(await options.repo.alarms.open());
     service.unsubscribe = options.bus.subscribe((event) => {
       for (const notice of service.hold.admitEvent(event)) {
-        service.router.onEvent(notice);
+        if (service.sending) service.router.onEvent(notice);
         service.desktop.onEvent(notice);
       }
       if (event.type === 'settings.changed') void service.refresh();
     });
     if (options.refreshMs) service.refresher = setInterval(() => void service.refresh(), options.refreshMs);
-    await service.router.replayRecent(service.now(), REPLAY_MS);
-    await service.sender.start();
-    service.restartBot();
+    if (service.sending) await service.takeUpSending();
     service.cleanup = setInterval(
       () =>
         void options.repo.outbox
@@ -168,7 +176,42 @@ export class NotifyService {
     return service;
   }
 
+  /**
+   * This instance becomes (true) or stops being (false) the one that sends Telegram and webhooks
+   * and runs the bot. Taking over replays the recent alarms into the outbox: an alarm the previous
+   * sender stored but never queued is not lost, and one it queued keeps its idempotency key.
+   */
+  lead(sending: boolean): Promise<void> {
+    this.roleTail = this.roleTail.then(async () => {
+      if (sending === this.sending) return;
+      this.sending = sending;
+      if (sending) {
+        await this.takeUpSending();
+        return;
+      }
+      await this.router.idle();
+      await this.sender.stop();
+      await this.stopBot();
+    });
+    return this.roleTail;
+  }
+
+  private async takeUpSending(): Promise<void> {
+    await this.router.replayRecent(this.now(), REPLAY_MS);
+    await this.sender.start();
+    this.restartBot();
+  }
+
+  private stopBot(): Promise<void> {
+    this.botChange = this.botChange.then(async () => {
+      await this.bot?.stop();
+      this.bot = null;
+    });
+    return this.botChange;
+  }
+
   async stop(): Promise<void> {
+    await this.roleTail;
     this.unsubscribe?.();
     this.desktop.stop();
     if (this.cleanup) clearInterval(this.cleanup);
@@ -176,11 +219,7 @@ export class NotifyService {
     await this.configTail;
     await this.router.idle();
     await this.sender.stop();
-    this.botChange = this.botChange.then(async () => {
-      await this.bot?.stop();
-      this.bot = null;
-    });
-    await this.botChange;
+    await this.stopBot();
   }
 
   /**
@@ -210,7 +249,7 @@ export class NotifyService {
     this.config = config;
     this.secrets = secrets;
     if (restartBot === 'always' || this.botSettings() !== bot) this.restartBot();
-    this.sender.wake();
+    if (this.sending) this.sender.wake();
   }
 
   /** What the Telegram bot runs on: a change here restarts it, a renamed chat does not. */
@@ -443,6 +482,7 @@ export class NotifyService {
     this.botChange = this.botChange.then(async () => {
       await this.bot?.stop();
       this.bot = null;
+      if (!this.sending) return;
       const { telegram } = this.config;
       const token = tokenFor(this.secrets, telegram.apiRoot);
       if (!telegram.enabled || !token || !telegram.chats.some((chat) => chat.commands)) return;

@@ -111,8 +111,18 @@ async function insertAlarms(pool: pg.Pool, alarms: NewAlarm[]): Promise<Alarm[]>
   }
 }
 
-export async function openPostgres(url: string, migrationsRoot?: string): Promise<StoreDialect> {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
+export async function openPostgres(
+  url: string,
+  migrationsRoot?: string,
+  fenceAs?: string,
+): Promise<StoreDialect> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    // Every session names its instance: the fence triggers (migration cluster_fence) check it.
+    ...(fenceAs ? { options: `-c vigia.instance=${fenceAs}`, application_name: `vigia ${fenceAs}` } : {}),
+  });
   // A broken connection in the pool must not take the process down; the next query reports it.
   pool.on('error', (error) =>
     console.error(`PostgreSQL connection lost (${redactUrl(url)}): ${error.message}`),

@@ -19,6 +19,7 @@ import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/s
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 import type { HistoryRepository } from './repo/history';
 import type { OpticalRepository } from './repo/optical';
+import type { ClusterRepository } from './repo/cluster';
 import type { BackupStore } from './repo/backup';
 import type { SelfHealthStore } from './repo/self-health';
 import type { WriteBacklog } from './writer';
@@ -157,6 +158,8 @@ export interface Repository {
     /** Cleared alarms older than `at` go; returns how many. */
     deleteClearedBefore(at: number): Promise<number>;
     list(filter: { states: AlarmState[]; deviceId?: number; limit: number }): Promise<Alarm[]>;
+    /** These alarms as stored now, in any state (an event another instance published). */
+    byIds(ids: readonly number[]): Promise<Alarm[]>;
   };
 
   outbox: {
@@ -228,6 +231,8 @@ export interface Repository {
    */
   backupTo(destination: string): Promise<void>;
   optical: OpticalRepository;
+  /** Poller groups, device membership and their leaders (several instances on one PostgreSQL). */
+  cluster: ClusterRepository;
 
   selfHealth: SelfHealthStore;
   /** Writes waiting in (or running from) the one writer queue. */
