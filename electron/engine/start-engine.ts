@@ -54,7 +54,8 @@ import { MemoryUplink } from './outage/memory-uplink';
 import { OutageService } from './outage/outage-service';
 import type { UplinkSignal } from './outage/uplink-port';
 import { reportsApiHandlers } from './reports/api-handlers';
-import { clusterIdentity, startCluster, type ClusterIdentity } from './cluster/start-cluster';
+import { clusterIdentity, leasesFor, startCluster, type ClusterIdentity } from './cluster/start-cluster';
+import { DEFAULT_POLLER_GROUP } from '../../shared/contract/cluster';
 import { liveStatuses } from './cluster/live-statuses';
 
 export interface StartEngineOptions {
@@ -118,7 +119,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     log: (level, message) => log(`[${level}] ${message}`),
   });
   try {
-    const engine = await startAround(repo, supervisor, { ...options, store }, log, startedAt, identity);
+    const engine = await startAround(repo, supervisor, options, log, startedAt, { identity, store });
     return { ...engine, stop: () => engine.stop().finally(() => fileLog.close()) };
   } catch (error) {
     await supervisor.stopAll().catch(() => undefined);
@@ -156,7 +157,7 @@ async function startAround(
   options: StartEngineOptions,
   log: (message: string) => void,
   startedAt: number,
-  identity: ClusterIdentity,
+  { identity, store }: { identity: ClusterIdentity; store: StoreConfig },
 ): Promise<RunningEngine> {
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
@@ -210,6 +211,9 @@ async function startAround(
     log,
   });
   // ── end of SNMP traps ──
+  // Several instances on one PostgreSQL: a lease per poller group, one ICMP critical cycle long.
+  const cycleMs = () => settings.group('monitor').criticalS * 1_000;
+  const leases = leasesFor(store, identity, cycleMs, log);
   const notify = await NotifyService.start({
     repo,
     bus,
@@ -226,7 +230,8 @@ async function startAround(
     // Other workstations on a shared PostgreSQL change chats and webhooks too: taken up within 5 s.
     refreshMs: repo.dialect === 'postgres' ? 5_000 : null,
     // On a shared PostgreSQL the default poller group's leader alone sends (see cluster/).
-    sending: repo.dialect !== 'postgres',
+    sending: leases === null,
+    ...(leases ? { mayDeliver: () => leases.holdsNow(DEFAULT_POLLER_GROUP) } : {}),
     log,
   });
 
@@ -365,9 +370,9 @@ async function startAround(
     identity,
     repo,
     bus,
-    url: options.store?.dialect === 'postgres' ? options.store.url : null,
+    store,
+    leases,
     pollers,
-    cycleMs: () => settings.group('monitor').criticalS * 1_000,
     resyncAlarms: () => alarms.resync(),
     setScope: (scope) => inventory.setScope(scope),
     leadNotifications: (leading) => notify.lead(leading),
@@ -411,7 +416,7 @@ async function startAround(
   });
   supervisor.onHealthChange(() => health.publish());
   // On a shared PostgreSQL the pollers run while this instance leads a group (see cluster/).
-  if (repo.dialect !== 'postgres') await pollers.start();
+  if (leases === null) await pollers.start();
   alarmRetention.start();
   health.start();
   selfMonitor.start();

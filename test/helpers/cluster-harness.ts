@@ -51,7 +51,11 @@ export class ClusterHarness {
     this.sql = new pg.Pool({ connectionString: postgres.url, max: 2 });
   }
 
-  static async start(options: { instances: number; devices: number; cycleS: number }): Promise<ClusterHarness> {
+  static async start(options: {
+    instances: number;
+    devices: number;
+    cycleS: number;
+  }): Promise<ClusterHarness> {
     const postgres = await startTestPostgres();
     const telegram = new FakeTelegram([CHAT]);
     const apiRoot = await telegram.listen();
@@ -61,8 +65,10 @@ export class ClusterHarness {
     const harness = new ClusterHarness(postgres, telegram, apiRoot, base, options.cycleS, first);
     harness.setDown([]);
     try {
+      // The first saves the settings the others read at their start.
       await harness.launch('a', true);
-      for (let i = 1; i < options.instances; i++) await harness.launch(String.fromCharCode(97 + i), false);
+      const others = Array.from({ length: options.instances - 1 }, (_, i) => String.fromCharCode(98 + i));
+      await Promise.all(others.map((name) => harness.launch(name, false)));
     } catch (error) {
       await harness.stop();
       throw error;
@@ -133,7 +139,9 @@ export class ClusterHarness {
        WHERE group_id = 1 AND expires_at > (extract(epoch FROM clock_timestamp()) * 1000)::bigint`,
     );
     const row = rows[0];
-    return row ? { pid: Number(row.holder.split('/')[1]), epoch: Number(row.epoch), since: Number(row.since) } : null;
+    return row
+      ? { pid: Number(row.holder.split('/')[1]), epoch: Number(row.epoch), since: Number(row.since) }
+      : null;
   }
 
   /** Waits for a live leader other than `not` (a pid); the time it took is the caller's to take. */

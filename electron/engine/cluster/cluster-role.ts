@@ -2,6 +2,8 @@ import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
 import type { Repository } from '../store/repository';
 import type { Term } from './lease-keeper';
 
+const RETRY_MS = 1_000;
+
 /** The pollers of this instance (ICMP and SNMP): they run while it leads at least one group. */
 export interface PollerDuty {
   start(): Promise<void>;
@@ -33,13 +35,17 @@ export class ClusterRole {
   private polling = false;
   private groups: ReadonlySet<number> = new Set();
   private stopped = false;
+  /** The last terms reported: a change that failed (the store away) is tried again with them. */
+  private latest: ReadonlyMap<number, Term> = new Map();
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: ClusterRoleOptions) {}
 
   /** The lease keeper's report: the groups this instance leads now, with their terms. */
   termsChanged(terms: ReadonlyMap<number, Term>): Promise<void> {
+    this.latest = terms;
     return this.serial(async () => {
-      if (this.stopped) return;
+      if (this.stopped || terms !== this.latest) return;
       const { pollers, log } = this.options;
       const groups = new Set(terms.keys());
       if (this.polling) {
@@ -69,6 +75,7 @@ export class ClusterRole {
   /** Stops the pollers and the sending for good (the engine is stopping). */
   stop(): Promise<void> {
     this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
     return this.serial(async () => {
       if (this.polling) await this.options.pollers.stop();
       this.polling = false;
@@ -82,9 +89,17 @@ export class ClusterRole {
 
   private serial(work: () => Promise<void>): Promise<void> {
     const next = this.tail.then(work, work);
-    this.tail = next.catch((error: unknown) =>
-      this.options.log(`cluster: a role change failed: ${(error as Error).message}`),
-    );
-    return next;
+    this.tail = next.catch((error: unknown) => {
+      const cause = (error as Error).cause as Error | undefined;
+      this.options.log(
+        `cluster: a role change failed (${cause?.message ?? (error as Error).message}); retrying`,
+      );
+      if (this.stopped || this.retry) return;
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        void this.termsChanged(this.latest);
+      }, RETRY_MS);
+    });
+    return this.tail;
   }
 }

@@ -17,8 +17,6 @@ export interface LeaseKeeperOptions {
   label: string;
   /** The ICMP critical interval: a lease lasts one cycle (see leaseTimings). */
   cycleMs: () => number;
-  /** Told after every change of the groups this instance leads (never twice in a row the same). */
-  onChange(leading: ReadonlyMap<number, Term>): void;
   log(message: string): void;
 }
 
@@ -61,20 +59,35 @@ export class LeaseKeeper {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private ticking: Promise<void> | null = null;
   private stopped = false;
+  /** Told after every change of the groups this instance leads (never twice in a row the same). */
+  private onChange: (leading: ReadonlyMap<number, Term>) => void = () => undefined;
 
   constructor(private readonly options: LeaseKeeperOptions) {
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: 1,
       application_name: `vigia ${options.holder}`,
-      connectionTimeoutMillis: this.timings().renewMs * 2,
-      query_timeout: this.timings().renewMs * 2,
+      // A renewal slower than this is as good as lost: the self-fence decides meanwhile.
+      connectionTimeoutMillis: this.timings().selfFenceMs,
+      query_timeout: this.timings().selfFenceMs,
     });
     this.pool.on('error', (error) => options.log(`cluster: lease connection lost: ${error.message}`));
+    // Terminated while a renewal runs: the renewal fails (and is told); the process goes on.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
-  start(): void {
+  start(onChange: (leading: ReadonlyMap<number, Term>) => void): void {
+    this.onChange = onChange;
     this.schedule(0);
+  }
+
+  /**
+   * Whether this process leads the group now by its own clock: asked synchronously before a
+   * leader-only action, so a process woken from a stop does nothing before its next lease round.
+   */
+  holdsNow(group: number): boolean {
+    const term = this.leading.get(group);
+    return term !== undefined && !selfFenced(term.renewedAt, performance.now(), this.timings());
   }
 
   /** The groups led now and their terms. */
@@ -117,9 +130,11 @@ export class LeaseKeeper {
     // A process that was stopped (SIGSTOP) or cut off finds its term over before anything else runs.
     this.dropStale(performance.now(), timings);
     const woke = this.signature();
-    if (woke !== before) this.options.onChange(this.terms());
+    if (woke !== before) this.onChange(this.terms());
     try {
-      const groups = await this.pool.query<{ id: number; pinned: string[] }>('SELECT id, pinned FROM poller_groups');
+      const groups = await this.pool.query<{ id: number; pinned: string[] }>(
+        'SELECT id, pinned FROM poller_groups',
+      );
       for (const group of groups.rows) {
         const allowed = mayLead(group.pinned, this.options.instanceId);
         const term = this.leading.get(group.id);
@@ -133,7 +148,7 @@ export class LeaseKeeper {
       this.options.log(`cluster: lease round failed: ${(error as Error).message}`);
     }
     this.dropStale(performance.now(), timings);
-    if (this.signature() !== woke) this.options.onChange(this.terms());
+    if (this.signature() !== woke) this.onChange(this.terms());
   }
 
   private dropStale(now: number, timings: LeaseTimings): void {
@@ -144,7 +159,11 @@ export class LeaseKeeper {
       }
   }
 
-  private async renew(group: number, term: Term & { renewedAt: number }, timings: LeaseTimings): Promise<void> {
+  private async renew(
+    group: number,
+    term: Term & { renewedAt: number },
+    timings: LeaseTimings,
+  ): Promise<void> {
     const sentAt = performance.now();
     const renewed = await this.pool.query(RENEW, [group, this.options.holder, term.epoch, timings.ttlMs]);
     if (renewed.rowCount === 1) term.renewedAt = sentAt;

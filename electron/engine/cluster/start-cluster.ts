@@ -4,6 +4,7 @@ import type { ClusterStatus } from '../../../shared/contract/cluster';
 import { holderToken } from '../../../shared/domain/cluster/lease';
 import type { Language } from '../../../shared/i18n';
 import type { EventBus } from '../event-bus';
+import type { StoreConfig } from '../store/open-store';
 import type { Repository } from '../store/repository';
 import { clusterApiHandlers, type ClusterApiHandlers } from './api-handlers';
 import { ClusterRole, type ClusterRoleOptions, type PollerDuty } from './cluster-role';
@@ -28,15 +29,28 @@ export function clusterIdentity(dataDir: string): ClusterIdentity {
   };
 }
 
+/**
+ * The leases of a store shared with other instances (PostgreSQL); null for SQLite, where one
+ * instance alone polls everything. Made before the services that ask it whether they still lead.
+ */
+export function leasesFor(
+  store: StoreConfig,
+  identity: ClusterIdentity,
+  cycleMs: () => number,
+  log: (message: string) => void,
+): LeaseKeeper | null {
+  if (store.dialect !== 'postgres') return null;
+  return new LeaseKeeper({ url: store.url, ...identity, cycleMs, log });
+}
+
 export interface StartClusterOptions extends Omit<ClusterRoleOptions, 'repo'> {
   identity: ClusterIdentity;
   repo: Repository;
   bus: EventBus;
-  /** The shared PostgreSQL; null for SQLite: one instance alone polls everything (nothing starts). */
-  url: string | null;
+  store: StoreConfig;
+  /** From leasesFor (null: SQLite, nothing starts but the groups' API). */
+  leases: LeaseKeeper | null;
   pollers: PollerDuty;
-  /** The ICMP critical interval: one lease lasts one cycle. */
-  cycleMs(): number;
   inventoryChanged(): Promise<void>;
   language(): Language;
 }
@@ -52,23 +66,27 @@ export interface RunningCluster {
  * On SQLite only the groups' API is served and the caller runs the pollers as one instance alone.
  */
 export async function startCluster(options: StartClusterOptions): Promise<RunningCluster> {
-  const { identity, repo, url, log } = options;
-  let keeper: LeaseKeeper | null = null;
+  const { identity, repo, store, leases, log } = options;
   const status = async (): Promise<ClusterStatus> => ({
-    enabled: url !== null,
+    enabled: leases !== null,
     self: { instanceId: identity.instanceId, label: identity.label },
-    leaders: url === null ? [] : await repo.cluster.leaders(),
-    leading: keeper ? [...keeper.terms().keys()] : [],
+    leaders: leases === null ? [] : await repo.cluster.leaders(),
+    leading: leases ? [...leases.terms().keys()] : [],
   });
-  if (url === null)
+  if (leases === null || store.dialect !== 'postgres')
     return {
-      handlers: clusterApiHandlers({ repo, status, changed: async () => undefined, language: options.language }),
+      handlers: clusterApiHandlers({
+        repo,
+        status,
+        changed: async () => undefined,
+        language: options.language,
+      }),
       stop: async () => undefined,
     };
 
   const role = new ClusterRole(options);
   const relay = new EventRelay({
-    url,
+    url: store.url,
     holder: identity.holder,
     repo,
     bus: options.bus,
@@ -77,17 +95,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
     log,
   });
   await relay.start();
-  keeper = new LeaseKeeper({
-    url,
-    holder: identity.holder,
-    instanceId: identity.instanceId,
-    label: identity.label,
-    cycleMs: options.cycleMs,
-    onChange: (terms) => void role.termsChanged(terms),
-    log,
-  });
-  keeper.start();
-  const running = keeper;
+  leases.start((terms) => void role.termsChanged(terms));
   return {
     handlers: clusterApiHandlers({
       repo,
@@ -100,9 +108,9 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
     }),
     async stop() {
       // No new term starts, the pollers stop, then the leases go back: another instance polls at once.
-      await running.halt();
+      await leases.halt();
       await role.stop();
-      await running.release();
+      await leases.release();
       await relay.stop();
     },
   };

@@ -75,6 +75,8 @@ export interface NotifyServiceOptions {
    * Several instances on one PostgreSQL: only the default poller group's leader does (see lead()).
    */
   sending?: boolean;
+  /** Asked before every claim and send: whether this instance still leads (see OutboxSender). */
+  mayDeliver?: () => boolean;
 }
 
 const REPLAY_MS = 15 * 60_000;
@@ -143,6 +145,7 @@ export class NotifyService {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.breaker ? { breaker: options.breaker } : {}),
+      ...(options.mayDeliver ? { mayDeliver: options.mayDeliver } : {}),
     });
     this.desktop = createDesktopAlerts({
       preferences: async () => ({ ...this.config.desktop, ...options.workstation() }),
@@ -184,9 +187,14 @@ export class NotifyService {
   lead(sending: boolean): Promise<void> {
     this.roleTail = this.roleTail.then(async () => {
       if (sending === this.sending) return;
+      // Live events route from now on; the replay covers what came before.
       this.sending = sending;
       if (sending) {
-        await this.takeUpSending();
+        await this.takeUpSending().catch(async (error: unknown) => {
+          this.sending = false;
+          await this.sender.stop();
+          throw error;
+        });
         return;
       }
       await this.router.idle();
