@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { ClusterChildOptions } from './cluster-child';
 import { FakeTelegram } from './fake-telegram';
+import { PausableProxy } from './pausable-proxy';
 import { deliveredKeys } from './notify-harness';
 import { startTestPostgres, type TestPostgres } from './postgres';
 
@@ -15,6 +16,8 @@ const CHAT = '-1001';
 export interface Instance {
   name: string;
   process: ChildProcess;
+  /** Its own way to the database: cut, the instance loses every connection and makes none. */
+  proxy: PausableProxy;
   pid: number;
   instanceId: string;
 }
@@ -95,9 +98,12 @@ export class ClusterHarness {
   /** Starts one more instance (its own data folder) and waits until it is up. */
   async launch(name: string, setup: boolean): Promise<Instance> {
     const dataDir = join(this.base, name);
+    const target = new URL(this.postgres.url);
+    const proxy = new PausableProxy(Number(target.port));
+    target.port = String(await proxy.listen());
     const options: ClusterChildOptions = {
       dataDir,
-      url: this.postgres.url,
+      url: target.toString(),
       keyDir: this.base,
       downFile: join(this.base, 'down.json'),
       setup: setup ? { apiRoot: this.apiRoot, chatId: CHAT, cycleS: this.cycleS } : null,
@@ -117,7 +123,7 @@ export class ClusterHarness {
         if (parsed.ready) done(parsed);
       });
     });
-    const instance = { name, process: child, pid: ready.pid, instanceId: ready.instanceId };
+    const instance = { name, process: child, proxy, pid: ready.pid, instanceId: ready.instanceId };
     this.instances.push(instance);
     return instance;
   }
@@ -164,7 +170,8 @@ export class ClusterHarness {
   /**
    * Takes the leader out the way `fault` says and returns once another instance leads, with the
    * seconds from the fault to the new lease. `stop` keeps the old leader stopped for `stopCycles`
-   * cycles, then continues it; `cut` terminates its database sessions for as long.
+   * cycles, then continues it; `cut` resets its database connections and refuses new ones for as
+   * long, then lets it connect again.
    */
   async fail(fault: Fault, stopCycles = 3): Promise<{ takeoverS: number; from: Instance; to: Leader }> {
     const before = await this.waitLeader(null, this.cycleS * 4_000);
@@ -174,29 +181,18 @@ export class ClusterHarness {
       from.process.kill('SIGKILL');
       await new Promise((done) => from.process.once('exit', done));
       this.instances.splice(this.instances.indexOf(from), 1);
+      await from.proxy.close();
     }
     if (fault === 'stop') from.process.kill('SIGSTOP');
-    const cutting = fault === 'cut' ? this.keepCut(from, stopCycles * this.cycleS * 1_000) : null;
+    if (fault === 'cut') await from.proxy.cut();
     const to = await this.waitLeader(before.pid, this.cycleS * 4_000);
     const takeoverS = (Date.now() - at) / 1_000;
-    if (fault === 'stop') {
+    if (fault !== 'kill') {
       await sleep(Math.max(0, at + stopCycles * this.cycleS * 1_000 - Date.now()));
-      from.process.kill('SIGCONT');
+      if (fault === 'stop') from.process.kill('SIGCONT');
+      else await from.proxy.restore();
     }
-    await cutting;
     return { takeoverS, from, to };
-  }
-
-  /** Terminates every session of one instance, again and again, for `ms`. */
-  private async keepCut(instance: Instance, ms: number): Promise<void> {
-    const until = Date.now() + ms;
-    while (Date.now() < until) {
-      await this.sql.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1`,
-        [`vigia ${instance.instanceId}/${instance.pid}/%`],
-      );
-      await sleep(100);
-    }
   }
 
   /** Every ICMP alarm event the store holds (raised, and cleared when it was), as "raised:12". */
@@ -237,6 +233,7 @@ export class ClusterHarness {
         await exited;
       }),
     );
+    for (const instance of this.instances) await instance.proxy.close();
     await this.sql.end();
     await this.telegram.close();
     await this.postgres.stop();

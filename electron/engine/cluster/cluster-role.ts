@@ -54,12 +54,13 @@ export class ClusterRole {
       }
       this.groups = groups;
       await this.applyScope();
+      if (groups.size > 0) await this.options.resyncAlarms();
+      // Sending is taken up before the pollers start: their first alarms are routed as they come.
+      await this.options.leadNotifications(groups.has(DEFAULT_POLLER_GROUP));
       if (groups.size > 0) {
-        await this.options.resyncAlarms();
         await pollers.start();
         this.polling = true;
       }
-      await this.options.leadNotifications(groups.has(DEFAULT_POLLER_GROUP));
       log(`cluster: leading ${groups.size > 0 ? `groups ${[...groups].join(', ')}` : 'no group'}`);
     });
   }

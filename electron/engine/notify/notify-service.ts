@@ -80,6 +80,7 @@ export interface NotifyServiceOptions {
 }
 
 const REPLAY_MS = 15 * 60_000;
+const SHARED_OUTBOX_STALL_MS = 60_000;
 const KEEP_FINISHED_MS = 7 * 86_400_000;
 
 /**
@@ -145,7 +146,9 @@ export class NotifyService {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.breaker ? { breaker: options.breaker } : {}),
-      ...(options.mayDeliver ? { mayDeliver: options.mayDeliver } : {}),
+      // Several instances: a message is sent only once it is in the shared outbox (never from this
+      // process's memory while the store stalls), so the next leader cannot send it a second time.
+      ...(options.mayDeliver ? { mayDeliver: options.mayDeliver, stallMs: SHARED_OUTBOX_STALL_MS } : {}),
     });
     this.desktop = createDesktopAlerts({
       preferences: async () => ({ ...this.config.desktop, ...options.workstation() }),

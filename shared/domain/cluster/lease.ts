@@ -16,13 +16,18 @@ export interface LeaseTimings {
 }
 
 /**
- * The lease lasts one ICMP critical cycle and is renewed four times per cycle: a dead or hung
- * leader is replaced within 1.25 cycles (lease expiry + the next renewal round), inside the goal
- * of two cycles. Floors keep a mis-set interval from turning renewals into a busy loop.
+ * The lease lasts one and a half ICMP critical cycles and every instance renews or tries four
+ * times per cycle: a dead or hung leader is replaced within 1.75 cycles (lease expiry + the next
+ * round), inside the goal of two cycles, while a leader whose event loop stalls for a whole cycle
+ * (a loaded machine) keeps its lease. Floors keep a mis-set interval from a busy loop.
  */
 export function leaseTimings(cycleMs: number): LeaseTimings {
-  const ttlMs = Math.max(1_000, cycleMs);
-  return { ttlMs, renewMs: Math.max(250, Math.floor(ttlMs / 4)), selfFenceMs: Math.floor(ttlMs * 0.8) };
+  const ttlMs = Math.max(1_000, Math.round(cycleMs * 1.5));
+  return {
+    ttlMs,
+    renewMs: Math.max(250, Math.floor(cycleMs / 4)),
+    selfFenceMs: Math.floor(ttlMs * 0.8),
+  };
 }
 
 /** Whether an instance may lead a group pinned to `pinned` (empty: any instance). */
