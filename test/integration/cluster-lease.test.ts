@@ -4,7 +4,6 @@ import { clusterApiHandlers } from '../../electron/engine/cluster/api-handlers';
 import { LeaseKeeper, type Term } from '../../electron/engine/cluster/lease-keeper';
 import { isFenced } from '../../electron/engine/store/errors';
 import { openStore } from '../../electron/engine/store/open-store';
-import type { Repository } from '../../electron/engine/store/repository';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 
 // Leases and fencing on a real PostgreSQL: two instances (lease keepers and stores of their own
