@@ -1,5 +1,9 @@
 import type { ApiHandlers } from '../../../shared/contract/api-handlers';
-import type { clusterApiMethods, ClusterStatus } from '../../../shared/contract/cluster';
+import {
+  DEFAULT_POLLER_GROUP,
+  type clusterApiMethods,
+  type ClusterStatus,
+} from '../../../shared/contract/cluster';
 import { invalidInput, notFound } from '../../../shared/contract/api-failure';
 import { translate, type Language } from '../../../shared/i18n';
 import type { Repository } from '../store/repository';
@@ -33,7 +37,7 @@ export function clusterApiHandlers({ repo, status, changed, language }: ClusterA
       return saved;
     },
     'cluster.groups.delete': async ({ id }) => {
-      if (id === 1) throw invalidInput(translate(language(), 'cluster.defaultGroupStays'));
+      if (id === DEFAULT_POLLER_GROUP) throw invalidInput(translate(language(), 'cluster.defaultGroupStays'));
       if (!(await repo.cluster.deleteGroup(id))) throw missing(id);
       await changed();
     },

@@ -128,7 +128,8 @@ function GroupRow({
             size="xs"
             variant="default"
             disabled={!changed}
-            onClick={() => void onSave({ id: group.id, name: group.name || 'default', pinned })}
+            // The default group's name is not stored (it reads in each page's language).
+            onClick={() => void onSave({ id: group.id, name: groupName(group, t), pinned })}
           >
             {t('settings.save')}
           </Button>
