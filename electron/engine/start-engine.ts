@@ -246,6 +246,7 @@ async function startAround(
       waitingMs: repo.backlog().waitingMs,
       queued: repo.backlog().queued + monitor.health().pendingRows + alarms.backlog() + notify.backlog(),
     }),
+    ...(leases ? { leadsGroups: () => [...leases.terms().keys()] } : {}),
   });
   let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
   void transport.mode().then(
