@@ -67,17 +67,24 @@ async function measureCluster() {
   }
 }
 
-const cluster = await measureCluster();
-const scale = await icmp100k();
-console.log(
-  JSON.stringify({
-    takeover_s: cluster.takeover,
-    lost: cluster.lost,
-    duplicated: cluster.duplicated,
-    icmp100k: scale?.icmp100k ?? null,
-    engine_cpu_pct_100k: scale?.engine_cpu_pct_100k ?? null,
-    events: cluster.events,
-    cycle_s: CYCLE_S,
-    goal_takeover_s: 2 * CYCLE_S,
-  }),
-);
+async function main(): Promise<void> {
+  const cluster = await measureCluster();
+  const scale = await icmp100k();
+  console.log(
+    JSON.stringify({
+      takeover_s: cluster.takeover,
+      lost: cluster.lost,
+      duplicated: cluster.duplicated,
+      icmp100k: scale?.icmp100k ?? null,
+      engine_cpu_pct_100k: scale?.engine_cpu_pct_100k ?? null,
+      events: cluster.events,
+      cycle_s: CYCLE_S,
+      goal_takeover_s: 2 * CYCLE_S,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
