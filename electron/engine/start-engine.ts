@@ -211,7 +211,7 @@ async function startAround(
     log,
   });
   // ── end of SNMP traps ──
-  // Several instances on one PostgreSQL: a lease per poller group, one ICMP critical cycle long.
+  // Several instances on one PostgreSQL: a lease per poller group, timed by the ICMP critical cycle.
   const cycleMs = () => settings.group('monitor').criticalS * 1_000;
   const leases = leasesFor(store, identity, cycleMs, log);
   const notify = await NotifyService.start({
