@@ -22,7 +22,8 @@ afterAll(async () => {
 function flip(step: number): void {
   const third = cluster.deviceIds.filter((_, index) => index % 3 === step % 3);
   const down = new Set(cluster.down());
-  for (const id of third) if (down.has(id)) down.delete(id);
+  for (const id of third)
+    if (down.has(id)) down.delete(id);
     else down.add(id);
   cluster.setDown([...down]);
 }

@@ -101,7 +101,10 @@ export class EventRelay {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.options.url, application_name: `vigia ${this.options.holder}` });
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      application_name: `vigia ${this.options.holder}`,
+    });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     client.on('notification', (message) => {
@@ -152,7 +155,11 @@ export class EventRelay {
       this.outgoing = [];
       try {
         for (const { kind, ids } of coalesce(batch))
-          for (const payload of payloadsOf({ from: this.options.holder, kind, ids: ids.filter((id) => id > 0) }))
+          for (const payload of payloadsOf({
+            from: this.options.holder,
+            kind,
+            ids: ids.filter((id) => id > 0),
+          }))
             await client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
       } catch (error) {
         this.options.log(`cluster: changes not announced yet (${(error as Error).message})`);
@@ -166,7 +173,9 @@ export class EventRelay {
     this.incoming = this.incoming
       .then(() => this.apply(notice))
       .catch((error: unknown) =>
-        this.options.log(`cluster: a change from another instance could not be read: ${(error as Error).message}`),
+        this.options.log(
+          `cluster: a change from another instance could not be read: ${(error as Error).message}`,
+        ),
       );
   }
 

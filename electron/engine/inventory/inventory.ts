@@ -120,13 +120,17 @@ export class Inventory {
 
   /** Whether this instance's pollers own the device (its group's leader is this instance). */
   pollsDevice(id: number): boolean {
-    return this.scope === null || this.scope.groups.has(this.scope.membership.get(id) ?? DEFAULT_POLLER_GROUP);
+    return (
+      this.scope === null || this.scope.groups.has(this.scope.membership.get(id) ?? DEFAULT_POLLER_GROUP)
+    );
   }
 
   /** Whether the pollers here decide this alarm: its device's group, else (a tower's) the default group. */
   polls(alarm: Pick<Alarm, 'deviceId'>): boolean {
     if (this.scope === null) return true;
-    return alarm.deviceId === null ? this.scope.groups.has(DEFAULT_POLLER_GROUP) : this.pollsDevice(alarm.deviceId);
+    return alarm.deviceId === null
+      ? this.scope.groups.has(DEFAULT_POLLER_GROUP)
+      : this.pollsDevice(alarm.deviceId);
   }
 
   links(): TopologyDevice[] {

@@ -79,7 +79,8 @@ export class DurableWrites {
     ]);
     const [statusResult, sampleResult, rollupResult] = results;
     // A deposed poller leader's rows are refused for good: the new leader measures from now on.
-    const kept = (result: PromiseSettledResult<unknown>) => result.status === 'rejected' && !isFenced(result.reason);
+    const kept = (result: PromiseSettledResult<unknown>) =>
+      result.status === 'rejected' && !isFenced(result.reason);
     // Newer rows queued meanwhile win over the failed batch's.
     if (kept(statusResult))
       for (const status of statuses)

@@ -27,7 +27,10 @@ import type { Repository, StoredSnmpConfig } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 
 /** What the SNMP monitor reads of the engine's inventory, and tells it. */
-export type SnmpInventory = Pick<Inventory, 'device' | 'isSuppressed' | 'noteWirelessClients' | 'pollsDevice'>;
+export type SnmpInventory = Pick<
+  Inventory,
+  'device' | 'isSuppressed' | 'noteWirelessClients' | 'pollsDevice'
+>;
 
 export interface SnmpMonitorOptions {
   repo: Repository;

@@ -26,7 +26,9 @@ export interface RelayNotice {
 export const MAX_PAYLOAD_BYTES = 7_900;
 
 /** Consecutive notices of one kind become one; the order of kinds is kept (a raise before its clear). */
-export function coalesce(batch: readonly { kind: RelayKind; id: number }[]): { kind: RelayKind; ids: number[] }[] {
+export function coalesce(
+  batch: readonly { kind: RelayKind; id: number }[],
+): { kind: RelayKind; ids: number[] }[] {
   const out: { kind: RelayKind; ids: number[] }[] = [];
   for (const { kind, id } of batch) {
     const last = out.at(-1);

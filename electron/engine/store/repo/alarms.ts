@@ -80,6 +80,13 @@ export function alarmsRepository({ dialect, writer }: RepoContext): Repository['
       );
     },
     byIds: async (ids) =>
-      ids.length === 0 ? [] : (await db.select().from(a).where(inArray(a.id, [...ids]))).map(toAlarm),
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .select()
+              .from(a)
+              .where(inArray(a.id, [...ids]))
+          ).map(toAlarm),
   };
 }

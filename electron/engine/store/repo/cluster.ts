@@ -1,5 +1,9 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
-import { DEFAULT_POLLER_GROUP, type GroupLeader, type PollerGroup } from '../../../../shared/contract/cluster';
+import {
+  DEFAULT_POLLER_GROUP,
+  type GroupLeader,
+  type PollerGroup,
+} from '../../../../shared/contract/cluster';
 import { instanceOf } from '../../../../shared/domain/cluster/lease';
 import { isUniqueViolation } from '../errors';
 import type { RepoContext } from './context';

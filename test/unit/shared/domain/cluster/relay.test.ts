@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { coalesce, MAX_PAYLOAD_BYTES, parseNotice, payloadsOf } from '../../../../../shared/domain/cluster/relay';
+import {
+  coalesce,
+  MAX_PAYLOAD_BYTES,
+  parseNotice,
+  payloadsOf,
+} from '../../../../../shared/domain/cluster/relay';
 
 describe('the relay between instances', () => {
   it('gathers consecutive changes of one kind, keeping the order of kinds', () => {
