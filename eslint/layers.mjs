@@ -45,6 +45,7 @@ export const engineDomains = {
   reports: ['store'],
   accounts: ['store'],
   topology: ['store', 'collectors'],
+  cluster: ['store'],
   demo: ['store', 'backup', 'optical', 'collectors', 'synthetic'],
   api: [
     'store',
@@ -64,6 +65,7 @@ export const engineDomains = {
     'self',
     'reports',
     'topology',
+    'cluster',
   ],
 };
 

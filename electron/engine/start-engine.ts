@@ -59,6 +59,9 @@ import { MemoryUplink } from './outage/memory-uplink';
 import { OutageService } from './outage/outage-service';
 import type { UplinkSignal } from './outage/uplink-port';
 import { reportsApiHandlers } from './reports/api-handlers';
+import { clusterIdentity, leasesFor, startCluster, type ClusterIdentity } from './cluster/start-cluster';
+import { DEFAULT_POLLER_GROUP } from '../../shared/contract/cluster';
+import { liveStatuses } from './cluster/live-statuses';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -110,7 +113,11 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     fileLog.line(message);
   };
   const startedAt = Date.now();
-  const store = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
+  const identity = clusterIdentity(options.dataDir);
+  const configured = options.store ?? { dialect: 'sqlite', file: join(options.dataDir, 'vigia.db') };
+  // On a shared PostgreSQL every session carries this process's fencing holder (see cluster/).
+  const store: StoreConfig =
+    configured.dialect === 'postgres' ? { ...configured, fenceAs: identity.holder } : configured;
   const repo = await openStore(store).catch(async (error: unknown) => {
     await fileLog.close();
     throw error;
@@ -121,7 +128,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     log: (level, message) => log(`[${level}] ${message}`),
   });
   try {
-    const engine = await startAround(repo, supervisor, options, log, startedAt);
+    const engine = await startAround(repo, supervisor, options, log, startedAt, { identity, store });
     return { ...engine, stop: () => engine.stop().finally(() => fileLog.close()) };
   } catch (error) {
     await supervisor.stopAll().catch(() => undefined);
@@ -159,6 +166,7 @@ async function startAround(
   options: StartEngineOptions,
   log: (message: string) => void,
   startedAt: number,
+  { identity, store }: { identity: ClusterIdentity; store: StoreConfig },
 ): Promise<RunningEngine> {
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
@@ -226,6 +234,9 @@ async function startAround(
     log,
   });
   // ── end of topology ──
+  // Several instances on one PostgreSQL: a lease per poller group, timed by the ICMP critical cycle.
+  const cycleMs = () => settings.group('monitor').criticalS * 1_000;
+  const leases = leasesFor(store, identity, cycleMs, log);
   const notify = await NotifyService.start({
     repo,
     bus,
@@ -241,6 +252,9 @@ async function startAround(
     workstation: () => ({ language: settings.language(), paused: settings.group('notifications').paused }),
     // Other workstations on a shared PostgreSQL change chats and webhooks too: taken up within 5 s.
     refreshMs: repo.dialect === 'postgres' ? 5_000 : null,
+    // On a shared PostgreSQL the default poller group's leader alone sends (see cluster/).
+    sending: leases === null,
+    ...(leases ? { mayDeliver: () => leases.holdsNow(DEFAULT_POLLER_GROUP) } : {}),
     log,
   });
 
@@ -255,6 +269,7 @@ async function startAround(
       waitingMs: repo.backlog().waitingMs,
       queued: repo.backlog().queued + monitor.health().pendingRows + alarms.backlog() + notify.backlog(),
     }),
+    ...(leases ? { leadsGroups: () => [...leases.terms().keys()] } : {}),
   });
   let mode: PingerMode = { mode: options.demo ? 'simulated' : 'raw', note: null };
   void transport.mode().then(
@@ -355,6 +370,42 @@ async function startAround(
   await storeBackup.start();
   // ── end database backups ──
 
+  const inventoryChanged = async () => {
+    await monitor.reload();
+    await snmpMonitor.reload();
+    await traps.reconfigure();
+  };
+  // ── Several instances on one PostgreSQL: poller groups, leases, fencing, the live link ──
+  const pollers = {
+    start: async () => {
+      monitor.start();
+      await snmpMonitor.start();
+    },
+    stop: async () => {
+      await monitor.stop();
+      await snmpMonitor.stop();
+    },
+    reload: async () => {
+      await monitor.reload();
+      await snmpMonitor.reload();
+    },
+  };
+  const cluster = await startCluster({
+    identity,
+    repo,
+    bus,
+    store,
+    leases,
+    pollers,
+    resyncAlarms: () => alarms.resync(),
+    setScope: (scope) => inventory.setScope(scope),
+    leadNotifications: (leading) => notify.lead(leading),
+    inventoryChanged,
+    language: () => settings.language(),
+    log,
+  });
+  // ── end of several instances ──
+
   const call = createDispatcher(
     createApiHandlers({
       repo,
@@ -380,11 +431,9 @@ async function startAround(
       info,
       health: () => health.current(),
       now: Date.now,
-      inventoryChanged: async () => {
-        await monitor.reload();
-        await snmpMonitor.reload();
-        await traps.reconfigure();
-      },
+      cluster: cluster.handlers,
+      statuses: () => liveStatuses(repo, monitor.snapshot()),
+      inventoryChanged,
     }),
     accounts,
     () => settings.language(),
@@ -394,8 +443,8 @@ async function startAround(
     health.publish();
   });
   supervisor.onHealthChange(() => health.publish());
-  monitor.start();
-  await snmpMonitor.start();
+  // On a shared PostgreSQL the pollers run while this instance leads a group (see cluster/).
+  if (leases === null) await pollers.start();
   topology.start();
   alarmRetention.start();
   health.start();
@@ -411,6 +460,7 @@ async function startAround(
     call,
     subscribe: (listener) => bus.subscribe(listener),
     async stop() {
+      await cluster.stop();
       await selfMonitor.stop();
       health.stop();
       stopApplying();

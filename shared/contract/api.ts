@@ -30,6 +30,7 @@ import { selfHealthApiMethods } from './self-health';
 import { reportsApiMethods } from './reports';
 import { inventoryImportApiMethods } from './inventory-import';
 import { PingerNote, pingerModes } from './pinger';
+import { clusterApiMethods } from './cluster';
 
 export { Actor, HistoryRange } from './common';
 
@@ -146,6 +147,7 @@ export const apiMethods = {
   ...selfHealthApiMethods,
   ...reportsApiMethods,
   ...inventoryImportApiMethods,
+  ...clusterApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -42,6 +42,8 @@ export const EngineHealth = z.object({
   /** The driver's own text, for the log; the UI words `store` instead. */
   storeError: z.string().nullable(),
   store: StoreCondition,
+  /** Several instances on one PostgreSQL: the poller groups this instance leads (absent on SQLite). */
+  leadsGroups: z.array(z.number().int().positive()).optional(),
 });
 export type EngineHealth = z.infer<typeof EngineHealth>;
 

@@ -123,6 +123,12 @@ export const methodRoles: Record<ApiMethod, MethodRole> = {
 
   'inventory.import': 'admin',
 
+  'cluster.status': 'viewer',
+  'cluster.groups.list': 'viewer',
+  'cluster.groups.save': 'admin',
+  'cluster.groups.delete': 'admin',
+  'cluster.groups.assign': 'admin',
+
   'topology.view': 'viewer',
   'topology.discover': 'operator',
   // Accepting sets parents, as devices.update does.

@@ -16,6 +16,7 @@ import { observabilityMessages } from './messages/observability';
 import { selfMessages } from './messages/self';
 import { reportsMessages } from './messages/reports';
 import { inventoryImportMessages } from './messages/inventory-import';
+import { clusterMessages } from './messages/cluster';
 
 export { defaultLanguage, isLanguage, languages, type Language } from './language';
 export { fill, keepGivenParts, placeholdersOf, type Catalog, type MessageParams } from './catalog';
@@ -41,6 +42,7 @@ export const catalogs = [
   selfMessages,
   reportsMessages,
   inventoryImportMessages,
+  clusterMessages,
 ] as const satisfies readonly Catalog[];
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;

@@ -81,7 +81,7 @@ async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
 }
 
 /** "raised:12", "cleared:12" for every event line of these messages. */
-function deliveredKeys(texts: string[]): string[] {
+export function deliveredKeys(texts: string[]): string[] {
   const keys: string[] = [];
   for (const text of texts)
     for (const line of text.split('\n')) {

@@ -115,6 +115,19 @@ export class AlarmService implements AlarmPort {
     return service;
   }
 
+  /**
+   * Takes up the open alarms as the store holds them now: another instance on the shared
+   * PostgreSQL raised and cleared them while this one followed (a new poller term starts here).
+   */
+  resync(): Promise<void> {
+    return this.serial(async () => {
+      await this.writes.drained();
+      const open = await this.repo.alarms.open();
+      this.open.clear();
+      for (const alarm of open) this.remember(alarm);
+    });
+  }
+
   /** Alarm writes the store has not taken yet (the engine's health shows them). */
   backlog(): number {
     return this.writes.backlog();

@@ -19,6 +19,8 @@ import type { StoreBackupApiHandlers } from '../store-backup/api-handlers';
 import type { SelfApiHandlers } from '../self/api-handlers';
 import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 import type { TopologyApiHandlers } from '../topology/api-handlers';
+import type { ClusterApiHandlers } from '../cluster/api-handlers';
+import type { DeviceStatus } from '../../../shared/contract/entities';
 
 /** What the API handlers work with. */
 export interface ApiContext {
@@ -41,6 +43,9 @@ export interface ApiContext {
   reports: ReportsApiHandlers;
   /** Given the inventory's device update, through which an accepted proposal sets a parent. */
   topology: (updateDevice: ApiHandlers['devices.update']) => TopologyApiHandlers;
+  cluster: ClusterApiHandlers;
+  /** Every device's current status (this instance's pollers', and the store's for the others'). */
+  statuses(): Promise<DeviceStatus[]>;
   info(): AppInfo;
   health(): EngineHealth;
   now(): number;

@@ -25,5 +25,6 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     ...ctx.self,
     ...ctx.reports,
     ...ctx.topology(inventory['devices.update']),
+    ...ctx.cluster,
   };
 }

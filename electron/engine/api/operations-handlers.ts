@@ -22,7 +22,7 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
   return {
     'app.info': async () => ctx.info(),
     'engine.health': async () => ctx.health(),
-    'status.snapshot': async () => monitor.snapshot(),
+    'status.snapshot': () => ctx.statuses(),
     'status.history': async ({ deviceId, range }) => {
       const to = ctx.now();
       const { ms, resolution } = chartRanges[range];

@@ -19,6 +19,8 @@ export interface HealthPublisherOptions {
   probeStore: () => Promise<unknown>;
   /** Writes held for the store, all parts together. */
   storeBacklog: () => StoreBacklog;
+  /** The poller groups this instance leads, on a shared PostgreSQL; absent on SQLite. */
+  leadsGroups?: () => number[];
   everyMs?: number;
 }
 
@@ -56,6 +58,7 @@ export class HealthPublisher {
       storeOk: store.problem === null,
       storeError,
       store,
+      ...(this.options.leadsGroups ? { leadsGroups: this.options.leadsGroups() } : {}),
     };
   }
 

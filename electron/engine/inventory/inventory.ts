@@ -1,4 +1,5 @@
-import type { Device, Tower } from '../../../shared/contract/entities';
+import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
+import type { Alarm, Device, Tower } from '../../../shared/contract/entities';
 import type { VigiaEvent } from '../../../shared/contract/events';
 import type { PingTarget } from '../../../shared/contract/pinger';
 import type { TopologyDevice } from '../../../shared/domain/monitor/dependencies';
@@ -18,6 +19,12 @@ export interface Coverage {
   tower(id: number): boolean;
 }
 
+/** Several instances on one PostgreSQL: the groups this one leads, and the devices outside the default group. */
+export interface PollerScope {
+  groups: ReadonlySet<number>;
+  membership: ReadonlyMap<number, number>;
+}
+
 /**
  * The engine's one picture of the network: devices, towers, their links, maintenance windows
  * (the global one too) and the subscribers behind each tower. Loaded once, then kept current by
@@ -30,6 +37,8 @@ export class Inventory {
   /** Wireless clients associated to each radio, as SNMP last counted them. */
   private readonly clients = new Map<number, number>();
   private global: GlobalMaintenanceValue | null = null;
+  /** The poller groups this instance leads and each device's group; null: it polls everything. */
+  private scope: PollerScope | null = null;
 
   static async load(repo: Repository): Promise<Inventory> {
     const inventory = new Inventory();
@@ -99,9 +108,29 @@ export class Inventory {
     return [...this.towers.values()];
   }
 
-  /** The devices ICMP probes. */
+  /** The devices ICMP probes: the enabled ones of the poller groups this instance leads. */
   monitored(): Device[] {
-    return this.allDevices().filter((device) => device.enabled);
+    return this.allDevices().filter((device) => device.enabled && this.pollsDevice(device.id));
+  }
+
+  /** Narrows the pollers to the groups this instance leads (null: every device, one instance alone). */
+  setScope(scope: PollerScope | null): void {
+    this.scope = scope;
+  }
+
+  /** Whether this instance's pollers own the device (its group's leader is this instance). */
+  pollsDevice(id: number): boolean {
+    return (
+      this.scope === null || this.scope.groups.has(this.scope.membership.get(id) ?? DEFAULT_POLLER_GROUP)
+    );
+  }
+
+  /** Whether the pollers here decide this alarm: its device's group, else (a tower's) the default group. */
+  polls(alarm: Pick<Alarm, 'deviceId'>): boolean {
+    if (this.scope === null) return true;
+    return alarm.deviceId === null
+      ? this.scope.groups.has(DEFAULT_POLLER_GROUP)
+      : this.pollsDevice(alarm.deviceId);
   }
 
   links(): TopologyDevice[] {

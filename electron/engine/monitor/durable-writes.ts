@@ -1,4 +1,5 @@
 import type { DeviceStatus, PingRollup, PingSample } from '../../../shared/contract/entities';
+import { isFenced } from '../store/errors';
 import type { Repository } from '../store/repository';
 import { DEFAULT_STALL_MS } from '../store/write-behind';
 
@@ -77,12 +78,15 @@ export class DurableWrites {
       rollups.length > 0 ? this.repo.ping.upsertRollups(rollups) : Promise.resolve(),
     ]);
     const [statusResult, sampleResult, rollupResult] = results;
+    // A deposed poller leader's rows are refused for good: the new leader measures from now on.
+    const kept = (result: PromiseSettledResult<unknown>) =>
+      result.status === 'rejected' && !isFenced(result.reason);
     // Newer rows queued meanwhile win over the failed batch's.
-    if (statusResult.status === 'rejected')
+    if (kept(statusResult))
       for (const status of statuses)
         if (!this.statuses.has(status.deviceId)) this.statuses.set(status.deviceId, status);
-    if (sampleResult.status === 'rejected') this.samples = samples.concat(this.samples);
-    if (rollupResult.status === 'rejected')
+    if (kept(sampleResult)) this.samples = samples.concat(this.samples);
+    if (kept(rollupResult))
       for (const rollup of rollups) {
         const key = `${rollup.deviceId}:${rollup.bucket}`;
         if (!this.rollups.has(key)) this.rollups.set(key, rollup);

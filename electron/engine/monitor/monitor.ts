@@ -130,6 +130,8 @@ export class Monitor {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // A restart (a new poller term on a shared PostgreSQL) resumes from what the store holds now.
+    this.loaded = false;
     this.retention.start();
     this.schedule(0);
   }
@@ -297,6 +299,7 @@ export class Monitor {
     // which of its devices came back before its summary is written.
     const alarmChanges = await this.alarms.reconcile('icmp', verdict.plan.map(desiredAlarm), at, {
       frozen: assessment.frozen,
+      scope: (alarm) => this.inventory.polls(alarm),
     });
     await this.alarms.reconcile('monitor', verdict.massOutage, at, {
       scope: (alarm) => alarm.type === outageAlarmTypes.massOutage,

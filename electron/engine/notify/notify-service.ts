@@ -71,9 +71,17 @@ export interface NotifyServiceOptions {
    * (shared PostgreSQL); null or absent: only on a settings change.
    */
   refreshMs?: number | null;
+  /**
+   * Whether this instance sends Telegram and webhooks and runs the bot from the start (default).
+   * Several instances on one PostgreSQL: only the default poller group's leader does (see lead()).
+   */
+  sending?: boolean;
+  /** Asked before every claim and send: whether this instance still leads (see OutboxSender). */
+  mayDeliver?: () => boolean;
 }
 
 const REPLAY_MS = 15 * 60_000;
+const SHARED_OUTBOX_STALL_MS = 60_000;
 const KEEP_FINISHED_MS = 7 * 86_400_000;
 
 /**
@@ -101,6 +109,10 @@ export class NotifyService {
   private storedVersion = '';
   /** Saves and re-reads one at a time, so a re-read never adopts what a save is replacing. */
   private configTail: Promise<unknown> = Promise.resolve();
+  /** Whether this instance routes alarms into the outbox, sends it and runs the bot. */
+  private sending: boolean;
+  /** Role changes (lead / follow) one after another. */
+  private roleTail: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: NotifyServiceOptions,
@@ -109,6 +121,7 @@ export class NotifyService {
   ) {
     this.config = config;
     this.secrets = secrets;
+    this.sending = options.sending ?? true;
     this.now = options.now ?? Date.now;
     this.timeoutMs = options.sendTimeoutMs ?? 15_000;
     this.router = new NotificationRouter({
@@ -134,6 +147,9 @@ export class NotifyService {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.breaker ? { breaker: options.breaker } : {}),
+      // Several instances: a message is sent only once it is in the shared outbox (never from this
+      // process's memory while the store stalls), so the next leader cannot send it a second time.
+      ...(options.mayDeliver ? { mayDeliver: options.mayDeliver, stallMs: SHARED_OUTBOX_STALL_MS } : {}),
     });
     this.desktop = createDesktopAlerts({
       preferences: async () => ({ ...this.config.desktop, ...options.workstation() }),
@@ -150,15 +166,13 @@ export class NotifyService {
     service.hold.restore(await options.repo.alarms.open());
     service.unsubscribe = options.bus.subscribe((event) => {
       for (const notice of service.hold.admitEvent(event)) {
-        service.router.onEvent(notice);
+        if (service.sending) service.router.onEvent(notice);
         service.desktop.onEvent(notice);
       }
       if (event.type === 'settings.changed') void service.refresh();
     });
     if (options.refreshMs) service.refresher = setInterval(() => void service.refresh(), options.refreshMs);
-    await service.router.replayRecent(service.now(), REPLAY_MS);
-    await service.sender.start();
-    service.restartBot();
+    if (service.sending) await service.takeUpSending();
     service.cleanup = setInterval(
       () =>
         void options.repo.outbox
@@ -169,7 +183,47 @@ export class NotifyService {
     return service;
   }
 
+  /**
+   * This instance becomes (true) or stops being (false) the one that sends Telegram and webhooks
+   * and runs the bot. Taking over replays the recent alarms into the outbox: an alarm the previous
+   * sender stored but never queued is not lost, and one it queued keeps its idempotency key.
+   */
+  lead(sending: boolean): Promise<void> {
+    this.roleTail = this.roleTail.then(async () => {
+      if (sending === this.sending) return;
+      // Live events route from now on; the replay covers what came before.
+      this.sending = sending;
+      if (sending) {
+        await this.takeUpSending().catch(async (error: unknown) => {
+          this.sending = false;
+          await this.sender.stop();
+          throw error;
+        });
+        return;
+      }
+      await this.router.idle();
+      await this.sender.stop();
+      await this.stopBot();
+    });
+    return this.roleTail;
+  }
+
+  private async takeUpSending(): Promise<void> {
+    await this.router.replayRecent(this.now(), REPLAY_MS);
+    await this.sender.start();
+    this.restartBot();
+  }
+
+  private stopBot(): Promise<void> {
+    this.botChange = this.botChange.then(async () => {
+      await this.bot?.stop();
+      this.bot = null;
+    });
+    return this.botChange;
+  }
+
   async stop(): Promise<void> {
+    await this.roleTail;
     this.unsubscribe?.();
     this.desktop.stop();
     if (this.cleanup) clearInterval(this.cleanup);
@@ -177,11 +231,7 @@ export class NotifyService {
     await this.configTail;
     await this.router.idle();
     await this.sender.stop();
-    this.botChange = this.botChange.then(async () => {
-      await this.bot?.stop();
-      this.bot = null;
-    });
-    await this.botChange;
+    await this.stopBot();
   }
 
   /**
@@ -211,7 +261,7 @@ export class NotifyService {
     this.config = config;
     this.secrets = secrets;
     if (restartBot === 'always' || this.botSettings() !== bot) this.restartBot();
-    this.sender.wake();
+    if (this.sending) this.sender.wake();
   }
 
   /** What the Telegram bot runs on: a change here restarts it, a renamed chat does not. */
@@ -442,6 +492,7 @@ export class NotifyService {
     this.botChange = this.botChange.then(async () => {
       await this.bot?.stop();
       this.bot = null;
+      if (!this.sending) return;
       const { telegram } = this.config;
       const token = tokenFor(this.secrets, telegram.apiRoot);
       if (!telegram.enabled || !token || !telegram.chats.some((chat) => chat.commands)) return;

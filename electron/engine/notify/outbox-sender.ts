@@ -43,6 +43,12 @@ export interface OutboxSenderOptions {
   breaker?: BreakerRule;
   /** How long queueing a message waits for the store before it is sent from memory (default 1 s). */
   stallMs?: number;
+  /**
+   * Asked right before every claim and every send (several instances on one PostgreSQL: whether
+   * this one still leads by its own clock). A process woken from a stop sends nothing it claimed
+   * before: the new leader sends it once its claim expires. Default: always.
+   */
+  mayDeliver?: () => boolean;
 }
 
 export interface DestinationHealth {
@@ -176,6 +182,7 @@ export class OutboxSender {
   }
 
   private async tick(): Promise<void> {
+    if (!(this.options.mayDeliver?.() ?? true)) return;
     const now = this.now();
     const due = [...this.memory.due(now), ...(await this.storedDue(now))];
     const groups = new Map<string, OutboxMessage[]>();
@@ -311,6 +318,7 @@ export class OutboxSender {
       const now = this.now();
       if (index > 0) await this.awaitToken(pace);
       pace.bucket.take(this.now());
+      if (!(this.options.mayDeliver?.() ?? true)) return;
       try {
         await destination.channel.send(
           items[0]!.row.destination,

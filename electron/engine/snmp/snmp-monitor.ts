@@ -28,7 +28,10 @@ import type { Repository, StoredSnmpConfig } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 
 /** What the SNMP monitor reads of the engine's inventory, and tells it. */
-export type SnmpInventory = Pick<Inventory, 'device' | 'isSuppressed' | 'noteWirelessClients'>;
+export type SnmpInventory = Pick<
+  Inventory,
+  'device' | 'isSuppressed' | 'noteWirelessClients' | 'pollsDevice'
+>;
 
 export interface SnmpMonitorOptions {
   repo: Repository;
@@ -151,7 +154,9 @@ export class SnmpMonitor {
   }
 
   async reload(): Promise<void> {
-    this.configs = (await this.deps.repo.snmp.configs()).filter((config) => config.enabled);
+    this.configs = (await this.deps.repo.snmp.configs()).filter(
+      (config) => config.enabled && this.deps.inventory.pollsDevice(config.deviceId),
+    );
     const configured = new Set(this.configs.map((config) => config.deviceId));
     for (const id of this.tracks.keys()) if (!configured.has(id)) this.tracks.delete(id);
   }

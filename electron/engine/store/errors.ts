@@ -107,3 +107,8 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = codeOf(error);
   return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
+
+/** The database refused a write only a poller leader may do: this instance holds no lease for it. */
+export function isFenced(error: unknown): boolean {
+  return codeOf(error) === 'VGF01';
+}

@@ -7,6 +7,7 @@ import { devicesRepository } from './repo/devices';
 import { historyRepository, stateChangeRecorder } from './repo/history';
 import { inventoryImportRepository } from './repo/inventory-import';
 import { opticalRepository } from './repo/optical';
+import { clusterRepository } from './repo/cluster';
 import { outboxRepository } from './repo/outbox';
 import { pingRepository } from './repo/ping';
 import { selfHealthRepository } from './repo/self-health';
@@ -24,7 +25,13 @@ import { Writer } from './writer';
 
 export type StoreConfig =
   | { dialect: 'sqlite'; file: string; migrationsDir?: string }
-  | { dialect: 'postgres'; url: string; migrationsDir?: string };
+  | {
+      dialect: 'postgres';
+      url: string;
+      migrationsDir?: string;
+      /** This instance's fencing holder: the database refuses leader-only writes it has no lease for. */
+      fenceAs?: string;
+    };
 
 export function createRepository(dialect: StoreDialect, now: () => number = Date.now): Repository {
   const writer = new Writer();
@@ -59,6 +66,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     backup: backupRepository(context),
     optical: opticalRepository(context),
     users: usersRepository(context),
+    cluster: clusterRepository(context),
     selfHealth: selfHealthRepository(context),
     writerQueue: () => writer.pending,
     history,
@@ -79,6 +87,6 @@ export async function openStore(config: StoreConfig): Promise<Repository> {
   const dialect =
     config.dialect === 'sqlite'
       ? await openSqlite(config.file, config.migrationsDir)
-      : await openPostgres(config.url, config.migrationsDir);
+      : await openPostgres(config.url, config.migrationsDir, config.fenceAs);
   return createRepository(dialect);
 }

@@ -37,6 +37,9 @@ import { pgTimePartitions } from './pg-partitions';
 /** PostgreSQL's limit on bound parameters per statement. */
 const PG_MAX_PARAMS = 65_535;
 
+/** Several instances: a transaction left idle this long (its process stopped) is ended by the server. */
+const IDLE_IN_TRANSACTION_MS = 5_000;
+
 /** Any fixed number: the advisory lock Vigia's schema updates take on a shared server. */
 const MIGRATION_LOCK_KEY = 0x5649_4741;
 
@@ -115,8 +118,27 @@ async function insertAlarms(pool: pg.Pool, alarms: NewAlarm[]): Promise<Alarm[]>
   }
 }
 
-export async function openPostgres(url: string, migrationsRoot?: string): Promise<StoreDialect> {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
+export async function openPostgres(
+  url: string,
+  migrationsRoot?: string,
+  fenceAs?: string,
+): Promise<StoreDialect> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    // Every session names its instance: the fence triggers (migration cluster_fence) check it. A
+    // process stopped mid-transaction (hung) must not hold its row locks against the next leader.
+    ...(fenceAs
+      ? {
+          options: `-c vigia.instance=${fenceAs} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
+          application_name: `vigia ${fenceAs}`,
+        }
+      : {}),
+  });
+  // A session terminated while checked out (mid-transaction: an administrator, a failover) must not
+  // take the process down either; the query in flight reports it and the pool drops the client.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // A broken connection in the pool must not take the process down; the next query reports it.
   pool.on('error', (error) =>
     console.error(`PostgreSQL connection lost (${redactUrl(url)}): ${error.message}`),

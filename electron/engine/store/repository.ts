@@ -20,6 +20,7 @@ import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contr
 import type { ParentLinkProposal } from '../../../shared/contract/topology';
 import type { HistoryRepository } from './repo/history';
 import type { OpticalRepository } from './repo/optical';
+import type { ClusterRepository } from './repo/cluster';
 import type { BackupStore } from './repo/backup';
 import type { UsersRepository } from './repo/users';
 import type { SelfHealthStore } from './repo/self-health';
@@ -164,6 +165,8 @@ export interface Repository {
     /** Cleared alarms older than `at` go; returns how many. */
     deleteClearedBefore(at: number): Promise<number>;
     list(filter: { states: AlarmState[]; deviceId?: number; limit: number }): Promise<Alarm[]>;
+    /** These alarms as stored now, in any state (an event another instance published). */
+    byIds(ids: readonly number[]): Promise<Alarm[]>;
   };
 
   outbox: {
@@ -241,6 +244,8 @@ export interface Repository {
    */
   backupTo(destination: string): Promise<void>;
   optical: OpticalRepository;
+  /** Poller groups, device membership and their leaders (several instances on one PostgreSQL). */
+  cluster: ClusterRepository;
 
   users: UsersRepository;
   selfHealth: SelfHealthStore;

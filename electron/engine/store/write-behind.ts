@@ -1,4 +1,4 @@
-import { isForeignKeyViolation, isUniqueViolation } from './errors';
+import { isFenced, isForeignKeyViolation, isUniqueViolation } from './errors';
 import type { WriteBacklog } from './writer';
 
 /** A write that landed in time, or the promise of it landing once the store answers again. */
@@ -35,9 +35,15 @@ export const answeringStore =
 /** The store was closed (the engine is stopping): no retry will find it open again. */
 const CLOSED = /connection is not open|after calling end on the pool/i;
 
-/** A write that can never succeed however often it is retried (a row it refers to is gone). */
+/**
+ * A write that can never succeed however often it is retried: a row it refers to is gone, or it
+ * is a deposed poller leader's (fenced: the new leader decides from now on).
+ */
 const isPermanent = (error: unknown): boolean =>
-  isForeignKeyViolation(error) || isUniqueViolation(error) || CLOSED.test(String((error as Error)?.message));
+  isForeignKeyViolation(error) ||
+  isUniqueViolation(error) ||
+  isFenced(error) ||
+  CLOSED.test(String((error as Error)?.message));
 
 /**
  * Writes that must never be lost but must never hold up the engine either: they run one after

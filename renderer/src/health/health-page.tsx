@@ -5,6 +5,7 @@ import type { HistoryRange } from '../../../shared/contract/common';
 import type { HealthSample } from '../../../shared/contract/self-health';
 import { getClient } from '../client';
 import { notifyError } from '../shared/notify';
+import { ClusterPanel } from './cluster-panel';
 import { HealthChart } from './health-chart';
 
 const REFRESH_MS = 30_000;
@@ -37,6 +38,7 @@ export function HealthPage() {
       <Text c="dimmed" size="sm">
         {t('health.intro')}
       </Text>
+      <ClusterPanel />
       {samples !== null && samples.length === 0 ? (
         <Text c="dimmed" data-testid="health-empty">
           {t('health.empty')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveValue } from '../live/use-live';
 import { GroupForm } from './group-form';
 import { NotificationsSection } from './notifications/notifications-section';
+import { PollerGroupsCard } from './poller-groups-card';
 import { WorkstationCard } from './workstation-card';
 
 /**
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <GroupForm group="retention" stored={settings.retention} />
       <GroupForm group="map" stored={settings.map} />
       <NotificationsSection />
+      <PollerGroupsCard />
     </Stack>
   );
 }

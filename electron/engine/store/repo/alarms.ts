@@ -79,5 +79,14 @@ export function alarmsRepository({ dialect, writer }: RepoContext): Repository['
         toAlarm,
       );
     },
+    byIds: async (ids) =>
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .select()
+              .from(a)
+              .where(inArray(a.id, [...ids]))
+          ).map(toAlarm),
   };
 }

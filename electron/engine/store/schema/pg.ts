@@ -520,3 +520,40 @@ export const topologyProposals = pgTable(
   (table) => [primaryKey({ columns: [table.childId, table.parentId] })],
 );
 // ── end of topology ──
+// ── Cluster: poller groups and their leaders (several workstations on one PostgreSQL) ─────────────
+
+/** Devices polled together by one leader (a site, a region); id 1 is the default group. */
+export const pollerGroups = pgTable('poller_groups', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** Instance ids that may lead this group (they can reach its devices); empty: any instance. */
+  pinned: jsonb('pinned').$type<string[]>().notNull().default([]),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** A device's group when not the default one (no row: the default group). */
+export const pollerGroupDevices = pgTable(
+  'poller_group_devices',
+  {
+    deviceId: integer('device_id')
+      .primaryKey()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => pollerGroups.id, { onDelete: 'cascade' }),
+  },
+  (table) => [index('poller_group_devices_group_idx').on(table.groupId)],
+);
+
+/** Who leads each group: a lease renewed by its holder, with the term's fencing epoch. */
+export const pollerLeases = pgTable('poller_leases', {
+  groupId: integer('group_id')
+    .primaryKey()
+    .references(() => pollerGroups.id, { onDelete: 'cascade' }),
+  holder: text('holder').notNull(),
+  holderLabel: text('holder_label').notNull(),
+  epoch: ms('epoch').notNull(),
+  since: ms('since').notNull(),
+  expiresAt: ms('expires_at').notNull(),
+});
+// ── end cluster ──

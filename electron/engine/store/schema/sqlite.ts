@@ -521,3 +521,43 @@ export const topologyProposals = sqliteTable(
   (table) => [primaryKey({ columns: [table.childId, table.parentId] })],
 );
 // ── end of topology ──
+// ── Cluster: poller groups and their leaders (several workstations on one PostgreSQL) ─────────────
+
+/** Devices polled together by one leader (a site, a region); id 1 is the default group. */
+export const pollerGroups = sqliteTable('poller_groups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  /** Instance ids that may lead this group (they can reach its devices); empty: any instance. */
+  pinned: text('pinned', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** A device's group when not the default one (no row: the default group). */
+export const pollerGroupDevices = sqliteTable(
+  'poller_group_devices',
+  {
+    deviceId: integer('device_id')
+      .primaryKey()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => pollerGroups.id, { onDelete: 'cascade' }),
+  },
+  (table) => [index('poller_group_devices_group_idx').on(table.groupId)],
+);
+
+/** Who leads each group (used on PostgreSQL only; a SQLite store has one instance). */
+export const pollerLeases = sqliteTable('poller_leases', {
+  groupId: integer('group_id')
+    .primaryKey()
+    .references(() => pollerGroups.id, { onDelete: 'cascade' }),
+  holder: text('holder').notNull(),
+  holderLabel: text('holder_label').notNull(),
+  epoch: integer('epoch').notNull(),
+  since: integer('since').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+// ── end cluster ──
