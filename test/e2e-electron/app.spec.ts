@@ -76,7 +76,7 @@ test.describe('the desktop app', () => {
     const refused = await window.evaluate(async () => {
       const client = (window as unknown as { vigia: Client }).vigia;
       return client
-        .invoke('maintenance.start', { target: { scope: 'global' }, minutes: -1, reason: '', by: 'e2e' })
+        .invoke('maintenance.start', { target: { scope: 'global' }, minutes: -1, reason: '' })
         .then(
           () => null,
           (error: { apiError?: { code: string } }) => error.apiError?.code,

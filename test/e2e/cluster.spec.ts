@@ -6,7 +6,7 @@ test.describe.configure({ mode: 'serial' });
 
 // The demo server is shared by every browser suite: its devices go back to the default group.
 test.afterAll(async () => {
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
   for (const group of (await call('cluster.groups.list', undefined)) as PollerGroup[])
     if (group.id !== 1) await call('cluster.groups.delete', { id: group.id });
 });
@@ -51,7 +51,7 @@ test('poller groups are added and devices moved in bulk from Settings, in Portug
 });
 
 test('the Health page says who polls: on SQLite, this one instance alone', async ({ page }) => {
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
   await open(page, 'health');
   const panel = page.getByTestId('cluster-panel');
   await expect(panel.getByText('Estações e líderes de coleta')).toBeVisible();

@@ -26,7 +26,7 @@ const reasonsOf = (page: Page, line: number) =>
   page.locator(`[data-testid="import-row"][data-line="${line}"] [data-testid="import-reasons"]`);
 
 test.beforeAll(async () => {
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
 });
 
 test('a pt-BR Excel CSV saved as Windows-1252 is read with its accents and every reason in Portuguese', async ({
@@ -198,7 +198,7 @@ test('bad files get a clear message and nothing is written: binary, 50 MB, 100,0
 });
 
 test('in English the same reasons are in English, with no Portuguese left', async ({ page }) => {
-  await call('settings.ui.set', { value: { language: 'en' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'en' } });
   try {
     await openImport(page);
     await choose(page, 'planilha.csv', fixture('planilha-noc-windows-1252.csv'));
@@ -213,6 +213,6 @@ test('in English the same reasons are in English, with no Portuguese left', asyn
       'address 100.127.240.1 already belongs to device "Concentrador Planilha"',
     );
   } finally {
-    await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+    await call('settings.ui.set', { value: { language: 'pt-BR' } });
   }
 });

@@ -21,7 +21,7 @@ async function expectNoOverlap(page: Page): Promise<void> {
 }
 
 test.beforeEach(async () => {
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
 });
 
 test('the map shows where without a network: state outlines, tower names, a legend and the backhaul', async ({

@@ -68,7 +68,6 @@ test.afterAll(async () => {
     config: defaultNotifyConfig,
     telegramToken: null,
     webhookSecrets: {},
-    by: 'e2e',
   }).catch(() => undefined);
   for (const { server } of [webhook, telegram]) {
     server.closeAllConnections();

@@ -6,13 +6,13 @@ test.describe.configure({ mode: 'serial' });
 // The demo server is shared by every browser suite: its uplink answers again, in Portuguese.
 test.afterAll(async () => {
   await call('outage.demoUplink', { down: false });
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
 });
 
 test('the NOC uplink down shows at the top of every screen, in Portuguese and in English', async ({
   page,
 }) => {
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
   await open(page, 'dashboard');
   const banner = page.getByTestId('uplink-banner');
   await expect(banner).toHaveCount(0);

@@ -7,8 +7,8 @@ test.describe.configure({ mode: 'serial' });
 
 // The demo server is shared by every browser suite: leave the settings as they were found.
 test.afterAll(async () => {
-  await call('settings.monitor.set', { value: { criticalS: 15, unstableS: 30, stableS: 60 }, by: 'e2e' });
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.monitor.set', { value: { criticalS: 15, unstableS: 30, stableS: 60 } });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
 });
 
 const stored = async () => (await call('settings.get', undefined)) as AllSettings;
@@ -34,7 +34,7 @@ test('a stable interval below the unstable one is refused, named in Portuguese a
   expect((await stored()).monitor.stableS).toBe(60);
 
   // The engine applies the same rule, in the stored language, to whoever calls it.
-  await expect(call('settings.monitor.set', { value: { stableS: 5 }, by: 'e2e' })).rejects.toThrow(
+  await expect(call('settings.monitor.set', { value: { stableS: 5 } })).rejects.toThrow(
     /Unstable interval \(s\): cannot be longer than the stable interval \(5 s\)/,
   );
   expect((await stored()).monitor.stableS).toBe(60);
@@ -43,7 +43,7 @@ test('a stable interval below the unstable one is refused, named in Portuguese a
 test('a new ICMP interval saved in Settings is used from the next cycle, without a restart', async ({
   page,
 }) => {
-  await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'pt-BR' } });
   await open(page, 'settings');
   await page.getByTestId('monitor-criticalS').fill('5');
   await page.getByTestId('monitor-unstableS').fill('5');

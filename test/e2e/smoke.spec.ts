@@ -22,7 +22,6 @@ test('the served UI shows the live demo network', async ({ page }) => {
     target: { scope: 'tower', id: towers[1]!.id },
     minutes: 5,
     reason: 'teste de fumaça',
-    by: 'e2e',
   });
   const towerDevices = new Set(
     (devices as { id: number; towerId: number | null }[])

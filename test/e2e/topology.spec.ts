@@ -66,13 +66,13 @@ test('Topology page: disagreements marked, one proposal rejected, one accepted t
 });
 
 test('Topology page in English', async ({ page }) => {
-  await call('settings.ui.set', { value: { language: 'en' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'en' } });
   try {
     await open(page, 'topology');
     await expect(page.getByRole('heading', { name: 'Topology' })).toBeVisible();
     await expect(page.getByTestId('topology-count-unknown')).toContainText('Neighbours not in the inventory');
     await expect(page.getByTestId('topology-unmatched')).toContainText('not in the inventory: no proposal');
   } finally {
-    await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+    await call('settings.ui.set', { value: { language: 'pt-BR' } });
   }
 });

@@ -31,7 +31,7 @@ async function sendTrap(oid: string, varbinds: snmp.Varbind[]): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  await call('settings.snmp.set', { value: { trapPort }, by: 'e2e' });
+  await call('settings.snmp.set', { value: { trapPort } });
   await expect.poll(async () => (await stats()).port).toBe(trapPort);
   for (let i = 1; i <= 3; i++)
     await sendTrap(`${VENDOR}.${i}`, [
@@ -46,7 +46,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await call('settings.snmp.set', { value: { trapPort: 162 }, by: 'e2e' });
+  await call('settings.snmp.set', { value: { trapPort: 162 } });
 });
 
 test('Traps page: counters, search by text and OID, varbinds shown, a bad OID refused', async ({ page }) => {
@@ -81,13 +81,13 @@ test('Traps page: counters, search by text and OID, varbinds shown, a bad OID re
 });
 
 test('Traps page in English', async ({ page }) => {
-  await call('settings.ui.set', { value: { language: 'en' }, by: 'e2e' });
+  await call('settings.ui.set', { value: { language: 'en' } });
   try {
     await open(page, 'traps');
     await expect(page.getByRole('heading', { name: 'SNMP traps' })).toBeVisible();
     await expect(page.getByTestId('trap-count-rateLimited')).toContainText('Dropped by rate limit');
     await expect(page.getByTestId('trap-row').first()).toContainText('Sender not in the inventory');
   } finally {
-    await call('settings.ui.set', { value: { language: 'pt-BR' }, by: 'e2e' });
+    await call('settings.ui.set', { value: { language: 'pt-BR' } });
   }
 });

@@ -72,7 +72,6 @@ async function main(): Promise<void> {
         massOutageMinDevices: 100_000,
         massOutageEndPct: 99,
       },
-      by: 'test',
     });
     await engine.call('notify.config.set', {
       config: {
@@ -97,7 +96,6 @@ async function main(): Promise<void> {
       },
       telegramToken: FAKE_TOKEN,
       webhookSecrets: {},
-      by: 'test',
     });
   }
 

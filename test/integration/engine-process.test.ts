@@ -76,7 +76,6 @@ describe('the engine in its own process, through the proxy', () => {
         enabled: false,
         credentials: { version: '2c', community: 'comunidade-secreta' },
       },
-      by: 'teste',
     });
     // Only this secret: the demo's optical and backup credentials are sealed over the port too.
     expect(sealed.filter((plain) => plain.includes('comunidade'))).toEqual([

@@ -87,7 +87,7 @@ describe.each(dialects)('inventory import store on $name', ({ open }) => {
 describe('inventory.import through the engine', () => {
   let running: Awaited<ReturnType<typeof startTestEngine>>;
   beforeAll(async () => {
-    running = await startTestEngine('import', { demo: false });
+    running = await startTestEngine('import', { demo: false, defaultOperator: 'noc01' });
   });
   afterAll(async () => {
     await running?.stop();
@@ -112,7 +112,7 @@ describe('inventory.import through the engine', () => {
 
   it('writes the preview’s valid rows and new towers, then the same file is all duplicates', async () => {
     const first = await plan();
-    expect(await running.engine.call('inventory.import', { ...first.request, by: 'noc01' })).toEqual({
+    expect(await running.engine.call('inventory.import', first.request)).toEqual({
       towers: 3,
       devices: 5,
     });
@@ -144,9 +144,7 @@ describe('inventory.import through the engine', () => {
       { key: 'import.reason.hostInInventory', params: { host: '10.0.0.1', device: 'Concentrador Centro' } },
     ]);
     // A stale preview confirmed after another workstation imported the same file: refused, in Portuguese.
-    const error = await running.engine
-      .call('inventory.import', { ...first.request, by: 'noc02' })
-      .catch((e: unknown) => e);
+    const error = await running.engine.call('inventory.import', first.request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiFailure);
     expect((error as ApiFailure).error).toMatchObject({
       code: 'conflict',
@@ -163,7 +161,6 @@ describe('inventory.import through the engine', () => {
           device('x', '10.9.0.1', { kind: 'row', index: 1 }),
           device('y', '10.9.0.2', { kind: 'row', index: 0 }),
         ],
-        by: 'noc01',
       })
       .catch((e: unknown) => e);
     expect((error as ApiFailure).error.message).toBe(

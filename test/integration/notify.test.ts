@@ -591,7 +591,6 @@ describe('the Telegram bot, two-way, inside the running engine', () => {
         },
       },
       telegramToken: FAKE_TOKEN,
-      by: 'test',
     });
   });
 

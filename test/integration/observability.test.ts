@@ -67,7 +67,6 @@ describe('/health and /metrics', () => {
   it('serves Prometheus text that a Prometheus parser reads, with the per-stage histograms', async () => {
     const check = await engine.call('synthetic.checks.create', {
       check: { name: 'Portal', spec: { kind: 'http', url: `${web.url}/` } },
-      by: 'Ana',
     });
     await engine.call('synthetic.checks.runNow', { id: check.id });
     const response = await fetch(`${open.url}/metrics`);

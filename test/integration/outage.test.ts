@@ -78,7 +78,6 @@ beforeAll(async () => {
       },
     },
     telegramToken: FAKE_TOKEN,
-    by: 'test',
   });
   const rows = Array.from({ length: DEVICES }, (_, i) => ({
     name: `cpe-${i + 1}`,
@@ -219,9 +218,8 @@ describe('before: the same 10,000 without the mass-outage verdict', () => {
     const { config } = await engine.call('notify.config.get', undefined);
     await engine.call('notify.config.set', {
       config: { ...config, telegram: { ...config.telegram, enabled: false, apiRoot } },
-      by: 'test',
     });
-    await engine.call('settings.monitor.set', { value: { massOutageMinDevices: 100_000 }, by: 'test' });
+    await engine.call('settings.monitor.set', { value: { massOutageMinDevices: 100_000 } });
     const raisedBefore = events.filter((e) => e.type === 'alarm.raised').length;
     transport.setDown(ids);
     figures.down_ms_without_verdict = Math.round(await cycle());

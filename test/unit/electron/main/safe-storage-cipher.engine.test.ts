@@ -56,7 +56,6 @@ describe("the desktop app's secret sealing", () => {
         credentials: { version: '2c', community: 'c0mun1dade-secreta' },
         intervalS: 60,
       },
-      by: 'noc',
     });
     expect(keychain.calls).toBe(before + 1);
     expect(JSON.stringify(summary)).not.toContain('c0mun1dade-secreta');
