@@ -26,7 +26,11 @@ describe('the role of every API method', () => {
       'maintenance.end',
       'maintenance.start',
       'optical.collectNow',
+      'outage.demoUplink',
       'settings.notifications.set',
+      'storeBackup.run',
+      'synthetic.checks.runNow',
+      'topology.discover',
     ]);
     // Nothing a viewer may call changes anything (the few exceptions are their own account).
     const writes =
