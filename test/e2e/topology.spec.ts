@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Me } from '../../shared/contract/accounts';
 import type { Device } from '../../shared/contract/entities';
 import type { TopologyView } from '../../shared/contract/topology';
 import { call, open } from './demo-server';
@@ -43,9 +44,11 @@ test('Topology page: disagreements marked, one proposal rejected, one accepted t
     await page.getByTestId('topology-proposal').nth(1).getByTestId('topology-reject').click();
     await expect(page.getByTestId('topology-proposal')).toHaveCount(1);
     const again = await view();
+    // Decided by the caller the engine established: on the demo's own store, this computer's user.
+    const me = (await call('account.me', undefined)) as Me;
     expect(again.proposals.find((p) => p.childId === second.childId)).toMatchObject({
       state: 'rejected',
-      decidedBy: 'operator',
+      decidedBy: me.name,
     });
 
     // Accepted (ticked, then the bulk button): the parent is set through the inventory.
