@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { apiMethods, type ApiMethod } from '../../shared/contract/api';
+import { apiMethods, isApiMethod, type ApiMethod } from '../../shared/contract/api';
 import { clientMayCall } from '../../shared/contract/method-roles';
 import { ApiFailure } from '../../shared/contract/api-failure';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
@@ -195,13 +195,14 @@ describe('bad messages at the server socket', () => {
       fc.asyncProperty(frame, async (text) => {
         const parsed = parseOrNull(text);
         const method = parsed?.method as ApiMethod | undefined;
-        fc.pre(!(method && method in apiMethods && isValid(method, parsed?.input)));
+        fc.pre(!(method && isApiMethod(method) && isValid(method, parsed?.input)));
         if (current.readyState !== WebSocket.OPEN) current = await connect();
         const answer = await answerTo(current, text);
         if ('close' in answer) expect(answer.close).toBe(1007);
         else expect(answer.message).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       }),
-      { numRuns: 200 },
+      // A name every object inherits is no method of the registry.
+      { numRuns: 200, examples: [['{"id":0,"method":"toString","input":{}}']] },
     );
     current.close();
     const fresh = await connect();
