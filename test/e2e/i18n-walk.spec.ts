@@ -3,6 +3,7 @@ import type { Language } from '../../shared/i18n';
 import { sampleEvent } from '../../shared/domain/notify/template';
 import { baseUrl, call, open } from './demo-server';
 import { foreignWords, leaks, texts, words } from './language-leaks';
+import { NAV_PAGES } from '../../renderer/src/app/nav-pages';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -78,23 +79,8 @@ async function settledText(page: Page): Promise<string> {
   return last;
 }
 
-const pages = [
-  'dashboard',
-  'map',
-  'devices',
-  'towers',
-  'alarms',
-  'optical',
-  'backups',
-  'reports',
-  'settings',
-  'checks',
-  'system',
-  'health',
-  'wall',
-  'traps',
-  'topology',
-];
+// Every page of the navigation, and the wall screen, which has none.
+const pages: string[] = [...NAV_PAGES, 'wall'];
 
 /** Buttons that open a modal, per page: each modal is read too, then closed. */
 const modals: Record<string, string[]> = {

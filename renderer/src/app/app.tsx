@@ -12,6 +12,7 @@ import { AccountMenu } from '../login/account-menu';
 import { useMe } from '../login/use-me';
 import { useResyncAfterReconnect } from '../live/use-resync';
 import { OutageBanner } from '../outage/outage-banner';
+import { NAV_PAGES as PAGES } from './nav-pages';
 
 // Every page but the devices table, where the operator lands most, loads on first visit: the
 // table starts sooner, and Leaflet and recharts load only for the pages that draw with them.
@@ -31,23 +32,6 @@ const ReportsPage = lazyNamed(() => import('../reports/reports-page'), 'ReportsP
 const TrapsPage = lazyNamed(() => import('../traps/traps-page'), 'TrapsPage');
 const TopologyPage = lazyNamed(() => import('../topology/topology-page'), 'TopologyPage');
 const UsersPage = lazyNamed(() => import('../users/users-page'), 'UsersPage');
-
-const PAGES = [
-  'dashboard',
-  'map',
-  'devices',
-  'towers',
-  'alarms',
-  'optical',
-  'backups',
-  'reports',
-  'settings',
-  'checks',
-  'system',
-  'health',
-  'traps',
-  'topology',
-] as const;
 
 function Page({ route, admin }: { route: Route; admin: boolean }) {
   switch (route.page) {
