@@ -1,4 +1,4 @@
-// What the test runners reported: counts and the names of skipped tests, from vitest's and
+// What the test runners reported: counts and the names of skipped and failed tests, from vitest's and
 // Playwright's JSON reports in test-results/ (a runner that did not run counts nothing).
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -20,9 +20,14 @@ function* playwrightTests(suites, titles = []) {
   }
 }
 
-/** @returns {{ passed: number, failed: number, skipped: number, skippedNames: string[] }} */
+const firstLine = (text) => String(text ?? '').split('\n').find((line) => line.trim()) ?? '';
+
+/**
+ * @returns {{ passed: number, failed: number, skipped: number, skippedNames: string[],
+ *   failures: string[] }}
+ */
 export function readReports() {
-  const totals = { passed: 0, failed: 0, skipped: 0, skippedNames: [] };
+  const totals = { passed: 0, failed: 0, skipped: 0, skippedNames: [], failures: [] };
   const vitest = read(REPORTS.vitest);
   if (vitest) {
     totals.passed += vitest.numPassedTests;
@@ -32,6 +37,12 @@ export function readReports() {
       for (const result of file.assertionResults ?? [])
         if (['pending', 'skipped', 'todo', 'disabled'].includes(result.status))
           totals.skippedNames.push(result.fullName);
+        else if (result.status === 'failed')
+          totals.failures.push(`${file.name}: ${result.fullName} — ${firstLine(result.failureMessages?.[0])}`);
+    // A file that failed to load has no assertion results, only its message.
+    for (const file of vitest.testResults ?? [])
+      if (file.status === 'failed' && !(file.assertionResults ?? []).some((r) => r.status === 'failed'))
+        totals.failures.push(`${file.name}: ${firstLine(file.message)}`);
   }
   for (const file of [REPORTS.playwright, REPORTS.playwrightElectron]) {
     const report = read(file);
@@ -41,9 +52,14 @@ export function readReports() {
     totals.skipped += report.stats.skipped;
     for (const { name, test } of playwrightTests(report.suites))
       if (test.status === 'skipped') totals.skippedNames.push(name);
+      else if (test.status === 'unexpected')
+        totals.failures.push(`${name} — ${firstLine(test.results?.at(-1)?.error?.message)}`);
   }
   return totals;
 }
 
 export const summaryLine = ({ passed, failed, skipped }) =>
   `tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
+
+/** The failed tests, one line each, so the end of a long CI log names them. */
+export const failureLines = ({ failures }) => failures.map((failure) => `failed: ${failure}`);

@@ -3,7 +3,7 @@
 // fails, so the summary counts everything; lint, type-check and build stop the run.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { REPORTS, readReports, summaryLine } from './reports.mjs';
+import { REPORTS, failureLines, readReports, summaryLine } from './reports.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const step = (script) =>
@@ -18,5 +18,6 @@ if (ok) {
   ok = unit && built && browser;
 }
 const totals = readReports();
+for (const line of failureLines(totals)) console.log(line);
 console.log(summaryLine(totals));
 process.exit(ok && totals.failed === 0 ? 0 : 1);
