@@ -20,7 +20,10 @@ function* playwrightTests(suites, titles = []) {
   }
 }
 
-const firstLine = (text) => String(text ?? '').split('\n').find((line) => line.trim()) ?? '';
+const firstLine = (text) =>
+  String(text ?? '')
+    .split('\n')
+    .find((line) => line.trim()) ?? '';
 
 /**
  * @returns {{ passed: number, failed: number, skipped: number, skippedNames: string[],
@@ -38,7 +41,9 @@ export function readReports() {
         if (['pending', 'skipped', 'todo', 'disabled'].includes(result.status))
           totals.skippedNames.push(result.fullName);
         else if (result.status === 'failed')
-          totals.failures.push(`${file.name}: ${result.fullName} — ${firstLine(result.failureMessages?.[0])}`);
+          totals.failures.push(
+            `${file.name}: ${result.fullName} — ${firstLine(result.failureMessages?.[0])}`,
+          );
     // A file that failed to load has no assertion results, only its message.
     for (const file of vitest.testResults ?? [])
       if (file.status === 'failed' && !(file.assertionResults ?? []).some((r) => r.status === 'failed'))
