@@ -200,7 +200,8 @@ function workerExecArgv(): string[] {
   return at === -1 ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(process.argv[at + 1] ?? '.')}`];
 }
 
-function engineMinutesArg(): number | undefined {
+/** `--engine-minutes N` from the command line (bench:cluster takes it too). */
+export function engineMinutesArg(): number | undefined {
   const at = process.argv.indexOf('--engine-minutes');
   if (at === -1) return undefined;
   const minutes = Number(process.argv[at + 1]);
