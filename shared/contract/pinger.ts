@@ -56,10 +56,83 @@ export const PingerMode = z.object({
 });
 export type PingerMode = z.infer<typeof PingerMode>;
 
+/** Most targets one run takes. */
+export const MAX_PING_TARGETS = 200_000;
+
+/**
+ * Targets as they cross to the pinger worker: columns instead of 100,000 objects, so that the
+ * boundary copies three arrays and checks them in one pass. Target i is ids[i], hosts[i] and
+ * towerIds[i] (0: no tower).
+ */
+export const PackedPingTargets = z
+  .object({
+    ids: z.instanceof(Int32Array),
+    towerIds: z.instanceof(Int32Array),
+    hosts: z.array(z.string()).max(MAX_PING_TARGETS),
+  })
+  .superRefine(({ ids, towerIds, hosts }, context) => {
+    if (ids.length !== hosts.length || towerIds.length !== hosts.length) {
+      context.addIssue({ code: 'custom', message: 'ids, towerIds and hosts differ in length' });
+      return;
+    }
+    for (let i = 0; i < hosts.length; i++) {
+      if (!(ids[i]! > 0) || towerIds[i]! < 0 || hosts[i]!.length === 0) {
+        context.addIssue({ code: 'custom', path: ['hosts', i], message: 'invalid target' });
+        return;
+      }
+    }
+  });
+export type PackedPingTargets = z.infer<typeof PackedPingTargets>;
+
+/** An RTT column's value: a non-negative number of ms where an echo came back, NaN where none did. */
+const fits = (answered: boolean, rttMs: number): boolean =>
+  answered ? rttMs >= 0 && rttMs < Infinity : Number.isNaN(rttMs);
+
+/**
+ * A run's results in the targets' order, as columns: echoes sent and received, min/avg/max RTT and
+ * jitter (NaN when nothing came back), and the few targets that could not be checked at all.
+ * Checked in one pass: equal lengths, received ≤ sent, RTTs present exactly when an echo came back.
+ */
+export const PackedPingResults = z
+  .object({
+    sent: z.instanceof(Uint8Array),
+    received: z.instanceof(Uint8Array),
+    minMs: z.instanceof(Float64Array),
+    avgMs: z.instanceof(Float64Array),
+    maxMs: z.instanceof(Float64Array),
+    jitterMs: z.instanceof(Float64Array),
+    errors: z.array(z.object({ index: z.number().int().nonnegative(), message: z.string() })),
+  })
+  .superRefine((packed, context) => {
+    const { sent, received, minMs, avgMs, maxMs, jitterMs, errors } = packed;
+    const count = sent.length;
+    const columns = [received, minMs, avgMs, maxMs, jitterMs];
+    if (count > MAX_PING_TARGETS || columns.some((column) => column.length !== count)) {
+      context.addIssue({ code: 'custom', message: 'the result columns differ in length' });
+      return;
+    }
+    for (let i = 0; i < count; i++) {
+      const answered = received[i]! > 0;
+      if (
+        received[i]! > sent[i]! ||
+        !fits(answered, minMs[i]!) ||
+        !fits(answered, avgMs[i]!) ||
+        !fits(answered, maxMs[i]!) ||
+        !fits(answered, jitterMs[i]!)
+      ) {
+        context.addIssue({ code: 'custom', path: ['received', i], message: 'inconsistent result' });
+        return;
+      }
+    }
+    if (errors.some(({ index }) => index >= count))
+      context.addIssue({ code: 'custom', path: ['errors'], message: 'error for no target' });
+  });
+export type PackedPingResults = z.infer<typeof PackedPingResults>;
+
 export const pingerApi = {
   'ping.run': {
-    params: z.object({ targets: z.array(PingTarget).max(200_000), options: PingOptions }),
-    result: z.array(PingResult),
+    params: z.object({ targets: PackedPingTargets, options: PingOptions }),
+    result: PackedPingResults,
   },
   'ping.mode': { params: z.void(), result: PingerMode },
 } satisfies WorkerApi;

@@ -4,28 +4,15 @@
 // the default poller group is killed (-9), stopped (SIGSTOP) for three cycles and continued, and
 // cut from the database (its sessions terminated for three cycles). Printed: the seconds from each
 // fault to another instance's lease, and the events lost and duplicated at the fake Telegram,
-// counted against every ICMP alarm event the store holds. The 100,000-target ICMP cycle and the
-// engine's CPU at 100,000 devices come from ./icmp100k.ts when that benchmark is present (null
-// otherwise).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// counted against every ICMP alarm event the store holds. Then the 100,000-target ICMP cycle and the
+// engine's CPU at 100,000 devices, measured by ./icmp100k.ts (as root; `-- --engine-minutes N` as
+// there).
 import { ClusterHarness, type Fault } from '../helpers/cluster-harness';
+import { engineMinutesArg, measureIcmp100k } from './icmp100k';
 
 const CYCLE_S = 5;
 const DEVICES = 150;
 const EVENTS = 500;
-
-interface Icmp100k {
-  icmp100k: { wall_s: number; cpu_s: number; rss_mb: number; correct: boolean; pps_budget: number };
-  engine_cpu_pct_100k: number;
-}
-
-async function icmp100k(): Promise<Icmp100k | null> {
-  const file = join(import.meta.dirname, 'icmp100k.ts');
-  if (!existsSync(file)) return null;
-  const module = (await import(file)) as { measureIcmp100k(): Promise<Icmp100k> };
-  return module.measureIcmp100k();
-}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -69,17 +56,20 @@ async function measureCluster() {
 
 async function main(): Promise<void> {
   const cluster = await measureCluster();
-  const scale = await icmp100k();
+  const scale = await measureIcmp100k({ engineMinutes: engineMinutesArg() });
   console.log(
     JSON.stringify({
       takeover_s: cluster.takeover,
       lost: cluster.lost,
       duplicated: cluster.duplicated,
-      icmp100k: scale?.icmp100k ?? null,
-      engine_cpu_pct_100k: scale?.engine_cpu_pct_100k ?? null,
+      icmp100k: scale.icmp100k,
+      engine_cpu_pct_100k: scale.engine_cpu_pct_100k,
       events: cluster.events,
       cycle_s: CYCLE_S,
       goal_takeover_s: 2 * CYCLE_S,
+      first_cycle_100k: scale.first_cycle,
+      engine_100k: scale.engine,
+      fping_cpu_pct_100k: scale.fping_cpu_pct_100k,
     }),
   );
 }

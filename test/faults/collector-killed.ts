@@ -15,6 +15,7 @@ import { syntheticWorkerApi } from '../../shared/contract/synthetic-worker';
 import { trapsWorkerApi } from '../../shared/contract/traps-worker';
 import type { WorkerApi } from '../../shared/contract/worker';
 import { RESTART_LIMIT } from '../../shared/domain/self/self-alarms';
+import { packTargets } from '../../shared/domain/ping/packed';
 import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
 import { until } from './rig';
 
@@ -112,7 +113,7 @@ export async function collectorKilled(name: string): Promise<CollectorKilledResu
 async function callOnce(name: string, worker: SupervisedWorker<WorkerApi>): Promise<boolean> {
   if (name === 'pinger')
     return (worker as unknown as SupervisedWorker<typeof pingerApi>)
-      .call('ping.run', { targets: [], options: {} })
+      .call('ping.run', { targets: packTargets([]), options: {} })
       .then(() => true);
   if (name === 'traps')
     return (worker as unknown as SupervisedWorker<typeof trapsWorkerApi>)

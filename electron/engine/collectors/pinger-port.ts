@@ -1,5 +1,6 @@
 import type { PingOptions, PingTarget, PingerApi } from '../../../shared/contract/pinger';
 import type { PingTransport } from '../../../shared/contract/pinger';
+import { packTargets, unpackResults } from '../../../shared/domain/ping/packed';
 import type { SupervisedWorker } from './supervisor';
 
 /** Room for start-up, resolving names and the slowness of a loaded machine. */
@@ -32,7 +33,14 @@ export function runDeadlineMs(targets: PingTarget[], options: PingOptions): numb
 export function workerPingTransport(worker: SupervisedWorker<PingerApi>): PingTransport {
   return {
     mode: () => worker.call('ping.mode', undefined, { timeoutMs: 10_000 }),
-    run: (targets: PingTarget[], options: PingOptions) =>
-      worker.call('ping.run', { targets, options }, { timeoutMs: runDeadlineMs(targets, options) }),
+    run: async (targets: PingTarget[], options: PingOptions) =>
+      unpackResults(
+        targets,
+        await worker.call(
+          'ping.run',
+          { targets: packTargets(targets), options },
+          { timeoutMs: runDeadlineMs(targets, options) },
+        ),
+      ),
   };
 }

@@ -1,6 +1,7 @@
 // Utility-process entry of the ICMP pinger: one raw socket per address family for the life of
 // the process, or the system-ping fallback when raw sockets are refused.
 import { pingerApi } from '../../../shared/contract/pinger';
+import { packResults, unpackTargets } from '../../../shared/domain/ping/packed';
 import { createPinger } from './create-pinger';
 import { serveWorker } from '../host/serve-worker';
 
@@ -8,6 +9,7 @@ import { serveWorker } from '../host/serve-worker';
 const pinger = createPinger();
 
 serveWorker('pinger', pingerApi, {
-  'ping.run': async ({ targets, options }) => (await pinger).run(targets, options),
+  'ping.run': async ({ targets, options }) =>
+    packResults(await (await pinger).run(unpackTargets(targets), options)),
   'ping.mode': async () => (await pinger).mode(),
 });

@@ -7,6 +7,7 @@ import { type Lane, Pacer } from './pacer';
 import { type BatchContext, ProbeBatch } from './probe-batch';
 import { ProbeKeys } from './probe-keys';
 import { type ResolvedTarget, resolveTargets } from './resolve-targets';
+import { SilentFirst } from './silent-first';
 import { summarize } from '../../../shared/domain/ping/summarize';
 import { TokenBucket } from './token-bucket';
 
@@ -27,6 +28,7 @@ export class RawPinger implements BatchContext {
   readonly inFlight = new Map<number, ProbeBatch>();
   private readonly sockets = new Map<4 | 6, IcmpSocket>();
   private readonly keys = new ProbeKeys();
+  private readonly silentFirst = new SilentFirst();
 
   /** Opens the IPv4 socket at once, so that missing rights show at start, not at the first run. */
   constructor() {
@@ -47,13 +49,15 @@ export class RawPinger implements BatchContext {
       }
     }
     const table = new HostTable(hosts, options.count + options.retries);
-    let members = this.reachable(table);
-    await this.probe(table, members, options.count, 0, options);
+    const reachable = this.silentFirst.order(table, this.reachable(table));
+    await this.probe(table, reachable, options.count, 0, options);
+    let members = reachable;
     for (let retry = 0; retry < options.retries; retry++) {
       members = table.silent(members);
       if (members.length === 0) break;
       await this.probe(table, members, 1, options.count + retry, options);
     }
+    this.silentFirst.remember(table, reachable);
     positions.forEach((position, host) => (results[position] = table.result(host)));
     return results;
   }

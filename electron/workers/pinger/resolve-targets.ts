@@ -61,6 +61,6 @@ export async function resolveTargets(targets: PingTarget[]): Promise<Resolution[
     if (first !== undefined)
       return { target, error: `duplicate address ${answer.address}: already used by device ${first}` };
     owner.set(answer.address, target.id);
-    return { target, ...answer };
+    return { target, address: answer.address, family: answer.family };
   });
 }

@@ -2,12 +2,26 @@ import type { PingResult } from '../../contract/pinger';
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
+/** Percentage of echoes lost, to three decimals; 100 when none left. */
+export const lossPct = (sent: number, received: number): number =>
+  sent === 0 ? 100 : round(((sent - received) / sent) * 100);
+
 /** Loss, min/avg/max and jitter (mean absolute difference of consecutive RTTs) of one host. */
 export function summarize(id: number, sent: number, rtts: number[], error: string | null = null): PingResult {
   const received = rtts.length;
-  const lossPct = sent === 0 ? 100 : round(((sent - received) / sent) * 100);
+  const loss = lossPct(sent, received);
   if (received === 0) {
-    return { id, sent, received, lossPct, minMs: null, avgMs: null, maxMs: null, jitterMs: null, error };
+    return {
+      id,
+      sent,
+      received,
+      lossPct: loss,
+      minMs: null,
+      avgMs: null,
+      maxMs: null,
+      jitterMs: null,
+      error,
+    };
   }
   let min = Infinity;
   let max = 0;
@@ -23,7 +37,7 @@ export function summarize(id: number, sent: number, rtts: number[], error: strin
     id,
     sent,
     received,
-    lossPct,
+    lossPct: loss,
     minMs: round(min),
     avgMs: round(sum / received),
     maxMs: round(max),
