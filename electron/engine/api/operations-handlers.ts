@@ -14,7 +14,8 @@ type OperationMethods =
   | 'maintenance.start'
   | 'maintenance.end'
   | 'maintenance.global'
-  | 'audit.list';
+  | 'audit.list'
+  | 'recent.list';
 
 /** The live side: statuses, history, alarms, maintenance and the audit trail. */
 export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, OperationMethods> {
@@ -38,5 +39,6 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     'maintenance.end': ({ target }, { name }) => monitor.endMaintenance(target, name),
     'maintenance.global': () => monitor.globalMaintenance(),
     'audit.list': ({ limit }) => repo.audit.list(limit),
+    'recent.list': ({ limit, before }) => repo.recent.list(limit, before),
   };
 }
