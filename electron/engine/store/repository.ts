@@ -132,7 +132,8 @@ export interface Repository {
 
   ping: {
     insertSamples(samples: PingSample[]): Promise<void>;
-    samples(deviceId: number, from: number, to: number): Promise<PingSample[]>;
+    /** Oldest first; with `limit`, only the newest `limit` of them. */
+    samples(deviceId: number, from: number, to: number, limit?: number): Promise<PingSample[]>;
     upsertRollups(rollups: PingRollup[]): Promise<void>;
     rollups(deviceId: number, from: number, to: number): Promise<PingRollup[]>;
     /**

@@ -283,6 +283,7 @@ export const en: typeof ptBR = {
   },
   device: {
     availability: {
+      sample: 'Availability timeline (every check)',
       'five-minute': 'Availability timeline (% up per 5 min)',
       hour: 'Availability timeline (% up per hour)',
       day: 'Availability timeline (% up per day)',

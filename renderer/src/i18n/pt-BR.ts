@@ -279,6 +279,7 @@ export const ptBR = {
   },
   device: {
     availability: {
+      sample: 'Linha do tempo de disponibilidade (cada medição)',
       'five-minute': 'Linha do tempo de disponibilidade (% no ar a cada 5 min)',
       hour: 'Linha do tempo de disponibilidade (% no ar a cada hora)',
       day: 'Linha do tempo de disponibilidade (% no ar a cada dia)',
