@@ -49,7 +49,7 @@ function ChangeLine({ change, store }: { change: RecentChange; store: LiveStore 
           {when}
         </Table.Td>
         <Table.Td>
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="wrap">
             <Anchor size="sm" onClick={() => navigate(`devices/${change.deviceId}`)}>
               {store.devices.get(change.deviceId)?.name ?? `#${change.deviceId}`}
             </Anchor>
@@ -75,7 +75,7 @@ function ChangeLine({ change, store }: { change: RecentChange; store: LiveStore 
         {when}
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="wrap">
           <SeverityBadge severity={alarm.severity} />
           <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
             {by ? t(`dashboard.recent.${action}By`, { by }) : t(`dashboard.recent.${action}`)}

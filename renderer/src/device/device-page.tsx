@@ -67,7 +67,6 @@ function Chart({
             <XAxis
               dataKey="at"
               type="number"
-              scale="time"
               domain={span ?? ['dataMin', 'dataMax']}
               tickFormatter={(value: number) => (byDay ? format.date(value) : format.time(value))}
               minTickGap={40}
@@ -81,7 +80,7 @@ function Chart({
                 dataKey={line.key}
                 stroke={line.color}
                 // A few points (a device's first samples) would not draw a line: they show as dots.
-                dot={data.length <= FEW_POINTS ? { r: 2 } : false}
+                dot={data.length <= FEW_POINTS ? { r: 3 } : false}
                 isAnimationActive={false}
               />
             ))}
