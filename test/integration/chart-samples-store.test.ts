@@ -1,28 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../electron/engine/store/open-store';
-import type { Repository } from '../../electron/engine/store/repository';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { describe, expect, it } from 'vitest';
+import { storeDialects } from '../helpers/store-dialects';
 
-const dir = mkdtempSync(join(tmpdir(), 'vigia-chart-samples-'));
-let postgres: TestPostgres | null = null;
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const stores: { name: string; open: () => Promise<Repository> }[] = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: join(dir, 'samples.db') }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      postgres = await startTestPostgres();
-      return openStore({ dialect: 'postgres', url: postgres.url });
-    },
-  },
-];
+const stores = storeDialects('chart-samples');
 
 const T0 = Date.UTC(2026, 10, 29, 12, 0);
 

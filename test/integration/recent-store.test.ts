@@ -1,31 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { storeDialects } from '../helpers/store-dialects';
 import type { DeviceState, DeviceStatus } from '../../shared/contract/entities';
 import type { RecentChange, RecentCursor } from '../../shared/contract/recent';
-import { openStore } from '../../electron/engine/store/open-store';
-import type { Repository } from '../../electron/engine/store/repository';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { storeAlarm } from '../helpers/alarms';
 
-const dir = mkdtempSync(join(tmpdir(), 'vigia-recent-store-'));
-let postgres: TestPostgres | null = null;
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const stores: { name: string; open: () => Promise<Repository> }[] = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: join(dir, 'recent.db') }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      postgres = await startTestPostgres();
-      return openStore({ dialect: 'postgres', url: postgres.url });
-    },
-  },
-];
+const stores = storeDialects('recent-store');
 
 const T0 = Date.UTC(2026, 10, 29, 12, 0);
 const MIN = 60_000;
