@@ -63,6 +63,12 @@ test('the dashboard lists an outage that happened before it opened, who acknowle
     await expect(line.locator('[data-state="maintenance"]')).toBeVisible();
     await shot(page, 'recent-dashboard-pt-BR');
 
+    // Older moments come from the store on demand.
+    const lines = page.getByTestId('recent-change');
+    await expect(lines).toHaveCount(15);
+    await page.getByTestId('recent-older').click();
+    await expect.poll(() => lines.count()).toBeGreaterThan(15);
+
     await call('settings.ui.set', { value: { language: 'en' } });
     await expect(acknowledged).toContainText('Acknowledged by');
     await expect(line.locator('[data-state="maintenance"]')).toHaveText('Maintenance');
