@@ -31,6 +31,7 @@ import { reportsApiMethods } from './reports';
 import { inventoryImportApiMethods } from './inventory-import';
 import { PingerNote, pingerModes } from './pinger';
 import { clusterApiMethods } from './cluster';
+import { recentApiMethods } from './recent';
 
 export { Actor, HistoryRange } from './common';
 
@@ -148,6 +149,7 @@ export const apiMethods = {
   ...reportsApiMethods,
   ...inventoryImportApiMethods,
   ...clusterApiMethods,
+  ...recentApiMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -14,16 +14,19 @@ export const historyRangeMs: Record<HistoryRange, number> = {
 };
 
 /**
- * The device charts' ranges: the five-minute rollups up to 30 days, hourly sums of them for a year
- * (rollups are kept a year), daily aggregates for three years. The API picks the resolution.
+ * The device charts' ranges: every raw sample up to a day (a new device shows its first samples at
+ * once), the five-minute rollups up to 30 days, hourly sums of them for a year (rollups are kept a
+ * year), daily aggregates for three years. The API picks the resolution.
  */
 export const ChartRange = z.enum([...HistoryRange.options, '1y', '3y']);
 export type ChartRange = z.infer<typeof ChartRange>;
 
-export const chartRanges: Record<ChartRange, { ms: number; resolution: 'five-minute' | 'hour' | 'day' }> = {
-  ...(Object.fromEntries(
-    HistoryRange.options.map((range) => [range, { ms: historyRangeMs[range], resolution: 'five-minute' }]),
-  ) as Record<HistoryRange, { ms: number; resolution: 'five-minute' }>),
+export type ChartResolution = 'sample' | 'five-minute' | 'hour' | 'day';
+export const chartRanges: Record<ChartRange, { ms: number; resolution: ChartResolution }> = {
+  '1h': { ms: historyRangeMs['1h'], resolution: 'sample' },
+  '24h': { ms: historyRangeMs['24h'], resolution: 'sample' },
+  '7d': { ms: historyRangeMs['7d'], resolution: 'five-minute' },
+  '30d': { ms: historyRangeMs['30d'], resolution: 'five-minute' },
   '1y': { ms: 365 * 86_400_000, resolution: 'hour' },
   '3y': { ms: 3 * 365 * 86_400_000, resolution: 'day' },
 };

@@ -37,6 +37,7 @@ export const methodRoles: Record<ApiMethod, MethodRole> = {
   'maintenance.global': 'viewer',
 
   'audit.list': 'viewer',
+  'recent.list': 'viewer',
 
   'settings.get': 'viewer',
   'settings.monitor.set': 'admin',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiError, ApiMethod } from '../../shared/contract/api';
 import type { Tower } from '../../shared/contract/entities';
 import type { VigiaEvent } from '../../shared/contract/events';
@@ -197,17 +197,29 @@ describe('API dispatch', () => {
 
   it('serves history, alarms, maintenance and settings', async () => {
     const [device] = await engine.call('devices.list', undefined);
+    // Its first check is its first raw sample, on the chart as soon as it is written.
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await engine.call('status.history', { deviceId: device!.id, range: '1h' })).length,
+        ).toBeGreaterThan(0),
+      { timeout: 60_000, interval: 100 },
+    );
     const ranges = ['1h', '24h', '7d', '30d'] as const;
     const histories = [];
     for (const range of ranges)
       histories.push(await engine.call('status.history', { deviceId: device!.id, range }));
-    // The device is minutes old: every range holds the same rollups, all of it and in time order.
-    const [hour] = histories;
-    for (const history of histories) expect(history).toEqual(hour);
-    expect(hour!.every((rollup) => rollup.deviceId === device!.id && rollup.samples > 0)).toBe(true);
-    expect(hour!.map((rollup) => rollup.bucket)).toEqual(
-      hour!.map((rollup) => rollup.bucket).sort((a, b) => a - b),
-    );
+    // The device is minutes old: up to a day every raw sample is a point of its own, beyond it the
+    // rollups; either way all of it, in time order.
+    const [hour, day, week, month] = histories;
+    expect(day).toEqual(hour);
+    expect(month).toEqual(week);
+    expect(hour!.length).toBeGreaterThan(0);
+    expect(hour!.every((point) => point.deviceId === device!.id && point.samples === 1)).toBe(true);
+    for (const history of histories)
+      expect(history.map((point) => point.bucket)).toEqual(
+        history.map((point) => point.bucket).sort((a, b) => a - b),
+      );
     expect((await failure('status.history', { deviceId: device!.id, range: '2y' })).issues[0]?.path).toBe(
       'range',
     );

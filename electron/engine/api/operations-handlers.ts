@@ -1,4 +1,5 @@
 import { chartRanges } from '../../../shared/contract/common';
+import { chartPoints, MAX_CHART_SAMPLES } from '../../../shared/domain/monitor/chart-points';
 import type { ApiContext } from './context';
 import type { ApiHandlers } from '../../../shared/contract/api-handlers';
 
@@ -14,7 +15,8 @@ type OperationMethods =
   | 'maintenance.start'
   | 'maintenance.end'
   | 'maintenance.global'
-  | 'audit.list';
+  | 'audit.list'
+  | 'recent.list';
 
 /** The live side: statuses, history, alarms, maintenance and the audit trail. */
 export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, OperationMethods> {
@@ -28,6 +30,10 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
       const { ms, resolution } = chartRanges[range];
       if (resolution === 'hour') return repo.history.hourly(deviceId, to - ms, to);
       if (resolution === 'day') return repo.history.daily(deviceId, to - ms, to);
+      if (resolution === 'sample') {
+        const samples = await repo.ping.samples(deviceId, to - ms, to, MAX_CHART_SAMPLES);
+        return chartPoints(deviceId, samples, to - ms, to);
+      }
       return repo.ping.rollups(deviceId, to - ms, to);
     },
     'devices.pingNow': async ({ ids }) => monitor.pingNow(ids),
@@ -38,5 +44,6 @@ export function operationsHandlers(ctx: ApiContext): Pick<ApiHandlers, Operation
     'maintenance.end': ({ target }, { name }) => monitor.endMaintenance(target, name),
     'maintenance.global': () => monitor.globalMaintenance(),
     'audit.list': ({ limit }) => repo.audit.list(limit),
+    'recent.list': ({ limit, before }) => repo.recent.list(limit, before),
   };
 }

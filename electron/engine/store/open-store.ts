@@ -6,6 +6,7 @@ import { backupRepository } from './repo/backup';
 import { devicesRepository } from './repo/devices';
 import { historyRepository, stateChangeRecorder } from './repo/history';
 import { inventoryImportRepository } from './repo/inventory-import';
+import { recentRepository } from './repo/recent';
 import { opticalRepository } from './repo/optical';
 import { clusterRepository } from './repo/cluster';
 import { outboxRepository } from './repo/outbox';
@@ -70,6 +71,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     selfHealth: selfHealthRepository(context),
     writerQueue: () => writer.pending,
     history,
+    recent: recentRepository(context),
     backlog: () => context.writer.backlog(),
     async close() {
       await Promise.all([status.flush(), ping.flush()]);

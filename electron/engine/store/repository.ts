@@ -19,6 +19,7 @@ import type { InterfaceRollup, WirelessRollup } from '../../../shared/contract/s
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 import type { ParentLinkProposal } from '../../../shared/contract/topology';
 import type { HistoryRepository } from './repo/history';
+import type { RecentRepository } from './repo/recent';
 import type { OpticalRepository } from './repo/optical';
 import type { ClusterRepository } from './repo/cluster';
 import type { BackupStore } from './repo/backup';
@@ -131,7 +132,8 @@ export interface Repository {
 
   ping: {
     insertSamples(samples: PingSample[]): Promise<void>;
-    samples(deviceId: number, from: number, to: number): Promise<PingSample[]>;
+    /** Oldest first; with `limit`, only the newest `limit` of them. */
+    samples(deviceId: number, from: number, to: number, limit?: number): Promise<PingSample[]>;
     upsertRollups(rollups: PingRollup[]): Promise<void>;
     rollups(deviceId: number, from: number, to: number): Promise<PingRollup[]>;
     /**
@@ -252,6 +254,8 @@ export interface Repository {
   /** Writes waiting in (or running from) the one writer queue. */
   writerQueue(): number;
   history: HistoryRepository;
+  /** The dashboard's recent changes: state changes and alarm moments, newest first. */
+  recent: RecentRepository;
   /** Writes waiting for the database, and how long it has left the one in progress unanswered. */
   backlog(): WriteBacklog;
 

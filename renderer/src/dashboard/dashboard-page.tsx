@@ -8,11 +8,12 @@ import { getClient } from '../client';
 import { useFormat } from '../i18n/format';
 import { countByState, sortAlarms } from '../live/derive';
 import { useLive } from '../live/use-live';
-import { SeverityBadge, StateBadge, stateColor } from '../shared/state-badge';
+import { SeverityBadge, stateColor } from '../shared/state-badge';
 import { navigate } from '../app/router';
 import { useAlarmText } from '../alarms/use-alarm-text';
 import { BackupCard } from '../backups/backup-card';
 import { StoreConditionText } from './store-condition';
+import { RecentChangesCard } from './recent-changes';
 import { useSharedText } from '../i18n/use-shared-text';
 
 function StateCounts({ counts, total }: { counts: Record<DeviceState, number>; total: number }) {
@@ -81,7 +82,6 @@ export function DashboardPage() {
         )
         .sort((a, b) => b.lossPct! - a.lossPct!)
         .slice(0, 6),
-      changes: store.recentChanges.slice(0, 10),
       name,
     };
     // version is the store's change counter: recompute whenever the network changed.
@@ -124,29 +124,7 @@ export function DashboardPage() {
             </Table>
           )}
         </Card>
-        <Card withBorder>
-          <Title order={5} mb="xs">
-            {t('dashboard.recentChanges')}
-          </Title>
-          {view.changes.length === 0 ? (
-            <Text c="dimmed">{t('dashboard.noChanges')}</Text>
-          ) : (
-            <Table data-testid="recent-changes">
-              <Table.Tbody>
-                {view.changes.map((change, i) => (
-                  <Table.Tr key={`${change.deviceId}-${change.at}-${i}`}>
-                    <Table.Td>{view.name(change.deviceId)}</Table.Td>
-                    <Table.Td>{change.from ? <StateBadge state={change.from} /> : '—'}</Table.Td>
-                    <Table.Td>
-                      <StateBadge state={change.to} />
-                    </Table.Td>
-                    <Table.Td c="dimmed">{format.time(change.at)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Card>
+        <RecentChangesCard store={store} version={version} />
         <Card withBorder>
           <Title order={5} mb="xs">
             {t('dashboard.worstLatency')} / {t('dashboard.worstLoss')}

@@ -26,12 +26,17 @@ import { SnmpPanel } from './snmp-panel';
 import { useAlarmText } from '../alarms/use-alarm-text';
 import { DeviceBackup } from '../backups/device-backup';
 
+const FEW_POINTS = 30;
+
 function Chart({
   title,
   data,
   lines,
   empty,
   byDay = false,
+  span,
+  testId,
+  steps = false,
 }: {
   title: string;
   data: object[];
@@ -39,10 +44,15 @@ function Chart({
   empty: string;
   /** Ticks as dates, for ranges of weeks and more. */
   byDay?: boolean;
+  /** The whole range drawn, so a device added minutes ago shows its few points where they fall. */
+  span?: [number, number];
+  testId?: string;
+  /** Raw samples are logged when something changed: each holds until the next one. */
+  steps?: boolean;
 }) {
   const format = useFormat();
   return (
-    <Card withBorder>
+    <Card withBorder data-testid={testId} data-points={data.length}>
       <Text fw={600} mb="xs">
         {title}
       </Text>
@@ -56,6 +66,8 @@ function Chart({
             <CartesianGrid strokeDasharray="3 3" opacity={0.2} />
             <XAxis
               dataKey="at"
+              type="number"
+              domain={span ?? ['dataMin', 'dataMax']}
               tickFormatter={(value: number) => (byDay ? format.date(value) : format.time(value))}
               minTickGap={40}
             />
@@ -64,10 +76,11 @@ function Chart({
             {lines.map((line) => (
               <Line
                 key={line.key}
-                type="monotone"
+                type={steps ? 'stepAfter' : 'monotone'}
                 dataKey={line.key}
                 stroke={line.color}
-                dot={false}
+                // A few points (a device's first samples) would not draw a line: they show as dots.
+                dot={data.length <= FEW_POINTS ? { r: 3 } : false}
                 isAnimationActive={false}
               />
             ))}
@@ -88,6 +101,7 @@ export function DevicePage({ id }: { id: number }) {
   // SNMP rollups are kept for weeks, not years: its charts stop at 30 days.
   const snmpRange = isHistoryRange(range) ? range : '30d';
   const [rollups, setRollups] = useState<PingRollup[]>([]);
+  const [span, setSpan] = useState<[number, number] | undefined>();
   const [snmp, setSnmp] = useState<{ interfaces: InterfaceRollup[]; wireless: WirelessRollup[] }>({
     interfaces: [],
     wireless: [],
@@ -96,22 +110,32 @@ export function DevicePage({ id }: { id: number }) {
   const device = store.devices.get(id);
   const status = store.statuses.get(id);
 
+  // Raw samples follow the device's checks: each new check redraws the chart with its sample.
+  const lastCheck = chartRanges[range].resolution === 'sample' ? (status?.lastCheck ?? null) : null;
+  useEffect(() => {
+    const requested = Date.now();
+    void getClient()
+      .invoke('status.history', { deviceId: id, range })
+      .then((history) => {
+        setRollups(history);
+        setSpan([requested - chartRanges[range].ms, requested]);
+      }, notifyError);
+  }, [id, range, lastCheck]);
+
   useEffect(() => {
     const client = getClient();
     void Promise.all([
-      client.invoke('status.history', { deviceId: id, range }),
       client.invoke('snmp.history', { deviceId: id, range: snmpRange }),
       client.invoke('alarms.list', {
         states: ['active', 'acknowledged', 'cleared'],
         deviceId: id,
         limit: 50,
       }),
-    ]).then(([history, snmpHistory, deviceAlarms]) => {
-      setRollups(history);
+    ]).then(([snmpHistory, deviceAlarms]) => {
       setSnmp(snmpHistory);
       setAlarms(deviceAlarms);
     }, notifyError);
-  }, [id, range, snmpRange]);
+  }, [id, snmpRange]);
 
   const path = useMemo(() => {
     const chain: Device[] = [];
@@ -131,6 +155,7 @@ export function DevicePage({ id }: { id: number }) {
   if (!device) return <Text>{t('device.notFound')}</Text>;
   const tower = device.towerId ? store.towers.get(device.towerId) : undefined;
   const byDay = chartRanges[range].ms >= chartRanges['7d'].ms;
+  const raw = chartRanges[range].resolution === 'sample';
   const ping = rollups.map((row) => ({
     at: row.bucket,
     avg: row.avgMs,
@@ -193,6 +218,9 @@ export function DevicePage({ id }: { id: number }) {
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Chart
           title={t('device.latency')}
+          testId="chart-latency"
+          span={span}
+          steps={raw}
           data={ping}
           lines={[
             { key: 'avg', color: '#4dabf7' },
@@ -203,6 +231,9 @@ export function DevicePage({ id }: { id: number }) {
         />
         <Chart
           title={t('device.loss')}
+          testId="chart-loss"
+          span={span}
+          steps={raw}
           data={ping}
           lines={[{ key: 'loss', color: '#fa5252' }]}
           empty={t('device.noData')}
@@ -210,6 +241,9 @@ export function DevicePage({ id }: { id: number }) {
         />
         <Chart
           title={t(`device.availability.${chartRanges[range].resolution}`)}
+          testId="chart-availability"
+          span={span}
+          steps={raw}
           data={ping}
           lines={[{ key: 'up', color: '#51cf66' }]}
           empty={t('device.noData')}

@@ -146,6 +146,15 @@ export const en: typeof ptBR = {
     worstLoss: 'Worst loss',
     recentChanges: 'Recent changes',
     noChanges: 'No changes yet',
+    recent: {
+      raised: 'Alarm raised',
+      acknowledged: 'Acknowledged',
+      acknowledgedBy: 'Acknowledged by {{by}}',
+      cleared: 'Alarm cleared',
+      clearedBy: 'Cleared by {{by}}',
+      because: 'because of {{name}}',
+      older: 'Show older',
+    },
     engine: 'Engine',
     lastCycle: 'Last cycle',
     cycleTime: 'Cycle time',
@@ -274,6 +283,7 @@ export const en: typeof ptBR = {
   },
   device: {
     availability: {
+      sample: 'Availability timeline (every check)',
       'five-minute': 'Availability timeline (% up per 5 min)',
       hour: 'Availability timeline (% up per hour)',
       day: 'Availability timeline (% up per day)',

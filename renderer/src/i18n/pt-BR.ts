@@ -142,6 +142,15 @@ export const ptBR = {
     worstLoss: 'Maior perda',
     recentChanges: 'Mudanças recentes',
     noChanges: 'Nenhuma mudança ainda',
+    recent: {
+      raised: 'Alarme aberto',
+      acknowledged: 'Reconhecido',
+      acknowledgedBy: 'Reconhecido por {{by}}',
+      cleared: 'Alarme encerrado',
+      clearedBy: 'Encerrado por {{by}}',
+      because: 'por causa de {{name}}',
+      older: 'Mostrar mais antigas',
+    },
     engine: 'Motor',
     lastCycle: 'Último ciclo',
     cycleTime: 'Duração do ciclo',
@@ -270,6 +279,7 @@ export const ptBR = {
   },
   device: {
     availability: {
+      sample: 'Linha do tempo de disponibilidade (cada medição)',
       'five-minute': 'Linha do tempo de disponibilidade (% no ar a cada 5 min)',
       hour: 'Linha do tempo de disponibilidade (% no ar a cada hora)',
       day: 'Linha do tempo de disponibilidade (% no ar a cada dia)',

@@ -1,18 +1,14 @@
 import type { AppInfo } from '../../../shared/contract/api';
 import { OPEN_ALARMS_LIMIT } from '../../../shared/contract/vocabulary';
 import type { VigiaClient } from '../../../shared/contract/client';
-import type { Alarm, Device, DeviceState, DeviceStatus, Tower } from '../../../shared/contract/entities';
+import type { Alarm, Device, DeviceStatus, Tower } from '../../../shared/contract/entities';
 import type { EngineHealth, VigiaEvent } from '../../../shared/contract/events';
 import type { AllSettings } from '../../../shared/contract/settings';
+import type { RecentChange } from '../../../shared/contract/recent';
+import { alarmMomentOf, mergeRecent, stateChangesOf } from '../../../shared/domain/recent/feed';
 
-export interface StateChange {
-  deviceId: number;
-  from: DeviceState | null;
-  to: DeviceState;
-  at: number;
-}
-
-const RECENT_CHANGES = 100;
+/** Moments the dashboard keeps of what just happened; older ones are read from the store on demand. */
+export const RECENT_KEPT = 100;
 
 /**
  * The UI's copy of the network: loaded once, then kept current by the event stream alone (a
@@ -24,7 +20,10 @@ export class LiveStore {
   readonly towers = new Map<number, Tower>();
   readonly statuses = new Map<number, DeviceStatus>();
   readonly alarms = new Map<number, Alarm>();
-  recentChanges: StateChange[] = [];
+  /** What just happened, newest first: read from the store on load, then kept by the events. */
+  recent: RecentChange[] = [];
+  /** Whether the store holds moments older than the last of `recent` (read on demand). */
+  recentHasOlder = false;
   health: EngineHealth | null = null;
   info: AppInfo | null = null;
   /** The stored settings, the one source for language, operator, theme and map; kept by events. */
@@ -58,7 +57,7 @@ export class LiveStore {
   private async load(): Promise<void> {
     this.buffered = [];
     try {
-      const [info, devices, towers, statuses, alarms, health, settings] = await Promise.all([
+      const [info, devices, towers, statuses, alarms, health, settings, recent] = await Promise.all([
         this.client.invoke('app.info', undefined),
         this.client.invoke('devices.list', undefined),
         this.client.invoke('towers.list', undefined),
@@ -66,6 +65,7 @@ export class LiveStore {
         this.client.invoke('alarms.list', { states: ['active', 'acknowledged'], limit: OPEN_ALARMS_LIMIT }),
         this.client.invoke('engine.health', undefined),
         this.client.invoke('settings.get', undefined),
+        this.client.invoke('recent.list', { limit: RECENT_KEPT }),
       ]);
       this.info = info;
       this.settings = settings;
@@ -75,6 +75,8 @@ export class LiveStore {
       towers.forEach((tower) => this.towers.set(tower.id, tower));
       statuses.forEach((status) => this.statuses.set(status.deviceId, status));
       alarms.forEach((alarm) => this.alarms.set(alarm.id, alarm));
+      this.recent = recent.items;
+      this.recentHasOlder = recent.next !== null;
       this.loaded = true;
       this.inventoryVersion++;
       this.error = null;
@@ -97,32 +99,18 @@ export class LiveStore {
   apply(event: VigiaEvent): void {
     switch (event.type) {
       case 'status.changed': {
-        const changes: StateChange[] = [];
-        for (const status of event.statuses) {
-          const before = this.statuses.get(status.deviceId);
-          if (!before || before.state !== status.state) {
-            changes.push({
-              deviceId: status.deviceId,
-              from: before?.state ?? null,
-              to: status.state,
-              at: status.since,
-            });
-          }
-          this.statuses.set(status.deviceId, status);
-        }
-        // Newest first, and only the last RECENT_CHANGES: a burst of thousands costs one slice.
-        if (changes.length > 0)
-          this.recentChanges = [...changes.slice(-RECENT_CHANGES).reverse(), ...this.recentChanges].slice(
-            0,
-            RECENT_CHANGES,
-          );
+        const changes = stateChangesOf(event.statuses, (id) => this.statuses.get(id));
+        for (const status of event.statuses) this.statuses.set(status.deviceId, status);
+        this.noteRecent(changes);
         break;
       }
       case 'alarm.raised':
       case 'alarm.updated':
+        this.noteRecent([alarmMomentOf(event.type, event.alarm, this.alarms.get(event.alarm.id))]);
         this.alarms.set(event.alarm.id, event.alarm);
         break;
       case 'alarm.cleared':
+        this.noteRecent([alarmMomentOf(event.type, event.alarm, this.alarms.get(event.alarm.id))]);
         this.alarms.delete(event.alarm.id);
         break;
       case 'device.upserted':
@@ -155,6 +143,15 @@ export class LiveStore {
         break;
     }
     this.changed();
+  }
+
+  /** A burst of thousands of changes costs one merge; the oldest beyond RECENT_KEPT stay in the store. */
+  private noteRecent(moments: readonly (RecentChange | null)[]): void {
+    const fresh = moments.filter((moment): moment is RecentChange => moment !== null);
+    if (fresh.length === 0) return;
+    const before = this.recent.length;
+    this.recent = mergeRecent(fresh, this.recent, RECENT_KEPT);
+    if (before + fresh.length > RECENT_KEPT) this.recentHasOlder = true;
   }
 
   private changed(): void {

@@ -29,6 +29,10 @@ const severityIcon: Record<Severity, string> = {
   info: '🔵',
 };
 
+/**
+ * A state in a word or two, for the ICMP kinds, where the device's name says the rest. Every other
+ * kind reads as its alarm text (which interface, what value, against what limit).
+ */
 const words: Record<NotifyLanguage, Record<string, string>> = {
   'pt-BR': {
     tower_down: 'torre fora',
@@ -37,11 +41,6 @@ const words: Record<NotifyLanguage, Record<string, string>> = {
     flapping: 'instável',
     degraded: 'degradado',
     latency_anomaly: 'latência anormal',
-    if_utilization: 'interface saturada',
-    if_errors: 'erros na interface',
-    signal_low: 'sinal baixo',
-    if_down: 'interface fora',
-    noTower: 'sem torre',
     none: '—',
     events: 'eventos',
   },
@@ -52,11 +51,6 @@ const words: Record<NotifyLanguage, Record<string, string>> = {
     flapping: 'flapping',
     degraded: 'degraded',
     latency_anomaly: 'latency anomaly',
-    if_utilization: 'interface saturated',
-    if_errors: 'interface errors',
-    signal_low: 'low signal',
-    if_down: 'interface down',
-    noTower: 'no tower',
     none: '—',
     events: 'events',
   },
@@ -107,14 +101,17 @@ export function placeholderValues(
     severity: event.severity,
     // An alarm about neither a device nor a tower (a mass outage) has no name: its state says it.
     device: event.device ?? event.tower ?? null,
-    tower: towerAlarm || event.device === null ? null : (event.tower ?? words[language].noTower ?? null),
+    // A tower alarm names the tower as its subject; a device with no tower has none to name.
+    tower: towerAlarm || event.device === null ? null : event.tower,
     address: event.address,
     state: stateWords(event, language),
     message: eventText(event, language),
     since: formatSince(event.since, language, timeZone),
     duration: formatDuration(event.at - event.since),
     latency:
-      event.latencyMs === null || !answering.has(base) ? null : `${Math.round(event.latencyMs * 10) / 10} ms`,
+      event.latencyMs === null || !answering.has(base)
+        ? null
+        : `${new Intl.NumberFormat(locale[language], { maximumFractionDigits: 1 }).format(event.latencyMs)} ms`,
     affected: event.affected > 1 ? String(event.affected) : null,
   };
 }

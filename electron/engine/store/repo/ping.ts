@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { PingSample } from '../../../../shared/contract/entities';
 import type { Repository } from '../repository';
 import { BatchQueue, writeInSlices } from '../writer';
@@ -30,8 +30,8 @@ export function pingRepository({
 
   return {
     insertSamples: (rows) => samples.push(rows),
-    samples: async (deviceId, from, to) =>
-      await db
+    samples: async (deviceId, from, to, limit) => {
+      const query = db
         .select({
           deviceId: p.deviceId,
           at: p.at,
@@ -43,8 +43,11 @@ export function pingRepository({
           state: p.state,
         })
         .from(p)
-        .where(and(eq(p.deviceId, deviceId), between(p.at, from, to)))
-        .orderBy(asc(p.at)),
+        .where(and(eq(p.deviceId, deviceId), between(p.at, from, to)));
+      if (limit === undefined) return await query.orderBy(asc(p.at));
+      // The newest along the (device, time) index, read backwards and turned oldest first.
+      return (await query.orderBy(desc(p.at)).limit(limit)).reverse();
+    },
     // The dialect's driver-level path: a bucket closes for every device at once (see dialect.ts).
     upsertRollups: (rows) => writer.run(() => dialect.upsertRollups(rows)),
     rollups: async (deviceId, from, to) =>

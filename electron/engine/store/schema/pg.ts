@@ -154,6 +154,10 @@ export const alarms = pgTable(
     uniqueIndex('alarms_open_key_idx').on(table.openKey),
     index('alarms_state_idx').on(table.state, table.raisedAt),
     index('alarms_device_idx').on(table.deviceId, table.raisedAt),
+    // The dashboard's recent changes: the newest moments of each kind, however long the history.
+    index('alarms_raised_at_idx').on(table.raisedAt),
+    index('alarms_acknowledged_at_idx').on(table.acknowledgedAt),
+    index('alarms_cleared_at_idx').on(table.clearedAt),
   ],
 );
 

@@ -3,7 +3,9 @@ import type { ApiMethod } from '../../../../../shared/contract/api';
 import type { VigiaClient } from '../../../../../shared/contract/client';
 import type { DeviceState, DeviceStatus } from '../../../../../shared/contract/entities';
 import type { RunningEngine } from '../../../../../electron/engine/start-engine';
-import { LiveStore } from '../../../../../renderer/src/live/live-store';
+import { LiveStore, RECENT_KEPT } from '../../../../../renderer/src/live/live-store';
+import { recentKey } from '../../../../../shared/domain/recent/feed';
+import { deviceDownAlarm } from '../../../../helpers/alarms';
 import { startTestEngine } from '../../../../helpers/test-engine';
 
 // The UI's live store over a real engine (demo network, real SQLite): the client is the engine's
@@ -143,37 +145,80 @@ describe('the live store', () => {
     expect(store.statuses.has(device!.id)).toBe(false);
   });
 
-  it('keeps the last 100 state changes, newest first, ignoring updates that keep the state', async () => {
+  it('keeps the last 100 moments, newest first, ignoring updates that keep the state', async () => {
     const store = new LiveStore(clientOf());
     await store.start();
     const ids = [...store.devices.keys()].slice(0, 150);
     expect(ids).toHaveLength(150);
     const before = new Map(ids.map((id) => [id, store.statuses.get(id)?.state ?? null]));
     const next = (id: number): DeviceState => (before.get(id) === 'flapping' ? 'degraded' : 'flapping');
+    // Later than anything the demo engine stored, so these are the newest moments.
+    const at = Date.now() + 86_400_000;
     store.apply({
       type: 'status.changed',
-      at: 5_000,
-      statuses: ids.map((id, i) => status(id, next(id), 5_000 + i)),
+      at,
+      statuses: ids.map((id, i) => status(id, next(id), at + i)),
     });
-    expect(store.recentChanges).toHaveLength(100);
-    expect(store.recentChanges[0]).toEqual({
+    expect(store.recent).toHaveLength(RECENT_KEPT);
+    expect(store.recentHasOlder).toBe(true);
+    expect(store.recent[0]).toEqual({
+      kind: 'state',
       deviceId: ids[149],
       from: before.get(ids[149]!),
       to: next(ids[149]!),
-      at: 5_149,
+      at: at + 149,
+      cause: null,
     });
-    expect(store.recentChanges[99]).toEqual({
-      deviceId: ids[50],
-      from: before.get(ids[50]!),
-      to: next(ids[50]!),
-      at: 5_050,
-    });
+    expect(store.recent[99]).toMatchObject({ kind: 'state', deviceId: ids[50], at: at + 50 });
 
-    // Same states again: statuses refresh, the change list stays as it was.
-    const changes = store.recentChanges;
-    store.apply({ type: 'status.changed', at: 6_000, statuses: [status(ids[0]!, next(ids[0]!), 6_000)] });
-    expect(store.recentChanges).toBe(changes);
-    expect(store.statuses.get(ids[0]!)!.since).toBe(6_000);
+    // A new sample of the same state: the status refreshes, the list stays as it was.
+    const changes = store.recent;
+    store.apply({
+      type: 'status.changed',
+      at,
+      statuses: [{ ...status(ids[0]!, next(ids[0]!), at), rttMs: 3 }],
+    });
+    expect(store.recent).toBe(changes);
+    expect(store.statuses.get(ids[0]!)!.rttMs).toBe(3);
+  });
+
+  it('opens with what happened before it, then hears alarms raised, acknowledged and cleared', async () => {
+    // Whatever the engine stored before the page opened is listed at once.
+    await vi.waitFor(
+      async () => expect((await engine.call('recent.list', { limit: 5 })).items.length).toBeGreaterThan(0),
+      {
+        timeout: 60_000,
+        interval: 100,
+      },
+    );
+    const [stored] = (await engine.call('recent.list', { limit: 1 })).items;
+    const store = new LiveStore({ ...clientOf(), subscribe: () => () => undefined });
+    await store.start();
+    expect(store.recent.map(recentKey)).toContain(recentKey(stored!));
+
+    const at = Date.now() + 2 * 86_400_000;
+    const alarm = deviceDownAlarm(900_001, 'AP Norte', { deviceId: null, raisedAt: at });
+    const acknowledged = {
+      ...alarm,
+      state: 'acknowledged' as const,
+      acknowledgedAt: at + 1,
+      acknowledgedBy: 'joana',
+      note: 'Equipe a caminho',
+    };
+    store.apply({ type: 'alarm.raised', alarm });
+    store.apply({ type: 'alarm.updated', alarm: { ...alarm, affected: 4 } });
+    store.apply({ type: 'alarm.updated', alarm: acknowledged });
+    store.apply({ type: 'alarm.cleared', alarm: { ...acknowledged, state: 'cleared', clearedAt: at + 2 } });
+    expect(
+      store.recent
+        .slice(0, 3)
+        .map((moment) => [moment.kind, moment.kind === 'alarm' && moment.action, moment.at]),
+    ).toEqual([
+      ['alarm', 'cleared', at + 2],
+      ['alarm', 'acknowledged', at + 1],
+      ['alarm', 'raised', at],
+    ]);
+    expect(store.recent[1]).toMatchObject({ alarm: { acknowledgedBy: 'joana', note: 'Equipe a caminho' } });
   });
 
   it('says why it could not load, and stays unloaded', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../../../../../shared/domain/notify/defaults';
+import type { NotifyEvent } from '../../../../../shared/domain/notify/event';
 import {
   composeMessages,
   MAX_MESSAGE_CHARS,
@@ -71,4 +72,102 @@ describe('message templates', () => {
     expect(many.flatMap((chunk) => chunk.events)).toEqual(events.map((_, index) => index));
     expect(many[1]!.text).toMatch(/^Vigia — 200 events \(2\/\d+\)/);
   });
+});
+
+/** One event per alarm kind, as the notifier builds it: a device's last latency travels with every kind. */
+const base: NotifyEvent = { ...sampleEvent('raised', now), affected: 1, latencyMs: 0.4 };
+const towerEvent: NotifyEvent = { ...base, deviceId: null, device: null, address: null, tower: 'Torre Alfa' };
+const kinds: Record<string, NotifyEvent> = {
+  tower_down: { ...towerEvent, type: 'tower_down', params: { tower: 'Torre Alfa' }, affected: 14 },
+  sector_problem: { ...towerEvent, type: 'sector_problem', params: { tower: 'Torre Alfa' }, affected: 3 },
+  device_down: { ...base, type: 'device_down' },
+  root_cause: { ...base, type: 'device_down', affected: 9 },
+  no_tower: { ...base, type: 'device_down', towerId: null, tower: null },
+  degraded: { ...base, type: 'degraded', latencyMs: 312.46 },
+  flapping: { ...base, type: 'flapping', latencyMs: 3 },
+  if_utilization: {
+    ...base,
+    source: 'snmp',
+    type: 'if_utilization',
+    severity: 'major',
+    params: { device: 'AP Setor Norte', interface: 'sfp1', value: 95.3, limit: 80 },
+  },
+  signal_low: {
+    ...base,
+    source: 'snmp',
+    type: 'signal_low',
+    severity: 'minor',
+    params: { device: 'AP Setor Norte', value: -82, limit: -75 },
+  },
+  mass_outage: {
+    ...towerEvent,
+    source: 'monitor',
+    type: 'mass-outage',
+    towerId: null,
+    tower: null,
+    params: { count: 812, share: 64 },
+    affected: 812,
+  },
+};
+
+describe('notification lines per alarm kind, the default templates', () => {
+  const since = { 'pt-BR': 'desde 29/11/2026, 14:13', en: 'since 29/11/2026, 14:13' };
+  const expected: Record<'pt-BR' | 'en', Record<string, string>> = {
+    'pt-BR': {
+      tower_down: `🔴 #1234 Torre Alfa · torre fora ${since['pt-BR']} · afetados: 14`,
+      sector_problem: `🔴 #1234 Torre Alfa · problema no setor ${since['pt-BR']} · afetados: 3`,
+      device_down: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · fora do ar ${since['pt-BR']}`,
+      root_cause: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · fora do ar ${since['pt-BR']} · afetados: 9`,
+      no_tower: `🔴 #1234 AP Setor Norte (10.20.30.40) · fora do ar ${since['pt-BR']}`,
+      degraded: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · degradado ${since['pt-BR']} · 312,5 ms`,
+      flapping: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · instável ${since['pt-BR']} · 3 ms`,
+      if_utilization: `🟠 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · sfp1: utilização de 95,3%, acima de 80% ${since['pt-BR']}`,
+      signal_low: `🟡 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · Rádio: sinal de -82 dBm, abaixo de -75 dBm ${since['pt-BR']}`,
+      mass_outage: `🔴 #1234 · Queda em massa — o problema é nosso? 812 dispositivos (64% dos monitorados) pararam de responder juntos, sem uma torre ou um pai em comum ${since['pt-BR']} · afetados: 812`,
+    },
+    en: {
+      tower_down: `🔴 #1234 Torre Alfa · tower down ${since.en} · affected: 14`,
+      sector_problem: `🔴 #1234 Torre Alfa · sector problem ${since.en} · affected: 3`,
+      device_down: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · down ${since.en}`,
+      root_cause: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · down ${since.en} · affected: 9`,
+      no_tower: `🔴 #1234 AP Setor Norte (10.20.30.40) · down ${since.en}`,
+      degraded: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · degraded ${since.en} · 312.5 ms`,
+      flapping: `🔴 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · flapping ${since.en} · 3 ms`,
+      if_utilization: `🟠 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · sfp1: utilisation 95.3%, above 80% ${since.en}`,
+      signal_low: `🟡 #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · Radio: signal -82 dBm, below -75 dBm ${since.en}`,
+      mass_outage: `🔴 #1234 · Mass outage — is it us? 812 devices (64% of those monitored) stopped answering together, with no common tower or parent ${since.en} · affected: 812`,
+    },
+  };
+  const recovered: Record<'pt-BR' | 'en', Record<string, string>> = {
+    'pt-BR': {
+      tower: '✅ #1234 Torre Alfa · normalizado após 47min',
+      device: '✅ #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · normalizado após 47min',
+      noTower: '✅ #1234 AP Setor Norte (10.20.30.40) · normalizado após 47min',
+    },
+    en: {
+      tower: '✅ #1234 Torre Alfa · back after 47min',
+      device: '✅ #1234 AP Setor Norte (10.20.30.40) · Torre Alto Branco · back after 47min',
+      noTower: '✅ #1234 AP Setor Norte (10.20.30.40) · back after 47min',
+    },
+  };
+
+  for (const language of ['pt-BR', 'en'] as const)
+    for (const [kind, event] of Object.entries(kinds))
+      it(`${kind} in ${language}: only the facts that apply, no stale latency, no empty field`, () => {
+        const line = renderEventLine(defaultTemplates[language], event, language, 'UTC');
+        expect(line).toBe(expected[language][kind]);
+        // A field without a value would read as a dash (the alarm's own text may hold one).
+        expect(line).not.toMatch(/\(—\)|· —( |$)/);
+        expect(line).not.toContain('0.4 ms');
+        expect(line).not.toContain('0,4 ms');
+        const back = renderEventLine(
+          defaultTemplates[language],
+          { ...event, kind: 'cleared' },
+          language,
+          'UTC',
+        );
+        if (event.device === null && event.tower !== null) expect(back).toBe(recovered[language].tower);
+        else if (kind === 'no_tower') expect(back).toBe(recovered[language].noTower);
+        else if (event.device !== null) expect(back).toBe(recovered[language].device);
+      });
 });
