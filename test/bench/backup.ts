@@ -127,10 +127,16 @@ async function main(): Promise<void> {
       await service.start(null);
       await service.whenIdle();
       const after = cpu();
+      const wall = (performance.now() - started) / 1000;
+      // How much of the lanes' time the worker spent on jobs: the rest is the engine between jobs.
+      const jobSeconds =
+        (await repo.backup.targets()).reduce((sum, t) => sum + (t.lastDurationMs ?? 0), 0) / 1000;
       const used = (key: keyof typeof before) =>
         Number((((after[key] - before[key]) / DEVICES) * 1000).toFixed(1));
       return {
-        wall: (performance.now() - started) / 1000,
+        wall,
+        jobMeanS: Number((jobSeconds / DEVICES).toFixed(3)),
+        laneBusy: Number((jobSeconds / (WORKERS * wall)).toFixed(2)),
         progress: service.progress()!,
         cpuMsPerDevice: { worker: used('worker'), fleet: used('fleet'), engine: used('engine') },
       };
@@ -159,6 +165,8 @@ async function main(): Promise<void> {
         floor_s: (DEVICES * 1) / WORKERS,
         goal_s: Number(((DEVICES * 1.15) / WORKERS).toFixed(1)),
         stored_mb_first_round: Number((bytesAfterFirst / 1e6).toFixed(1)),
+        job_mean_s: first.jobMeanS,
+        lane_busy_share: first.laneBusy,
         cpu_ms_per_device: first.cpuMsPerDevice,
         unchanged_round_cpu_ms_per_device: second.cpuMsPerDevice,
         cores: cpus().length,

@@ -137,6 +137,29 @@ export async function startFakeDevice(options: FakeDeviceOptions): Promise<FakeD
   };
 }
 
+/**
+ * An answer as the terminal writes it ("\r\n" line ends), cut into pages of `lines` lines (0: one
+ * page), made once per answer and page length: the benchmark's 3,000 devices share one 200 KB
+ * configuration, and re-cutting it on every request would make the fake fleet, not the backup,
+ * what the benchmark measures.
+ */
+const pageCache = new Map<string, Map<number, string[]>>();
+
+function pagesOf(answer: string, lines: number): string[] {
+  const byLength = pageCache.get(answer) ?? new Map<number, string[]>();
+  pageCache.set(answer, byLength);
+  const cached = byLength.get(lines);
+  if (cached) return cached;
+  const pages: string[] = [];
+  if (lines > 0) {
+    const all = answer.split('\n');
+    for (let at = 0; at < all.length; at += lines) pages.push(all.slice(at, at + lines).join('\n') + '\n');
+  } else pages.push(answer.endsWith('\n') ? answer : answer + '\n');
+  const written = pages.map((page) => page.replace(/\r?\n/g, '\r\n'));
+  byLength.set(lines, written);
+  return written;
+}
+
 /** The CLI: echoes what is typed, answers commands, pages the configuration. */
 export function serveShell(stream: ServerChannel, behaviour: FakeDeviceBehaviour): void {
   let prompt = behaviour.prompt;
@@ -166,16 +189,11 @@ export function serveShell(stream: ServerChannel, behaviour: FakeDeviceBehaviour
     }
     const pager = behaviour.pager;
     const paged = pager && (paging || pager.ignoresPagingOff);
-    const lines = answer.split('\n');
-    const pages: string[] = [];
-    if (paged) {
-      for (let at = 0; at < lines.length; at += pager.lines)
-        pages.push(lines.slice(at, at + pager.lines).join('\n') + '\n');
-    } else pages.push(answer.endsWith('\n') ? answer : answer + '\n');
+    const pages = pagesOf(answer, paged ? pager.lines : 0);
     let written = 0;
     // An endless pager starts over at the last page, forever.
     for (let index = 0; (index < pages.length || pager?.endless) && !closed; index++) {
-      const page = pages[Math.min(index, pages.length - 1)]!.replace(/\r?\n/g, '\r\n');
+      const page = pages[Math.min(index, pages.length - 1)]!;
       const chunk = behaviour.trickle?.bytes ?? page.length;
       for (let at = 0; at < page.length && !closed; at += chunk) {
         const piece = page.slice(at, at + chunk);

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   answerBody,
   checkComplete,
   cleanTerminal,
+  looksBinary,
   normalizeConfig,
 } from '../../../../../shared/domain/backup/capture';
 import { builtInProfiles } from '../../../../../shared/domain/backup/profiles';
@@ -67,6 +69,35 @@ describe('configuration capture', () => {
     );
     expect(normalizeConfig(cisco, text, true)).toBe(
       'enable secret 5 ********\nsnmp-server community ******** RO\nend\n',
+    );
+  });
+
+  it('calls text binary on a NUL or on control bytes in more than one character in a thousand', () => {
+    const text = 'hostname rtr\n'.repeat(100);
+    expect(looksBinary(text)).toBe(false);
+    expect(looksBinary(text + '\t\r\x0b\x0c\x1b[0m')).toBe(false);
+    expect(looksBinary(text + '\x00')).toBe(true);
+    expect(looksBinary(text + '\x07')).toBe(false);
+    expect(looksBinary(text + '\x07\x07')).toBe(true);
+    for (const char of ['\x01', '\x08', '\x0e', '\x1a', '\x1c', '\x1f', '\x7f'])
+      expect(looksBinary('ab'.repeat(200) + char.repeat(2))).toBe(true);
+  });
+
+  it('finds binary text exactly as counting its control bytes does', () => {
+    // The definition the fast path must agree with, on text mixing printable and control characters.
+    // eslint-disable-next-line no-control-regex
+    const counted = (text: string) => (text.match(/[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/g) ?? []).length;
+    const reference = (text: string) =>
+      counted(text) > 0 && (text.includes('\x00') || counted(text) > text.length / 1_000);
+    const char = fc.oneof(
+      fc.constantFrom('a', ' ', '\n'),
+      fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 3_000 }), fc.nat(20), (chars, padding) => {
+        const text = 'x'.repeat(padding * 100) + chars.join('');
+        expect(looksBinary(text)).toBe(reference(text));
+      }),
     );
   });
 });
