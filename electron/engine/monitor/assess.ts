@@ -6,7 +6,7 @@ import { deviceVerdict, isOffline } from '../../../shared/domain/monitor/device-
 import { toRollup } from '../../../shared/domain/monitor/rollup';
 import { answered, type DeviceTracker } from './device-tracker';
 import type { Inventory } from '../inventory/inventory';
-import { TurnBudget } from './turn-budget';
+import { TurnBudget } from '../store/turn-budget';
 
 export interface Assessment {
   /** Statuses worth publishing and storing: a new state or cause, or a sample worth logging. */

@@ -27,7 +27,7 @@ import { MassOutageWatch } from './mass-outage-watch';
 import type { MassOutage } from '../../../shared/domain/outage/mass-outage';
 import { outageAlarmTypes } from '../../../shared/domain/outage/causes';
 import { RetentionJob, type RetentionResult } from './retention';
-import { TurnBudget } from './turn-budget';
+import { TurnBudget } from '../store/turn-budget';
 import type { PingTransport } from '../../../shared/contract/pinger';
 import type { PlannedAlarm } from '../../../shared/domain/monitor/alarm-plan';
 import { summarize } from '../../../shared/domain/ping/summarize';

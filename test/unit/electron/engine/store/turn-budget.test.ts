@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TurnBudget } from '../../../../../electron/engine/monitor/turn-budget';
+import { TurnBudget } from '../../../../../electron/engine/store/turn-budget';
 
 describe('TurnBudget', () => {
   it('is due once its slice has passed, and a turn starts a new slice', async () => {
