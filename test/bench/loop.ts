@@ -211,9 +211,13 @@ class Client {
   }
 }
 
+/** What the run is doing, to say during which step the slowest answer came. */
+type Step = 'import' | 'down' | 'up' | 'steady';
+
 /** Times `engine.health` every 100 ms (one call in flight at a time) and keeps the slowest. */
-function pollHealth(client: Client) {
+function pollHealth(client: Client, step: () => Step) {
   let slowest = 0;
+  let slowestStep: Step = 'steady';
   let calls = 0;
   let cycleMax = 0;
   let inFlight = false;
@@ -221,16 +225,18 @@ function pollHealth(client: Client) {
     if (inFlight) return;
     inFlight = true;
     const started = performance.now();
+    const during = step();
     void client.call<EngineHealth>('engine.health').then((health) => {
       inFlight = false;
       calls++;
-      slowest = Math.max(slowest, performance.now() - started);
+      const tookMs = performance.now() - started;
+      if (tookMs > slowest) [slowest, slowestStep] = [tookMs, during];
       cycleMax = Math.max(cycleMax, health.lastCycleMs ?? 0);
     });
   }, POLL_EVERY_MS);
   return {
     stop: () => clearInterval(timer),
-    result: () => ({ slowest, calls, cycleMax }),
+    result: () => ({ slowest, slowestStep, calls, cycleMax }),
   };
 }
 
@@ -253,7 +259,8 @@ async function inside(): Promise<void> {
     const engineCpuAtStart = childrenCpuS(server.pid!);
     const loadAtStart = loadavg()[0]!;
     const t0 = performance.now();
-    const poll = pollHealth(client);
+    let step: Step = 'import';
+    const poll = pollHealth(client, () => step);
     const rows: DeviceInput[] = [];
     for (let i = 1; i <= DEVICES; i++)
       rows.push({ name: `import ${i}`, host: host(20, i), kind: 'cpe', enabled: false });
@@ -262,6 +269,7 @@ async function inside(): Promise<void> {
     const importMs = performance.now() - importStart;
     log(`imported ${DEVICES} rows in ${Math.round(importMs)} ms`);
 
+    step = 'down';
     await iptables('-A');
     const downStart = performance.now();
     await client.until('all devices down and their alarms raised', () => {
@@ -270,6 +278,7 @@ async function inside(): Promise<void> {
     const raiseMs = performance.now() - downStart;
     log(`all down, ${client.raised} alarms raised in ${Math.round(raiseMs)} ms`);
 
+    step = 'up';
     await iptables('-D');
     const upStart = performance.now();
     await client.until('all devices up and their alarms cleared', () => {
@@ -278,6 +287,7 @@ async function inside(): Promise<void> {
     const clearMs = performance.now() - upStart;
     log(`all up, ${client.cleared} alarms cleared in ${Math.round(clearMs)} ms`);
 
+    step = 'steady';
     const rest = MIN_RUN_MS - (performance.now() - t0);
     // The run lasts two minutes whatever the transitions took: the remaining steady cycles and
     // the retention pass are part of what the probe measures.
@@ -287,7 +297,7 @@ async function inside(): Promise<void> {
     const engineCpuS = childrenCpuS(server.pid!) - engineCpuAtStart;
     const durationMs = performance.now() - t0;
     client.close();
-    const { slowest, calls, cycleMax } = poll.result();
+    const { slowest, slowestStep, calls, cycleMax } = poll.result();
     await stopServer(server);
     server = null;
     const retentionDeleted = seededOld - oldSamplesLeft(dataDir);
@@ -302,8 +312,13 @@ async function inside(): Promise<void> {
         loop_max_ms: round(loop.maxMs),
         // What the server spent serving: a delay stretches with the machine's load, CPU time hardly.
         server_cpu_s: round(loop.cpuMs / 1000),
+        // The server's longest stretch of its own work (CPU between two 5 ms ticks): what its loop
+        // max would be with a core always free.
+        loop_work_max_ms: round(loop.workMaxMs),
         engine_cpu_s: round(engineCpuS),
         api_max_ms: round(slowest),
+        // The step the slowest answer was asked in: import, down (alarms raised), up (cleared), steady.
+        api_max_step: slowestStep,
         cycle_max_ms: round(cycleMax),
         api_calls: calls,
         import_ms: round(importMs),

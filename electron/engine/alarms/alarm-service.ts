@@ -3,6 +3,7 @@ import type { Alarm, AlarmParams, AlarmSource } from '../../../shared/contract/e
 import { alarmKey } from '../../../shared/domain/alarms/identity';
 import type { EventBus } from '../event-bus';
 import type { AlarmPatch, NewAlarm, Repository } from '../store/repository';
+import { TurnBudget } from '../store/turn-budget';
 import { answeringStore, WriteBehind } from '../store/write-behind';
 import { IdReserve } from './id-reserve';
 import type {
@@ -172,15 +173,20 @@ export class AlarmService implements AlarmPort {
       const inScope = options.scope ?? (() => true);
       const plan: WritePlan = { raise: [], update: [], clear: [] };
       const wanted = new Set<string>();
+      // A whole network down or back is 10,000 alarms to compare: calls get turns meanwhile.
+      const budget = new TurnBudget();
       for (const alarm of desired) {
+        if (budget.due()) await budget.turn();
         const key = keyOf({ ...alarm, source });
         wanted.add(key);
         const existing = open.get(key);
         if (!existing) plan.raise.push({ ...alarm, source });
         else if (!frozen(existing) && differs(existing, alarm)) plan.update.push(updatedTo(existing, alarm));
       }
-      for (const [key, alarm] of open)
+      for (const [key, alarm] of open) {
+        if (budget.due()) await budget.turn();
         if (!wanted.has(key) && inScope(alarm) && !frozen(alarm)) plan.clear.push(alarm);
+      }
       return this.write(plan, at);
     });
   }

@@ -18,6 +18,7 @@ import type { AlarmChanges, AlarmPort, DesiredAlarm } from '../alarms/port';
 import type { EventBus } from '../event-bus';
 import type { Inventory } from '../inventory/inventory';
 import type { Repository } from '../store/repository';
+import { nextTurn } from '../store/writer';
 import { assess } from './assess';
 import { answered, DeviceTracker } from './device-tracker';
 import { DurableWrites } from './durable-writes';
@@ -26,6 +27,7 @@ import { MassOutageWatch } from './mass-outage-watch';
 import type { MassOutage } from '../../../shared/domain/outage/mass-outage';
 import { outageAlarmTypes } from '../../../shared/domain/outage/causes';
 import { RetentionJob, type RetentionResult } from './retention';
+import { TurnBudget } from '../store/turn-budget';
 import type { PingTransport } from '../../../shared/contract/pinger';
 import type { PlannedAlarm } from '../../../shared/domain/monitor/alarm-plan';
 import { summarize } from '../../../shared/domain/ping/summarize';
@@ -293,7 +295,9 @@ export class Monitor {
     const targets = this.inventory.targets(only);
     const { checked, rechecked } = await this.probe(targets, at);
 
-    const assessment = assess(this.inventory, this.trackers, checked, at, this.config);
+    const assessment = await assess(this.inventory, this.trackers, checked, at, this.config);
+    // Judging a mass outage walks the whole plan again: calls waiting since the assessment go first.
+    await nextTurn();
     const verdict = this.massOutage.judge(assessment.plan, assessment.failedRoots, assessment.monitored, at);
     // The devices' alarms first, the mass outage's after: when it ends, the notifications see
     // which of its devices came back before its summary is written.
@@ -349,7 +353,9 @@ export class Monitor {
     if (targets.length === 0) return { checked, rechecked: 0 };
     const first = await this.runTransport(targets);
     const again: PingTarget[] = [];
+    const budget = new TurnBudget();
     for (const target of targets) {
+      if (budget.due()) await budget.turn();
       const tracker = this.trackers.get(target.id);
       if (!tracker) continue;
       const result = first.get(target.id) ?? noResult(target.id, 'sem resposta do pinger / no result');
