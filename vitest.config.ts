@@ -14,6 +14,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for something to become true; its default of one second is a readiness
+    // deadline a loaded CI machine overruns (a poll that passes returns at once, so a generous
+    // default costs nothing). What a test proves about time it asserts on measured figures.
+    expect: { poll: { timeout: 15_000 } },
     // Integration suites start real peers (PostgreSQL, snmpd, sshd, namespaces): one file at a time
     // keeps them from fighting over two cores and fixed ports.
     fileParallelism: false,

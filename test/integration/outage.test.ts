@@ -166,7 +166,7 @@ describe('the NOC uplink down', () => {
   it('is one alarm and one message; the outages meanwhile are held and summarised when it returns', async () => {
     const sentBefore = fake.sent.length;
     uplink.set({ down: true, since: new Date().toISOString(), failing: ['DNS 1', 'HTTPS portal'] });
-    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(1));
+    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(1), { timeout: 15_000 });
     expect(engine.alarms.openAlarms('monitor')[0]).toMatchObject({
       type: 'uplink-down',
       severity: 'critical',
@@ -189,7 +189,7 @@ describe('the NOC uplink down', () => {
     await cycle();
     await cycle();
     uplink.set({ down: false, since: new Date().toISOString(), failing: [] });
-    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(0));
+    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(0), { timeout: 15_000 });
     texts = await messagesSettle(sentBefore + 2);
     const lines = texts.at(-1)!.split('\n');
     expect(lines[0]).toBe('Vigia — 3 eventos');

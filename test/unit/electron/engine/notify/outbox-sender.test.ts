@@ -68,7 +68,8 @@ describe('outbox sender', () => {
     // Enough alerts at once for two messages (Telegram's length limit splits them).
     for (let id = 1; id <= 120; id++) await sender.enqueue(message(id, now));
     await sender.start();
-    const deadline = Date.now() + 10_000;
+    // A readiness deadline, generous for a loaded machine (each sent-mark alone takes 1.2 s).
+    const deadline = Date.now() + 30_000;
     while ((await repo.outbox.stats(0)).sent < 120 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 20));
     await sender.stop();
@@ -78,5 +79,5 @@ describe('outbox sender', () => {
     expect(storedAsSent).toEqual(
       perMessage.map((_, i) => perMessage.slice(0, i).reduce((sum, n) => sum + n, 0)),
     );
-  });
+  }, 60_000);
 });
