@@ -80,4 +80,40 @@ describe('outbox sender', () => {
       perMessage.map((_, i) => perMessage.slice(0, i).reduce((sum, n) => sum + n, 0)),
     );
   }, 60_000);
+
+  it('sends a message whose claim the store confirmed late, without waiting for the claim to expire', async () => {
+    // The store takes longer than a stall (1 s) to confirm the claim — busy with a mass outage's
+    // alarm writes —, then answers: the claim holds for five minutes, and the alert must not.
+    const busy: Repository = {
+      ...repo,
+      outbox: {
+        ...repo.outbox,
+        claim: (ids, owner, now, until) =>
+          new Promise((resolve) => setTimeout(resolve, 1_500)).then(() =>
+            repo.outbox.claim(ids, owner, now, until),
+          ),
+      },
+    };
+    const sent: string[] = [];
+    const sender = new OutboxSender({
+      repo: busy,
+      owner: 'test',
+      resolve: () => ({
+        channel: { send: async (_, outgoing) => void sent.push(outgoing.text) },
+        language: 'pt-BR',
+        templates: defaultNotifyConfig.templates['pt-BR'],
+        perMinute: 600,
+      }),
+      groupWindowMs: () => 0,
+      log: () => undefined,
+      pollMs: 20,
+      leaseMs: 5 * 60_000,
+    });
+    await sender.enqueue(message(1, Date.now()));
+    await sender.start();
+    // Readiness, generous for a loaded machine: a claim's lease is five minutes.
+    await expect.poll(async () => (await repo.outbox.stats(0)).sent, { timeout: 30_000 }).toBe(1);
+    await sender.stop();
+    expect(sent).toHaveLength(1);
+  }, 60_000);
 });
