@@ -10,9 +10,11 @@ const DEVICES = 12;
 
 let cluster: ClusterHarness;
 
+// Three whole engines compiled by tsx at their start: seconds on a quiet machine, minutes on a
+// loaded one. The limit only guards against a hang.
 beforeAll(async () => {
   cluster = await ClusterHarness.start({ instances: 3, devices: DEVICES, cycleS: CYCLE_S });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await cluster?.stop();
