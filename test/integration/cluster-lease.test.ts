@@ -18,7 +18,7 @@ const open: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-}, 60_000);
+});
 
 afterAll(async () => {
   for (const item of open.reverse()) await item.close();
@@ -98,7 +98,7 @@ describe('poller leases on PostgreSQL', () => {
       instanceId: 'bbbbbbbb-0002',
       label: 'host-bbbbbbbb-0002',
     });
-  }, 60_000);
+  });
 
   it('groups: CRUD, bulk moves, pinning and readable refusals', async () => {
     const url = await postgres.createDatabase('groups');
@@ -166,7 +166,7 @@ describe('poller leases on PostgreSQL', () => {
     ]);
     // Its devices are back in the default group.
     expect(await repo.cluster.memberships()).toEqual(new Map());
-  }, 60_000);
+  });
 
   it('a group pinned elsewhere is never led here, and is handed back when pinned away', async () => {
     const url = await postgres.createDatabase('pinned');
@@ -183,5 +183,5 @@ describe('poller leases on PostgreSQL', () => {
     await expect
       .poll(async () => (await a.repo.cluster.leaders()).map((leader) => leader.groupId))
       .toEqual([north.id]);
-  }, 60_000);
+  });
 });

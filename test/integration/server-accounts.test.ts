@@ -36,7 +36,7 @@ beforeAll(async () => {
     rendererDir: join(dir, 'renderer'),
     accounts: true,
   });
-}, 120_000);
+});
 
 afterAll(async () => {
   await server?.close();
@@ -115,9 +115,7 @@ let admin: Session;
 let ana: Session;
 let bia: Session;
 
-// Every sign-in and password change runs scrypt (32 MB, three lanes): a fraction of a second each
-// on a quiet machine, many seconds on a loaded one. The limit only guards against a hang.
-describe('accounts on the headless server', { timeout: 120_000 }, () => {
+describe('accounts on the headless server', () => {
   it('makes a first admin with a one-time password that only serves to choose a new one', async () => {
     expect(engine.firstAdminPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect((await login('admin', 'not-the-password')).status).toBe(401);

@@ -46,7 +46,7 @@ describe('store failures are explained and destroy nothing', () => {
     } finally {
       holder.kill('SIGKILL');
     }
-  }, 60_000);
+  });
 
   /** A copy of the shipped migrations with one more, numbered 0001, whose SQL is given. */
   function migrationsWith(name: string, statements: string[]): string {

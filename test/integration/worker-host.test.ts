@@ -72,7 +72,7 @@ afterEach(async () => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('worker side (serveWorker), over a raw channel', { timeout: 120_000 }, () => {
+describe('worker side (serveWorker), over a raw channel', () => {
   /** The test worker with nothing between us and its channel: what it answers is what we see. */
   function rawWorker() {
     const child = forkSpawner.spawn(entry, 'test');
@@ -159,8 +159,7 @@ describe('worker side (serveWorker), over a raw channel', { timeout: 120_000 }, 
   });
 });
 
-// Each test starts Node processes (tsx compiling the worker): seconds apiece on a loaded machine.
-describe('supervisor', { timeout: 120_000 }, () => {
+describe('supervisor', () => {
   it('round-trips validated calls and relays events, surviving a listener that throws', async () => {
     const worker = start();
     const answer = await worker.call('echo', { text: 'olá' });

@@ -79,7 +79,7 @@ describe('outbox sender', () => {
     expect(storedAsSent).toEqual(
       perMessage.map((_, i) => perMessage.slice(0, i).reduce((sum, n) => sum + n, 0)),
     );
-  }, 60_000);
+  });
 
   it('sends a message whose claim the store confirmed late, without waiting for the claim to expire', async () => {
     // The store takes longer than a stall (1 s) to confirm the claim — busy with a mass outage's
@@ -115,5 +115,5 @@ describe('outbox sender', () => {
     await expect.poll(async () => (await repo.outbox.stats(0)).sent, { timeout: 30_000 }).toBe(1);
     await sender.stop();
     expect(sent).toHaveLength(1);
-  }, 60_000);
+  });
 });
