@@ -337,6 +337,9 @@ describe('alert delivery through the outbox', () => {
         (await service.handlers()['notify.config.get'](undefined, testCaller)).config.telegram.chats
           .length === 1,
     );
+    // Whatever was sent from here on went by the stored configuration (a message replayed at
+    // start may have gone to the dropped chat before it was taken up, on a loaded machine).
+    const sentBefore = fake.sent.length;
     const alarm = await raise(14);
     const aboutIt = () => fake.sent.filter((message) => message.text.split(' ')[1] === `#${alarm.id}`);
     // Delivered (from memory, its outbox row recorded meanwhile), and nothing else pending.
@@ -344,7 +347,9 @@ describe('alert delivery through the outbox', () => {
     // Only the chat the stored configuration keeps hears it (an earlier test's alarm, replayed at
     // start as recent, may go to that chat too).
     expect(aboutIt().map((message) => message.chatId)).toEqual([OTHER_CHAT]);
-    expect(new Set(fake.sent.map((message) => message.chatId))).toEqual(new Set([OTHER_CHAT]));
+    expect(new Set(fake.sent.slice(sentBefore).map((message) => message.chatId))).toEqual(
+      new Set([OTHER_CHAT]),
+    );
   });
 
   it('uses each stored secret only with the destination it was saved for', async () => {
