@@ -60,10 +60,12 @@ test('a new ICMP interval saved in Settings is used from the next cycle, without
   await expect(page.getByTestId('cycle-interval')).toHaveAttribute('data-ms', '5000');
   const last = page.getByTestId('last-cycle');
   const before = await at(last);
-  await expect.poll(() => at(last), { timeout: 10_000 }).toBeGreaterThan(before);
+  // Readiness waits, generous for a loaded machine: a cycle is due every 5 s.
+  await expect.poll(() => at(last), { timeout: 20_000 }).toBeGreaterThan(before);
   const first = await at(last);
-  await expect.poll(() => at(last), { timeout: 10_000 }).toBeGreaterThan(first);
+  await expect.poll(() => at(last), { timeout: 20_000 }).toBeGreaterThan(first);
   const gap = (await at(last)) - first;
+  // The new 5 s interval and not the demo's 15 s critical one: late only by what load adds.
   expect(gap).toBeGreaterThanOrEqual(4_500);
-  expect(gap).toBeLessThan(8_000);
+  expect(gap).toBeLessThan(12_000);
 });

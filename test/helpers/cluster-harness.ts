@@ -150,6 +150,14 @@ export class ClusterHarness {
       : null;
   }
 
+  /** The database's clock, by which leases are taken and expire (epoch milliseconds). */
+  async databaseNow(): Promise<number> {
+    const { rows } = await this.sql.query<{ now: string }>(
+      `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now`,
+    );
+    return Number(rows[0]!.now);
+  }
+
   /** Waits for a live leader other than `not` (a pid); the time it took is the caller's to take. */
   async waitLeader(not: number | null, timeoutMs: number): Promise<Leader> {
     const deadline = Date.now() + timeoutMs;
@@ -169,13 +177,17 @@ export class ClusterHarness {
 
   /**
    * Takes the leader out the way `fault` says and returns once another instance leads, with the
-   * seconds from the fault to the new lease. `stop` keeps the old leader stopped for `stopCycles`
+   * seconds from the fault to the new lease, both by the database's clock: the new term's start is
+   * when the instance took it, not when this harness, polling on a loaded machine, came to see it
+   * (the fault's time is read just before it, so the figure errs long, never short). `stop` keeps
+   * the old leader stopped for `stopCycles`
    * cycles, then continues it; `cut` resets its database connections and refuses new ones for as
    * long, then lets it connect again.
    */
   async fail(fault: Fault, stopCycles = 3): Promise<{ takeoverS: number; from: Instance; to: Leader }> {
     const before = await this.waitLeader(null, this.cycleS * 4_000);
     const from = this.instance(before.pid);
+    const faultAt = await this.databaseNow();
     const at = Date.now();
     if (fault === 'kill') {
       from.process.kill('SIGKILL');
@@ -186,7 +198,7 @@ export class ClusterHarness {
     if (fault === 'stop') from.process.kill('SIGSTOP');
     if (fault === 'cut') await from.proxy.cut();
     const to = await this.waitLeader(before.pid, this.cycleS * 4_000);
-    const takeoverS = (Date.now() - at) / 1_000;
+    const takeoverS = (to.since - faultAt) / 1_000;
     if (fault !== 'kill') {
       await sleep(Math.max(0, at + stopCycles * this.cycleS * 1_000 - Date.now()));
       if (fault === 'stop') from.process.kill('SIGCONT');

@@ -3,16 +3,18 @@ import { ClusterHarness, type Fault } from '../helpers/cluster-harness';
 
 // Three instances of Vigia (real processes, the whole engine each) on one embedded PostgreSQL, a
 // scripted network and a fake Bot API on 127.0.0.1. The leader of the default poller group is
-// killed (-9), stopped for three cycles and continued, and cut from the database; each time
+// killed (-9), stopped for two cycles and continued, and cut from the database; each time
 // another instance must lead within two cycles, and every alarm event must reach Telegram once.
 const CYCLE_S = 5;
 const DEVICES = 12;
 
 let cluster: ClusterHarness;
 
+// Three whole engines compiled by tsx at their start: seconds on a quiet machine, minutes on a
+// loaded one. The limit only guards against a hang.
 beforeAll(async () => {
   cluster = await ClusterHarness.start({ instances: 3, devices: DEVICES, cycleS: CYCLE_S });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await cluster?.stop();
@@ -33,10 +35,11 @@ describe('several instances on one PostgreSQL', () => {
     const leader = await cluster.waitLeader(null, CYCLE_S * 4_000);
     expect(cluster.instances.map((instance) => instance.pid)).toContain(leader.pid);
     flip(0);
-    await expect.poll(async () => (await cluster.events()).length, { timeout: CYCLE_S * 3_000 }).toBe(4);
-    await cluster.delivered(CYCLE_S * 4_000);
+    // Readiness waits, generous for a loaded machine (three engines and PostgreSQL on two cores).
+    await expect.poll(async () => (await cluster.events()).length, { timeout: CYCLE_S * 6_000 }).toBe(4);
+    await cluster.delivered(CYCLE_S * 6_000);
     expect(await cluster.tally()).toEqual({ events: 4, lost: 0, duplicated: 0 });
-  }, 60_000);
+  }, 120_000);
 
   it.each<Fault>(['kill', 'stop', 'cut'])(
     'takes over within two cycles after a %s of the leader, no alarm lost or sent twice',
@@ -44,9 +47,12 @@ describe('several instances on one PostgreSQL', () => {
       const step = ['kill', 'stop', 'cut'].indexOf(fault) + 1;
       const before = await cluster.leader();
       flip(step);
-      const { takeoverS, from, to } = await cluster.fail(fault);
+      // Stopped or cut for two cycles (the benchmark's three would only add 10 s here): past the
+      // takeover, which the harness waits for first, and past the old leader's own self-fence.
+      const { takeoverS, from, to } = await cluster.fail(fault, 2);
       expect(to.pid).not.toBe(from.pid);
       expect(to.epoch).toBeGreaterThan(before!.epoch);
+      // By the database's clock, from the fault to the new term (see ClusterHarness.fail).
       expect(takeoverS).toBeLessThanOrEqual(2 * CYCLE_S);
       flip(step + 1);
       // The events of both flips: raised or cleared, each delivered once.

@@ -104,9 +104,8 @@ describe('two notification services on one PostgreSQL', () => {
         async () =>
           (await b.service.handlers()['notify.config.get'](undefined, testCaller)).config.telegram.chats
             .length,
-        {
-          timeout: 10_000,
-        },
+        // Readiness, generous for a loaded machine: B re-reads every 100 ms.
+        { timeout: 60_000 },
       )
       .toBe(2);
     const device = await a.repo.devices.create({ name: 'OLT Norte', host: '10.9.1.1' });
@@ -119,7 +118,7 @@ describe('two notification services on one PostgreSQL', () => {
     b.bus.publish({ type: 'alarm.raised', alarm });
     await b.service.idle();
     await expect
-      .poll(() => fake.sent.filter((message) => message.chatId === added).length, { timeout: 15_000 })
+      .poll(() => fake.sent.filter((message) => message.chatId === added).length, { timeout: 60_000 })
       .toBe(1);
     await a.service.stop();
     await b.service.stop();

@@ -27,6 +27,12 @@ const outbox = () => engine.repo.outbox.stats(0);
 /** Open alarms of a source as the store holds them. */
 const openCount = async (source: 'icmp' | 'monitor') =>
   (await engine.repo.alarms.open()).filter((alarm) => alarm.source === source).length;
+/**
+ * Waits until the store holds `count` open alarms of a source: the alarm service decides at once
+ * and, when a loaded machine's store takes longer than a stall, writes them behind.
+ */
+const storeHolds = (source: 'icmp' | 'monitor', count: number) =>
+  vi.waitFor(async () => expect(await openCount(source)).toBe(count), { timeout: 60_000, interval: 100 });
 
 /** One cycle over every device, as the monitor's own timer runs it; returns its duration. */
 async function cycle(): Promise<number> {
@@ -35,13 +41,18 @@ async function cycle(): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * Waits until Telegram got `count` messages and nothing more is pending. The deadline is a loaded
+ * machine's: a cycle's 10,000 alarm writes go first through the store's one writer, and a quiet
+ * machine's second becomes tens of seconds with other jobs on the two cores.
+ */
 async function messagesSettle(count: number): Promise<string[]> {
   await vi.waitFor(
     async () => {
       expect(fake.sent.length).toBe(count);
       expect((await outbox()).pending).toBe(0);
     },
-    { timeout: 20_000, interval: 50 },
+    { timeout: 60_000, interval: 50 },
   );
   return fake.sent.map((message) => message.text);
 }
@@ -91,7 +102,7 @@ beforeAll(async () => {
   await cycle();
   const up = (await engine.call('status.snapshot', undefined)).filter((s) => s.state === 'up');
   expect(up).toHaveLength(DEVICES);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   console.log(`outage figures ${JSON.stringify(figures)}`);
@@ -103,7 +114,7 @@ describe('10,000 devices stop answering in one cycle: a mass outage', () => {
   it('keeps the 10,000 device alarms, raises one mass outage and sends one message', async () => {
     transport.setDown(ids);
     figures.down_ms_mass_outage = Math.round(await cycle());
-    expect(await openCount('icmp')).toBe(DEVICES);
+    await storeHolds('icmp', DEVICES);
     const [mass] = engine.alarms.openAlarms('monitor');
     expect(mass).toMatchObject({
       type: 'mass-outage',
@@ -126,7 +137,7 @@ describe('10,000 devices stop answering in one cycle: a mass outage', () => {
       ),
     ]);
     expect(await outbox()).toEqual({ pending: 0, failed: 0, sent: 1 });
-  }, 60_000);
+  }, 150_000);
 
   it('sends one recovery summary when they come back, with the ones still down', async () => {
     const stillDown = ids.slice(0, 3);
@@ -159,14 +170,14 @@ describe('10,000 devices stop answering in one cycle: a mass outage', () => {
     expect(after[2]!.split('\n')).toHaveLength(4);
     // One outbox row per event: the mass outage, its summary, three raised and three recovered.
     expect(await outbox()).toEqual({ pending: 0, failed: 0, sent: 8 });
-  }, 60_000);
+  }, 150_000);
 });
 
 describe('the NOC uplink down', () => {
   it('is one alarm and one message; the outages meanwhile are held and summarised when it returns', async () => {
     const sentBefore = fake.sent.length;
     uplink.set({ down: true, since: new Date().toISOString(), failing: ['DNS 1', 'HTTPS portal'] });
-    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(1));
+    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(1), { timeout: 15_000 });
     expect(engine.alarms.openAlarms('monitor')[0]).toMatchObject({
       type: 'uplink-down',
       severity: 'critical',
@@ -179,7 +190,7 @@ describe('the NOC uplink down', () => {
     const ten = ids.slice(100, 110);
     transport.setDown(ten);
     await cycle();
-    expect(await openCount('icmp')).toBe(10);
+    await storeHolds('icmp', 10);
     let texts = await messagesSettle(sentBefore + 1);
     expect(texts.at(-1)).toMatch(
       /^🔴 #\d+ · Uplink da NOC fora: todas as verificações de uplink falham \(DNS 1, HTTPS portal\); as quedas que forem sintoma dele ficam retidas desde /,
@@ -189,7 +200,7 @@ describe('the NOC uplink down', () => {
     await cycle();
     await cycle();
     uplink.set({ down: false, since: new Date().toISOString(), failing: [] });
-    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(0));
+    await vi.waitFor(() => expect(engine.alarms.openAlarms('monitor')).toHaveLength(0), { timeout: 15_000 });
     texts = await messagesSettle(sentBefore + 2);
     const lines = texts.at(-1)!.split('\n');
     expect(lines[0]).toBe('Vigia — 3 eventos');
@@ -200,7 +211,7 @@ describe('the NOC uplink down', () => {
     transport.setDown(ten, false);
     await cycle();
     await cycle();
-  }, 60_000);
+  }, 150_000);
 });
 
 describe('the simulated uplink', () => {
@@ -224,7 +235,7 @@ describe('before: the same 10,000 without the mass-outage verdict', () => {
     transport.setDown(ids);
     figures.down_ms_without_verdict = Math.round(await cycle());
     expect(engine.alarms.openAlarms('monitor')).toEqual([]);
-    expect(await openCount('icmp')).toBe(DEVICES);
+    await storeHolds('icmp', DEVICES);
     expect(events.filter((e) => e.type === 'alarm.raised').length - raisedBefore).toBe(DEVICES);
     transport.setDown(ids, false);
     const first = await cycle();
@@ -233,5 +244,5 @@ describe('before: the same 10,000 without the mass-outage verdict', () => {
     const open = await engine.repo.alarms.open();
     expect(open.filter((alarm) => alarm.type === 'device_down')).toEqual([]);
     expect(open.map((alarm) => alarm.type)).toEqual(Array(10).fill('flapping'));
-  }, 90_000);
+  }, 150_000);
 });

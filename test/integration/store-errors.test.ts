@@ -27,12 +27,13 @@ describe('store failures are explained and destroy nothing', () => {
     const file = join(dir, 'locked.db');
     const seeded = await openStore({ dialect: 'sqlite', file });
     await seeded.close();
-    // Another process takes an exclusive lock and keeps it while we try to open the store.
+    // Another process takes an exclusive lock and keeps it until killed: however long a loaded
+    // machine takes to start it and to give up waiting on the lock, it is held all along.
     const holder = spawn(
       process.execPath,
       [
         '-e',
-        `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('journal_mode=DELETE');d.exec('BEGIN EXCLUSIVE');console.log('locked');setTimeout(()=>{},20000)`,
+        `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('journal_mode=DELETE');d.exec('BEGIN EXCLUSIVE');console.log('locked');setInterval(()=>{},60000)`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -45,7 +46,7 @@ describe('store failures are explained and destroy nothing', () => {
     } finally {
       holder.kill('SIGKILL');
     }
-  }, 20_000);
+  });
 
   /** A copy of the shipped migrations with one more, numbered 0001, whose SQL is given. */
   function migrationsWith(name: string, statements: string[]): string {

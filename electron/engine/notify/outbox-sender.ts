@@ -99,6 +99,13 @@ export class OutboxSender {
   private readonly memory: MemoryOutbox;
   /** The one read of due rows on its way (a stalled store answers it late, or never). */
   private dueRead: Promise<OutboxMessage[]> | null = null;
+  /**
+   * Rows whose claim the store confirmed only after the sender had stopped waiting for it (a busy
+   * store: say, the 10,000 alarm writes of a mass outage ahead in its queue). They are this
+   * sender's until their lease runs out, so the next tick sends them, instead of leaving the
+   * alert for the lease — minutes — to expire.
+   */
+  private lateClaims: OutboxMessage[] = [];
 
   constructor(private readonly options: OutboxSenderOptions) {
     const lane = () =>
@@ -184,38 +191,59 @@ export class OutboxSender {
   private async tick(): Promise<void> {
     if (!(this.options.mayDeliver?.() ?? true)) return;
     const now = this.now();
+    await this.sendLateClaims(now);
     const due = [...this.memory.due(now), ...(await this.storedDue(now))];
-    const groups = new Map<string, OutboxMessage[]>();
-    for (const row of due) {
-      const key = `${row.channel}\u0000${row.destination}`;
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else groups.set(key, [row]);
-    }
     const windowMs = this.options.groupWindowMs();
-    for (const [key, rows] of groups) {
+    for (const [key, rows] of byDestination(due)) {
       if (this.inFlight.has(key)) continue;
       const first = rows[0]!;
-      const resolved = this.options.resolve(first.channel, first.destination);
-      if (!resolved) {
-        await this.giveUp(
-          rows,
-          `${first.channel} destination "${first.destination}" is no longer in the settings`,
-        );
-        continue;
-      }
+      const resolved = await this.resolveOrGiveUp(rows);
+      if (!resolved) continue;
       const retrying = rows.some((row) => row.attempts > 0);
       if (!retrying && waitedMs(first.createdAt, now) < windowMs) continue;
       const pace = this.pace(key, resolved.perMinute, now);
       if (pace.bucket.waitMs(now) > 0 || pace.breaker.state(now) === 'open') continue;
       const claimed = await this.claim(rows, now);
       if (claimed.length === 0) continue;
-      const sending = this.send(pace, resolved, claimed).finally(() => {
-        this.inFlight.delete(key);
-        this.wake();
-      });
-      this.inFlight.set(key, sending);
+      this.dispatch(key, pace, resolved, claimed);
     }
+  }
+
+  /** Sends late-claimed rows while the first half of their lease lasts; the rest wait their turn. */
+  private async sendLateClaims(now: number): Promise<void> {
+    const ours = this.lateClaims.splice(0).filter((row) => (row.claimedUntil ?? 0) - now > this.leaseMs / 2);
+    for (const [key, rows] of byDestination(ours)) {
+      const resolved = await this.resolveOrGiveUp(rows);
+      if (!resolved) continue;
+      const pace = this.pace(key, resolved.perMinute, now);
+      if (this.inFlight.has(key) || pace.bucket.waitMs(now) > 0 || pace.breaker.state(now) === 'open')
+        this.lateClaims.push(...rows);
+      else this.dispatch(key, pace, resolved, rows);
+    }
+  }
+
+  private async resolveOrGiveUp(rows: OutboxMessage[]): Promise<ResolvedDestination | null> {
+    const first = rows[0]!;
+    const resolved = this.options.resolve(first.channel, first.destination);
+    if (!resolved)
+      await this.giveUp(
+        rows,
+        `${first.channel} destination "${first.destination}" is no longer in the settings`,
+      );
+    return resolved;
+  }
+
+  private dispatch(
+    key: string,
+    pace: DestinationPace,
+    resolved: ResolvedDestination,
+    rows: OutboxMessage[],
+  ): void {
+    const sending = this.send(pace, resolved, rows).finally(() => {
+      this.inFlight.delete(key);
+      this.wake();
+    });
+    this.inFlight.set(key, sending);
   }
 
   /**
@@ -235,10 +263,17 @@ export class OutboxSender {
     const stored = rows.filter((row) => !MemoryOutbox.owns(row.id)).map((row) => row.id);
     const claimed = this.memory.claim(held);
     if (stored.length === 0) return claimed;
-    const got = await this.patiently(
-      this.options.repo.outbox.claim(stored, this.options.owner, now, now + this.leaseMs),
-    );
-    // A claim answered late holds its rows until the lease runs out; then they are due again.
+    const claiming = this.options.repo.outbox.claim(stored, this.options.owner, now, now + this.leaseMs);
+    const got = await this.patiently(claiming);
+    // A claim answered late is sent at the next tick, while its lease holds (see lateClaims).
+    if (got === null)
+      void claiming.then(
+        (late) => {
+          this.lateClaims.push(...late);
+          this.wake();
+        },
+        () => undefined,
+      );
     return claimed.concat(got ?? []);
   }
 
@@ -382,6 +417,18 @@ export class OutboxSender {
     );
     this.options.log(`notify: ${reason}; ${rows.length} message(s) not sent`);
   }
+}
+
+/** Rows by destination (channel and destination), each list in the order given. */
+function byDestination(rows: OutboxMessage[]): Map<string, OutboxMessage[]> {
+  const groups = new Map<string, OutboxMessage[]>();
+  for (const row of rows) {
+    const key = `${row.channel}\u0000${row.destination}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 /**

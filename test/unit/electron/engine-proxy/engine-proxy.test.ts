@@ -167,11 +167,13 @@ describe('the engine proxy', () => {
     const engine = spawned[0]!;
     await engine.say({ kind: 'cipher', id: 1, op: 'encrypt', text: 'public' });
     await engine.say({ kind: 'cipher', id: 2, op: 'decrypt', text: 'v1:other' });
-    await vi.waitFor(() =>
-      expect(engine.sent.filter((command) => command.kind === 'cipher-reply')).toEqual([
-        { kind: 'cipher-reply', id: 1, text: 'os1:public', error: null },
-        { kind: 'cipher-reply', id: 2, text: null, error: 'not a secret sealed by this computer' },
-      ]),
+    await vi.waitFor(
+      () =>
+        expect(engine.sent.filter((command) => command.kind === 'cipher-reply')).toEqual([
+          { kind: 'cipher-reply', id: 1, text: 'os1:public', error: null },
+          { kind: 'cipher-reply', id: 2, text: null, error: 'not a secret sealed by this computer' },
+        ]),
+      { timeout: 15_000 },
     );
   });
 
@@ -191,7 +193,7 @@ describe('the engine proxy', () => {
       error: { code: 'unavailable' },
     });
     expect(logs.at(-1)).toBe('vigia: the engine process ended (code signal); restarting it in 10 ms');
-    await vi.waitFor(() => expect(spawned).toHaveLength(2));
+    await vi.waitFor(() => expect(spawned).toHaveLength(2), { timeout: 15_000 });
     expect(spawned[1]!.sent[0]).toMatchObject({ kind: 'start' });
     await spawned[1]!.say({ kind: 'ready' });
     await spawned[1]!.say({ kind: 'events', events: [{ type: 'device.deleted', id: 3 }] });

@@ -36,11 +36,13 @@ describe('the desktop app’s engine process', () => {
     const sealed = `os1:${Buffer.from('dpapi(public)').toString('base64')}`;
     child.emit('message', { kind: 'cipher', id: 1, op: 'encrypt', text: 'public' });
     child.emit('message', { kind: 'cipher', id: 2, op: 'decrypt', text: sealed });
-    await vi.waitFor(() =>
-      expect(child.sent.filter((m) => (m as { kind: string }).kind === 'cipher-reply')).toEqual([
-        { kind: 'cipher-reply', id: 1, text: sealed, error: null },
-        { kind: 'cipher-reply', id: 2, text: 'public', error: null },
-      ]),
+    await vi.waitFor(
+      () =>
+        expect(child.sent.filter((m) => (m as { kind: string }).kind === 'cipher-reply')).toEqual([
+          { kind: 'cipher-reply', id: 1, text: sealed, error: null },
+          { kind: 'cipher-reply', id: 2, text: 'public', error: null },
+        ]),
+      { timeout: 15_000 },
     );
   });
 
@@ -58,6 +60,6 @@ describe('the desktop app’s engine process', () => {
       deviceId: null,
     };
     child.emit('message', { kind: 'events', events: [alert] });
-    await vi.waitFor(() => expect(seen).toEqual([alert]));
+    await vi.waitFor(() => expect(seen).toEqual([alert]), { timeout: 15_000 });
   });
 });

@@ -293,7 +293,9 @@ describe('alarm service, store stalled', () => {
       cleared: 0,
     });
     expect(await alarms.reconcile('icmp', [down(1)], 2_000)).toEqual({ raised: 0, updated: 0, cleared: 1 });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Decided without the frozen store, which would never have answered: a stall of 50 ms each,
+    // and whatever a loaded machine adds.
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(kinds()).toEqual(['alarm.raised AP 1', 'alarm.raised AP 2', 'alarm.cleared AP 1']);
     expect(alarms.backlog()).toBe(2);
     expect(await repo.alarms.open()).toEqual([]);

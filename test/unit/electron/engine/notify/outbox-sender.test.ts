@@ -68,7 +68,8 @@ describe('outbox sender', () => {
     // Enough alerts at once for two messages (Telegram's length limit splits them).
     for (let id = 1; id <= 120; id++) await sender.enqueue(message(id, now));
     await sender.start();
-    const deadline = Date.now() + 10_000;
+    // A readiness deadline, generous for a loaded machine (each sent-mark alone takes 1.2 s).
+    const deadline = Date.now() + 30_000;
     while ((await repo.outbox.stats(0)).sent < 120 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 20));
     await sender.stop();
@@ -78,5 +79,41 @@ describe('outbox sender', () => {
     expect(storedAsSent).toEqual(
       perMessage.map((_, i) => perMessage.slice(0, i).reduce((sum, n) => sum + n, 0)),
     );
+  });
+
+  it('sends a message whose claim the store confirmed late, without waiting for the claim to expire', async () => {
+    // The store takes longer than a stall (1 s) to confirm the claim — busy with a mass outage's
+    // alarm writes —, then answers: the claim holds for five minutes, and the alert must not.
+    const busy: Repository = {
+      ...repo,
+      outbox: {
+        ...repo.outbox,
+        claim: (ids, owner, now, until) =>
+          new Promise((resolve) => setTimeout(resolve, 1_500)).then(() =>
+            repo.outbox.claim(ids, owner, now, until),
+          ),
+      },
+    };
+    const sent: string[] = [];
+    const sender = new OutboxSender({
+      repo: busy,
+      owner: 'test',
+      resolve: () => ({
+        channel: { send: async (_, outgoing) => void sent.push(outgoing.text) },
+        language: 'pt-BR',
+        templates: defaultNotifyConfig.templates['pt-BR'],
+        perMinute: 600,
+      }),
+      groupWindowMs: () => 0,
+      log: () => undefined,
+      pollMs: 20,
+      leaseMs: 5 * 60_000,
+    });
+    await sender.enqueue(message(1, Date.now()));
+    await sender.start();
+    // Readiness, generous for a loaded machine: a claim's lease is five minutes.
+    await expect.poll(async () => (await repo.outbox.stats(0)).sent, { timeout: 30_000 }).toBe(1);
+    await sender.stop();
+    expect(sent).toHaveLength(1);
   });
 });

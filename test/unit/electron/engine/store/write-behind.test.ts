@@ -17,19 +17,22 @@ describe('write-behind', () => {
   });
 
   it('goes on without a stalled write, does not wait again while it stalls, and lands all in order', async () => {
-    const writes = new WriteBehind({ stallMs: 50 });
+    // A stall long enough that "did not wait for it" cannot be mistaken for a loaded machine's
+    // slow turn of the event loop.
+    const STALL_MS = 500;
+    const writes = new WriteBehind({ stallMs: STALL_MS });
     const order: string[] = [];
     const first = gate<string>();
     const started = performance.now();
     const late = await writes.within(() => first.promise.then((value) => (order.push(value), value)));
     expect(late.landed).toBe(false);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(STALL_MS - 5);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(writes.stalled()).toBe(true);
     const again = performance.now();
     const second = await writes.within(async () => (order.push('second'), 'second'));
     expect(second.landed).toBe(false);
-    expect(performance.now() - again).toBeLessThan(45);
+    expect(performance.now() - again).toBeLessThan(STALL_MS - 5);
     expect(writes.backlog()).toBe(2);
     first.open('first');
     await writes.drained();

@@ -44,7 +44,8 @@ describe('SNMP values from untrusted agents', () => {
     expect(asCounter(varbind(huge))).toBeNull();
     expect(asNumber(varbind(huge))).toBeNull();
     expect(asText(varbind(huge)).length).toBe(1_024);
-    expect(performance.now() - startedAt).toBeLessThan(100);
+    // Refused without reading it: converting 4 MB of octets would take seconds, not this.
+    expect(performance.now() - startedAt).toBeLessThan(1_000);
     expect(asNumber(varbind(Number.NaN))).toBeNull();
     expect(asCounter(varbind(-1))).toBeNull();
   });
