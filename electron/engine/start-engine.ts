@@ -187,6 +187,7 @@ async function startAround(
     mode: options.access ?? 'local',
     localUser: options.defaultOperator ?? localUserName(),
     language: () => settings.language(),
+    log,
   });
   const inventory = await Inventory.load(repo);
   const stopFollowing = inventory.follow(bus);
