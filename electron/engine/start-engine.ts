@@ -127,10 +127,13 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     spawner: options.spawner,
     log: (level, message) => log(`[${level}] ${message}`),
   });
+  // What startAround set running before a later part failed (the monitor starts early).
+  const undo: (() => Promise<void>)[] = [];
   try {
-    const engine = await startAround(repo, supervisor, options, log, startedAt, { identity, store });
+    const engine = await startAround(repo, supervisor, options, log, startedAt, { identity, store, undo });
     return { ...engine, stop: () => engine.stop().finally(() => fileLog.close()) };
   } catch (error) {
+    for (const step of undo) await step().catch(() => undefined);
     await supervisor.stopAll().catch(() => undefined);
     await repo.close().catch(() => undefined);
     await fileLog.close();
@@ -166,7 +169,7 @@ async function startAround(
   options: StartEngineOptions,
   log: (message: string) => void,
   startedAt: number,
-  { identity, store }: { identity: ClusterIdentity; store: StoreConfig },
+  { identity, store, undo }: { identity: ClusterIdentity; store: StoreConfig; undo: (() => Promise<void>)[] },
 ): Promise<RunningEngine> {
   const cipher = options.cipher ?? createFileKeyCipher(options.dataDir);
   const bus = new EventBus();
@@ -184,6 +187,7 @@ async function startAround(
     mode: options.access ?? 'local',
     localUser: options.defaultOperator ?? localUserName(),
     language: () => settings.language(),
+    log,
   });
   const inventory = await Inventory.load(repo);
   const stopFollowing = inventory.follow(bus);
@@ -257,6 +261,12 @@ async function startAround(
     ...(leases ? { mayDeliver: () => leases.holdsNow(DEFAULT_POLLER_GROUP) } : {}),
     log,
   });
+  // Monitoring first: a restarted engine (crash, kill -9, update) probes as soon as its inventory,
+  // alarms and alert routing are up; the other parts start around its first cycle.
+  if (leases === null) {
+    monitor.start();
+    undo.push(() => monitor.stop());
+  }
 
   const health = new HealthPublisher({
     bus,

@@ -64,6 +64,10 @@ export class DesktopSession {
       this.session = session;
       return { ok: true };
     } catch (error) {
+      // Failed attempts are counted per user name by the engine, in the store: the limit holds
+      // across windows and workstations sharing it, not only in this one.
+      if (error instanceof ApiFailure && error.error.code === 'rate_limited')
+        return { ok: false, reason: 'rate_limited', retryAfterS: error.error.retryAfterS ?? 60 };
       return { ok: false, reason: unauthenticated(error) ? 'invalid' : 'unavailable' };
     }
   }

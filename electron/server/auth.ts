@@ -95,9 +95,19 @@ export function createAuth(options: {
       limiter.succeeded(addressOf(request));
       json(response, 204, null, { 'set-cookie': sessionCookie(session, secure) });
     } catch (error) {
-      if (!(error instanceof ApiFailure) || error.error.code !== 'unauthenticated') throw error;
+      if (!(error instanceof ApiFailure)) throw error;
+      const { code, retryAfterS } = error.error;
+      if (code !== 'unauthenticated' && code !== 'rate_limited') throw error;
       limiter.failed(addressOf(request));
-      json(response, 401, { error: 'invalid' });
+      if (code === 'unauthenticated') json(response, 401, { error: 'invalid' });
+      else
+        // The user name is refused on every instance of the store (see AccountService.login).
+        json(
+          response,
+          429,
+          { error: 'rate_limited', retryAfterS, scope: 'user' },
+          { 'retry-after': String(retryAfterS ?? 60) },
+        );
     }
   }
 

@@ -173,9 +173,12 @@ export const ApiError = z.object({
     'unavailable',
     'unauthenticated',
     'forbidden',
+    'rate_limited',
     'internal',
   ]),
   message: z.string(),
+  /** rate_limited: seconds until the caller may try again. */
+  retryAfterS: z.number().int().positive().optional(),
   /** Field paths with their problems, for forms. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
 });

@@ -30,7 +30,12 @@ export const DesktopAuthState = z.object({
 
 export const DesktopLoginResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), reason: z.enum(['invalid', 'unavailable']) }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['invalid', 'unavailable', 'rate_limited']),
+    /** rate_limited: seconds until this user name may try again (on every workstation). */
+    retryAfterS: z.number().int().positive().optional(),
+  }),
 ]);
 export type DesktopLoginResult = z.infer<typeof DesktopLoginResult>;
 

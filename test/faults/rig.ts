@@ -145,14 +145,16 @@ export class FaultRig {
         ? {}
         : { backoff: { baseMs: 200, maxMs: 2_000 }, breaker: { failures: 5, openMs: 2_000 } }),
     });
-    await this.notify.handlers()['notify.config.set'](
-      {
-        config: telegramConfig(this.apiRoot, options.webhookUrl),
-        telegramToken: FAKE_TOKEN,
-        webhookSecrets: options.webhookUrl ? { [HOOK_ID]: HOOK_SECRET } : {},
-      },
-      testCaller,
-    );
+    // A restart finds the configuration (and the sealed token) where the first start saved it.
+    if (options.seed !== false)
+      await this.notify.handlers()['notify.config.set'](
+        {
+          config: telegramConfig(this.apiRoot, options.webhookUrl),
+          telegramToken: FAKE_TOKEN,
+          webhookSecrets: options.webhookUrl ? { [HOOK_ID]: HOOK_SECRET } : {},
+        },
+        testCaller,
+      );
     this.health = new HealthPublisher({
       bus: this.bus,
       startedAt: Date.now(),

@@ -8,6 +8,7 @@ import type { StoredUser } from '../store/repo/users';
 import type { Caller } from '../../../shared/contract/caller';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password';
 import { SessionTable } from './sessions';
+import type { FailureRule } from '../store/repo/sign-in';
 
 export type AccessMode = 'local' | 'accounts';
 
@@ -19,7 +20,16 @@ export interface AccountServiceOptions {
   language(): Language;
   now?: () => number;
   scrypt?: ScryptParams;
+  /** Wrong passwords that refuse a user name for a while, on every instance of the store. */
+  signInLimit?: FailureRule;
+  log?: (message: string) => void;
 }
+
+/** As the headless server limits one address: 5 wrong passwords, then 15 minutes' wait. */
+export const SIGN_IN_LIMIT: FailureRule = { maxFailures: 5, windowMs: 15 * 60_000 };
+
+/** A user name as the limit counts it: "Ana " and "ana" are one. */
+const limitKey = (name: string): string => name.trim().toLowerCase();
 
 const publicUser = ({ passwordHash: _hash, ...user }: StoredUser): User => user;
 
@@ -33,13 +43,15 @@ export class AccountService {
   private readonly sessions: SessionTable;
   private readonly now: () => number;
   private readonly scrypt: ScryptParams;
+  private readonly signInLimit: FailureRule;
   /** Compared against when the name is unknown, so a sign-in takes as long either way. */
   private decoy: Promise<string> | null = null;
 
   private constructor(private readonly options: AccountServiceOptions) {
     this.now = options.now ?? Date.now;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
-    this.sessions = new SessionTable(this.now);
+    this.signInLimit = options.signInLimit ?? SIGN_IN_LIMIT;
+    this.sessions = new SessionTable(options.repo.signIn, this.now, undefined, options.log);
   }
 
   /**
@@ -100,10 +112,10 @@ export class AccountService {
         };
       throw this.fail('unauthenticated', 'accounts.signInRequired');
     }
-    const session = this.sessions.get(auth.session);
+    const session = await this.sessions.get(auth.session);
     const user = session ? await this.options.repo.users.get(session.userId) : null;
     if (!session || !user || user.disabled || session.issuedAt < user.passwordChangedAt) {
-      this.sessions.end(auth.session);
+      if (session) await this.sessions.end(auth.session);
       throw this.fail('unauthenticated', 'accounts.sessionEnded');
     }
     return {
@@ -126,29 +138,55 @@ export class AccountService {
     };
   }
 
+  /**
+   * Signs a user in. Wrong passwords are counted per user name in the store, so a name is refused
+   * for a while on every workstation and server sharing it, whichever one the guesses come from.
+   */
   async login(name: string, password: string): Promise<{ session: string; me: Me }> {
+    const key = limitKey(name);
+    const blockedUntil = await this.options.repo.signIn.blockedUntil(key, this.now(), this.signInLimit);
+    if (blockedUntil !== null) throw this.rateLimited(name, blockedUntil);
     const user = await this.options.repo.users.byName(name);
     if (!user) {
       this.decoy ??= hashPassword(randomBytes(16).toString('hex'), this.scrypt);
       await verifyPassword(password, await this.decoy);
-      throw this.fail('unauthenticated', 'accounts.invalidLogin');
+      return this.refuse(key);
     }
     // A disabled user gets the same answer as a wrong password: nothing to learn by probing.
-    if (!(await verifyPassword(password, user.passwordHash)) || user.disabled)
-      throw this.fail('unauthenticated', 'accounts.invalidLogin');
+    if (!(await verifyPassword(password, user.passwordHash)) || user.disabled) return this.refuse(key);
+    await this.options.repo.signIn.signedIn(key);
     if (needsRehash(user.passwordHash, this.scrypt))
       await this.options.repo.users.update(user.id, {
         passwordHash: await hashPassword(password, this.scrypt),
       });
-    const session = this.sessions.issue(user.id);
+    const session = await this.sessions.issue(user.id);
     return {
       session,
       me: { name: user.name, role: user.role, mustChangePassword: user.mustChangePassword, local: false },
     };
   }
 
-  logout(session: string): void {
-    this.sessions.end(session);
+  logout(session: string): Promise<void> {
+    return this.sessions.end(session);
+  }
+
+  /** Counts a wrong password; from the limit on, the name is refused until its window ends. */
+  private async refuse(key: string): Promise<never> {
+    await this.options.repo.signIn.failedSignIn(key, this.now(), this.signInLimit);
+    throw this.fail('unauthenticated', 'accounts.invalidLogin');
+  }
+
+  private rateLimited(name: string, until: number): ApiFailure {
+    const retryAfterS = Math.max(1, Math.ceil((until - this.now()) / 1000));
+    return new ApiFailure({
+      code: 'rate_limited',
+      message: translate(this.options.language(), 'accounts.tooManyAttempts', {
+        name: name.trim(),
+        minutes: Math.ceil(retryAfterS / 60),
+      }),
+      issues: [],
+      retryAfterS,
+    });
   }
 
   async changePassword(caller: Caller, current: string, next: string): Promise<void> {
@@ -163,8 +201,8 @@ export class AccountService {
       mustChangePassword: false,
     });
     // Every other session of this user ends; the one that changed it carries on.
-    this.sessions.endAllOf(user.id, caller.session);
-    if (caller.session) this.sessions.renew(caller.session);
+    await this.sessions.endAllOf(user.id, caller.session);
+    if (caller.session) await this.sessions.renew(caller.session);
     await this.audit(caller, 'account.changePassword', user, '');
   }
 
@@ -213,7 +251,7 @@ export class AccountService {
       ...(input.role === undefined ? {} : { role: input.role }),
       ...(input.disabled === undefined ? {} : { disabled: input.disabled }),
     });
-    if (updated.disabled) this.sessions.endAllOf(user.id);
+    if (updated.disabled) await this.sessions.endAllOf(user.id);
     const changes = [
       input.role !== undefined && input.role !== user.role ? `role ${user.role} → ${input.role}` : '',
       input.disabled !== undefined && input.disabled !== user.disabled
@@ -234,7 +272,7 @@ export class AccountService {
       passwordChangedAt: this.now(),
       mustChangePassword: true,
     });
-    this.sessions.endAllOf(user.id);
+    await this.sessions.endAllOf(user.id);
     await this.audit(caller, 'user.resetPassword', updated, '');
     return publicUser(updated);
   }

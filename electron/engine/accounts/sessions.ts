@@ -1,60 +1,71 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { SESSION_TTL_MS } from '../../../shared/contract/accounts';
+import type { SignInRepository, StoredSession } from '../store/repo/sign-in';
 
-export interface Session {
-  userId: number;
-  issuedAt: number;
-  expiresAt: number;
-}
+export type Session = StoredSession;
+
+/** A session's last use is recorded at most this often: not a store write on every call. */
+export const TOUCH_EVERY_MS = 60_000;
+
+const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
- * Sessions the engine issued at sign-in. The id is 256 random bits; what it means stays here, so
- * a sign-out or expiry takes effect at once. In memory: restarting the engine signs everyone out.
- * Whether a session still stands also depends on its user (disabled, password changed since it was
- * issued), which the account service checks on every call against the store.
+ * Sessions the engine issued at sign-in, kept in the store so they outlive an engine restart (a
+ * crash, kill -9 or update signs nobody out). The token is 256 random bits and only its SHA-256
+ * is stored: a copy of the database opens no session. A sign-out or expiry takes effect at once.
+ * Whether a session still stands also depends on its user (disabled, password changed since it
+ * was issued), which the account service checks on every call against the store.
  */
 export class SessionTable {
-  private readonly sessions = new Map<string, Session>();
-
   constructor(
+    private readonly repo: SignInRepository,
     private readonly now: () => number = Date.now,
     private readonly ttlMs = SESSION_TTL_MS,
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  issue(userId: number): string {
-    this.sweep();
-    const id = randomBytes(32).toString('base64url');
+  async issue(userId: number): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
     const at = this.now();
-    this.sessions.set(id, { userId, issuedAt: at, expiresAt: at + this.ttlMs });
-    return id;
+    await this.repo.createSession(hashOf(token), {
+      userId,
+      issuedAt: at,
+      expiresAt: at + this.ttlMs,
+      lastUsedAt: at,
+    });
+    return token;
   }
 
-  get(id: string): Session | null {
-    const session = this.sessions.get(id);
+  async get(token: string): Promise<Session | null> {
+    const hash = hashOf(token);
+    const session = await this.repo.session(hash);
     if (!session) return null;
-    if (session.expiresAt > this.now()) return session;
-    this.sessions.delete(id);
-    return null;
+    const now = this.now();
+    if (session.expiresAt <= now) {
+      await this.repo.endSession(hash);
+      return null;
+    }
+    // Recorded behind the call: a slow store must not hold every click of the UI.
+    if (now - session.lastUsedAt >= TOUCH_EVERY_MS)
+      void this.repo
+        .touchSession(hash, now)
+        .catch((error: unknown) =>
+          this.log(`accounts: a session's last use was not recorded: ${(error as Error).message}`),
+        );
+    return session;
   }
 
-  end(id: string): void {
-    this.sessions.delete(id);
+  end(token: string): Promise<void> {
+    return this.repo.endSession(hashOf(token));
   }
 
   /** Ends every session of a user, but `keep` (the one that changed its own password). */
-  endAllOf(userId: number, keep: string | null = null): void {
-    for (const [id, session] of this.sessions)
-      if (session.userId === userId && id !== keep) this.sessions.delete(id);
+  endAllOf(userId: number, keep: string | null = null): Promise<void> {
+    return this.repo.endSessionsOf(userId, keep === null ? null : hashOf(keep));
   }
 
   /** Re-dates a session after its user changed the password, so it outlives the change. */
-  renew(id: string): void {
-    const session = this.sessions.get(id);
-    if (session) session.issuedAt = this.now();
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
+  renew(token: string): Promise<void> {
+    return this.repo.renewSession(hashOf(token), this.now());
   }
 }

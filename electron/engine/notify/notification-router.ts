@@ -58,9 +58,16 @@ export class NotificationRouter {
   /**
    * After a restart: alarms raised or cleared in the last `windowMs` are queued again. The
    * idempotency keys drop what was already queued, so an event caught between the alarm being
-   * stored and its notification being queued is not lost.
+   * stored and its notification being queued is not lost. Live events that arrive meanwhile wait
+   * behind it in the one queue: an event and its replay never race for the same key.
    */
-  async replayRecent(now: number, windowMs: number): Promise<void> {
+  replayRecent(now: number, windowMs: number): Promise<void> {
+    const replay = this.queue.then(() => this.replay(now, windowMs));
+    this.queue = replay.catch(() => undefined);
+    return replay;
+  }
+
+  private async replay(now: number, windowMs: number): Promise<void> {
     const alarms = await this.options.repo.alarms.list({
       states: ['active', 'acknowledged', 'cleared'],
       limit: 2_000,

@@ -172,7 +172,18 @@ export class NotifyService {
       if (event.type === 'settings.changed') void service.refresh();
     });
     if (options.refreshMs) service.refresher = setInterval(() => void service.refresh(), options.refreshMs);
-    if (service.sending) await service.takeUpSending();
+    // The replay of the last minutes into the outbox runs behind the start, as a leader's takeover
+    // does: live events route meanwhile (the idempotency keys keep the two from sending twice), so
+    // a restarted engine's first cycle does not wait for thousands of outbox rows to be checked.
+    if (service.sending)
+      service.roleTail = service.takeUpSending().catch((error: unknown) => {
+        options.log(`notify: replaying recent alarms after the start failed: ${(error as Error).message}`);
+        return service.sender
+          .start()
+          .catch((again: unknown) =>
+            options.log(`notify: the outbox did not start: ${(again as Error).message}`),
+          );
+      });
     service.cleanup = setInterval(
       () =>
         void options.repo.outbox
@@ -287,9 +298,9 @@ export class NotifyService {
     return this.sender.backlog();
   }
 
-  /** Resolves once every alarm event so far is in the outbox (tests and benchmarks). */
+  /** Resolves once every alarm event so far is in the outbox, the start's replay included (tests and benchmarks). */
   idle(): Promise<void> {
-    return this.router.idle();
+    return this.roleTail.then(() => this.router.idle());
   }
 
   handlers(): NotifyApiHandlers {

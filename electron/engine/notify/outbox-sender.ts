@@ -123,7 +123,9 @@ export class OutboxSender {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.maxAgeMs = options.maxAgeMs ?? 24 * 3_600_000;
-    this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
+    // At most 2 min between tries: a destination that is back hears the owed alerts within two
+    // ICMP cycles at the default stable interval (60 s), not five minutes later.
+    this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 2 * 60_000 };
     this.breakerRule = options.breaker ?? { failures: 5, openMs: 60_000 };
   }
 

@@ -19,6 +19,7 @@ import { syntheticRepository } from './repo/synthetic';
 import { topologyRepository } from './repo/topology';
 import { towersRepository } from './repo/towers';
 import { usersRepository } from './repo/users';
+import { signInRepository } from './repo/sign-in';
 import { StoreError, type Repository } from './repository';
 import { openSqlite } from './sqlite-dialect';
 import { applyStagedRestore } from './sqlite-backup';
@@ -67,6 +68,7 @@ export function createRepository(dialect: StoreDialect, now: () => number = Date
     backup: backupRepository(context),
     optical: opticalRepository(context),
     users: usersRepository(context),
+    signIn: signInRepository(context),
     cluster: clusterRepository(context),
     selfHealth: selfHealthRepository(context),
     writerQueue: () => writer.pending,

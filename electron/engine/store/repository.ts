@@ -24,6 +24,7 @@ import type { OpticalRepository } from './repo/optical';
 import type { ClusterRepository } from './repo/cluster';
 import type { BackupStore } from './repo/backup';
 import type { UsersRepository } from './repo/users';
+import type { SignInRepository } from './repo/sign-in';
 import type { SelfHealthStore } from './repo/self-health';
 import type { WriteBacklog } from './writer';
 
@@ -250,6 +251,8 @@ export interface Repository {
   cluster: ClusterRepository;
 
   users: UsersRepository;
+  /** Sign-in sessions (hashed) and failed attempts per user name, shared by every instance. */
+  signIn: SignInRepository;
   selfHealth: SelfHealthStore;
   /** Writes waiting in (or running from) the one writer queue. */
   writerQueue(): number;

@@ -29,6 +29,7 @@ export const en: typeof ptBR = {
     tooShort: 'The new password needs at least 10 characters.',
     change: 'Change the password',
     rateLimited: 'Too many wrong attempts from this address: try again in {{minutes}} min.',
+    userRateLimited: 'Too many wrong attempts for this user: try again in {{minutes}} min.',
     unavailable: 'The server did not answer; try again.',
   },
   account: {

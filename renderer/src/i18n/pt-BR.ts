@@ -27,6 +27,7 @@ export const ptBR = {
     tooShort: 'A nova senha precisa de ao menos 10 caracteres.',
     change: 'Trocar a senha',
     rateLimited: 'Muitas tentativas erradas deste endereço: tente de novo em {{minutes}} min.',
+    userRateLimited: 'Muitas tentativas erradas para este usuário: tente de novo em {{minutes}} min.',
     unavailable: 'O servidor não respondeu; tente de novo.',
   },
   account: {

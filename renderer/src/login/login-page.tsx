@@ -23,7 +23,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
     }
     setPassword('');
     if (result.reason === 'rate_limited')
-      setError(t('login.rateLimited', { minutes: Math.ceil(result.retryAfterS / 60) }));
+      setError(
+        t(result.scope === 'user' ? 'login.userRateLimited' : 'login.rateLimited', {
+          minutes: Math.ceil(result.retryAfterS / 60),
+        }),
+      );
     else setError(t(result.reason === 'invalid' ? 'login.invalid' : 'login.unavailable'));
   };
 

@@ -7,6 +7,8 @@ export const accountsMessages = defineCatalog({
     'accounts.sessionEnded':
       'Sua sessão terminou (expirou, a senha mudou ou o usuário foi desativado). Entre de novo.',
     'accounts.invalidLogin': 'Usuário ou senha incorretos.',
+    'accounts.tooManyAttempts':
+      'Muitas tentativas erradas para o usuário "{name}": tente de novo em {minutes} min.',
     'accounts.forbidden': 'Seu perfil ({role}) não permite esta ação; ela exige o perfil {required}.',
     'accounts.hostOnly': 'Esta ação só pode ser pedida pelo próprio Vigia.',
     'accounts.mustChangePassword': 'Troque sua senha antes de continuar.',
@@ -29,6 +31,7 @@ export const accountsMessages = defineCatalog({
     'accounts.sessionEnded':
       'Your session ended (it expired, the password changed or the user was disabled). Sign in again.',
     'accounts.invalidLogin': 'Wrong user name or password.',
+    'accounts.tooManyAttempts': 'Too many wrong attempts for the user "{name}": try again in {minutes} min.',
     'accounts.forbidden': 'Your role ({role}) does not allow this action; it needs the {required} role.',
     'accounts.hostOnly': 'Only Vigia itself may ask for this action.',
     'accounts.mustChangePassword': 'Change your password before you continue.',

@@ -411,6 +411,31 @@ export const users = sqliteTable('users', {
   passwordChangedAt: integer('password_changed_at').notNull(),
 });
 // ── end of accounts ───────────────────────────────────────────────────────────────────────────
+// ── Sign-in: sessions and failed attempts (shared by every instance on the store) ─────────────
+/** A signed-in session: only the SHA-256 of its token is kept, so the table opens no session. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Re-dated when its user changes the password from it (see users.passwordChangedAt). */
+    issuedAt: integer('issued_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+  },
+  (table) => [index('sessions_user_idx').on(table.userId)],
+);
+
+/** Wrong passwords per user name (as typed, lower-cased), counted across instances. */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  name: text('name').primaryKey(),
+  failures: integer('failures').notNull(),
+  /** The count's window ends here; once the limit is reached, the name is refused until then. */
+  windowEndsAt: integer('window_ends_at').notNull(),
+});
+// ── end of sign-in ──
 // ── Synthetic checks (DNS, HTTP, TCP) ──────────────────────────────────────────────────────────
 
 export const syntheticChecks = sqliteTable('synthetic_checks', {

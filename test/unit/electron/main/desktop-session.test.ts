@@ -185,6 +185,25 @@ describe('signing in to the desktop app on a shared store', () => {
     },
   );
 
+  it(
+    'refuses a user name after 5 wrong passwords, from any window, and says how long to wait',
+    { timeout: 120_000 },
+    async () => {
+      const [first, second] = [new Window(engine), new Window(engine)];
+      for (const window of [first, first, first, second, second])
+        expect(await window.auth({ action: 'login', name: 'carla', password: 'chute' })).toEqual({
+          ok: true,
+          result: { ok: false, reason: 'invalid' },
+        });
+      const refused = await first.auth({ action: 'login', name: 'carla', password: 'outro-chute' });
+      expect(refused).toMatchObject({ ok: true, result: { ok: false, reason: 'rate_limited' } });
+      // The whole window (15 min) from the fifth failure, give or take this test's own seconds.
+      const { retryAfterS } = (refused as { result: { retryAfterS: number } }).result;
+      expect(retryAfterS).toBeGreaterThan(800);
+      expect(retryAfterS).toBeLessThanOrEqual(900);
+    },
+  );
+
   it('refuses a sign-in request from another page, and one that does not fit the channel', async () => {
     const window = new Window(engine);
     expect(
