@@ -1185,6 +1185,7 @@ export const en: typeof ptBR = {
       received: 'Received',
       mapped: 'Became alarms',
       logged: 'Logged here',
+      elsewhere: "Other instance's groups",
       unknownSource: 'Unknown sender',
       badCommunity: 'Wrong community',
       badCredentials: 'Wrong v3 credentials',

@@ -1194,6 +1194,7 @@ export const ptBR = {
       received: 'Recebidas',
       mapped: 'Viraram alarme',
       logged: 'Registradas aqui',
+      elsewhere: 'De grupos de outra instância',
       unknownSource: 'Remetente desconhecido',
       badCommunity: 'Comunidade errada',
       badCredentials: 'Credenciais v3 erradas',
