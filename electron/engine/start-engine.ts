@@ -309,6 +309,7 @@ async function startAround(
   // --- end optical -------------------------------------------------------------------------------
   // ── Configuration backup ──
   const backup = startBackup({
+    duty,
     repo,
     cipher,
     alarms,
@@ -329,6 +330,7 @@ async function startAround(
     about: info,
   });
   const synthetic = await startSynthetic({
+    duty,
     repo,
     supervisor,
     alarms,

@@ -615,6 +615,8 @@ export const en: typeof ptBR = {
     thisInstance: 'this instance',
     noLeader: 'no leader — waiting for an instance',
     defaultGroup: 'Default group',
+    runBy: 'Poller group',
+    runByHint: "With several workstations on one shared PostgreSQL, only this group's leader runs it.",
     groupsTitle: 'Poller groups',
     groupsHelp:
       'With several workstations on a shared PostgreSQL, each group (a site, a region) has one leading instance that runs ICMP and SNMP for its devices; the default group’s leader also sends Telegram and webhooks. Pin a group to the ids of the instances that reach its devices (empty: any instance).',

@@ -611,6 +611,8 @@ export const ptBR = {
     thisInstance: 'esta estação',
     noLeader: 'sem líder — aguardando uma estação',
     defaultGroup: 'Grupo padrão',
+    runBy: 'Grupo de coleta',
+    runByHint: 'Com várias estações num PostgreSQL compartilhado, só o líder deste grupo o executa.',
     groupsTitle: 'Grupos de coleta',
     groupsHelp:
       'Com várias estações num PostgreSQL compartilhado, cada grupo (um site, uma região) tem uma estação líder que faz o ICMP e o SNMP dos seus equipamentos; o líder do grupo padrão também envia Telegram e webhooks. Fixe um grupo nos ids das estações que alcançam seus equipamentos (vazio: qualquer estação).',
