@@ -304,6 +304,7 @@ async function startAround(
     ),
     alarms,
     log,
+    duty,
   });
   const opticalDemo = options.demo ? await startOpticalDemo(optical, repo, log) : null;
   // --- end optical -------------------------------------------------------------------------------
