@@ -351,7 +351,8 @@ export class OpticalService {
   private publishAlarms(): void {
     const desired: OpticalAlarm[] = [];
     for (const [endpointId, data] of this.data)
-      if (this.decidesAlarm(endpointRef(endpointId))) desired.push(...data.measureAlarms, ...data.vendorAlarms);
+      if (this.decidesAlarm(endpointRef(endpointId)))
+        desired.push(...data.measureAlarms, ...data.vendorAlarms);
     for (const runner of this.runners.values()) {
       if (!this.readsHere(runner.endpoint)) continue;
       const health = runner.health();

@@ -137,10 +137,9 @@ export function pgTimePartitions(pool: pg.Pool): TimePartitions {
           return held;
         });
       }
-      const stranded = await pool.query(
-        `DELETE FROM "${table}_default" WHERE "${PARTITIONED[table]}" < $1`,
-        [at],
-      );
+      const stranded = await pool.query(`DELETE FROM "${table}_default" WHERE "${PARTITIONED[table]}" < $1`, [
+        at,
+      ]);
       return rows + (stranded.rowCount ?? 0);
     },
   };
