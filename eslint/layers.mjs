@@ -28,6 +28,7 @@ export const engineDomains = {
   collectors: [],
   alarms: ['store'],
   inventory: ['store'],
+  cluster: ['store'],
   monitor: ['store', 'alarms', 'inventory'],
   snmp: ['store', 'alarms', 'inventory', 'collectors'],
   backup: ['store', 'alarms', 'collectors', 'cluster'],
@@ -45,7 +46,6 @@ export const engineDomains = {
   reports: ['store'],
   accounts: ['store'],
   topology: ['store', 'collectors'],
-  cluster: ['store'],
   demo: ['store', 'backup', 'optical', 'collectors', 'synthetic'],
   api: [
     'store',
