@@ -6,7 +6,6 @@ import { GroupDutyBoard } from '../../electron/engine/cluster/group-duty';
 import { LeaseKeeper } from '../../electron/engine/cluster/lease-keeper';
 import { isFenced } from '../../electron/engine/store/errors';
 import { openStore } from '../../electron/engine/store/open-store';
-import type { Repository } from '../../electron/engine/store/repository';
 import { SyntheticService } from '../../electron/engine/synthetic/synthetic-service';
 import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';

@@ -619,7 +619,7 @@ export const en: typeof ptBR = {
     runByHint: "With several workstations on one shared PostgreSQL, only this group's leader runs it.",
     groupsTitle: 'Poller groups',
     groupsHelp:
-      'With several workstations on a shared PostgreSQL, each group (a site, a region) has one leading instance that runs ICMP and SNMP for its devices; the default group’s leader also sends Telegram and webhooks. Pin a group to the ids of the instances that reach its devices (empty: any instance).',
+      'With several workstations on a shared PostgreSQL, each group (a site, a region) has one leading instance that runs ICMP and SNMP for its devices, acts on their traps and backs them up, and runs the optical endpoints and synthetic checks assigned to the group; the default group’s leader also sends Telegram and webhooks. Pin a group to the ids of the instances that reach its devices (empty: any instance).',
     devices: 'Devices',
     pinned: 'Allowed instances',
     anyInstance: 'any instance',

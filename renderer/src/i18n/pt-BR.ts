@@ -615,7 +615,7 @@ export const ptBR = {
     runByHint: 'Com várias estações num PostgreSQL compartilhado, só o líder deste grupo o executa.',
     groupsTitle: 'Grupos de coleta',
     groupsHelp:
-      'Com várias estações num PostgreSQL compartilhado, cada grupo (um site, uma região) tem uma estação líder que faz o ICMP e o SNMP dos seus equipamentos; o líder do grupo padrão também envia Telegram e webhooks. Fixe um grupo nos ids das estações que alcançam seus equipamentos (vazio: qualquer estação).',
+      'Com várias estações num PostgreSQL compartilhado, cada grupo (um site, uma região) tem uma estação líder que faz o ICMP e o SNMP dos seus equipamentos, trata seus traps e faz seus backups, e executa as conexões ópticas e verificações sintéticas do grupo; o líder do grupo padrão também envia Telegram e webhooks. Fixe um grupo nos ids das estações que alcançam seus equipamentos (vazio: qualquer estação).',
     devices: 'Equipamentos',
     pinned: 'Estações permitidas',
     anyInstance: 'qualquer estação',
