@@ -62,6 +62,7 @@ import { reportsApiHandlers } from './reports/api-handlers';
 import { clusterIdentity, leasesFor, startCluster, type ClusterIdentity } from './cluster/start-cluster';
 import { DEFAULT_POLLER_GROUP } from '../../shared/contract/cluster';
 import { liveStatuses } from './cluster/live-statuses';
+import { GroupDutyBoard } from './cluster/group-duty';
 
 export interface StartEngineOptions {
   dataDir: string;
@@ -217,8 +218,17 @@ async function startAround(
   const stopApplying = applySettingsLive(settings, { icmp: monitor, snmp: snmpMonitor }, (error) =>
     log(`settings: could not apply: ${(error as Error).message}`),
   );
+  // Several instances on one PostgreSQL: a lease per poller group, timed by the ICMP critical cycle.
+  const cycleMs = () => settings.group('monitor').criticalS * 1_000;
+  const leases = leasesFor(store, identity, cycleMs, log);
+  // The leader-only work beside the pollers asks it before acting on a subject (see cluster/).
+  const duty = new GroupDutyBoard({
+    holds: leases && ((group) => leases.holdsNow(group)),
+    groupOf: (deviceId) => inventory.groupOf(deviceId),
+  });
   // ── SNMP traps ──
   const traps = startTraps({
+    duty,
     repo,
     cipher,
     inventory,
@@ -238,9 +248,6 @@ async function startAround(
     log,
   });
   // ── end of topology ──
-  // Several instances on one PostgreSQL: a lease per poller group, timed by the ICMP critical cycle.
-  const cycleMs = () => settings.group('monitor').criticalS * 1_000;
-  const leases = leasesFor(store, identity, cycleMs, log);
   const notify = await NotifyService.start({
     repo,
     bus,
@@ -307,11 +314,13 @@ async function startAround(
     ),
     alarms,
     log,
+    duty,
   });
   const opticalDemo = options.demo ? await startOpticalDemo(optical, repo, log) : null;
   // --- end optical -------------------------------------------------------------------------------
   // ── Configuration backup ──
   const backup = startBackup({
+    duty,
     repo,
     cipher,
     alarms,
@@ -332,6 +341,7 @@ async function startAround(
     about: info,
   });
   const synthetic = await startSynthetic({
+    duty,
     repo,
     supervisor,
     alarms,
@@ -410,6 +420,7 @@ async function startAround(
     resyncAlarms: () => alarms.resync(),
     setScope: (scope) => inventory.setScope(scope),
     leadNotifications: (leading) => notify.lead(leading),
+    dutiesChanged: () => duty.changed(),
     inventoryChanged,
     language: () => settings.language(),
     log,

@@ -28,6 +28,8 @@ export const OpticalEndpoint = z.object({
   clientId: z.string().trim().min(1).max(80).default('vigia'),
   timeZone: timeZone.default('America/Sao_Paulo'),
   enabled: z.boolean().default(true),
+  /** The poller group whose leader reads it, on a shared PostgreSQL (the default group: 1). */
+  groupId: z.number().int().positive().default(1),
   passwordSet: z.boolean(),
 });
 export type OpticalEndpoint = z.infer<typeof OpticalEndpoint>;

@@ -23,6 +23,8 @@ export const SyntheticCheckInput = z.object({
   severity: Severity.default('major'),
   /** One of the NOC's own uplink checks: when all of them fail, "is it us?" says the uplink is down. */
   uplink: z.boolean().default(false),
+  /** The poller group whose leader runs it, on a shared PostgreSQL (the default group: 1). */
+  groupId: z.number().int().positive().default(1),
 });
 export type SyntheticCheckInput = z.infer<typeof SyntheticCheckInput>;
 

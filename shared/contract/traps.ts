@@ -11,6 +11,8 @@ export const TrapCounts = TrapReceiverStats.extend({
   /** Traps turned into alarm changes. */
   mapped: z.number().int().nonnegative(),
   logged: z.number().int().nonnegative(),
+  /** Traps of devices whose poller group another instance leads: that instance acts on them. */
+  elsewhere: z.number().int().nonnegative(),
 });
 export type TrapCounts = z.infer<typeof TrapCounts>;
 

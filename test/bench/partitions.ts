@@ -12,6 +12,7 @@ import pg from 'pg';
 import { RetentionJob, type RetentionResult } from '../../electron/engine/monitor/retention';
 import { resolveMigrationsDir } from '../../electron/engine/store/migrations-dir';
 import { openStore } from '../../electron/engine/store/open-store';
+import type { Repository } from '../../electron/engine/store/repository';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 
 const DEVICES = 100_000;
@@ -63,12 +64,39 @@ async function fill(url: string): Promise<void> {
   }
 }
 
-/** Seconds of one retention pass over the filled store, and what it removed and summed. */
+/** The pass's steps: where its time goes (the expired days' removal apart from the days' sums). */
+const STEPS = [
+  ['ping', 'preparePartitions'],
+  ['ping', 'deleteSamplesBefore'],
+  ['history', 'rollUpDays'],
+  ['ping', 'deleteRollupsBefore'],
+  ['history', 'deleteDailyBefore'],
+  ['history', 'deleteStateChangesBefore'],
+] as const;
+
+/** Wraps the steps of `repo` so each one's seconds are added to `into`. */
+function timeSteps(repo: Repository, into: Record<string, number>): void {
+  for (const [part, step] of STEPS) {
+    const owner = repo[part] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = owner[step]!.bind(owner);
+    owner[step] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await original(...args);
+      } finally {
+        into[step] = Number(((into[step] ?? 0) + (performance.now() - started) / 1000).toFixed(2));
+      }
+    };
+  }
+}
+
+/** Seconds of one retention pass over the filled store, each step's, and what it removed and summed. */
 async function pass(
   url: string,
   migrationsDir: string | undefined,
-): Promise<{ pass_s: number; result: RetentionResult }> {
+): Promise<{ pass_s: number; steps_s: Record<string, number>; result: RetentionResult }> {
   const repo = await openStore({ dialect: 'postgres', url, migrationsDir });
+  const steps_s: Record<string, number> = {};
   try {
     // The days' partitions exist before their rows, as the daily passes before this one made them.
     await repo.ping.preparePartitions(EXPIRED);
@@ -82,9 +110,10 @@ async function pass(
         throw error;
       },
     );
+    timeSteps(repo, steps_s);
     const started = performance.now();
     const result = await job.run();
-    return { pass_s: Number(((performance.now() - started) / 1000).toFixed(2)), result };
+    return { pass_s: Number(((performance.now() - started) / 1000).toFixed(2)), steps_s, result };
   } finally {
     await repo.close();
   }

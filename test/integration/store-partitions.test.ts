@@ -142,7 +142,7 @@ describe('PostgreSQL samples and rollups partitioned by day', () => {
     }
   });
 
-  it('retention drops whole past days and deletes the rest of the cut-off day row by row', async () => {
+  it('retention drops whole past days; the cut-off day stays until it has wholly expired', async () => {
     const [repo, id, url] = await storeWithDevice('retention');
     try {
       await repo.ping.insertSamples([
@@ -155,18 +155,21 @@ describe('PostgreSQL samples and rollups partitioned by day', () => {
       await repo.ping.upsertRollups([rollup(id, today - 3 * DAY), rollup(id, today - 2 * DAY)]);
       await repo.ping.preparePartitions(now);
 
-      // Day -3 goes whole (2 rows), day -2 keeps its row past the cut-off.
-      expect(await repo.ping.deleteSamplesBefore(today - 2 * DAY + 12 * HOUR)).toBe(3);
+      // Day -3 goes whole (2 rows); day -2, cut at noon, keeps both its rows until it expires whole.
+      expect(await repo.ping.deleteSamplesBefore(today - 2 * DAY + 12 * HOUR)).toBe(2);
       const samples = await rowsByPartition(url, 'ping_samples');
       expect(samples).not.toHaveProperty(dayTable('ping_samples', today - 3 * DAY));
       expect(samples).toMatchObject({
-        [dayTable('ping_samples', today - 2 * DAY)]: 1,
+        [dayTable('ping_samples', today - 2 * DAY)]: 2,
         [dayTable('ping_samples', today - DAY)]: 1,
       });
       expect(await repo.ping.samples(id, 0, today)).toEqual([
+        sample(id, today - 2 * DAY + HOUR),
         sample(id, today - 2 * DAY + 20 * HOUR),
         sample(id, today - DAY + HOUR),
       ]);
+      // The next pass, a day later, takes day -2 whole.
+      expect(await repo.ping.deleteSamplesBefore(today - DAY + 12 * HOUR)).toBe(2);
 
       expect(await repo.ping.deleteRollupsBefore(today - DAY)).toBe(2);
       const rollups = await rowsByPartition(url, 'ping_rollups');

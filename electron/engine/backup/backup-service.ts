@@ -28,6 +28,11 @@ export interface BackupServiceDeps {
   transport: BackupTransport;
   /** Built from the settings when git export is on. */
   exportTo?: (dir: string) => VersionExport;
+  /**
+   * Whether this instance backs the device up: on a shared PostgreSQL the leader of its poller
+   * group alone does (absent: one instance alone, backing up every device).
+   */
+  handles?(deviceId: number): boolean;
   now?: () => number;
   log?: (message: string) => void;
 }
@@ -71,10 +76,12 @@ export class BackupService {
 
   /**
    * Backs these devices up (every enabled target when null) in the background and returns the
-   * progress at once. Asked during a run, the devices not yet in it join it.
+   * progress at once. Asked during a run, the devices not yet in it join it. Devices whose poller
+   * group another instance leads are left to that instance.
    */
   async start(deviceIds: number[] | null): Promise<BackupRunProgress> {
-    const targets = await this.deps.repo.backup.targets();
+    const handles = this.deps.handles ?? (() => true);
+    const targets = (await this.deps.repo.backup.targets()).filter((target) => handles(target.deviceId));
     const wanted = deviceIds
       ? targets.filter((target) => deviceIds.includes(target.deviceId)).map((target) => target.deviceId)
       : targets.filter((target) => target.enabled).map((target) => target.deviceId);

@@ -1,6 +1,7 @@
 import { backupWorkerApi } from '../../../shared/contract/backup-worker';
 import type { AlarmPort } from '../alarms/port';
 import { workerBackupTransport, type BackupTransport } from '../collectors/backup-port';
+import type { GroupDuty } from '../cluster/group-duty';
 import type { Supervisor } from '../collectors/supervisor';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
 import type { Repository } from '../store/repository';
@@ -24,6 +25,8 @@ export function startBackup(deps: {
   cipher: SecretCipher;
   alarms: AlarmPort;
   supervisor: Supervisor;
+  /** Schedules and runs take the devices of the poller groups led here. */
+  duty: Pick<GroupDuty, 'leadsDevice'>;
   /** The demo's devices instead of the worker: the demo never connects anywhere. */
   demoTransport: BackupTransport | null;
   log: (message: string) => void;
@@ -44,6 +47,7 @@ export function startBackup(deps: {
     transport,
     exportTo: gitExport,
     log: deps.log,
+    handles: (deviceId) => deps.duty.leadsDevice(deviceId),
   });
   const scheduler = new BackupScheduler(deps.repo, service, deps.log);
   scheduler.start();

@@ -21,6 +21,8 @@ export interface ClusterRoleOptions {
   setScope(scope: { groups: ReadonlySet<number>; membership: ReadonlyMap<number, number> }): void;
   /** Telegram, webhooks and the bot: the default group's leader alone. */
   leadNotifications(leading: boolean): Promise<void>;
+  /** The leader-only work outside the pollers (traps, optical, backups, synthetic checks) follows. */
+  dutiesChanged(): void;
   log(message: string): void;
 }
 
@@ -61,6 +63,7 @@ export class ClusterRole {
         await pollers.start();
         this.polling = true;
       }
+      this.options.dutiesChanged();
       log(`cluster: leading ${groups.size > 0 ? `groups ${[...groups].join(', ')}` : 'no group'}`);
     });
   }
@@ -70,6 +73,7 @@ export class ClusterRole {
     return this.serial(async () => {
       await this.applyScope();
       if (this.polling) await this.options.pollers.reload();
+      this.options.dutiesChanged();
     });
   }
 

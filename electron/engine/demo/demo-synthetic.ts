@@ -1,3 +1,4 @@
+import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
 import type { SyntheticCheckInput, SyntheticResult } from '../../../shared/contract/synthetic';
 import type { ProbeOutcome, ProbeRequest } from '../../../shared/contract/synthetic-worker';
 import type { Repository } from '../store/repository';
@@ -23,6 +24,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     timeoutMs: 3_000,
     enabled: true,
     uplink: true,
+    groupId: DEFAULT_POLLER_GROUP,
     severity: 'major',
   },
   {
@@ -38,6 +40,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     timeoutMs: 5_000,
     enabled: true,
     uplink: false,
+    groupId: DEFAULT_POLLER_GROUP,
     severity: 'major',
   },
   {
@@ -47,6 +50,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     timeoutMs: 2_000,
     enabled: true,
     uplink: false,
+    groupId: DEFAULT_POLLER_GROUP,
     severity: 'critical',
   },
   {
@@ -62,6 +66,7 @@ export const demoSyntheticChecks: SyntheticCheckInput[] = [
     timeoutMs: 5_000,
     enabled: true,
     uplink: false,
+    groupId: DEFAULT_POLLER_GROUP,
     severity: 'minor',
   },
 ];

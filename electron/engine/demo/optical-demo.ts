@@ -1,3 +1,4 @@
+import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
 import type { OpticalService } from '../optical/optical-service';
 import type { Repository } from '../store/repository';
 import { PadtecSimulator } from './padtec/simulator';
@@ -42,6 +43,7 @@ export async function startOpticalDemo(
           clientId: 'vigia-demo',
           timeZone: 'America/Sao_Paulo',
           enabled: true,
+          groupId: current.endpoints[0]?.groupId ?? DEFAULT_POLLER_GROUP,
           password: DEMO_PASSWORD,
         },
       ],

@@ -120,9 +120,12 @@ export class Inventory {
 
   /** Whether this instance's pollers own the device (its group's leader is this instance). */
   pollsDevice(id: number): boolean {
-    return (
-      this.scope === null || this.scope.groups.has(this.scope.membership.get(id) ?? DEFAULT_POLLER_GROUP)
-    );
+    return this.scope === null || this.scope.groups.has(this.groupOf(id));
+  }
+
+  /** The device's poller group as last read from the store (the default group when in none). */
+  groupOf(id: number): number {
+    return this.scope?.membership.get(id) ?? DEFAULT_POLLER_GROUP;
   }
 
   /** Whether the pollers here decide this alarm: its device's group, else (a tower's) the default group. */

@@ -12,7 +12,9 @@ import type {
   ThresholdRule,
   VendorAlarm,
   CardEvent,
+  OpticalEndpoint,
 } from '../../../shared/contract/optical';
+import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
 import { opticalRangeMs } from '../../../shared/contract/optical';
 import {
   SmartApiOptions,
@@ -22,6 +24,8 @@ import {
 } from '../../../shared/contract/optical-worker';
 import {
   endpointAlarm,
+  endpointOfRef,
+  endpointRef,
   evaluateMeasures,
   mirrorVendorAlarms,
   previewRule,
@@ -31,6 +35,7 @@ import {
 import { RateWindow } from '../../../shared/domain/optical/rate-window';
 import { unitLookup } from '../../../shared/domain/optical/units';
 import type { AlarmPort } from '../alarms/port';
+import type { GroupDuty } from '../cluster/group-duty';
 import { notFound } from '../../../shared/contract/api-failure';
 import type { Repository } from '../store/repository';
 import type { OpticalSample } from '../store/repo/optical';
@@ -58,6 +63,11 @@ export interface OpticalServiceOptions {
   fetch?: Partial<SmartApiOptions>;
   /** A failed round is tried again after this long (default 15 s). */
   retryMs?: number;
+  /**
+   * The endpoints of the poller groups led here are read here, and their alarms decided here:
+   * on a shared PostgreSQL the leader of an endpoint's group alone reads it (absent: all).
+   */
+  duty?: Pick<GroupDuty, 'leads' | 'onChange'>;
   /** Rounds on their cadences; tests run them by hand instead. */
   schedule?: boolean;
 }
@@ -93,6 +103,7 @@ export class OpticalService {
   private alarmsTail: Promise<unknown> = Promise.resolve();
   private rollupTimer: NodeJS.Timeout | null = null;
   private stopProgress: () => void = () => undefined;
+  private stopFollowingDuty: () => void = () => undefined;
 
   private constructor(
     private readonly options: OpticalServiceOptions,
@@ -128,6 +139,7 @@ export class OpticalService {
         ),
     );
     service.startRunners();
+    service.stopFollowingDuty = options.duty?.onChange(() => service.restartRunners()) ?? (() => undefined);
     if (options.schedule !== false) {
       service.rollupTimer = setInterval(() => void service.rollUp(), ROLLUP_EVERY_MS);
       service.rollupTimer.unref();
@@ -138,6 +150,7 @@ export class OpticalService {
   async stop(): Promise<void> {
     if (this.rollupTimer) clearInterval(this.rollupTimer);
     this.stopProgress();
+    this.stopFollowingDuty();
     for (const runner of this.runners.values()) runner.stop();
     this.runners.clear();
     await this.alarmsTail;
@@ -163,13 +176,28 @@ export class OpticalService {
     this.secrets = next.secrets;
     this.unitOf = unitLookup(this.config.rules.units);
     this.rate.resize(this.config.rules.rate.windowMinutes * 60_000);
-    for (const runner of this.runners.values()) runner.stop();
-    this.runners.clear();
     for (const id of this.data.keys())
       if (!this.config.endpoints.some((endpoint) => endpoint.id === id)) this.data.delete(id);
+    this.restartRunners();
+    return this.config;
+  }
+
+  /** The endpoints or the groups led here changed: each runner starts again, on this instance or not. */
+  private restartRunners(): void {
+    for (const runner of this.runners.values()) runner.stop();
+    this.runners.clear();
     this.startRunners();
     this.reevaluate();
-    return this.config;
+  }
+
+  private readsHere(endpoint: Pick<OpticalEndpoint, 'groupId'>): boolean {
+    return this.options.duty?.leads(endpoint.groupId) ?? true;
+  }
+
+  /** Whether the alarm belongs to an endpoint read here; a gone endpoint's, to the default group's leader. */
+  private decidesAlarm(ref: string | null): boolean {
+    const endpoint = this.config.endpoints.find((candidate) => candidate.id === endpointOfRef(ref));
+    return this.readsHere(endpoint ?? { groupId: DEFAULT_POLLER_GROUP });
   }
 
   private startRunners(): void {
@@ -193,7 +221,7 @@ export class OpticalService {
         },
       );
       this.runners.set(endpoint.id, runner);
-      if (this.options.schedule !== false) runner.start(this.config.cadences);
+      if (this.options.schedule !== false && this.readsHere(endpoint)) runner.start(this.config.cadences);
     }
   }
 
@@ -322,8 +350,11 @@ export class OpticalService {
   /** The whole optical picture goes to the port in one reconcile, one call after another. */
   private publishAlarms(): void {
     const desired: OpticalAlarm[] = [];
-    for (const data of this.data.values()) desired.push(...data.measureAlarms, ...data.vendorAlarms);
+    for (const [endpointId, data] of this.data)
+      if (this.decidesAlarm(endpointRef(endpointId)))
+        desired.push(...data.measureAlarms, ...data.vendorAlarms);
     for (const runner of this.runners.values()) {
+      if (!this.readsHere(runner.endpoint)) continue;
       const health = runner.health();
       const alarm = endpointAlarm(
         runner.id,
@@ -335,7 +366,11 @@ export class OpticalService {
     }
     const at = this.clock();
     this.alarmsTail = this.alarmsTail
-      .then(() => this.options.alarms.reconcile('optical', desired, at))
+      .then(() =>
+        this.options.alarms.reconcile('optical', desired, at, {
+          scope: (alarm) => this.decidesAlarm(alarm.ref),
+        }),
+      )
       .catch((error: unknown) =>
         this.log(`optical: alarms could not be updated: ${(error as Error).message}`),
       );

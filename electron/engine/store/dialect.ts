@@ -35,6 +35,11 @@ export interface StoreDialect {
   upsertRollups(rows: PingRollup[]): Promise<void>;
   allStatuses(): Promise<DeviceStatus[]>;
   allDevices(): Promise<Device[]>;
+  /**
+   * PostgreSQL only: the days' rollups of these devices summed into daily aggregates inside the
+   * server; returns the rows written (SQLite sums them through the query builder).
+   */
+  sumDays?(from: number, to: number, deviceIds: number[]): Promise<number>;
   /** PostgreSQL only: the daily partitions of samples and rollups (SQLite keeps one table each). */
   timePartitions?: TimePartitions;
   /** SQLite only: an online backup of the live database into `destination`. */

@@ -3,6 +3,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Alarm } from '../../../shared/contract/entities';
 import type { NewAlarm } from './repository';
+import { sumDaysInServer } from './pg-daily';
 import {
   DEVICE_QUERY,
   deviceFromRow,
@@ -195,6 +196,7 @@ export async function openPostgres(
       const result = await pool.query({ text: DEVICE_QUERY, rowMode: 'array' });
       return (result.rows as Parameters<typeof deviceFromRow>[0][]).map(deviceFromRow);
     },
+    sumDays: (from, to, deviceIds) => sumDaysInServer(pool, from, to, deviceIds),
     insertAlarms: (alarms) => insertAlarms(pool, alarms),
     async reserveAlarmIds(count) {
       // Drawn from the sequence itself: workstations sharing this database never collide.

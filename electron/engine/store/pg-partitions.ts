@@ -18,8 +18,15 @@ export interface TimePartitions {
    * they move into their day's partition.
    */
   prepare(now: number): Promise<void>;
-  /** Drops the partitions wholly before `at`; returns how many rows they held. */
-  dropBefore(table: PartitionedTable, at: number): Promise<number>;
+  /**
+   * Removes what expired before `at`: each day wholly before it as a whole partition, and the
+   * default partition's older rows. The cut-off day's rows stay until their whole day has
+   * expired (at most a day past the retention): deleting most of a day's rows one by one at every
+   * pass would cost what partitioning saves. Returns about how many rows went (a dropped day
+   * counts as the planner's estimate of its rows: counting them exactly reads the whole day), or
+   * null when the table is not partitioned (a schema from before it): the caller deletes by row.
+   */
+  expireBefore(table: PartitionedTable, at: number): Promise<number | null>;
 }
 
 const dayName = (table: PartitionedTable, day: number): string =>
@@ -85,6 +92,21 @@ async function createDay(pool: pg.Pool, table: PartitionedTable, day: number): P
   });
 }
 
+/**
+ * The rows a partition holds as the planner last estimated them (autovacuum analyses a day
+ * that filled up); counted only when it was never analysed, which a small day never is.
+ */
+async function rowsHeld(client: pg.PoolClient, name: string): Promise<number> {
+  const estimate = await client.query<{ rows: number }>(
+    'SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = $1::regclass',
+    [`"${name}"`],
+  );
+  const rows = estimate.rows[0]?.rows ?? -1;
+  if (rows >= 0) return Math.round(rows);
+  const counted = await client.query<{ rows: string }>(`SELECT count(*) AS rows FROM "${name}"`);
+  return Number(counted.rows[0]!.rows);
+}
+
 export function pgTimePartitions(pool: pg.Pool): TimePartitions {
   return {
     async prepare(now) {
@@ -103,18 +125,22 @@ export function pgTimePartitions(pool: pg.Pool): TimePartitions {
           if (!existing.has(dayName(table, day))) await createDay(pool, table, day);
       }
     },
-    async dropBefore(table, at) {
+    async expireBefore(table, at) {
+      if (!(await isPartitioned(pool, table))) return null;
       let rows = 0;
       for (const name of await partitionsOf(pool, table)) {
         const day = dayOf(table, name);
         if (day === null || day + DAY_MS > at) continue;
         rows += await inTransaction(pool, async (client) => {
-          const counted = await client.query<{ rows: string }>(`SELECT count(*) AS rows FROM "${name}"`);
+          const held = await rowsHeld(client, name);
           await client.query(`DROP TABLE "${name}"`);
-          return Number(counted.rows[0]!.rows);
+          return held;
         });
       }
-      return rows;
+      const stranded = await pool.query(`DELETE FROM "${table}_default" WHERE "${PARTITIONED[table]}" < $1`, [
+        at,
+      ]);
+      return rows + (stranded.rowCount ?? 0);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { syntheticWorkerApi } from '../../../shared/contract/synthetic-worker';
 import { workerSyntheticRunner, type SyntheticRunner } from '../collectors/synthetic-port';
+import type { GroupDuty } from '../cluster/group-duty';
 import type { Supervisor } from '../collectors/supervisor';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
 import type { AlarmPort } from '../alarms/port';
@@ -21,6 +22,8 @@ export async function startSynthetic(deps: {
   demo: { runner: SyntheticRunner; seed(): Promise<number> } | null;
   log: (message: string) => void;
   metrics: EngineMetrics;
+  /** The checks of the poller groups led here run here; leadership moving is taken up at once. */
+  duty: Pick<GroupDuty, 'leads' | 'onChange'>;
 }): Promise<{ service: SyntheticService; handlers: SyntheticApiHandlers; uplink: UplinkSignal }> {
   const { repo, supervisor, alarms, demo, log } = deps;
   let runner: SyntheticRunner;
@@ -44,6 +47,7 @@ export async function startSynthetic(deps: {
     runner,
     alarms,
     log,
+    leads: (group) => deps.duty.leads(group),
     onChecks: (checks) => uplink.update(checks),
     onRound: ({ results, seconds, storeSeconds }) => {
       deps.metrics.observeStage('synthetic_round', seconds);
@@ -55,5 +59,6 @@ export async function startSynthetic(deps: {
     },
   });
   await service.start();
+  deps.duty.onChange(() => void service.tick());
   return { service, handlers: syntheticApiHandlers({ repo, service, now: Date.now }), uplink };
 }

@@ -4,7 +4,13 @@ import type {
   SyntheticCheckInput,
   SyntheticResult,
 } from '../../../shared/contract/synthetic';
-import { dueChecks, syntheticAlarms, syntheticAlarmType } from '../../../shared/domain/synthetic/alarms';
+import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
+import {
+  checkRef,
+  dueChecks,
+  syntheticAlarms,
+  syntheticAlarmType,
+} from '../../../shared/domain/synthetic/alarms';
 import type { AlarmPort } from '../alarms/port';
 import type { SyntheticRunner } from '../collectors/synthetic-port';
 import type { Repository, StoredSyntheticCheck } from '../store/repository';
@@ -29,6 +35,11 @@ export interface SyntheticServiceOptions {
   onRound?: (round: { results: SyntheticResult[]; seconds: number; storeSeconds: number }) => void;
   /** Called whenever the checks or their last results changed (the uplink signal follows it). */
   onChecks?: (checks: SyntheticCheck[]) => void;
+  /**
+   * Whether this instance runs the checks of a poller group: on a shared PostgreSQL its leader
+   * alone does, and the others read its results from the store (absent: one instance, runs all).
+   */
+  leads?(group: number): boolean;
 }
 
 interface Tracked {
@@ -66,15 +77,8 @@ export class SyntheticService {
   }
 
   async start(): Promise<void> {
-    for (const stored of await this.options.repo.synthetic.checks()) {
-      const recent = await this.options.repo.synthetic.recent(stored.id, STREAK_LOOKBACK);
-      const streak = recent.findIndex((result) => result.ok);
-      this.checks.set(stored.id, {
-        stored,
-        last: recent[0] ?? null,
-        failStreak: streak === -1 ? recent.length : streak,
-      });
-    }
+    for (const stored of await this.options.repo.synthetic.checks())
+      this.checks.set(stored.id, { stored, ...(await this.storedStreak(stored.id)) });
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     void this.tick();
   }
@@ -125,17 +129,40 @@ export class SyntheticService {
     return result ?? null;
   }
 
-  /** Runs what is due; returns when the round is stored and the alarms match it. */
+  /**
+   * Runs what is due of the checks led here and reads the others' newest results from the store
+   * (another instance runs them); returns when the round is stored and the alarms match it.
+   */
   tick(): Promise<void> {
     if (this.round) return this.round;
-    const due = dueChecks(this.list(), this.now()).map((check) => this.checks.get(check.id)!.stored);
+    const led = this.list().filter((check) => this.runsHere(check));
+    const due = dueChecks(led, this.now()).map((check) => this.checks.get(check.id)!.stored);
     this.round = this.runRound(due).finally(() => (this.round = null));
     return this.round;
   }
 
+  private runsHere(check: Pick<SyntheticCheck, 'groupId'>): boolean {
+    return this.options.leads?.(check.groupId) ?? true;
+  }
+
+  /** A check's newest result and its streak of failures as the store holds them. */
+  private async storedStreak(id: number): Promise<Pick<Tracked, 'last' | 'failStreak'>> {
+    const recent = await this.options.repo.synthetic.recent(id, STREAK_LOOKBACK);
+    const streak = recent.findIndex((result) => result.ok);
+    return { last: recent[0] ?? null, failStreak: streak === -1 ? recent.length : streak };
+  }
+
+  private async followOthers(): Promise<void> {
+    for (const tracked of this.checks.values())
+      if (!this.runsHere(tracked.stored)) Object.assign(tracked, await this.storedStreak(tracked.stored.id));
+  }
+
   private async runRound(due: StoredSyntheticCheck[]): Promise<void> {
     try {
+      await this.followOthers();
+      // A round of checks ends matching the alarms; without one they still follow leadership.
       if (due.length > 0) await this.runChecks(due);
+      else await this.reconcileAlarms();
       await this.applyRetention();
     } catch (error) {
       this.log(`synthetic: round failed: ${(error as Error).message}`);
@@ -164,11 +191,21 @@ export class SyntheticService {
     return results;
   }
 
+  /**
+   * The alarms of the checks led here match them; another instance's checks are its to decide.
+   * An alarm whose check is gone belongs to the default group's leader, which clears it.
+   */
   private async reconcileAlarms(): Promise<void> {
     const checks = this.list();
     this.options.onChecks?.(checks);
-    await this.options.alarms.reconcile('synthetic', syntheticAlarms(checks), this.now(), {
-      scope: (alarm) => alarm.type === syntheticAlarmType,
+    const led = checks.filter((check) => this.runsHere(check));
+    const ledRefs = new Set(led.map((check) => checkRef(check.id)));
+    const knownRefs = new Set(checks.map((check) => checkRef(check.id)));
+    const orphansHere = this.runsHere({ groupId: DEFAULT_POLLER_GROUP });
+    await this.options.alarms.reconcile('synthetic', syntheticAlarms(led), this.now(), {
+      scope: (alarm) =>
+        alarm.type === syntheticAlarmType &&
+        (ledRefs.has(alarm.ref ?? '') || (orphansHere && !knownRefs.has(alarm.ref ?? ''))),
     });
   }
 

@@ -6,6 +6,7 @@ import type { AlarmPort } from '../alarms/port';
 import type { Supervisor } from '../collectors/supervisor';
 import { workerTrapReceiver } from '../collectors/traps-port';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
+import type { GroupDuty } from '../cluster/group-duty';
 import type { Inventory } from '../inventory/inventory';
 import type { SettingsService } from '../settings/settings-service';
 import type { Repository } from '../store/repository';
@@ -26,6 +27,8 @@ const RECONFIGURE_MS = 30_000;
  * (port, rate) and the inventory as they change.
  */
 export function startTraps(deps: {
+  /** Every instance listens (a device may send to any); the leader of its group alone acts. */
+  duty: Pick<GroupDuty, 'leadsDevice'>;
   repo: Repository;
   cipher: SecretCipher;
   inventory: Pick<Inventory, 'device' | 'isSuppressed'>;
@@ -43,6 +46,7 @@ export function startTraps(deps: {
     alarms: deps.alarms,
     links: deps.links,
     isSuppressed: (deviceId, now) => deps.inventory.isSuppressed(deviceId, now),
+    handles: (deviceId) => deps.duty.leadsDevice(deviceId),
   });
   const stopListening = receiver.onNotices((notices) => void service.handle(notices));
 

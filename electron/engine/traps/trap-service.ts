@@ -15,6 +15,11 @@ export interface TrapServiceOptions {
   links: LinkTrapSink;
   /** Whether the device's alarms are held (maintenance). */
   isSuppressed(deviceId: number, now: number): boolean;
+  /**
+   * Whether this instance acts on the device's traps: on a shared PostgreSQL the leader of its
+   * poller group alone does (absent: one instance alone, acting on all).
+   */
+  handles?(deviceId: number): boolean;
   log?: TrapLog;
 }
 
@@ -27,6 +32,7 @@ export class TrapService {
   readonly log: TrapLog;
   private mapped = 0;
   private logged = 0;
+  private elsewhere = 0;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: TrapServiceOptions) {
@@ -40,7 +46,7 @@ export class TrapService {
   }
 
   counts(receiver: TrapReceiverStats): TrapCounts {
-    return { ...receiver, mapped: this.mapped, logged: this.logged };
+    return { ...receiver, mapped: this.mapped, logged: this.logged, elsewhere: this.elsewhere };
   }
 
   /**
@@ -54,6 +60,10 @@ export class TrapService {
     for (const notice of notices) {
       if (notice.deviceId === null) {
         this.keep(notice, 'unknown_source');
+        continue;
+      }
+      if (this.deps.handles && !this.deps.handles(notice.deviceId)) {
+        this.elsewhere++;
         continue;
       }
       const meaning = trapMeaning(notice);

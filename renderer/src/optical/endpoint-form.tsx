@@ -1,7 +1,9 @@
 import { Button, Group, Modal, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
 import type { OpticalEndpoint, OpticalEndpointInput } from '../../../shared/contract/optical';
+import { PollerGroupSelect } from '../settings/poller-group-select';
 
 export function EndpointForm({
   endpoint,
@@ -24,6 +26,7 @@ export function EndpointForm({
     clientId: endpoint?.clientId ?? 'vigia',
     timeZone: endpoint?.timeZone ?? 'America/Sao_Paulo',
     enabled: endpoint?.enabled ?? true,
+    groupId: endpoint?.groupId ?? DEFAULT_POLLER_GROUP,
     password: null,
   });
   const text = (field: 'name' | 'baseUrl' | 'pathPrefix' | 'username' | 'clientId' | 'timeZone') => ({
@@ -57,6 +60,11 @@ export function EndpointForm({
           label={t('optical.endpoint.enabled')}
           checked={draft.enabled ?? true}
           onChange={(event) => setDraft({ ...draft, enabled: event.currentTarget.checked })}
+        />
+        <PollerGroupSelect
+          value={draft.groupId ?? DEFAULT_POLLER_GROUP}
+          onChange={(groupId) => setDraft({ ...draft, groupId })}
+          testId="endpoint-group"
         />
         <Group justify="flex-end">
           <Button onClick={() => onSave(draft)} data-testid="endpoint-save">

@@ -13,7 +13,9 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_POLLER_GROUP } from '../../../shared/contract/cluster';
 import { severities } from '../../../shared/contract/vocabulary';
+import { PollerGroupSelect } from '../settings/poller-group-select';
 import {
   defaultResolvers,
   type SyntheticCheck,
@@ -41,6 +43,7 @@ interface Draft {
   severity: string;
   enabled: boolean;
   uplink: boolean;
+  groupId: number;
 }
 
 function draftOf(check: SyntheticCheck | null): Draft {
@@ -63,6 +66,7 @@ function draftOf(check: SyntheticCheck | null): Draft {
     severity: check?.severity ?? 'major',
     enabled: check?.enabled ?? true,
     uplink: check?.uplink ?? false,
+    groupId: check?.groupId ?? DEFAULT_POLLER_GROUP,
   };
 }
 
@@ -115,6 +119,7 @@ export function SyntheticForm(props: {
       severity: draft.severity as SyntheticCheckInput['severity'],
       enabled: draft.enabled,
       uplink: draft.uplink,
+      groupId: draft.groupId,
     } as SyntheticCheckInput);
     setBusy(false);
     setError(failure);
@@ -249,6 +254,11 @@ export function SyntheticForm(props: {
           checked={draft.uplink}
           onChange={(e) => set('uplink', e.currentTarget.checked)}
           data-testid="synthetic-uplink"
+        />
+        <PollerGroupSelect
+          value={draft.groupId}
+          onChange={(group) => set('groupId', group)}
+          testId="synthetic-group"
         />
         {error && (
           <div

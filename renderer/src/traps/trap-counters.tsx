@@ -8,6 +8,7 @@ const COUNTERS = [
   ['received', null],
   ['mapped', null],
   ['logged', null],
+  ['elsewhere', null],
   ['unknownSource', 'orange'],
   ['badCommunity', 'red'],
   ['badCredentials', 'red'],

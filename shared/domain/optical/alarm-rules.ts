@@ -56,6 +56,11 @@ export const measureRef = (endpointId: number, uid: string, rule: string) =>
 export const cardRef = (endpointId: number, cardUid: string, what: 'down' | 'stale') =>
   `optical:${endpointId}:card:${cardUid}:${what}`;
 export const endpointRef = (endpointId: number) => `optical:${endpointId}:endpoint`;
+/** The endpoint an optical alarm's ref names (every ref starts `optical:<endpoint>:`), or null. */
+export function endpointOfRef(ref: string | null): number | null {
+  const match = /^optical:(\d+):/.exec(ref ?? '');
+  return match ? Number(match[1]) : null;
+}
 
 /**
  * Which side of a threshold a value is on. An open alarm clears only once the value is back by

@@ -63,6 +63,7 @@ beforeAll(async () => {
     timeoutMs: 5_000,
     enabled: true,
     uplink: false,
+    groupId: 1,
     severity: 'major',
   });
   await repo.synthetic.insertResults(

@@ -128,6 +128,7 @@ export function historyRepository(
     // A batch of devices at a time: a week of 10,000 devices' rollups is millions of rows to sum.
     rollUpDays: (from, to) =>
       forDeviceBatches(dialect, writer, async (deviceIds) => {
+        if (dialect.sumDays) return dialect.sumDays(from, to, deviceIds);
         const rows = (await summed(DAY_MS, from - (from % DAY_MS), to, deviceIds)).map(rounded);
         for (const chunk of chunksFor(rows, ROLLUP_COLUMNS, dialect.maxParams))
           await db

@@ -24,9 +24,12 @@ export function pingRepository({
     ),
   );
   const partitions = dialect.timePartitions;
-  /** Whole days of `table` before `at` dropped at once, where the dialect partitions it by day. */
-  const dropDays = (table: PartitionedTable, at: number): Promise<number> =>
-    partitions ? writer.run(() => partitions.dropBefore(table, at)) : Promise.resolve(0);
+  /**
+   * Rows of `table` older than `at` removed: where the dialect partitions it by day, expired days
+   * go whole (see TimePartitions.expireBefore); elsewhere `byRow` deletes them.
+   */
+  const expire = async (table: PartitionedTable, at: number, byRow: () => Promise<number>) =>
+    (partitions ? await writer.run(() => partitions.expireBefore(table, at)) : null) ?? byRow();
 
   return {
     insertSamples: (rows) => samples.push(rows),
@@ -58,32 +61,34 @@ export function pingRepository({
         .orderBy(asc(r.bucket)),
     // A batch of devices at a time, along the (device, time) keys: the tables carry no time-only index,
     // which would cost more space than the daily retention run saves in time.
-    deleteSamplesBefore: async (at) =>
-      (await dropDays('ping_samples', at)) +
-      (await forDeviceBatches(
-        dialect,
-        writer,
-        async (deviceIds) =>
-          (
-            await db
-              .delete(p)
-              .where(and(inArray(p.deviceId, deviceIds), lt(p.at, at)))
-              .returning({ id: p.id })
-          ).length,
-      )),
-    deleteRollupsBefore: async (at) =>
-      (await dropDays('ping_rollups', at)) +
-      (await forDeviceBatches(
-        dialect,
-        writer,
-        async (deviceIds) =>
-          (
-            await db
-              .delete(r)
-              .where(and(inArray(r.deviceId, deviceIds), lt(r.bucket, at)))
-              .returning({ bucket: r.bucket })
-          ).length,
-      )),
+    deleteSamplesBefore: (at) =>
+      expire('ping_samples', at, () =>
+        forDeviceBatches(
+          dialect,
+          writer,
+          async (deviceIds) =>
+            (
+              await db
+                .delete(p)
+                .where(and(inArray(p.deviceId, deviceIds), lt(p.at, at)))
+                .returning({ id: p.id })
+            ).length,
+        ),
+      ),
+    deleteRollupsBefore: (at) =>
+      expire('ping_rollups', at, () =>
+        forDeviceBatches(
+          dialect,
+          writer,
+          async (deviceIds) =>
+            (
+              await db
+                .delete(r)
+                .where(and(inArray(r.deviceId, deviceIds), lt(r.bucket, at)))
+                .returning({ bucket: r.bucket })
+            ).length,
+        ),
+      ),
     preparePartitions: async (now) => {
       if (partitions) await writer.run(() => partitions.prepare(now));
     },

@@ -19,6 +19,7 @@ type CheckRow = {
   enabled: boolean;
   severity: StoredSyntheticCheck['severity'];
   uplink: boolean;
+  groupId: number;
   createdAt: number;
   updatedAt: number;
 };
@@ -38,6 +39,7 @@ const toRow = (input: SyntheticCheckInput) => ({
   enabled: input.enabled,
   severity: input.severity,
   uplink: input.uplink,
+  groupId: input.groupId,
 });
 
 export function syntheticRepository({ dialect, writer, now }: RepoContext): Repository['synthetic'] {
@@ -53,6 +55,7 @@ export function syntheticRepository({ dialect, writer, now }: RepoContext): Repo
     enabled: c.enabled,
     severity: c.severity,
     uplink: c.uplink,
+    groupId: c.groupId,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

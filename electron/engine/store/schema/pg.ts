@@ -450,6 +450,11 @@ export const syntheticChecks = pgTable('synthetic_checks', {
   severity: text('severity').$type<Severity>().notNull(),
   /** One of the NOC's own uplink checks ("is it us?"). */
   uplink: boolean('uplink').notNull().default(false),
+  /** The poller group whose leader runs it (several instances on one PostgreSQL). */
+  groupId: integer('group_id')
+    .notNull()
+    .default(1)
+    .references(() => pollerGroups.id, { onDelete: 'set default' }),
   createdAt: ms('created_at').notNull(),
   updatedAt: ms('updated_at').notNull(),
 });

@@ -450,6 +450,8 @@ export const syntheticChecks = sqliteTable('synthetic_checks', {
   severity: text('severity').$type<Severity>().notNull(),
   /** One of the NOC's own uplink checks ("is it us?"). */
   uplink: integer('uplink', { mode: 'boolean' }).notNull().default(false),
+  /** The poller group whose leader runs it (matters on a shared PostgreSQL only). */
+  groupId: integer('group_id').notNull().default(1),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });

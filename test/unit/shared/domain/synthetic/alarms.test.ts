@@ -32,6 +32,7 @@ const check = (id: number, failStreak: number, overrides: Partial<SyntheticCheck
   enabled: true,
   severity: 'major',
   uplink: false,
+  groupId: 1,
   createdAt: 0,
   updatedAt: 0,
   last: result(id, 1_000_000, failStreak === 0),

@@ -1,0 +1,2 @@
+ALTER TABLE "synthetic_checks" ADD COLUMN "group_id" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "synthetic_checks" ADD CONSTRAINT "synthetic_checks_group_id_poller_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."poller_groups"("id") ON DELETE set default ON UPDATE no action;

@@ -1,0 +1,1 @@
+ALTER TABLE `synthetic_checks` ADD `group_id` integer DEFAULT 1 NOT NULL;
