@@ -59,29 +59,36 @@ export class NotificationRouter {
    * After a restart: alarms raised or cleared in the last `windowMs` are queued again. The
    * idempotency keys drop what was already queued, so an event caught between the alarm being
    * stored and its notification being queued is not lost. Live events that arrive meanwhile wait
-   * behind it in the one queue: an event and its replay never race for the same key.
+   * behind it in the one queue: an event and its replay never race for the same key. The replay
+   * routes by the configuration of the moment it was asked for: a destination added while it waits
+   * in the queue is not sent the minutes before it existed.
    */
   replayRecent(now: number, windowMs: number): Promise<void> {
-    const replay = this.queue.then(() => this.replay(now, windowMs));
+    const config = this.options.config();
+    const replay = this.queue.then(() => this.replay(now, windowMs, config));
     this.queue = replay.catch(() => undefined);
     return replay;
   }
 
-  private async replay(now: number, windowMs: number): Promise<void> {
+  private async replay(now: number, windowMs: number, config: NotifyConfig): Promise<void> {
     const alarms = await this.options.repo.alarms.list({
       states: ['active', 'acknowledged', 'cleared'],
       limit: 2_000,
     });
     const { held } = this.options;
     for (const alarm of alarms) {
-      if (alarm.raisedAt >= now - windowMs && !held(alarm, 'raised')) await this.enqueue(alarm, 'raised');
+      if (alarm.raisedAt >= now - windowMs && !held(alarm, 'raised'))
+        await this.enqueue(alarm, 'raised', config);
       if (alarm.clearedAt !== null && alarm.clearedAt >= now - windowMs && !held(alarm, 'cleared'))
-        await this.enqueue(alarm, 'cleared');
+        await this.enqueue(alarm, 'cleared', config);
     }
   }
 
-  private async enqueue(alarm: Alarm, kind: NotifyEvent['kind']): Promise<void> {
-    const config = this.options.config();
+  private async enqueue(
+    alarm: Alarm,
+    kind: NotifyEvent['kind'],
+    config: NotifyConfig = this.options.config(),
+  ): Promise<void> {
     const event = await this.describe(alarm, kind);
     const routes = routeEvent(config, event);
     if (routes.length === 0) return;
