@@ -39,7 +39,10 @@ beforeAll(async () => {
     log: () => undefined,
   });
   engine.subscribe((event) => events.push(event));
-  while (engine.health().lastCycleAt === null) await new Promise((done) => setTimeout(done, 100));
+  // The first cycle may end before startEngine returns (monitoring starts as soon as the inventory
+  // is up): wait for a cycle seen from here, not merely for one that happened.
+  while (!events.some((event) => event.type === 'status.changed'))
+    await new Promise((done) => setTimeout(done, 100));
 });
 
 afterAll(async () => {
