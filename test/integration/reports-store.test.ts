@@ -1,31 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceState, DeviceStatus, PingRollup } from '../../shared/contract/entities';
 import { availabilityReport } from '../../electron/engine/reports/report-service';
-import { openStore } from '../../electron/engine/store/open-store';
 import { DAY_MS, HOUR_MS } from '../../electron/engine/store/repo/history';
-import type { Repository } from '../../electron/engine/store/repository';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { storeDialects } from '../helpers/store-dialects';
 
-const dir = mkdtempSync(join(tmpdir(), 'vigia-reports-store-'));
-let postgres: TestPostgres | null = null;
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const stores: { name: string; open: () => Promise<Repository> }[] = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: join(dir, 'reports.db') }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      postgres = await startTestPostgres();
-      return openStore({ dialect: 'postgres', url: postgres.url });
-    },
-  },
-];
+const stores = storeDialects('reports-store');
 
 const MIN = 60_000;
 const month = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) };
