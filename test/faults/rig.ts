@@ -13,7 +13,7 @@ import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import type { Alarm, Device } from '../../shared/contract/entities';
 import type { NotifyConfig } from '../../shared/contract/notify';
 import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
-import { FAKE_TOKEN, FakeTelegram } from '../helpers/fake-telegram';
+import { FAKE_TOKEN, FakeTelegram, everyAlertChat } from '../helpers/fake-telegram';
 import { noEngineBot } from '../helpers/no-engine-bot';
 import { ScriptedTransport } from '../helpers/scripted-transport';
 import { testCaller } from '../helpers/callers';
@@ -210,17 +210,7 @@ export const telegramConfig = (apiRoot: string, webhookUrl?: string): NotifyConf
     enabled: true,
     apiRoot,
     perChatPerMinute: 20,
-    chats: [
-      {
-        chatId: CHAT,
-        name: 'NOC',
-        language: 'pt-BR',
-        severities: ['critical', 'major', 'minor', 'warning', 'info'],
-        towerIds: null,
-        recoveries: true,
-        commands: false,
-      },
-    ],
+    chats: [everyAlertChat(CHAT)],
   },
 });
 

@@ -8,7 +8,7 @@ import { startEngine } from '../../electron/engine/start-engine';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import type { PingOptions, PingTarget, PingTransport } from '../../shared/contract/pinger';
 import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
-import { FAKE_TOKEN } from './fake-telegram';
+import { FAKE_TOKEN, everyAlertChat } from './fake-telegram';
 import { ScriptedTransport } from './scripted-transport';
 
 export interface ClusterChildOptions {
@@ -81,17 +81,7 @@ async function main(): Promise<void> {
           enabled: true,
           apiRoot,
           perChatPerMinute: 20,
-          chats: [
-            {
-              chatId,
-              name: 'NOC',
-              language: 'pt-BR',
-              severities: ['critical', 'major', 'minor', 'warning', 'info'],
-              towerIds: null,
-              recoveries: true,
-              commands: false,
-            },
-          ],
+          chats: [everyAlertChat(chatId)],
         },
       },
       telegramToken: FAKE_TOKEN,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TelegramChat } from '../../shared/contract/notify';
 
 /** What the fake does to the next sendMessage calls, in order. */
 export type TelegramFault = '429' | '500' | 'hang' | 'drop';
@@ -17,6 +18,17 @@ interface Update {
 }
 
 export const FAKE_TOKEN = '123456789:AAFakeTokenForVigiaTests_abcdefghijk';
+
+/** The NOC chat the engine-level tests route to: every severity and recovery, in Portuguese. */
+export const everyAlertChat = (chatId: string): TelegramChat => ({
+  chatId,
+  name: 'NOC',
+  language: 'pt-BR',
+  severities: ['critical', 'major', 'minor', 'warning', 'info'],
+  towerIds: null,
+  recoveries: true,
+  commands: false,
+});
 
 /**
  * A local stand-in for Telegram's Bot API (grammy's `apiRoot` points here): sendMessage,

@@ -3,7 +3,7 @@ import type { RunningEngine } from '../../electron/engine/start-engine';
 import { MemoryUplink } from '../../electron/engine/outage/memory-uplink';
 import type { VigiaEvent } from '../../shared/contract/events';
 import { defaultNotifyConfig } from '../../shared/domain/notify/defaults';
-import { FAKE_TOKEN, FakeTelegram } from '../helpers/fake-telegram';
+import { FAKE_TOKEN, FakeTelegram, everyAlertChat } from '../helpers/fake-telegram';
 import { ScriptedTransport } from '../helpers/scripted-transport';
 import { startTestEngine } from '../helpers/test-engine';
 
@@ -75,17 +75,7 @@ beforeAll(async () => {
         enabled: true,
         apiRoot,
         perChatPerMinute: 20,
-        chats: [
-          {
-            chatId: CHAT,
-            name: 'NOC',
-            language: 'pt-BR',
-            severities: ['critical', 'major', 'minor', 'warning', 'info'],
-            towerIds: null,
-            recoveries: true,
-            commands: false,
-          },
-        ],
+        chats: [everyAlertChat(CHAT)],
       },
     },
     telegramToken: FAKE_TOKEN,
