@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { storeDialects } from '../helpers/store-dialects';
-import type { DeviceState, DeviceStatus } from '../../shared/contract/entities';
 import type { RecentChange, RecentCursor } from '../../shared/contract/recent';
 import { storeAlarm } from '../helpers/alarms';
+import { deviceStatus } from '../helpers/device-status';
 
 const stores = storeDialects('recent-store');
 
 const T0 = Date.UTC(2026, 10, 29, 12, 0);
 const MIN = 60_000;
-
-const status = (
-  deviceId: number,
-  since: number,
-  state: DeviceState,
-  cause: string | null = null,
-): DeviceStatus => ({
-  deviceId,
-  state,
-  since,
-  lastCheck: since,
-  rttMs: state === 'up' ? 1.5 : null,
-  lossPct: state === 'up' ? 0 : 100,
-  cause,
-});
 
 /** A line as the dashboard reads it: what, about whom, when. */
 const line = (change: RecentChange): string =>
@@ -48,11 +33,11 @@ describe.each(stores)('recent changes on $name', ({ open }) => {
       );
       expect(await repo.recent.list(50)).toEqual({ items: [], next: null });
 
-      await repo.status.upsertMany([router, ...aps].map((device) => status(device.id, T0, 'up')));
+      await repo.status.upsertMany([router, ...aps].map((device) => deviceStatus(device.id, 'up', T0)));
       // The router falls and every AP behind it becomes unreachable at the same millisecond.
       await repo.status.upsertMany([
-        status(router.id, T0 + MIN, 'down'),
-        ...aps.map((ap) => status(ap.id, T0 + MIN, 'unreachable', `device:${router.id}`)),
+        deviceStatus(router.id, 'down', T0 + MIN),
+        ...aps.map((ap) => deviceStatus(ap.id, 'unreachable', T0 + MIN, { cause: `device:${router.id}` })),
       ]);
       const alarm = await storeAlarm(repo, {
         deviceId: router.id,
@@ -60,7 +45,7 @@ describe.each(stores)('recent changes on $name', ({ open }) => {
         params: { device: 'R1' },
       });
       await repo.alarms.acknowledge([alarm.id], 'joana', 'Equipe a caminho', T0 + 3 * MIN);
-      await repo.status.upsertMany([status(router.id, T0 + 5 * MIN, 'up')]);
+      await repo.status.upsertMany([deviceStatus(router.id, 'up', T0 + 5 * MIN)]);
       await repo.alarms.clearMany([alarm.id], T0 + 5 * MIN, null);
 
       const first = await repo.recent.list(4);

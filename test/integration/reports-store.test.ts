@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceState, DeviceStatus, PingRollup } from '../../shared/contract/entities';
+import type { PingRollup } from '../../shared/contract/entities';
 import { availabilityReport } from '../../electron/engine/reports/report-service';
 import { DAY_MS, HOUR_MS } from '../../electron/engine/store/repo/history';
 import { storeDialects } from '../helpers/store-dialects';
+import { deviceStatus } from '../helpers/device-status';
 
 const stores = storeDialects('reports-store');
 
 const MIN = 60_000;
 const month = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) };
 const now = month.to + DAY_MS;
-
-const status = (
-  deviceId: number,
-  since: number,
-  state: DeviceState,
-  cause: string | null = null,
-): DeviceStatus => ({
-  deviceId,
-  state,
-  since,
-  lastCheck: since,
-  rttMs: state === 'up' ? 2 : null,
-  lossPct: state === 'up' ? 0 : 100,
-  cause,
-});
 
 const rollup = (deviceId: number, bucket: number, avgMs: number, upPct: number): PingRollup => ({
   deviceId,
@@ -65,28 +51,28 @@ describe.each(stores)('history and SLA reports on $name', ({ open }) => {
       const down = month.from + 9 * DAY_MS;
       // Up since October; the same status written again by later cycles (a sample, not a change).
       await repo.status.upsertMany([
-        status(router.id, month.from - 5 * DAY_MS, 'up'),
-        status(ap.id, month.from - 5 * DAY_MS, 'up'),
+        deviceStatus(router.id, 'up', month.from - 5 * DAY_MS),
+        deviceStatus(ap.id, 'up', month.from - 5 * DAY_MS),
       ]);
-      await repo.status.upsertMany([status(router.id, month.from - 5 * DAY_MS, 'up')]);
+      await repo.status.upsertMany([deviceStatus(router.id, 'up', month.from - 5 * DAY_MS)]);
       await repo.status.upsertMany([
-        status(router.id, down, 'down'),
-        status(ap.id, down, 'unreachable', `device:${router.id}`),
+        deviceStatus(router.id, 'down', down),
+        deviceStatus(ap.id, 'unreachable', down, { cause: `device:${router.id}` }),
       ]);
       await repo.status.upsertMany([
-        status(router.id, down + 144 * MIN, 'up'),
-        status(ap.id, down + 144 * MIN, 'up'),
+        deviceStatus(router.id, 'up', down + 144 * MIN),
+        deviceStatus(ap.id, 'up', down + 144 * MIN),
       ]);
       // Maintenance on the AP for a day, then up; the lone server first seen on the 21st, down past the month's end.
       await repo.status.upsertMany([
-        status(ap.id, month.from + 20 * DAY_MS, 'maintenance'),
-        status(lone.id, month.from + 20 * DAY_MS, 'up'),
+        deviceStatus(ap.id, 'maintenance', month.from + 20 * DAY_MS),
+        deviceStatus(lone.id, 'up', month.from + 20 * DAY_MS),
       ]);
       await repo.status.upsertMany([
-        status(ap.id, month.from + 21 * DAY_MS, 'up'),
-        status(lone.id, month.to - 6 * HOUR_MS, 'down'),
+        deviceStatus(ap.id, 'up', month.from + 21 * DAY_MS),
+        deviceStatus(lone.id, 'down', month.to - 6 * HOUR_MS),
       ]);
-      await repo.status.upsertMany([status(lone.id, month.to + HOUR_MS, 'up')]);
+      await repo.status.upsertMany([deviceStatus(lone.id, 'up', month.to + HOUR_MS)]);
 
       expect(
         (await repo.history.stateChanges(month.from, month.to)).map((c) => [

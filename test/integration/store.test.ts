@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceInput, DeviceStatus, PingSample } from '../../shared/contract/entities';
+import type { DeviceInput, PingSample } from '../../shared/contract/entities';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { deviceStatus } from '../helpers/device-status';
 
 interface Subject {
   name: 'sqlite' | 'postgres';
@@ -114,18 +115,9 @@ describe.each(subjects)('repository on $name', (subject) => {
     const devices = await repo.devices.createMany(
       Array.from({ length: 50 }, (_, i) => device(`10.3.0.${i}`)),
     );
-    const status = (deviceId: number, state: DeviceStatus['state'], since: number): DeviceStatus => ({
-      deviceId,
-      state,
-      since,
-      lastCheck: since,
-      rttMs: 1.5,
-      lossPct: 0,
-      cause: null,
-    });
     await Promise.all([
-      repo.status.upsertMany(devices.map((d) => status(d.id, 'up', 1000))),
-      repo.status.upsertMany(devices.slice(0, 10).map((d) => status(d.id, 'down', 2000))),
+      repo.status.upsertMany(devices.map((d) => deviceStatus(d.id, 'up', 1000))),
+      repo.status.upsertMany(devices.slice(0, 10).map((d) => deviceStatus(d.id, 'down', 2000))),
     ]);
     const all = new Map((await repo.status.all()).map((s) => [s.deviceId, s]));
     expect(all.get(devices[0]!.id)).toMatchObject({ state: 'down', since: 2000 });
@@ -345,18 +337,9 @@ describe.each(subjects)('repository on $name', (subject) => {
       lossPct: 100,
       state: 'down',
     });
-    const status = (deviceId: number): DeviceStatus => ({
-      deviceId,
-      state: 'down',
-      since: at,
-      lastCheck: at,
-      rttMs: null,
-      lossPct: 100,
-      cause: null,
-    });
     await Promise.all([
       repo.ping.insertSamples([row(kept!.id), row(gone!.id)]),
-      repo.status.upsertMany([status(kept!.id), status(gone!.id)]),
+      repo.status.upsertMany([deviceStatus(kept!.id, 'down', at), deviceStatus(gone!.id, 'down', at)]),
     ]);
     expect(await repo.ping.samples(kept!.id, at, at)).toHaveLength(1);
     const ids = (await repo.status.all()).map((s) => s.deviceId);

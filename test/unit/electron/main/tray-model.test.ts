@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Alarm, DeviceState, DeviceStatus, Tower } from '../../../../shared/contract/entities';
 import { trayMenu, trayState, type TrayMenuItem } from '../../../../electron/main/tray-model';
 import { deviceDownAlarm } from '../../../helpers/alarms';
+import { deviceStatus } from '../../../helpers/device-status';
 
-const status = (deviceId: number, state: DeviceState): DeviceStatus => ({
-  deviceId,
-  state,
-  since: 1_700_000_000_000,
-  lastCheck: 1_700_000_000_000,
-  rttMs: state === 'up' ? 3 : null,
-  lossPct: state === 'up' ? 0 : 100,
-  cause: null,
-});
+const status = (deviceId: number, state: DeviceState): DeviceStatus =>
+  deviceStatus(deviceId, state, 1_700_000_000_000);
 
 const alarm = (
   id: number,

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../../shared/contract/entities';
 import { sliceEvent } from '../../../../shared/contract/event-slices';
+import { deviceStatus } from '../../../helpers/device-status';
 
-const status = (deviceId: number): DeviceStatus => ({
-  deviceId,
-  state: 'down',
-  since: 1_000,
-  lastCheck: 1_000,
-  rttMs: null,
-  lossPct: 100,
-  cause: null,
-});
+const status = (deviceId: number): DeviceStatus => deviceStatus(deviceId, 'down', 1_000);
 
 describe('status bursts cut into slices', () => {
   it('cuts 2,500 statuses into slices of 1,000, 1,000 and 500 with the same time, in order', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Alarm, DeviceState, DeviceStatus } from '../../../../../shared/contract/entities';
 import { countByState, sortAlarms, worstState } from '../../../../../renderer/src/live/derive';
+import { deviceStatus } from '../../../../helpers/device-status';
 
-const status = (deviceId: number, state: DeviceState): DeviceStatus => ({
-  deviceId,
-  state,
-  since: 1_000,
-  lastCheck: 1_000,
-  rttMs: null,
-  lossPct: null,
-  cause: null,
-});
+const status = (deviceId: number, state: DeviceState): DeviceStatus => deviceStatus(deviceId, state, 1_000);
 
 const alarm = (id: number, severity: Alarm['severity'], raisedAt: number) =>
   ({ id, severity, raisedAt }) as Alarm;

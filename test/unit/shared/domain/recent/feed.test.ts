@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../../../shared/contract/entities';
 import type { RecentChange } from '../../../../../shared/contract/recent';
 import {
   alarmMomentOf,
@@ -9,28 +8,20 @@ import {
   stateChangesOf,
 } from '../../../../../shared/domain/recent/feed';
 import { deviceDownAlarm } from '../../../../helpers/alarms';
+import { deviceStatus } from '../../../../helpers/device-status';
 
 const T = 1_700_000_000_000;
-const status = (deviceId: number, since: number, state: DeviceStatus['state']): DeviceStatus => ({
-  deviceId,
-  state,
-  since,
-  lastCheck: since + 5_000,
-  rttMs: state === 'up' ? 0.4 : null,
-  lossPct: state === 'up' ? 0 : 100,
-  cause: null,
-});
 
 describe('recent changes feed', () => {
   it('takes a new state from a status batch, not a new sample of the same state', () => {
     const known = new Map([
-      [1, status(1, T, 'up')],
-      [2, status(2, T, 'up')],
+      [1, deviceStatus(1, 'up', T)],
+      [2, deviceStatus(2, 'up', T)],
     ]);
     const batch = [
-      { ...status(1, T, 'up'), rttMs: 9 },
-      status(2, T + 1_000, 'down'),
-      status(3, T + 2_000, 'up'),
+      { ...deviceStatus(1, 'up', T), rttMs: 9 },
+      deviceStatus(2, 'down', T + 1_000),
+      deviceStatus(3, 'up', T + 2_000),
     ];
     expect(stateChangesOf(batch, (id) => known.get(id))).toEqual([
       { kind: 'state', at: T + 1_000, deviceId: 2, from: 'up', to: 'down', cause: null },
