@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
 import { batchedBurst, oneByOneBurst } from '../helpers/alarm-burst';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { storeDialects } from '../helpers/store-dialects';
 
 // 10,000 devices stop answering at once and all come back: the alarm service raises and clears
 // their alarms in batches, far faster than one awaited write per alarm (measured here on 200, in
@@ -13,24 +9,7 @@ import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 const DEVICES = 10_000;
 const BASELINE = 200;
 
-const dir = mkdtempSync(join(tmpdir(), `vigia-alarm-service-${process.pid}-`));
-let postgres: TestPostgres | null = null;
-
-const subjects = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: join(dir, 'vigia.db') }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      postgres = await startTestPostgres();
-      return openStore({ dialect: 'postgres', url: postgres.url });
-    },
-  },
-];
-
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const subjects = storeDialects('alarm-service');
 
 describe.each(subjects)('alarm bursts on $name', ({ open }) => {
   let repo: Repository;

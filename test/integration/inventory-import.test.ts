@@ -1,36 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportDeviceRow } from '../../shared/contract/inventory-import';
 import { readHeader } from '../../shared/domain/import/columns';
 import { planImport } from '../../shared/domain/import/plan';
 import { readImportFile } from '../../shared/domain/import/read-file';
 import { ApiFailure } from '../../shared/contract/api-failure';
-import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
 import { StoreError } from '../../electron/engine/store/repository';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { startTestEngine } from '../helpers/test-engine';
+import { storeDialects } from '../helpers/store-dialects';
 
-const dir = mkdtempSync(join(tmpdir(), 'vigia-import-'));
-let postgres: TestPostgres | null = null;
-
-const dialects = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: join(dir, 'vigia.db') }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      postgres = await startTestPostgres();
-      return openStore({ dialect: 'postgres', url: postgres.url });
-    },
-  },
-] as const;
-
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const dialects = storeDialects('inventory-import');
 
 const device = (
   name: string,

@@ -1,30 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpticalCardRecord } from '../../shared/contract/optical-worker';
-import { openStore } from '../../electron/engine/store/open-store';
 import { DAY_MS, HOUR_MS } from '../../electron/engine/store/repo/optical';
-import type { Repository } from '../../electron/engine/store/repository';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { storeDialects } from '../helpers/store-dialects';
 
-const dir = mkdtempSync(join(tmpdir(), 'vigia-optical-store-'));
-let postgres: TestPostgres | null = null;
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const stores: { name: string; open: () => Promise<Repository> }[] = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: join(dir, 'optical.db') }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      postgres = await startTestPostgres();
-      return openStore({ dialect: 'postgres', url: postgres.url });
-    },
-  },
-];
+const stores = storeDialects('optical-store');
 
 const card = (uid: string, fields: Partial<OpticalCardRecord> = {}): OpticalCardRecord => ({
   cardUid: uid,

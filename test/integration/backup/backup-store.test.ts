@@ -1,30 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../../electron/engine/store/open-store';
 import type { Repository } from '../../../electron/engine/store/repository';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
+import { storeDialects } from '../../helpers/store-dialects';
 
-const dir = mkdtempSync(join(tmpdir(), `vigia-backup-store-${process.pid}-`));
-let postgres: TestPostgres | null = null;
-
-const subjects = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: join(dir, 'vigia.db') }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      postgres = await startTestPostgres();
-      return openStore({ dialect: 'postgres', url: postgres.url });
-    },
-  },
-];
-
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const subjects = storeDialects('backup-store');
 
 describe.each(subjects)('backup store on $name', (subject) => {
   let repo: Repository;
