@@ -1,27 +1,37 @@
 import type { NewAlarm, Repository } from '../../electron/engine/store/repository';
 import type { Alarm } from '../../shared/contract/entities';
 
-/** An open ICMP "device down" alarm of device `deviceId` named `device`, with any field overridden. */
-export function deviceDownAlarm(id: number, device: string, overrides: Partial<Alarm> = {}): Alarm {
+/** An open alarm as the store returns it: an ICMP "device down" raised at 1,000 unless overridden. */
+export function anAlarm(fields: Partial<Alarm> & Pick<Alarm, 'id'>): Alarm {
   return {
-    id,
     source: 'icmp',
-    deviceId: id * 10,
+    deviceId: null,
     towerId: null,
     ref: null,
     type: 'device_down',
     severity: 'critical',
     state: 'active',
-    params: { device },
+    params: {},
     affected: 1,
-    raisedAt: 1_700_000_000_000,
+    raisedAt: 1_000,
     acknowledgedAt: null,
     acknowledgedBy: null,
     clearedAt: null,
     clearedBy: null,
     note: null,
-    ...overrides,
+    ...fields,
   };
+}
+
+/** An open ICMP "device down" alarm of device `deviceId` named `device`, with any field overridden. */
+export function deviceDownAlarm(id: number, device: string, overrides: Partial<Alarm> = {}): Alarm {
+  return anAlarm({
+    id,
+    deviceId: id * 10,
+    params: { device },
+    raisedAt: 1_700_000_000_000,
+    ...overrides,
+  });
 }
 
 /** Opens one alarm straight in the store (as a source would), an ICMP "device down" by default. */

@@ -3,6 +3,7 @@ import { MassOutageWatch } from '../../../../../electron/engine/monitor/mass-out
 import type { Alarm } from '../../../../../shared/contract/entities';
 import { defaultMassOutageRule } from '../../../../../shared/domain/outage/mass-outage';
 import type { PlannedAlarm } from '../../../../../shared/domain/monitor/alarm-plan';
+import { anAlarm } from '../../../../helpers/alarms';
 
 const AT = 5_000_000;
 const downPlan = (ids: number[]): PlannedAlarm[] =>
@@ -18,22 +19,7 @@ const roots = (ids: number[]) => new Map(ids.map((id) => [`device:${id}`, 1]));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 function stored(partial: Partial<Alarm> & Pick<Alarm, 'id' | 'source' | 'type'>): Alarm {
-  return {
-    deviceId: null,
-    towerId: null,
-    ref: null,
-    severity: 'major',
-    state: 'active',
-    params: {},
-    affected: 1,
-    raisedAt: 1_000,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    clearedAt: null,
-    clearedBy: null,
-    note: null,
-    ...partial,
-  };
+  return anAlarm({ severity: 'major', ...partial });
 }
 
 describe('the monitor’s mass-outage memory', () => {

@@ -4,27 +4,12 @@ import type { NotifyConfig, WebhookTarget } from '../../../../../shared/contract
 import { defaultNotifyConfig } from '../../../../../shared/domain/notify/defaults';
 import { NotificationRouter } from '../../../../../electron/engine/notify/notification-router';
 import type { NewOutboxMessage, Repository } from '../../../../../electron/engine/store/repository';
+import { deviceDownAlarm } from '../../../../helpers/alarms';
 
 const NOW = 1_800_000_000_000;
 
-const alarm = (id: number, raisedAt: number): Alarm => ({
-  id,
-  source: 'icmp',
-  deviceId: 7,
-  towerId: null,
-  ref: null,
-  type: 'device_down',
-  severity: 'critical',
-  state: 'active',
-  params: { device: 'OLT 7' },
-  affected: 1,
-  raisedAt,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  clearedAt: null,
-  clearedBy: null,
-  note: null,
-});
+const alarm = (id: number, raisedAt: number): Alarm =>
+  deviceDownAlarm(id, 'OLT 7', { deviceId: 7, raisedAt });
 
 const webhook = (id: string): WebhookTarget => ({
   id,

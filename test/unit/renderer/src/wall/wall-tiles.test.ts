@@ -2,27 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Alarm, Device, Tower } from '../../../../../shared/contract/entities';
 import { wallTiles } from '../../../../../renderer/src/wall/wall-tiles';
 import { elapsed } from '../../../../../renderer/src/wall/elapsed';
+import { anAlarm } from '../../../../helpers/alarms';
 
 let nextId = 1;
-const alarm = (fields: Partial<Alarm>): Alarm => ({
-  id: nextId++,
-  source: 'icmp',
-  deviceId: null,
-  towerId: null,
-  ref: null,
-  type: 'down',
-  severity: 'critical',
-  state: 'active',
-  params: {},
-  affected: 1,
-  raisedAt: 1_000,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  clearedAt: null,
-  clearedBy: null,
-  note: null,
-  ...fields,
-});
+const alarm = (fields: Partial<Alarm>): Alarm => anAlarm({ id: nextId++, type: 'down', ...fields });
 const tower = (id: number, name: string) => ({ id, name }) as Tower;
 const device = (id: number, name: string, towerId: number | null) => ({ id, name, towerId }) as Device;
 

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Alarm } from '../../../../../shared/contract/entities';
 import { NotificationHold, type AlarmNotice } from '../../../../../shared/domain/notify/hold';
+import { anAlarm } from '../../../../helpers/alarms';
 
 let nextId = 1;
 function alarm(partial: Partial<Alarm> & Pick<Alarm, 'source' | 'type'>): Alarm {
-  return {
-    id: nextId++,
-    deviceId: null,
-    towerId: null,
-    ref: null,
-    severity: 'major',
-    state: 'active',
-    params: {},
-    affected: 1,
-    raisedAt: 1_000,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    clearedAt: null,
-    clearedBy: null,
-    note: null,
-    ...partial,
-  };
+  return anAlarm({ id: nextId++, severity: 'major', ...partial });
 }
 
 const down = (device: string, cause: string | null = 'monitor:mass-outage', raisedAt = 1_000) =>
