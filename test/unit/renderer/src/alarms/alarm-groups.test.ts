@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Alarm, Device, DeviceStatus, Tower } from '../../../../../shared/contract/entities';
 import { groupByCause } from '../../../../../renderer/src/alarms/alarm-groups';
+import { anAlarm } from '../../../../helpers/alarms';
 
 let nextId = 1;
-const alarm = (fields: Partial<Alarm>): Alarm =>
-  ({
-    id: nextId++,
-    source: 'icmp',
-    deviceId: null,
-    towerId: null,
-    ref: null,
-    type: 'device_down',
-    severity: 'critical',
-    state: 'active',
-    params: {},
-    affected: 1,
-    raisedAt: 0,
-    ...fields,
-  }) as Alarm;
+const alarm = (fields: Partial<Alarm>): Alarm => anAlarm({ id: nextId++, raisedAt: 0, ...fields });
 const status = (deviceId: number, cause: string | null) => ({ deviceId, cause }) as DeviceStatus;
 
 describe('alarms grouped by cause', () => {
