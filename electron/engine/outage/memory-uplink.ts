@@ -2,13 +2,14 @@ import type { UplinkSignal, UplinkState } from './uplink-port';
 
 /**
  * An uplink signal set by hand: the `--demo` network's simulated uplink (its checks reach no real
- * address) and, with no uplink checks wired, one that is never down.
+ * address) and, with no uplink checks wired, one that is never down. The synthetic checks'
+ * `UplinkTracker` is one too, set from their verdict after every round.
  */
 export class MemoryUplink implements UplinkSignal {
   private state: UplinkState;
   private readonly listeners = new Set<(s: UplinkState) => void>();
 
-  constructor(now: () => number = Date.now) {
+  constructor(protected readonly now: () => number = Date.now) {
     this.state = { down: false, since: new Date(now()).toISOString(), failing: [] };
   }
 
