@@ -95,7 +95,7 @@ export class DutyRequests implements DutyRouter {
     this.handlers.set(kind, handler as unknown as DutyHandler<DutyKind>);
   }
 
-  run<K extends DutyKind>(
+  async run<K extends DutyKind>(
     kind: K,
     group: number,
     input: DutyInput<K>,
