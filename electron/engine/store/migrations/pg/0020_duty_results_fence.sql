@@ -1,8 +1,9 @@
 -- Fencing of what the duties beside the pollers measure (duty_fence covers their alarms and
 -- backup versions): a synthetic check's result is written only by the leader of the check's poller
 -- group, an optical sample only by the leader of its endpoint's group (kept in the optical
--- settings; an endpoint without one is in the default group 1). A deposed or hung leader's late
--- round is refused whole, in the same statement. Sessions without vigia.instance are not fenced.
+-- settings; an endpoint without one, or a sample of no known measure, is in the default group 1).
+-- A deposed or hung leader's late round is refused whole, in the same statement. Sessions
+-- without vigia.instance are not fenced.
 CREATE OR REPLACE FUNCTION vigia_optical_endpoint_group(endpoint integer) RETURNS integer
 LANGUAGE sql STABLE AS $$
   SELECT coalesce((
@@ -14,22 +15,23 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION vigia_fence_duty_rows() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  refused boolean;
 BEGIN
   -- Once per statement over the rows it wrote (a round's results or samples): each distinct
   -- subject's group is looked up once, not once per row.
   IF TG_TABLE_NAME = 'synthetic_results' THEN
-    IF EXISTS (
+    SELECT EXISTS (
       SELECT 1 FROM (SELECT DISTINCT check_id FROM written) w
       LEFT JOIN synthetic_checks c ON c.id = w.check_id
-      WHERE NOT vigia_holds_lease(coalesce(c.group_id, 1))) THEN
-      RAISE EXCEPTION 'vigia: instance % holds no poller lease for %', current_setting('vigia.instance', true), TG_TABLE_NAME
-        USING ERRCODE = 'VGF01';
-    END IF;
-  ELSIF EXISTS (
-    SELECT 1 FROM (SELECT DISTINCT m.endpoint_id FROM written w
-                   LEFT JOIN optical_measures m ON m.id = w.measure_id) e
-    WHERE NOT vigia_holds_lease(CASE WHEN e.endpoint_id IS NULL THEN 1
-                                     ELSE vigia_optical_endpoint_group(e.endpoint_id) END)) THEN
+      WHERE NOT vigia_holds_lease(coalesce(c.group_id, 1))) INTO refused;
+  ELSE
+    SELECT EXISTS (
+      SELECT 1 FROM (SELECT DISTINCT m.endpoint_id FROM written w
+                     LEFT JOIN optical_measures m ON m.id = w.measure_id) e
+      WHERE NOT vigia_holds_lease(vigia_optical_endpoint_group(e.endpoint_id))) INTO refused;
+  END IF;
+  IF refused THEN
     RAISE EXCEPTION 'vigia: instance % holds no poller lease for %', current_setting('vigia.instance', true), TG_TABLE_NAME
       USING ERRCODE = 'VGF01';
   END IF;
