@@ -344,8 +344,8 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
     type Side = { transport: ReturnType<typeof countingTransport>; service: BackupService; runs: BackupRuns };
 
     // "Back up all" on A: its own device here, site B's two on B; one progress bar on A.
-    const started = await onA.runs.start(null);
-    expect(started).toMatchObject({ total: 3, finishedAt: null });
+    // Returned once each leader took its part up (the fake's instant jobs may be done by then).
+    expect(await onA.runs.start(null)).toMatchObject({ total: 3 });
     await expect.poll(() => onA.runs.progress()?.finishedAt ?? null, { timeout: 15_000 }).not.toBeNull();
     expect(onA.runs.progress()).toMatchObject({ total: 3, done: 3, failed: 0, changed: 3, cancelled: false });
     expect(onA.transport.ran).toEqual([central]);
@@ -443,6 +443,19 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
     expect(rows[0]).toEqual({ n: 0 });
     await a.repo.synthetic.deleteCheck(check.id);
     await a.repo.cluster.deleteGroup(siteC);
+  });
+
+  it('forgets answered requests after an hour, and keeps those still running for a live leader', async () => {
+    const store = new DutyStore(postgres.url, a.holder);
+    open.push({ close: () => store.close() });
+    const before = await sql(
+      `SELECT state, count(*)::int AS n FROM duty_requests GROUP BY state ORDER BY state`,
+    );
+    expect(before.rows.length).toBeGreaterThan(0);
+    expect(before.rows.every((row: { state: string }) => row.state === 'done')).toBe(true);
+    await sql(`UPDATE duty_requests SET updated_at = updated_at - 7200000`);
+    await store.prune();
+    expect((await sql(`SELECT count(*)::int AS n FROM duty_requests`)).rows[0]).toEqual({ n: 0 });
   });
 
   it("runs a synthetic check on its group's leader alone, the other reading its results, and follows a move", async () => {

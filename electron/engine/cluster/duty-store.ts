@@ -162,9 +162,14 @@ export class DutyStore {
     return rows[0]?.name ?? null;
   }
 
-  /** Requests answered, expired or abandoned over an hour ago. */
+  /** Requests answered or expired over an hour ago, and those their claimer abandoned (lease lost). */
   async prune(): Promise<void> {
-    await this.pool.query(`DELETE FROM duty_requests WHERE updated_at < ${NOW_MS} - $1`, [KEEP_MS]);
+    await this.pool.query(
+      `DELETE FROM duty_requests r WHERE r.updated_at < ${NOW_MS} - $1 AND (r.state <> 'running' OR NOT EXISTS (
+         SELECT 1 FROM poller_leases l
+         WHERE l.group_id = r.group_id AND l.holder = r.claimed_by AND l.expires_at > ${NOW_MS}))`,
+      [KEEP_MS],
+    );
   }
 
   async notify(kind: 'duty.requested' | 'duty.updated', ids: number[]): Promise<void> {
