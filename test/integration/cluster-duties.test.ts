@@ -498,8 +498,12 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
     await a.repo.synthetic.deleteCheck(check.id);
   }, 60_000);
 
-  it("refuses a deposed leader's late synthetic result and optical sample", async () => {
-    // Site B moved to A in the test before: B led it and leads it no more.
+  it("refuses a deposed leader's late synthetic result, optical sample and optical alarm", async () => {
+    // Site B moved to A in the test before: B led it and leads it no more, but leads site D — a
+    // leader still, of another group.
+    const siteD = (await a.repo.cluster.saveGroup({ id: null, name: 'Site D', pinned: ['bbbbbbbb-0002'] }))!
+      .id;
+    await expect.poll(() => b.keeper.holdsNow(siteD), { timeout: 10_000 }).toBe(true);
     const check = await a.repo.synthetic.createCheck(checkInput('Late result', siteB));
     const late = {
       checkId: check.id,
@@ -532,6 +536,13 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
       measure!.id,
     ]);
     expect(rows[0]).toEqual({ n: 1 });
+
+    const opticalAlarm = `INSERT INTO alarms (source, ref, type, severity, state, params, raised_at)
+      VALUES ('optical', $1, 'endpoint', 'major', 'active', '{}', 1)`;
+    const ref = `optical:${endpointId}:endpoint`;
+    expect(isFenced(await fencedInsert(b.holder, opticalAlarm, [ref]))).toBe(true);
+    expect(await fencedInsert(a.holder, opticalAlarm, [ref])).toBeNull();
     await a.repo.synthetic.deleteCheck(check.id);
+    await a.repo.cluster.deleteGroup(siteD);
   });
 });
