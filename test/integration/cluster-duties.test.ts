@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLLER_GROUP } from '../../shared/contract/cluster';
-import type { BackupJob, BackupOutcome } from '../../shared/contract/backup-worker';
 import { OpticalConfigInput } from '../../shared/contract/optical';
 import type { ProbeRequest } from '../../shared/contract/synthetic-worker';
 import { defaultCadences, defaultRules } from '../../shared/domain/optical/defaults';
@@ -27,6 +25,7 @@ import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import { syntheticApiHandlers } from '../../electron/engine/synthetic/api-handlers';
 import { SyntheticService } from '../../electron/engine/synthetic/synthetic-service';
 import { testCaller } from '../helpers/callers';
+import { instantBackupTransport } from '../helpers/instant-backup-transport';
 import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
 import { inProcessOpticalTransport } from '../helpers/optical-transport';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
@@ -153,47 +152,6 @@ async function fencedInsert(holder: string, text: string, values: unknown[]): Pr
   } finally {
     await client.end();
   }
-}
-
-/**
- * A backup transport that answers every job with a configuration of its own (no SSH: the routing
- * between instances is under test here, the SSH jobs in backup-service.test.ts). While `held`,
- * jobs wait until cancelled, and end as the worker ends a cancelled job.
- */
-function countingTransport() {
-  const ran: number[] = [];
-  const waiting = new Map<number, () => void>();
-  const transport = {
-    ran,
-    held: false,
-    waiting,
-    run: async (job: BackupJob): Promise<BackupOutcome> => {
-      ran.push(job.deviceId);
-      let failure: BackupOutcome['failure'] = null;
-      if (transport.held) {
-        await new Promise<void>((done) => waiting.set(job.deviceId, done));
-        failure = { code: 'cancelled', detail: '' };
-      }
-      const config = `hostname device-${job.deviceId}\nrun ${ran.length}\n`;
-      return {
-        deviceId: job.deviceId,
-        startedAt: Date.now(),
-        durationMs: 1,
-        attempts: 1,
-        failure,
-        hostKey: 'SHA256:AAAA',
-        jumpHostKey: null,
-        crypto: null,
-        hash: failure ? null : createHash('sha256').update(config).digest('hex'),
-        config: failure ? null : config,
-        bytes: failure ? 0 : config.length,
-      };
-    },
-    cancel: async (deviceIds: number[]) => {
-      for (const id of deviceIds) waiting.get(id)?.();
-    },
-  };
-  return transport;
 }
 
 const checkInput = (name: string, groupId: number) => ({
@@ -323,7 +281,7 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
         ),
       );
     const [onA, onB] = [a, b].map((side) => {
-      const transport = countingTransport();
+      const transport = instantBackupTransport();
       const service = new BackupService({
         repo: side.repo,
         cipher,
@@ -341,7 +299,11 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
       open.push({ close: () => runs.cancel().then(() => service.whenIdle()) });
       return { transport, service, runs };
     }) as [Side, Side];
-    type Side = { transport: ReturnType<typeof countingTransport>; service: BackupService; runs: BackupRuns };
+    type Side = {
+      transport: ReturnType<typeof instantBackupTransport>;
+      service: BackupService;
+      runs: BackupRuns;
+    };
 
     // "Back up all" on A: its own device here, site B's two on B; one progress bar on A.
     // Returned once each leader took its part up (the fake's instant jobs may be done by then).
