@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BackupJob, BackupOutcome } from '../../shared/contract/backup-worker';
+import { targetToStore } from '../../electron/engine/backup/target-secrets';
+import type { Repository } from '../../electron/engine/store/repository';
+import type { SecretCipher } from '../../electron/engine/store/secret-cipher';
 
 /**
  * A backup transport that answers every job at once with a configuration of its own — no SSH: for
@@ -40,4 +43,29 @@ export function instantBackupTransport() {
     },
   };
   return transport;
+}
+
+/** An enabled backup target for the instant transport (its password is sealed, and never sent). */
+export async function saveInstantTarget(
+  repo: Repository,
+  cipher: SecretCipher,
+  deviceId: number,
+  host: string,
+): Promise<void> {
+  await repo.backup.saveTarget(
+    await targetToStore(
+      {
+        deviceId,
+        enabled: true,
+        profile: 'cisco-ios',
+        port: 22,
+        username: 'noc',
+        auth: { kind: 'password', password: 'not-sent-anywhere' },
+        enableSecret: null,
+      },
+      null,
+      host,
+      cipher,
+    ),
+  );
 }

@@ -9,7 +9,6 @@ import type { ProbeRequest } from '../../shared/contract/synthetic-worker';
 import { defaultCadences, defaultRules } from '../../shared/domain/optical/defaults';
 import { BackupRuns } from '../../electron/engine/backup/backup-runs';
 import { BackupService } from '../../electron/engine/backup/backup-service';
-import { targetToStore } from '../../electron/engine/backup/target-secrets';
 import { DutyRequests } from '../../electron/engine/cluster/duty-requests';
 import { DutyStore } from '../../electron/engine/cluster/duty-store';
 import { EventRelay } from '../../electron/engine/cluster/event-relay';
@@ -25,7 +24,7 @@ import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
 import { syntheticApiHandlers } from '../../electron/engine/synthetic/api-handlers';
 import { SyntheticService } from '../../electron/engine/synthetic/synthetic-service';
 import { testCaller } from '../helpers/callers';
-import { instantBackupTransport } from '../helpers/instant-backup-transport';
+import { instantBackupTransport, saveInstantTarget } from '../helpers/instant-backup-transport';
 import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
 import { inProcessOpticalTransport } from '../helpers/optical-transport';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
@@ -263,23 +262,7 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
     await a.repo.cluster.assign(siteB, [siteB1, siteB2]);
     await a.membershipChanged();
     await b.membershipChanged();
-    for (const [deviceId, host] of hosts)
-      await a.repo.backup.saveTarget(
-        await targetToStore(
-          {
-            deviceId,
-            enabled: true,
-            profile: 'cisco-ios',
-            port: 22,
-            username: 'noc',
-            auth: { kind: 'password', password: 'not-sent-anywhere' },
-            enableSecret: null,
-          },
-          null,
-          host,
-          cipher,
-        ),
-      );
+    for (const [deviceId, host] of hosts) await saveInstantTarget(a.repo, cipher, deviceId, host);
     const [onA, onB] = [a, b].map((side) => {
       const transport = instantBackupTransport();
       const service = new BackupService({

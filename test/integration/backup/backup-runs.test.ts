@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupRuns } from '../../../electron/engine/backup/backup-runs';
 import { BACKUP_SETTINGS_KEY, BackupService } from '../../../electron/engine/backup/backup-service';
-import { targetToStore } from '../../../electron/engine/backup/target-secrets';
 import { DutyRequests } from '../../../electron/engine/cluster/duty-requests';
 import { openStore } from '../../../electron/engine/store/open-store';
 import type { Repository } from '../../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../../electron/engine/store/secret-cipher';
-import { instantBackupTransport } from '../../helpers/instant-backup-transport';
+import { instantBackupTransport, saveInstantTarget } from '../../helpers/instant-backup-transport';
 import { MemoryAlarmPort } from '../../helpers/memory-alarm-port';
 
 // One instance alone (SQLite): the operator's run is this instance's, with its progress and cancel;
@@ -27,22 +26,7 @@ beforeAll(async () => {
   for (const host of hosts) {
     const device = await repo.devices.create({ name: `Borda ${host}`, host, kind: 'router' });
     devices.push(device.id);
-    await repo.backup.saveTarget(
-      await targetToStore(
-        {
-          deviceId: device.id,
-          enabled: true,
-          profile: 'cisco-ios',
-          port: 22,
-          username: 'noc',
-          auth: { kind: 'password', password: 'not-sent-anywhere' },
-          enableSecret: null,
-        },
-        null,
-        host,
-        cipher,
-      ),
-    );
+    await saveInstantTarget(repo, cipher, device.id, host);
   }
   // One device at a time: what waits behind the held one is what a cancel withdraws.
   await repo.settings.set(BACKUP_SETTINGS_KEY, { parallelism: 1 });
