@@ -59,7 +59,13 @@ import { MemoryUplink } from './outage/memory-uplink';
 import { OutageService } from './outage/outage-service';
 import type { UplinkSignal } from './outage/uplink-port';
 import { reportsApiHandlers } from './reports/api-handlers';
-import { clusterIdentity, leasesFor, startCluster, type ClusterIdentity } from './cluster/start-cluster';
+import {
+  clusterIdentity,
+  dutyRequestsFor,
+  leasesFor,
+  startCluster,
+  type ClusterIdentity,
+} from './cluster/start-cluster';
 import { DEFAULT_POLLER_GROUP } from '../../shared/contract/cluster';
 import { liveStatuses } from './cluster/live-statuses';
 import { GroupDutyBoard } from './cluster/group-duty';
@@ -226,6 +232,8 @@ async function startAround(
     holds: leases && ((group) => leases.holdsNow(group)),
     groupOf: (deviceId) => inventory.groupOf(deviceId),
   });
+  // An operator's action on a subject runs on the leader of its group, wherever it was asked.
+  const duties = dutyRequestsFor(store, identity, leases, duty, () => settings.language(), log);
   // ── SNMP traps ──
   const traps = startTraps({
     duty,
@@ -321,6 +329,7 @@ async function startAround(
   // ── Configuration backup ──
   const backup = startBackup({
     duty,
+    duties,
     repo,
     cipher,
     alarms,
@@ -342,6 +351,7 @@ async function startAround(
   });
   const synthetic = await startSynthetic({
     duty,
+    duties,
     repo,
     supervisor,
     alarms,
@@ -417,6 +427,7 @@ async function startAround(
     store,
     leases,
     pollers,
+    duties,
     resyncAlarms: () => alarms.resync(),
     setScope: (scope) => inventory.setScope(scope),
     leadNotifications: (leading) => notify.lead(leading),
@@ -437,7 +448,7 @@ async function startAround(
       traps: traps.handlers,
       notify: notify.handlers(),
       settings: settingsApiHandlers(settings, snmpLimitsHandlers(repo, Date.now)),
-      optical: opticalApiHandlers(optical),
+      optical: opticalApiHandlers(optical, duties),
       backup: backup.handlers,
       accounts,
       outage: outageApiHandlers(outage, options.demo && uplink instanceof MemoryUplink ? uplink : null, () =>

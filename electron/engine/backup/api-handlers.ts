@@ -12,6 +12,7 @@ import type { StoredBackupVersion } from '../store/repo/backup';
 import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 import { BACKUP_SETTINGS_KEY, unzipConfig, type BackupService } from './backup-service';
+import type { BackupRuns } from './backup-runs';
 import { configHunks, lineChanges } from './config-diff';
 import { isValidSchedule } from './schedule';
 import { jumpOf, jumpWithKeys, targetSummary, targetToStore } from './target-secrets';
@@ -45,9 +46,11 @@ export function backupApiHandlers(deps: {
   repo: Repository;
   cipher: SecretCipher;
   service: BackupService;
+  /** The runs operators start, carried to each poller group's leader. */
+  runs: BackupRuns;
   now?: () => number;
 }): BackupApiHandlers {
-  const { repo, cipher, service } = deps;
+  const { repo, cipher, service, runs } = deps;
   const now = deps.now ?? Date.now;
   const audit = (by: string, action: string, deviceId: number | null, details: string) =>
     repo.audit.add({
@@ -165,7 +168,7 @@ export function backupApiHandlers(deps: {
           weakCrypto,
           hostKeyPending: target.offeredHostKey !== null || jumpOf(target)?.offeredHostKey != null,
           addressChanged: target.boundHost !== device.host,
-          running: service.isRunning(device.id),
+          running: runs.isRunning(device.id),
         });
         if (!target.enabled) continue;
         counts.configured++;
@@ -188,7 +191,7 @@ export function backupApiHandlers(deps: {
       return { ...lineChanges(before, after), hunks: configHunks(before, after) };
     },
     'backup.run': async ({ deviceIds }, { name: by }) => {
-      const progress = await service.start(deviceIds);
+      const progress = await runs.start(deviceIds);
       await audit(
         by,
         'backup.run',
@@ -197,9 +200,9 @@ export function backupApiHandlers(deps: {
       );
       return progress;
     },
-    'backup.progress': async () => service.progress(),
+    'backup.progress': async () => runs.progress(),
     'backup.cancel': async (_input, { name: by }) => {
-      const progress = await service.cancel();
+      const progress = await runs.cancel();
       await audit(by, 'backup.cancel', null, '');
       return progress;
     },

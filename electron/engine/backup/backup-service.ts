@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { BackupSettings, type BackupRunProgress } from '../../../shared/contract/backup';
 import type { BackupFailure, BackupOutcome } from '../../../shared/contract/backup-worker';
+import type { BackupPartProgress } from '../../../shared/contract/duty-requests';
 import { planBackupAlarms } from '../../../shared/domain/backup/alarms';
 import type { AlarmPort } from '../alarms/port';
 import type { BackupTransport } from '../collectors/backup-port';
@@ -37,6 +38,9 @@ export interface BackupServiceDeps {
   log?: (message: string) => void;
 }
 
+/** What became of one device of a run: stored (changed or not), failed, or taken out of the run. */
+type DeviceEnd = 'changed' | 'same' | 'failed' | 'withdrawn';
+
 export const unzipConfig = async (content: Buffer): Promise<string> =>
   (await gunzipAsync(content)).toString('utf8');
 
@@ -54,6 +58,8 @@ export class BackupService {
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private exporter: { dir: string; target: VersionExport } | null = null;
+  /** The parts of the run that follow their devices (runPart). */
+  private readonly partListeners = new Set<(deviceId: number, end: DeviceEnd) => void>();
 
   constructor(private readonly deps: BackupServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -80,17 +86,76 @@ export class BackupService {
    * group another instance leads are left to that instance.
    */
   async start(deviceIds: number[] | null): Promise<BackupRunProgress> {
+    this.enqueue(await this.wanted(deviceIds));
+    return this.progress()!;
+  }
+
+  /**
+   * Backs these devices up as one part of the run (joining the run going on), reporting their
+   * progress as each is stored; resolves when every one is done or withdrawn (`signal`: the part
+   * is cancelled — what waits is withdrawn, what runs is aborted in the worker).
+   */
+  async runPart(
+    deviceIds: number[],
+    report: (progress: BackupPartProgress) => void,
+    signal: AbortSignal,
+  ): Promise<BackupPartProgress> {
+    const wanted = await this.wanted(deviceIds);
+    // From here to the listener nothing yields: no device of the part can end unseen.
+    const pending = new Set(this.enqueue(wanted));
+    const part: BackupPartProgress = {
+      total: pending.size,
+      done: 0,
+      failed: 0,
+      changed: 0,
+      cancelled: false,
+      finished: false,
+    };
+    return new Promise((resolve) => {
+      const finish = () => {
+        this.partListeners.delete(listener);
+        signal.removeEventListener('abort', cancel);
+        part.finished = true;
+        report({ ...part });
+        resolve({ ...part });
+      };
+      const listener = (deviceId: number, end: DeviceEnd) => {
+        if (!pending.delete(deviceId)) return;
+        if (end === 'withdrawn') part.cancelled = true;
+        else {
+          part.done++;
+          if (end === 'failed') part.failed++;
+          if (end === 'changed') part.changed++;
+        }
+        if (pending.size === 0) finish();
+        else report({ ...part });
+      };
+      const cancel = () => void this.withdraw([...pending]);
+      this.partListeners.add(listener);
+      signal.addEventListener('abort', cancel, { once: true });
+      if (pending.size === 0) finish();
+      else report({ ...part });
+      if (signal.aborted) cancel();
+    });
+  }
+
+  /** The devices of a run asked for (every enabled target when null) that are backed up here. */
+  private async wanted(deviceIds: number[] | null): Promise<number[]> {
     const handles = this.deps.handles ?? (() => true);
     const targets = (await this.deps.repo.backup.targets()).filter((target) => handles(target.deviceId));
-    const wanted = deviceIds
+    return deviceIds
       ? targets.filter((target) => deviceIds.includes(target.deviceId)).map((target) => target.deviceId)
       : targets.filter((target) => target.enabled).map((target) => target.deviceId);
+  }
+
+  /** Puts the devices into the run (starting one when none goes on); returns those now in it. */
+  private enqueue(wanted: number[]): number[] {
     if (this.run && this.run.finishedAt === null) {
       const queued = new Set(this.run.queue);
       const fresh = wanted.filter((id) => !queued.has(id) && !this.active.has(id));
       this.run.queue.push(...fresh);
       this.run.total += fresh.length;
-      return this.progress()!;
+      return wanted;
     }
     this.run = {
       runId: this.nextRunId++,
@@ -104,7 +169,23 @@ export class BackupService {
       queue: [...wanted],
     };
     this.idle = this.drive(this.run);
-    return this.progress()!;
+    return wanted;
+  }
+
+  /** Takes these devices out of the run: those waiting leave it, those running are aborted. */
+  private async withdraw(deviceIds: number[]): Promise<void> {
+    const run = this.run;
+    if (!run || run.finishedAt !== null) return;
+    const leaving = new Set(deviceIds);
+    const waiting = run.queue.filter((id) => leaving.has(id));
+    run.queue = run.queue.filter((id) => !leaving.has(id));
+    run.total -= waiting.length;
+    for (const id of waiting) this.ended(id, 'withdrawn');
+    await this.deps.transport.cancel(deviceIds.filter((id) => this.active.has(id)));
+  }
+
+  private ended(deviceId: number, end: DeviceEnd): void {
+    for (const listener of this.partListeners) listener(deviceId, end);
   }
 
   /** Stops the run: nothing new starts, and the jobs in flight are aborted in the worker. */
@@ -112,7 +193,8 @@ export class BackupService {
     const run = this.run;
     if (!run || run.finishedAt !== null) return this.progress();
     run.cancelled = true;
-    run.queue.length = 0;
+    const waiting = run.queue.splice(0);
+    for (const id of waiting) this.ended(id, 'withdrawn');
     await this.deps.transport.cancel([...this.active]);
     return this.progress();
   }
@@ -154,17 +236,19 @@ export class BackupService {
     deviceId: number,
     result: Promise<'changed' | 'same' | 'failed'>,
   ): Promise<void> {
+    let end: DeviceEnd = 'failed';
     try {
-      const stored = await result;
+      end = await result;
       run.done++;
-      if (stored === 'failed') run.failed++;
-      if (stored === 'changed') run.changed++;
+      if (end === 'failed') run.failed++;
+      if (end === 'changed') run.changed++;
     } catch (error) {
       run.done++;
       run.failed++;
       this.log(`backup of device ${deviceId}: ${(error as Error).message}`);
     } finally {
       this.active.delete(deviceId);
+      this.ended(deviceId, end);
     }
   }
 

@@ -1,6 +1,7 @@
 import { backupWorkerApi } from '../../../shared/contract/backup-worker';
 import type { AlarmPort } from '../alarms/port';
 import { workerBackupTransport, type BackupTransport } from '../collectors/backup-port';
+import type { DutyRouter } from '../cluster/duty-requests';
 import type { GroupDuty } from '../cluster/group-duty';
 import type { Supervisor } from '../collectors/supervisor';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
@@ -8,6 +9,7 @@ import type { Repository } from '../store/repository';
 import type { SecretCipher } from '../store/secret-cipher';
 import { backupApiHandlers, type BackupApiHandlers } from './api-handlers';
 import { BackupScheduler } from './backup-scheduler';
+import { BackupRuns } from './backup-runs';
 import { BackupService } from './backup-service';
 import { gitExport } from './git-export';
 
@@ -25,8 +27,10 @@ export function startBackup(deps: {
   cipher: SecretCipher;
   alarms: AlarmPort;
   supervisor: Supervisor;
-  /** Schedules and runs take the devices of the poller groups led here. */
-  duty: Pick<GroupDuty, 'leadsDevice'>;
+  /** Schedules take the devices of the poller groups led here. */
+  duty: Pick<GroupDuty, 'leadsDevice' | 'groupOf'>;
+  /** An operator's run goes to the leader of each device's group. */
+  duties: DutyRouter;
   /** The demo's devices instead of the worker: the demo never connects anywhere. */
   demoTransport: BackupTransport | null;
   log: (message: string) => void;
@@ -49,6 +53,13 @@ export function startBackup(deps: {
     log: deps.log,
     handles: (deviceId) => deps.duty.leadsDevice(deviceId),
   });
+  const runs = new BackupRuns({
+    repo: deps.repo,
+    service,
+    duties: deps.duties,
+    groupOf: (deviceId) => deps.duty.groupOf(deviceId),
+    log: deps.log,
+  });
   const scheduler = new BackupScheduler(deps.repo, service, deps.log);
   scheduler.start();
   if (deps.demoTransport) {
@@ -60,9 +71,10 @@ export function startBackup(deps: {
       .catch((error: Error) => deps.log(`demo backups: ${error.message}`));
   }
   return {
-    handlers: backupApiHandlers({ repo: deps.repo, cipher: deps.cipher, service }),
+    handlers: backupApiHandlers({ repo: deps.repo, cipher: deps.cipher, service, runs }),
     async stop() {
       scheduler.stop();
+      await runs.cancel();
       await service.cancel();
       await service.whenIdle();
     },

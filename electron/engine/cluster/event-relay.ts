@@ -4,13 +4,13 @@ import {
   coalesce,
   parseNotice,
   payloadsOf,
+  RELAY_CHANNEL as CHANNEL,
   type RelayKind,
   type RelayNotice,
 } from '../../../shared/domain/cluster/relay';
 import type { EventBus } from '../event-bus';
 import type { Repository } from '../store/repository';
 
-const CHANNEL = 'vigia_events';
 const RECONNECT_MS = 1_000;
 /** Notices kept while the database is away; past it the oldest go (the listeners re-read on reconnect). */
 const MAX_OUTGOING = 100_000;
@@ -25,6 +25,8 @@ export interface EventRelayOptions {
   inventoryChanged(): Promise<void>;
   /** Poller groups or their devices changed on another instance. */
   groupsChanged(): Promise<void>;
+  /** Duty requests asked or answered by another instance (cluster/duty-requests). */
+  dutyNotice?(kind: 'duty.requested' | 'duty.updated', ids: number[]): void;
   log(message: string): void;
   /** How long changes gather before one NOTIFY per kind (a cycle's statuses go together). */
   flushMs?: number;
@@ -216,6 +218,9 @@ export class EventRelay {
         return this.options.inventoryChanged();
       case 'groups.changed':
         return this.options.groupsChanged();
+      case 'duty.requested':
+      case 'duty.updated':
+        return this.options.dutyNotice?.(kind, ids);
     }
   }
 }

@@ -9,6 +9,8 @@ export interface GroupDuty {
   leads(group: number): boolean;
   /** Whether this instance leads the group the device belongs to. */
   leadsDevice(deviceId: number): boolean;
+  /** A device's poller group (the default group when it is in none). */
+  groupOf(deviceId: number): number;
   /** Told after the groups led here or their devices changed; returns the unsubscribe. */
   onChange(listener: () => void): () => void;
 }
@@ -31,7 +33,11 @@ export class GroupDutyBoard implements GroupDuty {
   }
 
   leadsDevice(deviceId: number): boolean {
-    return this.leads(this.options.groupOf(deviceId));
+    return this.leads(this.groupOf(deviceId));
+  }
+
+  groupOf(deviceId: number): number {
+    return this.options.groupOf(deviceId);
   }
 
   onChange(listener: () => void): () => void {

@@ -21,7 +21,7 @@ export interface LeaseKeeperOptions {
 }
 
 /** The database's clock in epoch milliseconds: every instance judges expiry by the same clock. */
-const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
+export const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
 
 /**
  * Why a lease row and not an advisory lock: an advisory lock lives as long as its session, and a

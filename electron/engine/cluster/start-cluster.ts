@@ -8,6 +8,9 @@ import type { StoreConfig } from '../store/open-store';
 import type { Repository } from '../store/repository';
 import { clusterApiHandlers, type ClusterApiHandlers } from './api-handlers';
 import { ClusterRole, type ClusterRoleOptions, type PollerDuty } from './cluster-role';
+import { DutyRequests } from './duty-requests';
+import { DutyStore } from './duty-store';
+import type { GroupDuty } from './group-duty';
 import { EventRelay } from './event-relay';
 import { stableInstanceId } from './instance-id';
 import { LeaseKeeper } from './lease-keeper';
@@ -43,6 +46,27 @@ export function leasesFor(
   return new LeaseKeeper({ url: store.url, ...identity, cycleMs, log });
 }
 
+/**
+ * The operators' actions carried to each subject's group leader (see duty-requests.ts): through
+ * the store on a shared PostgreSQL; run here, as one instance alone, on SQLite.
+ */
+export function dutyRequestsFor(
+  store: StoreConfig,
+  identity: ClusterIdentity,
+  leases: LeaseKeeper | null,
+  duty: Pick<GroupDuty, 'leads'>,
+  language: () => Language,
+  log: (message: string) => void,
+): DutyRequests {
+  return new DutyRequests({
+    store: leases && store.dialect === 'postgres' ? new DutyStore(store.url, identity.holder) : null,
+    leads: (group) => duty.leads(group),
+    ledGroups: () => (leases ? [...leases.terms().keys()].filter((group) => leases.holdsNow(group)) : []),
+    language,
+    log,
+  });
+}
+
 export interface StartClusterOptions extends Omit<ClusterRoleOptions, 'repo'> {
   identity: ClusterIdentity;
   repo: Repository;
@@ -51,6 +75,8 @@ export interface StartClusterOptions extends Omit<ClusterRoleOptions, 'repo'> {
   /** From leasesFor (null: SQLite, nothing starts but the groups' API). */
   leases: LeaseKeeper | null;
   pollers: PollerDuty;
+  /** From dutyRequestsFor: it hears the other instances' requests and answers through the relay. */
+  duties: DutyRequests;
   inventoryChanged(): Promise<void>;
   language(): Language;
 }
@@ -92,9 +118,11 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
     bus: options.bus,
     inventoryChanged: options.inventoryChanged,
     groupsChanged: () => role.membershipChanged(),
+    dutyNotice: (kind, ids) => options.duties.notice(kind, ids),
     log,
   });
   await relay.start();
+  options.duties.start();
   leases.start((terms) => void role.termsChanged(terms));
   return {
     handlers: clusterApiHandlers({
@@ -107,7 +135,9 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
       language: options.language,
     }),
     async stop() {
-      // No new term starts, the pollers stop, then the leases go back: another instance polls at once.
+      // No request is taken any more (those running here are answered, cancelled), no new term
+      // starts, the pollers stop, then the leases go back: another instance polls at once.
+      await options.duties.stop();
       await leases.halt();
       await role.stop();
       await leases.release();

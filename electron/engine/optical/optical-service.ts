@@ -225,16 +225,26 @@ export class OpticalService {
     }
   }
 
+  /** The poller group of an endpoint, whose leader reads it. */
+  groupOf(endpointId: number): number {
+    const endpoint = this.config.endpoints.find((candidate) => candidate.id === endpointId);
+    if (!endpoint) throw this.unknownEndpoint(endpointId);
+    return endpoint.groupId;
+  }
+
   /** Runs one round now (the "collect now" button; tests drive the service with it). */
   async collect(endpointId: number, kind: 'inventory' | 'critical' | 'all' | 'alarms'): Promise<boolean> {
     const runner = this.runners.get(endpointId);
-    if (!runner)
-      throw notFound(
-        `Conexão óptica ${endpointId} não existe / optical endpoint ${endpointId} does not exist`,
-      );
+    if (!runner) throw this.unknownEndpoint(endpointId);
     const ok = await runner.round(kind);
     await this.alarmsTail;
     return ok;
+  }
+
+  private unknownEndpoint(endpointId: number) {
+    return notFound(
+      `Conexão óptica ${endpointId} não existe / optical endpoint ${endpointId} does not exist`,
+    );
   }
 
   health(): EndpointHealth[] {

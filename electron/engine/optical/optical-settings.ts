@@ -105,6 +105,7 @@ export async function writeOpticalSettings(
   config: OpticalConfig,
   secrets: OpticalSecrets,
 ): Promise<void> {
-  await repo.settings.set(OPTICAL_SECRETS_KEY, cipher.encrypt(JSON.stringify(secrets)));
+  // Sealed before it is stored: the cipher is async (a pending promise would be stored as {}).
+  await repo.settings.set(OPTICAL_SECRETS_KEY, await cipher.encrypt(JSON.stringify(secrets)));
   await repo.settings.set(OPTICAL_CONFIG_KEY, config);
 }

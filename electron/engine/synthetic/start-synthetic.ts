@@ -1,5 +1,6 @@
 import { syntheticWorkerApi } from '../../../shared/contract/synthetic-worker';
 import { workerSyntheticRunner, type SyntheticRunner } from '../collectors/synthetic-port';
+import type { DutyRouter } from '../cluster/duty-requests';
 import type { GroupDuty } from '../cluster/group-duty';
 import type { Supervisor } from '../collectors/supervisor';
 import { resolveWorkerEntry } from '../collectors/worker-entry';
@@ -24,6 +25,8 @@ export async function startSynthetic(deps: {
   metrics: EngineMetrics;
   /** The checks of the poller groups led here run here; leadership moving is taken up at once. */
   duty: Pick<GroupDuty, 'leads' | 'onChange'>;
+  /** "Run now" goes to the leader of the check's group. */
+  duties: DutyRouter;
 }): Promise<{ service: SyntheticService; handlers: SyntheticApiHandlers; uplink: UplinkSignal }> {
   const { repo, supervisor, alarms, demo, log } = deps;
   let runner: SyntheticRunner;
@@ -60,5 +63,9 @@ export async function startSynthetic(deps: {
   });
   await service.start();
   deps.duty.onChange(() => void service.tick());
-  return { service, handlers: syntheticApiHandlers({ repo, service, now: Date.now }), uplink };
+  return {
+    service,
+    handlers: syntheticApiHandlers({ repo, service, duties: deps.duties, now: Date.now }),
+    uplink,
+  };
 }

@@ -152,9 +152,15 @@ export class SyntheticService {
     return { last: recent[0] ?? null, failStreak: streak === -1 ? recent.length : streak };
   }
 
+  /** A check's newest result and streak as the store holds them (another instance may run it). */
+  async followStored(id: number): Promise<void> {
+    const tracked = this.checks.get(id);
+    if (tracked) Object.assign(tracked, await this.storedStreak(id));
+  }
+
   private async followOthers(): Promise<void> {
     for (const tracked of this.checks.values())
-      if (!this.runsHere(tracked.stored)) Object.assign(tracked, await this.storedStreak(tracked.stored.id));
+      if (!this.runsHere(tracked.stored)) await this.followStored(tracked.stored.id);
   }
 
   private async runRound(due: StoredSyntheticCheck[]): Promise<void> {

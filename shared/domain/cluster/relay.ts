@@ -2,6 +2,9 @@
  * What instances on one PostgreSQL tell each other through LISTEN/NOTIFY: which records changed,
  * by id — the listener reads them from the store. PostgreSQL caps a payload at 8,000 bytes.
  */
+/** The one LISTEN/NOTIFY channel the instances of a store share. */
+export const RELAY_CHANNEL = 'vigia_events';
+
 export const relayKinds = [
   'alarm.raised',
   'alarm.updated',
@@ -12,6 +15,9 @@ export const relayKinds = [
   'tower.upserted',
   'tower.deleted',
   'groups.changed',
+  // Duty requests (cluster/duty-requests): one asked of a group's leader, one's state changed.
+  'duty.requested',
+  'duty.updated',
 ] as const;
 export type RelayKind = (typeof relayKinds)[number];
 

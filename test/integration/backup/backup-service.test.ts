@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiInput, ApiOutput } from '../../../shared/contract/api';
 import { backupApiMethods } from '../../../shared/contract/backup';
 import { backupApiHandlers } from '../../../electron/engine/backup/api-handlers';
+import { BackupRuns } from '../../../electron/engine/backup/backup-runs';
 import { BACKUP_SETTINGS_KEY, BackupService } from '../../../electron/engine/backup/backup-service';
+import { DutyRequests } from '../../../electron/engine/cluster/duty-requests';
 import { gitExport } from '../../../electron/engine/backup/git-export';
 import { openStore } from '../../../electron/engine/store/open-store';
 import type { Repository } from '../../../electron/engine/store/repository';
@@ -49,7 +51,16 @@ beforeAll(async () => {
     transport: { run: (job) => runJob(job, { abort: null }), cancel: async () => undefined },
     exportTo: gitExport,
   });
-  handlers = backupApiHandlers({ repo, cipher, service });
+  // One instance alone (SQLite): every run is this instance's.
+  const duties = new DutyRequests({
+    store: null,
+    leads: () => true,
+    ledGroups: () => [],
+    language: () => 'en',
+    log: () => undefined,
+  });
+  const runs = new BackupRuns({ repo, service, duties, groupOf: () => 1, log: () => undefined });
+  handlers = backupApiHandlers({ repo, cipher, service, runs });
   await repo.settings.set(BACKUP_SETTINGS_KEY, { gitExport: { enabled: true, dir: join(dir, 'git') } });
 });
 

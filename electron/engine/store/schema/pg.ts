@@ -591,3 +591,32 @@ export const pollerLeases = pgTable('poller_leases', {
   expiresAt: ms('expires_at').notNull(),
 });
 // ── end cluster ──
+// ── Duty requests: an operator's action carried to the leader of its subject's group ─────────────
+
+/**
+ * "Run now", "collect now" and backup runs asked on one instance for a subject whose poller group
+ * another instance leads: that leader claims the row, reports progress, and answers in it.
+ */
+export const dutyRequests = pgTable(
+  'duty_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    groupId: integer('group_id').notNull(),
+    input: jsonb('input').notNull(),
+    /** The asking process's holder token. */
+    requester: text('requester').notNull(),
+    requestedAt: ms('requested_at').notNull(),
+    /** pending → running (claimed) → done | failed; pending → expired when nobody claimed in time. */
+    state: text('state').$type<'pending' | 'running' | 'done' | 'failed' | 'expired'>().notNull(),
+    claimedBy: text('claimed_by'),
+    progress: jsonb('progress'),
+    result: jsonb('result'),
+    error: jsonb('error'),
+    /** The asker cancelled: the leader stops what it can. */
+    cancel: boolean('cancel').notNull().default(false),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (table) => [index('duty_requests_state_idx').on(table.state, table.groupId)],
+);
+// ── end duty requests ──

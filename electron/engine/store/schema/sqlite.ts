@@ -592,3 +592,26 @@ export const pollerLeases = sqliteTable('poller_leases', {
   expiresAt: integer('expires_at').notNull(),
 });
 // ── end cluster ──
+// ── Duty requests: an operator's action carried to the leader of its subject's group ─────────────
+
+/** Used on PostgreSQL only (see schema/pg.ts): a SQLite store has one instance, which acts itself. */
+export const dutyRequests = sqliteTable(
+  'duty_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    groupId: integer('group_id').notNull(),
+    input: text('input', { mode: 'json' }).notNull(),
+    requester: text('requester').notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    state: text('state').$type<'pending' | 'running' | 'done' | 'failed' | 'expired'>().notNull(),
+    claimedBy: text('claimed_by'),
+    progress: text('progress', { mode: 'json' }),
+    result: text('result', { mode: 'json' }),
+    error: text('error', { mode: 'json' }),
+    cancel: integer('cancel', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('duty_requests_state_idx').on(table.state, table.groupId)],
+);
+// ── end duty requests ──

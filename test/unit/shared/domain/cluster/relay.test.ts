@@ -43,6 +43,11 @@ describe('the relay between instances', () => {
       kind: 'alarm.raised',
       ids: [7],
     });
+    expect(parseNotice('{"from":"x/1/a","kind":"duty.requested","ids":[12]}')).toEqual({
+      from: 'x/1/a',
+      kind: 'duty.requested',
+      ids: [12],
+    });
     expect(parseNotice('{"from":"x/1/a","kind":"drop.tables","ids":[7]}')).toBeNull();
     expect(parseNotice('{"from":"x/1/a","kind":"alarm.raised","ids":[-1]}')).toBeNull();
     expect(parseNotice('not json')).toBeNull();
