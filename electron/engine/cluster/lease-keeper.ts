@@ -58,6 +58,9 @@ export class LeaseKeeper {
   private readonly leading = new Map<number, Term & { renewedAt: number }>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private ticking: Promise<void> | null = null;
+  /** The lease length the last round wrote, and whether a round must follow the running one at once. */
+  private roundTtlMs: number | null = null;
+  private retimed = false;
   private stopped = false;
   /** Told after every change of the groups this instance leads (never twice in a row the same). */
   private onChange: (leading: ReadonlyMap<number, Term>) => void = () => undefined;
@@ -79,6 +82,22 @@ export class LeaseKeeper {
   start(onChange: (leading: ReadonlyMap<number, Term>) => void): void {
     this.onChange = onChange;
     this.schedule(0);
+  }
+
+  /**
+   * The ICMP cycle changed (saved here, or taken up from another workstation): when the leases'
+   * length changes with it, a round runs now, so the leases held get the new length and the
+   * rounds the new period at once. Otherwise a lease taken under a longer cycle would outlive a
+   * leader lost right after a change by up to 1.5 of the old cycles (a 15 s default shortened to
+   * 5 s: a kill -9 replaced after 19 s instead of 10), and followers would try at the old period.
+   */
+  retime(): void {
+    if (this.stopped || this.timings().ttlMs === this.roundTtlMs) return;
+    if (this.ticking) this.retimed = true;
+    else if (this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    }
   }
 
   /**
@@ -117,9 +136,12 @@ export class LeaseKeeper {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.timer = null;
       this.ticking = this.tick().finally(() => {
         this.ticking = null;
-        this.schedule(this.timings().renewMs);
+        const again = this.retimed;
+        this.retimed = false;
+        this.schedule(again ? 0 : this.timings().renewMs);
       });
     }, delayMs);
   }
@@ -127,6 +149,7 @@ export class LeaseKeeper {
   private async tick(): Promise<void> {
     const before = this.signature();
     const timings = this.timings();
+    this.roundTtlMs = timings.ttlMs;
     // A process that was stopped (SIGSTOP) or cut off finds its term over before anything else runs.
     this.dropStale(performance.now(), timings);
     const woke = this.signature();
