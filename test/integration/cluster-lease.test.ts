@@ -53,7 +53,7 @@ const status = (deviceId: number, at: number) => ({
 });
 
 describe('poller leases on PostgreSQL', () => {
-  it('one leader; a hung one is replaced within 1.75 cycles and its late writes are refused', async () => {
+  it('one leader; a hung one is replaced within two cycles and its late writes are refused', async () => {
     const a = await instance('aaaaaaaa-0001');
     const b = await instance('bbbbbbbb-0002');
     const [device] = await a.repo.devices
@@ -77,9 +77,10 @@ describe('poller leases on PostgreSQL', () => {
     const lastRenewal = hung!.expiresAt - leaseTimings(CYCLE_MS).ttlMs;
     await expect.poll(() => b.keeper.holdsNow(DEFAULT_POLLER_GROUP), { interval: 20 }).toBe(true);
     const taken = b.keeper.terms().get(DEFAULT_POLLER_GROUP)!;
-    // Taken within 1.75 cycles of the last renewal (the lease's 1.5 and one round of the other)
-    // by the database's clock, inside the goal of two cycles; what this test process's polling
-    // adds is not the product's.
+    // Taken at the lease's expiry, 1.5 cycles after the last renewal (the follower tries again
+    // when the lease it found runs out), by the database's clock, inside the goal of two cycles
+    // (the rest is slack for a loaded machine); what this test process's polling adds is not the
+    // product's.
     expect(taken.since - lastRenewal).toBeLessThanOrEqual(2 * CYCLE_MS);
     expect(taken.since).toBeGreaterThanOrEqual(hung!.expiresAt);
     expect(taken.epoch).toBe(first.epoch + 1);
@@ -120,7 +121,7 @@ describe('poller leases on PostgreSQL', () => {
       .poll(async () => (await a.repo.cluster.leaders())[0]!.expiresAt, { timeout: 10_000, interval: 20 })
       .toBeLessThan(long!.expiresAt);
     // The leader is lost right after: the lease it left runs one new ttl from its last renewal,
-    // and the follower, trying at the new period, takes it within 1.75 new cycles of it.
+    // and the follower, following the new cycle, takes it within two new cycles of it.
     await a.keeper.halt();
     const [lost] = await a.repo.cluster.leaders();
     const lastRenewal = lost!.expiresAt - leaseTimings(CYCLE_MS).ttlMs;

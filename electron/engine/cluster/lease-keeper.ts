@@ -1,5 +1,11 @@
 import pg from 'pg';
-import { leaseTimings, mayLead, selfFenced, type LeaseTimings } from '../../../shared/domain/cluster/lease';
+import {
+  leaseTimings,
+  mayLead,
+  nextRoundMs,
+  selfFenced,
+  type LeaseTimings,
+} from '../../../shared/domain/cluster/lease';
 
 /** One term of leadership of a group: its fencing epoch and when it began (database clock). */
 export interface Term {
@@ -31,13 +37,18 @@ const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
  * cluster_fence migration check the holder of every leader-only write in the same statement).
  */
 const ACQUIRE = `
-  INSERT INTO poller_leases (group_id, holder, holder_label, epoch, since, expires_at)
-  SELECT $1, $2, $3, 1, n.ms, n.ms + $4 FROM (SELECT ${NOW_MS} AS ms) n
-  ON CONFLICT (group_id) DO UPDATE SET
-    holder = EXCLUDED.holder, holder_label = EXCLUDED.holder_label, epoch = poller_leases.epoch + 1,
-    since = EXCLUDED.since, expires_at = EXCLUDED.expires_at
-  WHERE poller_leases.expires_at <= EXCLUDED.since
-  RETURNING epoch::float8 AS epoch, since::float8 AS since`;
+  WITH n AS (SELECT ${NOW_MS} AS ms), taken AS (
+    INSERT INTO poller_leases (group_id, holder, holder_label, epoch, since, expires_at)
+    SELECT $1, $2, $3, 1, n.ms, n.ms + $4 FROM n
+    ON CONFLICT (group_id) DO UPDATE SET
+      holder = EXCLUDED.holder, holder_label = EXCLUDED.holder_label, epoch = poller_leases.epoch + 1,
+      since = EXCLUDED.since, expires_at = EXCLUDED.expires_at
+    WHERE poller_leases.expires_at <= EXCLUDED.since
+    RETURNING epoch, since)
+  SELECT taken.epoch::float8 AS epoch, taken.since::float8 AS since,
+    -- Not taken: how long the lease in the way still runs (the statement's snapshot is before the insert).
+    (SELECT (held.expires_at - n.ms)::float8 FROM poller_leases held WHERE held.group_id = $1) AS remaining
+  FROM n LEFT JOIN taken ON true`;
 
 /** Only the holder of this very term renews: a lease someone else took is never taken back here. */
 const RENEW = `
@@ -61,6 +72,8 @@ export class LeaseKeeper {
   /** The lease length the last round wrote, and whether a round must follow the running one at once. */
   private roundTtlMs: number | null = null;
   private retimed = false;
+  /** How long the leases the last round tried and could not take still ran (ms, database clock). */
+  private remaining: number[] = [];
   private stopped = false;
   /** Told after every change of the groups this instance leads (never twice in a row the same). */
   private onChange: (leading: ReadonlyMap<number, Term>) => void = () => undefined;
@@ -141,7 +154,7 @@ export class LeaseKeeper {
         this.ticking = null;
         const again = this.retimed;
         this.retimed = false;
-        this.schedule(again ? 0 : this.timings().renewMs);
+        this.schedule(again ? 0 : nextRoundMs(this.timings(), this.remaining));
       });
     }, delayMs);
   }
@@ -150,6 +163,7 @@ export class LeaseKeeper {
     const before = this.signature();
     const timings = this.timings();
     this.roundTtlMs = timings.ttlMs;
+    this.remaining = [];
     // A process that was stopped (SIGSTOP) or cut off finds its term over before anything else runs.
     this.dropStale(performance.now(), timings);
     const woke = this.signature();
@@ -198,14 +212,15 @@ export class LeaseKeeper {
 
   private async acquire(group: number, timings: LeaseTimings): Promise<void> {
     const sentAt = performance.now();
-    const taken = await this.pool.query<{ epoch: number; since: number }>(ACQUIRE, [
-      group,
-      this.options.holder,
-      this.options.label,
-      timings.ttlMs,
-    ]);
+    const taken = await this.pool.query<{
+      epoch: number | null;
+      since: number | null;
+      remaining: number | null;
+    }>(ACQUIRE, [group, this.options.holder, this.options.label, timings.ttlMs]);
     const row = taken.rows[0];
-    if (row) this.leading.set(group, { epoch: row.epoch, since: row.since, renewedAt: sentAt });
+    if (row?.epoch != null && row.since != null)
+      this.leading.set(group, { epoch: row.epoch, since: row.since, renewedAt: sentAt });
+    else if (row?.remaining != null) this.remaining.push(row.remaining);
   }
 
   private async releaseGroup(group: number): Promise<void> {
