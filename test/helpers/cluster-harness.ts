@@ -213,9 +213,10 @@ export class ClusterHarness {
    * seconds from the fault to the new lease, both by the database's clock: the new term's start is
    * when the instance took it, not when this harness, polling on a loaded machine, came to see it
    * (the fault's time is read just before it, so the figure errs long, never short). `stop` keeps
-   * the old leader stopped for `stopCycles`
-   * cycles, then continues it; `cut` resets its database connections and refuses new ones for as
-   * long, then lets it connect again.
+   * the old leader stopped for `stopCycles` cycles from the fault, then continues it; `cut` resets
+   * its database connections and refuses new ones for as long, then lets it connect again. Either
+   * ends once another instance leads, at the earliest (0: right then, the closest race between
+   * the woken leader's self-fence and its successor). It also returns the fault's timeline.
    */
   async fail(
     fault: Fault,
