@@ -63,12 +63,13 @@ async function measureCluster(faults: readonly Fault[], events: number) {
     // From the fault to the end of the new leader's first cycle (null: none within 4 cycles).
     const firstCycle: Partial<Record<Fault, number | null>> = {};
     for (const fault of faults) {
-      const { takeoverS, timeline } = await cluster.fail(fault);
+      const { takeoverS, timeline, from } = await cluster.fail(fault);
       takeover[fault] = takeoverS;
       firstCycle[fault] = timeline.firstCycle?.finishedS ?? null;
       console.error(JSON.stringify({ fault, takeover_s: takeoverS, ...timeline }));
-      // The deposed leader back as a follower, a cycle of events under the new leader.
-      await sleep(CYCLE_S * 1_000);
+      // The deposed leader back as a follower (a killed one started again, as its service manager
+      // would: three instances for every fault), a cycle of events under the new leader.
+      await Promise.all([sleep(CYCLE_S * 1_000), fault === 'kill' ? cluster.restart(from) : null]);
     }
     while ((await cluster.events()).length < events) await sleep(1_000);
     flipping = false;

@@ -161,6 +161,14 @@ export class ClusterHarness {
     return instance;
   }
 
+  /**
+   * Starts a killed instance again on its data folder, as a service manager would: the same
+   * instance id, a new process (and fencing holder). Resolves once it is up.
+   */
+  restart(killed: Instance): Promise<Instance> {
+    return this.launch(killed.name, false);
+  }
+
   /** The devices that stop answering from the next cycle on (the others answer). */
   setDown(ids: number[]): void {
     this.downIds = ids;

@@ -55,13 +55,17 @@ describe('several instances on one PostgreSQL', () => {
       expect(to.epoch).toBeGreaterThan(before!.epoch);
       // By the database's clock, from the fault to the new term (see ClusterHarness.fail).
       expect(takeoverS).toBeLessThanOrEqual(2 * CYCLE_S);
+      // A killed instance is started again (its service manager would): three for the next faults.
+      const restarted = fault === 'kill' ? cluster.restart(from) : null;
       flip(step + 1);
       // The events of both flips: raised or cleared, each delivered once.
       await expect
         .poll(async () => (await cluster.tally()).lost, { timeout: CYCLE_S * 6_000, interval: 500 })
         .toBe(0);
       expect((await cluster.tally()).duplicated).toBe(0);
-      // The deposed leader (continued, or its connection back) follows: the lease stays where it is.
+      expect((await restarted)?.instanceId ?? from.instanceId).toBe(from.instanceId);
+      expect(cluster.instances).toHaveLength(3);
+      // The deposed leader (continued, restarted, or its connection back) follows: the lease stays.
       expect((await cluster.leader())?.pid).toBe(to.pid);
     },
     90_000,
