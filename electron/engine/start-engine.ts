@@ -227,6 +227,8 @@ async function startAround(
   // Several instances on one PostgreSQL: a lease per poller group, timed by the ICMP critical cycle.
   const cycleMs = () => settings.group('monitor').criticalS * 1_000;
   const leases = leasesFor(store, identity, cycleMs, log);
+  // A new cycle gives the leases their new length at once (see LeaseKeeper.retime).
+  if (leases) settings.onChange('monitor', () => leases.retime());
   // The leader-only work beside the pollers asks it before acting on a subject (see cluster/).
   const duty = new GroupDutyBoard({
     holds: leases && ((group) => leases.holdsNow(group)),

@@ -89,6 +89,14 @@ async function main(): Promise<void> {
     });
   }
 
+  // Each ICMP cycle this instance finishes, for the harness's takeover timelines.
+  let lastCycleAt: number | null = null;
+  engine.subscribe((event) => {
+    if (event.type !== 'engine.health' || event.health.lastCycleAt === lastCycleAt) return;
+    lastCycleAt = event.health.lastCycleAt;
+    process.stdout.write(`${JSON.stringify({ cycle: { at: lastCycleAt, ms: event.health.lastCycleMs } })}\n`);
+  });
+
   const status = await engine.call('cluster.status', undefined);
   process.stdout.write(
     `${JSON.stringify({ ready: true, instanceId: status.self.instanceId, pid: process.pid })}\n`,

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { ClusterChildOptions } from './cluster-child';
 import { FakeTelegram } from './fake-telegram';
+import { LeaseTimelineWatch, type FaultTimeline } from './cluster-timeline';
 import { PausableProxy } from './pausable-proxy';
 import { deliveredKeys } from './notify-harness';
 import { startTestPostgres, type TestPostgres } from './postgres';
@@ -20,6 +21,10 @@ export interface Instance {
   proxy: PausableProxy;
   pid: number;
   instanceId: string;
+  /** The ICMP cycles it finished (epoch ms): started, and finished as the harness heard it. */
+  cycles: { startedAt: number; finishedAt: number }[];
+  /** Its cluster log lines (lease rounds, terms, self-fencing), with when the harness heard them. */
+  log: { at: number; line: string }[];
 }
 
 export interface Leader {
@@ -29,6 +34,14 @@ export interface Leader {
 }
 
 export type Fault = 'kill' | 'stop' | 'cut';
+
+/** A fault's timeline (seconds after it, database clock) with the new leader's first cycle. */
+export interface Takeover extends FaultTimeline {
+  /** The new leader's first ICMP cycle in its term: started and finished (null: none in time). */
+  firstCycle: { startedS: number; finishedS: number } | null;
+  /** Every instance's cluster log lines from the fault on. */
+  log: { name: string; atS: number; line: string }[];
+}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -52,6 +65,8 @@ export class ClusterHarness {
     readonly deviceIds: number[],
   ) {
     this.sql = new pg.Pool({ connectionString: postgres.url, max: 2 });
+    // An idle connection ended by the server (it stops) is no error of the run: the next query tells.
+    this.sql.on('error', () => undefined);
   }
 
   static async start(options: {
@@ -113,19 +128,45 @@ export class ClusterHarness {
       env: { ...process.env, VIGIA_CLUSTER_CHILD: JSON.stringify(options) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (process.env.VIGIA_CLUSTER_DEBUG) process.stderr.write(`[${name}] ${chunk.toString()}`);
+    const cycles: Instance['cycles'] = [];
+    const log: Instance['log'] = [];
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      if (line.startsWith('cluster:')) log.push({ at: Date.now(), line });
+      if (process.env.VIGIA_CLUSTER_DEBUG) process.stderr.write(`[${name}] ${line}\n`);
     });
     const ready = await new Promise<{ instanceId: string; pid: number }>((done, fail) => {
       child.once('exit', (code) => fail(new Error(`instance ${name} exited (${code}) before it was ready`)));
       createInterface({ input: child.stdout! }).on('line', (line) => {
-        const parsed = JSON.parse(line) as { ready?: boolean; instanceId: string; pid: number };
+        const parsed = JSON.parse(line) as {
+          ready?: boolean;
+          instanceId: string;
+          pid: number;
+          cycle?: { at: number; ms: number };
+        };
+        if (parsed.cycle)
+          cycles.push({ startedAt: parsed.cycle.at, finishedAt: parsed.cycle.at + parsed.cycle.ms });
         if (parsed.ready) done(parsed);
       });
     });
-    const instance = { name, process: child, proxy, pid: ready.pid, instanceId: ready.instanceId };
+    const instance = {
+      name,
+      process: child,
+      proxy,
+      pid: ready.pid,
+      instanceId: ready.instanceId,
+      cycles,
+      log,
+    };
     this.instances.push(instance);
     return instance;
+  }
+
+  /**
+   * Starts a killed instance again on its data folder, as a service manager would: the same
+   * instance id, a new process (and fencing holder). Resolves once it is up.
+   */
+  restart(killed: Instance): Promise<Instance> {
+    return this.launch(killed.name, false);
   }
 
   /** The devices that stop answering from the next cycle on (the others answer). */
@@ -180,31 +221,64 @@ export class ClusterHarness {
    * seconds from the fault to the new lease, both by the database's clock: the new term's start is
    * when the instance took it, not when this harness, polling on a loaded machine, came to see it
    * (the fault's time is read just before it, so the figure errs long, never short). `stop` keeps
-   * the old leader stopped for `stopCycles`
-   * cycles, then continues it; `cut` resets its database connections and refuses new ones for as
-   * long, then lets it connect again.
+   * the old leader stopped for `stopCycles` cycles from the fault, then continues it; `cut` resets
+   * its database connections and refuses new ones for as long, then lets it connect again. Either
+   * ends once another instance leads, at the earliest (0: right then, the closest race between
+   * the woken leader's self-fence and its successor). It also returns the fault's timeline.
    */
-  async fail(fault: Fault, stopCycles = 3): Promise<{ takeoverS: number; from: Instance; to: Leader }> {
+  async fail(
+    fault: Fault,
+    stopCycles = 3,
+  ): Promise<{ takeoverS: number; from: Instance; to: Leader; timeline: Takeover }> {
     const before = await this.waitLeader(null, this.cycleS * 4_000);
     const from = this.instance(before.pid);
     const faultAt = await this.databaseNow();
     const at = Date.now();
-    if (fault === 'kill') {
-      from.process.kill('SIGKILL');
-      await new Promise((done) => from.process.once('exit', done));
-      this.instances.splice(this.instances.indexOf(from), 1);
-      await from.proxy.close();
+    const watch = new LeaseTimelineWatch(this.sql, faultAt);
+    const everyone = [...this.instances];
+    let to: Leader;
+    try {
+      if (fault === 'kill') {
+        from.process.kill('SIGKILL');
+        await new Promise((done) => from.process.once('exit', done));
+        this.instances.splice(this.instances.indexOf(from), 1);
+        await from.proxy.close();
+      }
+      if (fault === 'stop') from.process.kill('SIGSTOP');
+      if (fault === 'cut') await from.proxy.cut();
+      to = await this.waitLeader(before.pid, this.cycleS * 4_000);
+    } catch (error) {
+      // What the lease did meanwhile says why nobody took over.
+      const seen = await watch.stop().catch(() => null);
+      throw new Error(`${(error as Error).message} after a ${fault}: ${JSON.stringify(seen)}`, {
+        cause: error,
+      });
     }
-    if (fault === 'stop') from.process.kill('SIGSTOP');
-    if (fault === 'cut') await from.proxy.cut();
-    const to = await this.waitLeader(before.pid, this.cycleS * 4_000);
     const takeoverS = (to.since - faultAt) / 1_000;
+    const leader = this.instance(to.pid);
+    const firstCycle = () => leader.cycles.find((cycle) => cycle.startedAt >= to.since);
+    const deadline = Date.now() + this.cycleS * 4_000;
+    while (!firstCycle() && Date.now() < deadline) await sleep(50);
+    const cycle = firstCycle();
+    const timeline: Takeover = {
+      ...(await watch.stop()),
+      firstCycle: cycle
+        ? { startedS: (cycle.startedAt - faultAt) / 1_000, finishedS: (cycle.finishedAt - faultAt) / 1_000 }
+        : null,
+      log: everyone
+        .flatMap(({ name, log }) =>
+          log
+            .filter((entry) => entry.at >= faultAt)
+            .map((entry) => ({ name, atS: (entry.at - faultAt) / 1_000, line: entry.line })),
+        )
+        .sort((a, b) => a.atS - b.atS),
+    };
     if (fault !== 'kill') {
       await sleep(Math.max(0, at + stopCycles * this.cycleS * 1_000 - Date.now()));
       if (fault === 'stop') from.process.kill('SIGCONT');
       else await from.proxy.restore();
     }
-    return { takeoverS, from, to };
+    return { takeoverS, from, to, timeline };
   }
 
   /** Every ICMP alarm event the store holds (raised, and cleared when it was), as "raised:12". */

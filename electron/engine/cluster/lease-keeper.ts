@@ -1,5 +1,11 @@
 import pg from 'pg';
-import { leaseTimings, mayLead, selfFenced, type LeaseTimings } from '../../../shared/domain/cluster/lease';
+import {
+  leaseTimings,
+  mayLead,
+  nextRoundMs,
+  selfFenced,
+  type LeaseTimings,
+} from '../../../shared/domain/cluster/lease';
 
 /** One term of leadership of a group: its fencing epoch and when it began (database clock). */
 export interface Term {
@@ -31,13 +37,18 @@ export const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
  * cluster_fence migration check the holder of every leader-only write in the same statement).
  */
 const ACQUIRE = `
-  INSERT INTO poller_leases (group_id, holder, holder_label, epoch, since, expires_at)
-  SELECT $1, $2, $3, 1, n.ms, n.ms + $4 FROM (SELECT ${NOW_MS} AS ms) n
-  ON CONFLICT (group_id) DO UPDATE SET
-    holder = EXCLUDED.holder, holder_label = EXCLUDED.holder_label, epoch = poller_leases.epoch + 1,
-    since = EXCLUDED.since, expires_at = EXCLUDED.expires_at
-  WHERE poller_leases.expires_at <= EXCLUDED.since
-  RETURNING epoch::float8 AS epoch, since::float8 AS since`;
+  WITH n AS (SELECT ${NOW_MS} AS ms), taken AS (
+    INSERT INTO poller_leases (group_id, holder, holder_label, epoch, since, expires_at)
+    SELECT $1, $2, $3, 1, n.ms, n.ms + $4 FROM n
+    ON CONFLICT (group_id) DO UPDATE SET
+      holder = EXCLUDED.holder, holder_label = EXCLUDED.holder_label, epoch = poller_leases.epoch + 1,
+      since = EXCLUDED.since, expires_at = EXCLUDED.expires_at
+    WHERE poller_leases.expires_at <= EXCLUDED.since
+    RETURNING epoch, since)
+  SELECT taken.epoch::float8 AS epoch, taken.since::float8 AS since,
+    -- Not taken: how long the lease in the way still runs (the statement's snapshot is before the insert).
+    (SELECT (held.expires_at - n.ms)::float8 FROM poller_leases held WHERE held.group_id = $1) AS remaining
+  FROM n LEFT JOIN taken ON true`;
 
 /** Only the holder of this very term renews: a lease someone else took is never taken back here. */
 const RENEW = `
@@ -58,6 +69,11 @@ export class LeaseKeeper {
   private readonly leading = new Map<number, Term & { renewedAt: number }>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private ticking: Promise<void> | null = null;
+  /** The lease length the last round wrote, and whether a round must follow the running one at once. */
+  private roundTtlMs: number | null = null;
+  private retimed = false;
+  /** How long the leases the last round tried and could not take still ran (ms, database clock). */
+  private remaining: number[] = [];
   private stopped = false;
   /** Told after every change of the groups this instance leads (never twice in a row the same). */
   private onChange: (leading: ReadonlyMap<number, Term>) => void = () => undefined;
@@ -79,6 +95,22 @@ export class LeaseKeeper {
   start(onChange: (leading: ReadonlyMap<number, Term>) => void): void {
     this.onChange = onChange;
     this.schedule(0);
+  }
+
+  /**
+   * The ICMP cycle changed (saved here, or taken up from another workstation): when the leases'
+   * length changes with it, a round runs now, so the leases held get the new length and the
+   * rounds the new period at once. Otherwise a lease taken under a longer cycle would outlive a
+   * leader lost right after a change by up to 1.5 of the old cycles (a 15 s default shortened to
+   * 5 s: a kill -9 replaced after 19 s instead of 10), and followers would try at the old period.
+   */
+  retime(): void {
+    if (this.stopped || this.timings().ttlMs === this.roundTtlMs) return;
+    if (this.ticking) this.retimed = true;
+    else if (this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    }
   }
 
   /**
@@ -117,9 +149,12 @@ export class LeaseKeeper {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.timer = null;
       this.ticking = this.tick().finally(() => {
         this.ticking = null;
-        this.schedule(this.timings().renewMs);
+        const again = this.retimed;
+        this.retimed = false;
+        this.schedule(again ? 0 : nextRoundMs(this.timings(), this.remaining));
       });
     }, delayMs);
   }
@@ -127,6 +162,8 @@ export class LeaseKeeper {
   private async tick(): Promise<void> {
     const before = this.signature();
     const timings = this.timings();
+    this.roundTtlMs = timings.ttlMs;
+    this.remaining = [];
     // A process that was stopped (SIGSTOP) or cut off finds its term over before anything else runs.
     this.dropStale(performance.now(), timings);
     const woke = this.signature();
@@ -175,14 +212,15 @@ export class LeaseKeeper {
 
   private async acquire(group: number, timings: LeaseTimings): Promise<void> {
     const sentAt = performance.now();
-    const taken = await this.pool.query<{ epoch: number; since: number }>(ACQUIRE, [
-      group,
-      this.options.holder,
-      this.options.label,
-      timings.ttlMs,
-    ]);
+    const taken = await this.pool.query<{
+      epoch: number | null;
+      since: number | null;
+      remaining: number | null;
+    }>(ACQUIRE, [group, this.options.holder, this.options.label, timings.ttlMs]);
     const row = taken.rows[0];
-    if (row) this.leading.set(group, { epoch: row.epoch, since: row.since, renewedAt: sentAt });
+    if (row?.epoch != null && row.since != null)
+      this.leading.set(group, { epoch: row.epoch, since: row.since, renewedAt: sentAt });
+    else if (row?.remaining != null) this.remaining.push(row.remaining);
   }
 
   private async releaseGroup(group: number): Promise<void> {

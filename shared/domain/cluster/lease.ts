@@ -17,9 +17,10 @@ export interface LeaseTimings {
 
 /**
  * The lease lasts one and a half ICMP critical cycles and every instance renews or tries four
- * times per cycle: a dead or hung leader is replaced within 1.75 cycles (lease expiry + the next
- * round), inside the goal of two cycles, while a leader whose event loop stalls for a whole cycle
- * (a loaded machine) keeps its lease. Floors keep a mis-set interval from a busy loop.
+ * times per cycle, and a follower tries again right when a lease it found runs out (see
+ * nextRoundMs): a dead or hung leader is replaced 1.5 cycles after its last renewal at the latest
+ * (plus a query), inside the goal of two cycles, while a leader whose event loop stalls for a
+ * whole cycle (a loaded machine) keeps its lease. Floors keep a mis-set interval from a busy loop.
  */
 export function leaseTimings(cycleMs: number): LeaseTimings {
   const ttlMs = Math.max(1_000, Math.round(cycleMs * 1.5));
@@ -28,6 +29,19 @@ export function leaseTimings(cycleMs: number): LeaseTimings {
     renewMs: Math.max(250, Math.floor(cycleMs / 4)),
     selfFenceMs: Math.floor(ttlMs * 0.8),
   };
+}
+
+/** The shortest wait between two rounds: a lease found just running out is tried again after it. */
+const MIN_ROUND_MS = 20;
+
+/**
+ * When the next lease round runs: after the renewal period, or as soon as a lease this instance
+ * tried and may take runs out (`remainingMs`, by the database's clock when the round read it),
+ * whichever comes first, so a follower takes over at the expiry and not up to a round after it.
+ * The wait starts once the round's answer is back, so the try never comes before the expiry.
+ */
+export function nextRoundMs(timings: LeaseTimings, remainingMs: readonly number[]): number {
+  return Math.max(MIN_ROUND_MS, Math.min(timings.renewMs, ...remainingMs));
 }
 
 /** Whether an instance may lead a group pinned to `pinned` (empty: any instance). */

@@ -4,6 +4,7 @@ import {
   instanceOf,
   leaseTimings,
   mayLead,
+  nextRoundMs,
   selfFenced,
 } from '../../../../../shared/domain/cluster/lease';
 
@@ -12,6 +13,17 @@ describe('poller leases', () => {
     expect(leaseTimings(15_000)).toEqual({ ttlMs: 22_500, renewMs: 3_750, selfFenceMs: 18_000 });
     // A mis-set interval never turns renewals into a busy loop.
     expect(leaseTimings(10)).toEqual({ ttlMs: 1_000, renewMs: 250, selfFenceMs: 800 });
+  });
+
+  it('are tried again right when the lease found runs out, else at the renewal period', () => {
+    const timings = leaseTimings(5_000);
+    expect(nextRoundMs(timings, [])).toBe(1_250);
+    // A live leader's lease, renewed four times per cycle, is never that close to running out.
+    expect(nextRoundMs(timings, [6_400])).toBe(1_250);
+    expect(nextRoundMs(timings, [6_400, 730])).toBe(730);
+    // Found expired (someone else was quicker) or about to: soon, but never a busy loop.
+    expect(nextRoundMs(timings, [3])).toBe(20);
+    expect(nextRoundMs(timings, [-40])).toBe(20);
   });
 
   it('are taken by any instance, or only by those a group is pinned to', () => {
