@@ -46,7 +46,11 @@ beforeAll(async () => {
     repo,
     cipher,
     alarms,
-    transport: { run: (job) => runJob(job, { abort: null }), cancel: async () => undefined },
+    transport: {
+      handOver: (lanes) => lanes,
+      run: (job) => runJob(job, { abort: null }),
+      cancel: async () => undefined,
+    },
     exportTo: gitExport,
   });
   handlers = backupApiHandlers({ repo, cipher, service });
@@ -319,6 +323,7 @@ describe('backup lanes', () => {
       cipher: createFileKeyCipher(dir),
       alarms: slowAlarms,
       transport: {
+        handOver: (lanes) => lanes,
         run: (job) => {
           started.push(job.deviceId);
           if (job.deviceId === devices[1]!.id) secondStarted();
