@@ -156,7 +156,8 @@ export const BackupOutcome = z.object({
   deviceId: z.number().int().positive(),
   startedAt: z.number().int().nonnegative(),
   durationMs: z.number().int().nonnegative(),
-  attempts: z.number().int().positive(),
+  /** 0: cancelled while it waited for a lane in the worker, never started. */
+  attempts: z.number().int().nonnegative(),
   failure: BackupFailure.nullable(),
   /** The key the device showed (also on a mismatch, so that the operator can compare). */
   hostKey: HostKeyFingerprint.nullable(),
@@ -171,10 +172,23 @@ export const BackupOutcome = z.object({
 });
 export type BackupOutcome = z.infer<typeof BackupOutcome>;
 
+/**
+ * One device's job, and how many jobs the worker runs at once: the engine hands over more than
+ * that, and the rest wait in the worker for a lane, so that no lane waits for the engine.
+ */
+export const BackupRunRequest = z.object({
+  job: BackupJob,
+  lanes: z.number().int().min(1).max(500),
+});
+export type BackupRunRequest = z.infer<typeof BackupRunRequest>;
+
 export const backupWorkerApi = {
   /** Backs one device up; never rejects for the device's sake (a failure is in the outcome). */
-  'backup.run': { params: BackupJob, result: BackupOutcome },
-  /** Aborts the jobs of these devices that are running; their outcomes fail as "cancelled". */
+  'backup.run': { params: BackupRunRequest, result: BackupOutcome },
+  /**
+   * Aborts the jobs of these devices that are running, whose outcomes fail as "cancelled", and
+   * drops those still waiting for a lane (answered with 0 attempts).
+   */
   'backup.cancel': {
     params: z.object({ deviceIds: z.array(z.number().int().positive()).max(100_000) }),
     result: z.object({ cancelled: z.number().int().nonnegative() }),

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   answerBody,
   checkComplete,
+  checkLines,
   cleanTerminal,
   looksBinary,
   normalizeConfig,
+  normalizeLines,
 } from '../../shared/domain/backup/capture';
 import { BackupFailure } from '../../shared/contract/backup-worker';
 import { builtInProfiles } from '../../shared/domain/backup/profiles';
@@ -59,6 +61,45 @@ describe('fuzz: backup worker output parsing', () => {
         },
       ),
       { ...RUNS, numRuns: 100 },
+    );
+  });
+
+  // The whole-text scans that spare the line-by-line checks must answer exactly as those do.
+  const configLine = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      'end',
+      ' --More-- ',
+      '% Invalid input detected',
+      'rtr#show running-config',
+      'rtr# terminal length 0',
+      '! Last configuration change at 12:00',
+      'Building configuration...',
+      'ntp clock-period 17179',
+      'hostname rtr ',
+      '\tdescription #1',
+      '',
+      '   ',
+      'set system host-name a \\',
+      '/interface bridge',
+      '# jan/01/2026 00:00:00 by RouterOS 7.14',
+    ),
+  );
+  it('answers the same by whole-text scans as line by line, for every profile', () => {
+    fc.assert(
+      fc.property(
+        fc.array(configLine, { maxLength: 60 }).map((lines) => lines.join('\n')),
+        fc.constantFrom(...profiles),
+        fc.constantFrom('rtr#', 'rtr>', '[admin@rtr] >', 'a@b# ', ''),
+        (config, profile, prompt) => {
+          const lineByLine = looksBinary(config)
+            ? { code: 'binary_output', detail: '' }
+            : checkLines(profile, config, prompt);
+          expect(checkComplete(profile, config, prompt)).toEqual(lineByLine);
+          expect(normalizeConfig(profile, config, false)).toBe(normalizeLines(profile, config, false));
+        },
+      ),
+      { ...RUNS, numRuns: 2_000 },
     );
   });
 });

@@ -16,7 +16,8 @@ export function instantBackupTransport() {
     ran,
     held: false,
     waiting,
-    run: async (job: BackupJob): Promise<BackupOutcome> => {
+    handOver: (lanes: number) => lanes,
+    run: async (job: BackupJob, _lanes: number): Promise<BackupOutcome> => {
       ran.push(job.deviceId);
       let failure: BackupOutcome['failure'] = null;
       if (transport.held) {

@@ -1,9 +1,10 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { BackupSettings, type BackupRunProgress } from '../../../shared/contract/backup';
-import type { BackupFailure, BackupOutcome } from '../../../shared/contract/backup-worker';
+import type { BackupOutcome } from '../../../shared/contract/backup-worker';
 import type { BackupPartProgress } from '../../../shared/contract/duty-requests';
 import { planBackupAlarms } from '../../../shared/domain/backup/alarms';
+import { neverStarted, unreachedOutcome } from '../../../shared/domain/backup/outcome';
 import type { AlarmPort } from '../alarms/port';
 import type { BackupTransport } from '../collectors/backup-port';
 import type { BackupRunRecord, StoredBackupTarget } from '../store/repo/backup';
@@ -206,39 +207,47 @@ export class BackupService {
 
   private async drive(run: BackupRunProgress & { queue: number[] }): Promise<void> {
     const settings = await this.settings();
-    const lanes = Array.from({ length: Math.max(1, settings.parallelism) }, async () => {
-      // A lane takes its next device as soon as the worker has answered, while the outcome before
-      // is stored: the worker keeps `parallelism` devices busy, and each lane holds at most one
-      // outcome waiting for the store.
+    const lanes = Math.max(1, settings.parallelism);
+    const slots = Array.from({ length: this.deps.transport.handOver(lanes) }, async () => {
+      // A slot hands its next device over as soon as the transport has answered, while the outcome
+      // before is stored: each slot holds at most one outcome waiting for the store.
       let storing: Promise<void> = Promise.resolve();
       for (let deviceId = run.queue.shift(); deviceId !== undefined; deviceId = run.queue.shift()) {
         this.active.add(deviceId);
-        const captured = this.capture(deviceId, settings);
+        const captured = this.capture(run, deviceId, settings, lanes);
         await captured.catch(() => undefined);
         await storing;
         storing = this.settle(
           run,
           deviceId,
-          captured.then((device) =>
-            device ? this.store(device.target, device.device, device.outcome, settings) : 'failed',
-          ),
+          captured.then((device) => {
+            if (!device) return 'failed';
+            if (neverStarted(device.outcome)) return 'not-started';
+            return this.store(device.target, device.device, device.outcome, settings);
+          }),
         );
       }
       await storing;
     });
-    await Promise.all(lanes);
+    await Promise.all(slots);
     run.finishedAt = this.now();
   }
 
-  /** Counts a device's result in its run once stored. */
+  /** Counts a device's result in its run once stored (a job cancelled before it started has none). */
   private async settle(
     run: BackupRunProgress,
     deviceId: number,
-    result: Promise<'changed' | 'same' | 'failed'>,
+    result: Promise<'changed' | 'same' | 'failed' | 'not-started'>,
   ): Promise<void> {
     let end: DeviceEnd = 'failed';
     try {
-      end = await result;
+      const stored = await result;
+      // Cancelled while it waited in the worker: no result to count, but its part must hear it ended.
+      if (stored === 'not-started') {
+        end = 'withdrawn';
+        return;
+      }
+      end = stored;
       run.done++;
       if (end === 'failed') run.failed++;
       if (end === 'changed') run.changed++;
@@ -252,10 +261,15 @@ export class BackupService {
     }
   }
 
-  /** One device's job in the worker (or refused before it, for lack of a usable secret). */
+  /**
+   * One device's job in the worker (or refused before it, for lack of a usable secret; or not
+   * handed over, when the run was cancelled while it was made).
+   */
   private async capture(
+    run: BackupRunProgress,
     deviceId: number,
     settings: BackupSettings,
+    lanes: number,
   ): Promise<{
     target: StoredBackupTarget;
     device: { id: number; name: string };
@@ -265,25 +279,12 @@ export class BackupService {
     const [target, device] = await Promise.all([repo.backup.target(deviceId), repo.devices.get(deviceId)]);
     if (!target || !device) return null;
     const job = await jobFor(target, device.host, settings, this.deps.cipher);
-    const outcome: BackupOutcome =
-      'code' in job ? this.refused(deviceId, job) : await this.deps.transport.run(job);
+    let outcome: BackupOutcome;
+    if ('code' in job) outcome = unreachedOutcome(deviceId, this.now(), job, 1);
+    else if (run.cancelled)
+      outcome = unreachedOutcome(deviceId, this.now(), { code: 'cancelled', detail: '' }, 0);
+    else outcome = await this.deps.transport.run(job, lanes);
     return { target, device: { id: device.id, name: device.name }, outcome };
-  }
-
-  private refused(deviceId: number, failure: BackupFailure): BackupOutcome {
-    return {
-      deviceId,
-      startedAt: this.now(),
-      durationMs: 0,
-      attempts: 1,
-      failure,
-      hostKey: null,
-      jumpHostKey: null,
-      crypto: null,
-      hash: null,
-      config: null,
-      bytes: 0,
-    };
   }
 
   private async store(

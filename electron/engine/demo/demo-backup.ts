@@ -69,6 +69,8 @@ export async function createDemoBackupTransport(
   const revisions = new Map<number, number>();
   const random = seededRandom(14);
   return {
+    // Made up on the spot: nothing to queue ahead.
+    handOver: (lanes) => lanes,
     async run(job: BackupJob): Promise<BackupOutcome> {
       const startedAt = Date.now();
       await new Promise((resolve) => setTimeout(resolve, 100 + random() * 400));

@@ -1,30 +1,21 @@
 // Utility-process entry of the configuration backup worker: each request is one device's job, so
-// that the engine bounds the parallelism and a slow or hostile device holds only its own job.
-import { backupWorkerApi } from '../../../shared/contract/backup-worker';
+// that a slow or hostile device holds only its own job. The engine hands over more jobs than run
+// at once (see `JobLanes`), so that a lane never waits for the engine between two jobs.
+import { backupWorkerApi, type BackupOutcome } from '../../../shared/contract/backup-worker';
 import { serveWorker } from '../host/serve-worker';
-import { BackupError } from './backup-error';
-import { runJob, type JobControl } from './run-job';
+import { unreachedOutcome } from '../../../shared/domain/backup/outcome';
+import { JobLanes } from './job-lanes';
+import { runJob } from './run-job';
 
-const running = new Map<number, JobControl>();
+const lanes = new JobLanes<BackupOutcome>();
 
 serveWorker('backup', backupWorkerApi, {
-  'backup.run': async (job) => {
-    const control: JobControl = { abort: null };
-    running.set(job.deviceId, control);
-    try {
-      return await runJob(job, control);
-    } finally {
-      if (running.get(job.deviceId) === control) running.delete(job.deviceId);
-    }
-  },
-  'backup.cancel': async ({ deviceIds }) => {
-    let cancelled = 0;
-    for (const deviceId of deviceIds) {
-      const control = running.get(deviceId);
-      if (!control?.abort) continue;
-      control.abort(new BackupError('cancelled', ''));
-      cancelled++;
-    }
-    return { cancelled };
-  },
+  'backup.run': ({ job, lanes: count }) =>
+    lanes.run(
+      job.deviceId,
+      count,
+      (control) => runJob(job, control),
+      () => unreachedOutcome(job.deviceId, Date.now(), { code: 'cancelled', detail: '' }, 0),
+    ),
+  'backup.cancel': async ({ deviceIds }) => ({ cancelled: lanes.cancel(deviceIds) }),
 });

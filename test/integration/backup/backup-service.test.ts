@@ -48,7 +48,11 @@ beforeAll(async () => {
     repo,
     cipher,
     alarms,
-    transport: { run: (job) => runJob(job, { abort: null }), cancel: async () => undefined },
+    transport: {
+      handOver: (lanes) => lanes,
+      run: (job) => runJob(job, { abort: null }),
+      cancel: async () => undefined,
+    },
     exportTo: gitExport,
   });
   // One instance alone (SQLite): every run is this instance's.
@@ -330,6 +334,7 @@ describe('backup lanes', () => {
       cipher: createFileKeyCipher(dir),
       alarms: slowAlarms,
       transport: {
+        handOver: (lanes) => lanes,
         run: (job) => {
           started.push(job.deviceId);
           if (job.deviceId === devices[1]!.id) secondStarted();
