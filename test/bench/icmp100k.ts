@@ -18,7 +18,7 @@ import { PingOptions } from '../../shared/contract/pinger';
 import type { PingResult, PingTarget } from '../../shared/contract/pinger';
 import { createNetns, netnsUnavailable, type Netns } from '../helpers/netns';
 import { bundleWorkers } from './bench-engine';
-import { measureWholeEngineCpu, type WholeEngineCpu } from './engine-cpu-whole';
+import { measureWholeEngineCpu, type CpuSplitPct, type WholeEngineCpu } from './engine-cpu-whole';
 import { pingerWorkerInNetns } from './ping-worker';
 import { SILENT_RANGE, benchTargets } from './ping-targets';
 
@@ -46,6 +46,16 @@ export interface Icmp100kDetail extends Icmp100k {
   engine_minutes: number;
   engine: WholeEngineCpu;
   fping_cpu_pct_100k: number;
+  /** fping's share split into user and system time, as the engine's is in `engine.split_pct`. */
+  fping_split_pct_100k: CpuSplitPct;
+  /**
+   * The engine's CPU (all its processes) over fping's for the same echoes in the same run: the
+   * figure that travels between machines. Most of both is the kernel's: on loopback the sender's
+   * system calls also run the simulated hosts' side of every echo.
+   */
+  engine_cpu_ratio_to_fping: number;
+  /** The pinger worker alone over fping: what Vigia's sending and matching cost beyond a C pinger's. */
+  pinger_cpu_ratio_to_fping: number;
 }
 
 /** Peak resident memory of a process, in MB (VmHWM from /proc). */
@@ -115,11 +125,11 @@ async function cyclesIn(
 
 /**
  * fping's CPU for one cycle of the engine's 100,000 devices with as many echoes each (200 ms
- * apart, as Vigia spaces them), as a % of one core over the interval.
+ * apart, as Vigia spaces them), as a % of one core over the interval, in user and system time.
  */
-async function fpingCpuPct(ns: Netns, dir: string): Promise<number> {
+async function fpingCpuPct(ns: Netns, dir: string): Promise<CpuSplitPct> {
   const hosts = benchTargets(ENGINE.devices, 0).map((target) => target.host);
-  let cpuS = 0;
+  const cpuS = { user: 0, system: 0 };
   for (let start = 0; start < hosts.length; start += FPING_CHUNK) {
     const list = join(dir, `fping-${start}.txt`);
     writeFileSync(list, hosts.slice(start, start + FPING_CHUNK).join('\n') + '\n');
@@ -131,9 +141,11 @@ async function fpingCpuPct(ns: Netns, dir: string): Promise<number> {
         `-f ${list} 2>/dev/null; [ $? -le 1 ]`,
     ]);
     const [user, sys] = readFileSync(timing, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-    cpuS += user! + sys!;
+    cpuS.user += user!;
+    cpuS.system += sys!;
   }
-  return Number(((cpuS / (ENGINE.intervalMs / 1000)) * 100).toFixed(2));
+  const pct = (seconds: number) => Number(((seconds / (ENGINE.intervalMs / 1000)) * 100).toFixed(2));
+  return { user: pct(cpuS.user), system: pct(cpuS.system) };
 }
 
 /** Runs `work` in a namespace of its own with the silent range dropped and the workers built. */
@@ -183,6 +195,9 @@ export function measureIcmp100k(options: { engineMinutes?: number } = {}): Promi
       monitorConfig: { ping: ENGINE_PING },
       durationMs: minutes * 60_000,
     });
+    const fping = await fpingCpuPct(ns, dir);
+    const fpingPct = fping.user + fping.system;
+    const ratio = (pct: number) => Number((pct / fpingPct).toFixed(2));
     return {
       ...cycles,
       engine_cpu_pct_100k: engine.total_pct,
@@ -190,7 +205,10 @@ export function measureIcmp100k(options: { engineMinutes?: number } = {}): Promi
       silent: SILENT,
       engine_minutes: minutes,
       engine,
-      fping_cpu_pct_100k: await fpingCpuPct(ns, dir),
+      fping_cpu_pct_100k: Number(fpingPct.toFixed(2)),
+      fping_split_pct_100k: fping,
+      engine_cpu_ratio_to_fping: ratio(engine.total_pct),
+      pinger_cpu_ratio_to_fping: ratio(engine.workers_pct.pinger ?? NaN),
     };
   });
 }
