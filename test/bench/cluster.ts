@@ -119,6 +119,7 @@ async function main(): Promise<void> {
             first_cycle_100k: scale.first_cycle,
             engine_100k: scale.engine,
             fping_cpu_pct_100k: scale.fping_cpu_pct_100k,
+            engine_cpu_ratio_to_fping: scale.engine_cpu_ratio_to_fping,
           }
         : {}),
     }),

@@ -7,9 +7,10 @@
 // worker plus the caller (validation and IPC on the engine's side); the worker's peak RSS; how many
 // of the 100,000 came back with the right verdict. Then the whole engine's steady CPU at 100,000
 // devices on a 30 s interval (startEngine + headless server + workers, as bench:ping measures 10,000)
-// over N minutes (default 10: one period of the monitor's forced sample), and fping's CPU for one
+// over N minutes (default 10: one period of the monitor's forced sample) from 100 s after its start
+// (past the first retention pass), each process split into user and system time, and fping's CPU for one
 // cycle of the same 100,000 with as many echoes (in five runs: one fping cannot take them all)
-// spread over the interval.
+// spread over the interval, with the engine's CPU over fping's (`engine_cpu_ratio_to_fping`).
 // Prints one JSON line; bench:cluster imports measureIcmp100k() for its own figure.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,7 @@ import { PingOptions } from '../../shared/contract/pinger';
 import type { PingResult, PingTarget } from '../../shared/contract/pinger';
 import { createNetns, netnsUnavailable, type Netns } from '../helpers/netns';
 import { bundleWorkers } from './bench-engine';
-import { measureWholeEngineCpu, type WholeEngineCpu } from './engine-cpu-whole';
+import { measureWholeEngineCpu, type CpuSplitPct, type WholeEngineCpu } from './engine-cpu-whole';
 import { pingerWorkerInNetns } from './ping-worker';
 import { SILENT_RANGE, benchTargets } from './ping-targets';
 
@@ -30,6 +31,11 @@ const ENGINE = { devices: 100_000, intervalMs: 30_000 };
 /** The engine's probes as Settings → ICMP has them by default, with the global budget raised. */
 const ENGINE_PING = { count: 3, timeoutMs: 1_000, retries: 0, ppsGlobal: PPS_BUDGET, ppsPerTower: 200 };
 const FORCED_SAMPLE_MINUTES = 10;
+/**
+ * The engine's window opens this long after its start: past the first retention pass (a minute
+ * in; at 100,000 devices about 4 s of CPU, then 2.4 s each hour — 0.07 % of a core — left out).
+ */
+const ENGINE_SETTLE_MS = 100_000;
 /** fping's 16-bit sequence numbers cap one run's echoes: 20,000 targets × 3 echoes fit. */
 const FPING_CHUNK = 20_000;
 
@@ -44,8 +50,20 @@ export interface Icmp100kDetail extends Icmp100k {
   targets: number;
   silent: number;
   engine_minutes: number;
+  /** Seconds from the engine's start to its window's start (see ENGINE_SETTLE_MS). */
+  engine_settle_s: number;
   engine: WholeEngineCpu;
   fping_cpu_pct_100k: number;
+  /** fping's share split into user and system time, as the engine's is in `engine.split_pct`. */
+  fping_split_pct_100k: CpuSplitPct;
+  /**
+   * The engine's CPU (all its processes) over fping's for the same echoes in the same run: the
+   * figure that travels between machines. Most of both is the kernel's: on loopback the sender's
+   * system calls also run the simulated hosts' side of every echo.
+   */
+  engine_cpu_ratio_to_fping: number;
+  /** The pinger worker alone over fping: what Vigia's sending and matching cost beyond a C pinger's. */
+  pinger_cpu_ratio_to_fping: number;
 }
 
 /** Peak resident memory of a process, in MB (VmHWM from /proc). */
@@ -115,11 +133,11 @@ async function cyclesIn(
 
 /**
  * fping's CPU for one cycle of the engine's 100,000 devices with as many echoes each (200 ms
- * apart, as Vigia spaces them), as a % of one core over the interval.
+ * apart, as Vigia spaces them), as a % of one core over the interval, in user and system time.
  */
-async function fpingCpuPct(ns: Netns, dir: string): Promise<number> {
+async function fpingCpuPct(ns: Netns, dir: string): Promise<CpuSplitPct> {
   const hosts = benchTargets(ENGINE.devices, 0).map((target) => target.host);
-  let cpuS = 0;
+  const cpuS = { user: 0, system: 0 };
   for (let start = 0; start < hosts.length; start += FPING_CHUNK) {
     const list = join(dir, `fping-${start}.txt`);
     writeFileSync(list, hosts.slice(start, start + FPING_CHUNK).join('\n') + '\n');
@@ -131,9 +149,11 @@ async function fpingCpuPct(ns: Netns, dir: string): Promise<number> {
         `-f ${list} 2>/dev/null; [ $? -le 1 ]`,
     ]);
     const [user, sys] = readFileSync(timing, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-    cpuS += user! + sys!;
+    cpuS.user += user!;
+    cpuS.system += sys!;
   }
-  return Number(((cpuS / (ENGINE.intervalMs / 1000)) * 100).toFixed(2));
+  const pct = (seconds: number) => Number(((seconds / (ENGINE.intervalMs / 1000)) * 100).toFixed(2));
+  return { user: pct(cpuS.user), system: pct(cpuS.system) };
 }
 
 /** Runs `work` in a namespace of its own with the silent range dropped and the workers built. */
@@ -182,15 +202,23 @@ export function measureIcmp100k(options: { engineMinutes?: number } = {}): Promi
       ...ENGINE,
       monitorConfig: { ping: ENGINE_PING },
       durationMs: minutes * 60_000,
+      startAfterMs: ENGINE_SETTLE_MS,
     });
+    const fping = await fpingCpuPct(ns, dir);
+    const fpingPct = fping.user + fping.system;
+    const ratio = (pct: number) => Number((pct / fpingPct).toFixed(2));
     return {
       ...cycles,
       engine_cpu_pct_100k: engine.total_pct,
       targets: ANSWERING + SILENT,
       silent: SILENT,
       engine_minutes: minutes,
+      engine_settle_s: ENGINE_SETTLE_MS / 1000,
       engine,
-      fping_cpu_pct_100k: await fpingCpuPct(ns, dir),
+      fping_cpu_pct_100k: Number(fpingPct.toFixed(2)),
+      fping_split_pct_100k: fping,
+      engine_cpu_ratio_to_fping: ratio(engine.total_pct),
+      pinger_cpu_ratio_to_fping: ratio(engine.workers_pct.pinger ?? NaN),
     };
   });
 }

@@ -147,6 +147,7 @@ async function main(): Promise<void> {
         engine_cpu_breakdown: {
           engine_and_server_pct: engine.engine_and_server_pct,
           workers_pct: engine.workers_pct,
+          split_pct: engine.split_pct,
           cycles: engine.cycles,
         },
         // A Monitor with the pinger worker alone, over as many minutes.

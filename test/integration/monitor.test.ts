@@ -508,4 +508,25 @@ describe('Monitor on a real SQLite store', () => {
     });
     await expect(cycles(broken, 1)).rejects.toThrow('pinger worker exited');
   });
+
+  it('gives each device its own result when the transport answers in another order', async () => {
+    const [up, down, missing] = await devices(3, { name: 'order' });
+    transport.setDown([down!.id]);
+    const m = new Monitor({
+      repo,
+      // Results reversed, and none at all for one device.
+      transport: {
+        mode: transport.mode,
+        run: async (targets, options) =>
+          (await transport.run(targets, options)).reverse().filter((result) => result.id !== missing!.id),
+      },
+      bus,
+      alarms,
+      inventory,
+      clock,
+    });
+    await cycles(m, 3);
+    const state = (id: number) => m.snapshot().find((s) => s.deviceId === id)?.state;
+    expect([state(up!.id), state(down!.id), state(missing!.id)]).toEqual(['up', 'down', 'down']);
+  });
 });

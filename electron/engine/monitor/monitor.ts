@@ -354,27 +354,34 @@ export class Monitor {
     const first = await this.runTransport(targets);
     const again: PingTarget[] = [];
     const budget = new TurnBudget();
-    for (const target of targets) {
+    for (const [i, target] of targets.entries()) {
       if (budget.due()) await budget.turn();
       const tracker = this.trackers.get(target.id);
       if (!tracker) continue;
-      const result = first.get(target.id) ?? noResult(target.id, 'sem resposta do pinger / no result');
+      const result = first[i] ?? noResult(target.id, 'sem resposta do pinger / no result');
       tracker.applyCheck(result, at);
       checked.add(target.id);
       if (this.config.recheck && !answered(result) && tracker.reach.health !== 'down') again.push(target);
     }
     if (again.length === 0) return { checked, rechecked: 0 };
     const second = await this.runTransport(again);
-    for (const target of again)
+    for (const [i, target] of again.entries())
       this.trackers
         .get(target.id)
-        ?.applyCheck(second.get(target.id) ?? noResult(target.id, 'sem resposta do pinger / no result'), at);
+        ?.applyCheck(second[i] ?? noResult(target.id, 'sem resposta do pinger / no result'), at);
     return { checked, rechecked: again.length };
   }
 
-  private async runTransport(targets: PingTarget[]): Promise<Map<number, PingResult>> {
+  /**
+   * Each target's result at its index (undefined: none came). Transports answer in the targets'
+   * order, so 100,000 results need no map by id; one that answers otherwise is matched by id.
+   */
+  private async runTransport(targets: PingTarget[]): Promise<(PingResult | undefined)[]> {
     const results = await this.transport.run(targets, this.pingOptions);
-    return new Map(results.map((result) => [result.id, result]));
+    if (results.length === targets.length && results.every((result, i) => result.id === targets[i]!.id))
+      return results;
+    const byId = new Map(results.map((result) => [result.id, result]));
+    return targets.map((target) => byId.get(target.id));
   }
 
   private async flushOpenRollups(): Promise<void> {

@@ -73,7 +73,8 @@ export class Pacer {
         this.cursor++;
         continue;
       }
-      if (!this.socketsReady()) {
+      // Once per burst: a burst adds at most BURST to a backlog, far below its cap.
+      if (burst === 0 && !this.socketsReady()) {
         waitMs = TICK_MS;
         break;
       }

@@ -2,12 +2,13 @@ import { nowMs } from './clock';
 import type { HostTable } from './host-table';
 import { PACKET_SIZE, writeEchoRequest } from './icmp-packet';
 import type { SendClient } from './icmp-socket';
+import type { InFlight } from './in-flight';
 import { canonicalAddress } from './probe-keys';
 
 /** Where a batch's probes go out and where its in-flight keys are registered. */
 export interface BatchContext {
-  /** Probe key → its batch, while the probe is in flight: the O(1) reply lookup. */
-  inFlight: Map<number, ProbeBatch>;
+  /** Probe key → its batch and probe, while the probe is in flight: the O(1) reply lookup. */
+  inFlight: InFlight<ProbeBatch>;
   /** A random key no probe in flight has. */
   newKey(): number;
   send(
@@ -34,7 +35,6 @@ export class ProbeBatch implements SendClient {
   private readonly packets: Buffer;
   private readonly sentAt: Float64Array;
   private readonly keys: Uint32Array;
-  private readonly probeOfKey = new Map<number, number>();
   /** Probes in the order they left: with one timeout per batch, deadlines come in this order. */
   private readonly leaving: Int32Array;
   private leavingHead = 0;
@@ -72,8 +72,7 @@ export class ProbeBatch implements SendClient {
     const offset = probe * PACKET_SIZE;
     const key = this.context.newKey();
     this.keys[probe] = key;
-    this.probeOfKey.set(key, probe);
-    this.context.inFlight.set(key, this);
+    this.context.inFlight.add(key, this, probe);
     writeEchoRequest(this.packets, offset, family, key);
     this.context.send(this.packets, offset, family, address, this, probe);
   };
@@ -90,24 +89,24 @@ export class ProbeBatch implements SendClient {
       this.table.sent[host]!++;
       return;
     }
-    const key = this.keyOf(probe);
-    if (this.context.inFlight.get(key) === this) this.context.inFlight.delete(key);
+    this.context.inFlight.release(this.keyOf(probe), this);
     const { address } = this.table.hosts[host]!;
     this.table.errors[host] ??= `cannot send to ${address}: ${error.message}`;
     this.settle();
   }
 
   /**
-   * An echo reply carrying one of this batch's keys; it counts only from the probed address
-   * (compared in one spelling: IPv6 has several), so a forged reply must also guess the key.
+   * An echo reply for the probe in `entry` of the in-flight table, which this batch owns; it counts
+   * only from the probed address (compared in one spelling: IPv6 has several), so a forged reply
+   * must also guess the key.
    */
-  answer(key: number, source: string): void {
-    const probe = this.probeOfKey.get(key);
-    if (probe === undefined || this.context.inFlight.get(key) !== this) return;
+  answer(entry: number, source: string): void {
+    const { inFlight } = this.context;
+    const probe = inFlight.probe(entry);
     const host = this.hostOf(probe);
     const { address, family } = this.table.hosts[host]!;
     if (family === 4 ? address !== source : canonicalAddress(address) !== canonicalAddress(source)) return;
-    this.context.inFlight.delete(key);
+    inFlight.removeAt(entry);
     const slot = this.firstSlot + Math.floor(probe / this.members.length);
     this.table.record(host, slot, nowMs() - this.sentAt[probe]!);
     this.settle();
@@ -140,12 +139,14 @@ export class ProbeBatch implements SendClient {
         return;
       }
       this.leavingHead++;
-      const key = this.keyOf(probe);
-      // Answered or failed probes left the map already; one still there is lost.
-      if (this.context.inFlight.get(key) === this) {
-        this.context.inFlight.delete(key);
-        this.settle();
-      }
+      // Answered or failed probes left the table already; one still there is lost.
+      if (this.context.inFlight.release(this.keyOf(probe), this)) this.settle();
     }
   };
+}
+
+/** Hands an echo reply to the batch whose probe carries `key`, if that probe is still in flight. */
+export function answerReply(inFlight: InFlight<ProbeBatch>, key: number, source: string): void {
+  const slot = inFlight.find(key);
+  if (slot !== -1) inFlight.owner(slot).answer(slot, source);
 }

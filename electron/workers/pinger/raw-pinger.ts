@@ -3,8 +3,9 @@ import { nowMs } from './clock';
 import { HostTable } from './host-table';
 import { readEchoReplyKey } from './icmp-packet';
 import { IcmpSocket } from './icmp-socket';
+import { InFlight } from './in-flight';
 import { type Lane, Pacer } from './pacer';
-import { type BatchContext, ProbeBatch } from './probe-batch';
+import { answerReply, type BatchContext, ProbeBatch } from './probe-batch';
 import { ProbeKeys } from './probe-keys';
 import { type ResolvedTarget, resolveTargets } from './resolve-targets';
 import { SilentFirst } from './silent-first';
@@ -25,7 +26,7 @@ const MAX_BACKLOG = 2_048;
  * in O(1); a bad address or a send error counts against its own target only.
  */
 export class RawPinger implements BatchContext {
-  readonly inFlight = new Map<number, ProbeBatch>();
+  readonly inFlight = new InFlight<ProbeBatch>();
   private readonly sockets = new Map<4 | 6, IcmpSocket>();
   private readonly keys = new ProbeKeys();
   private readonly silentFirst = new SilentFirst();
@@ -127,8 +128,7 @@ export class RawPinger implements BatchContext {
   private receive(packet: Buffer, bytes: number, source: string, family: 4 | 6): void {
     const key = readEchoReplyKey(packet, family, bytes);
     if (key === null) return;
-    const batch = this.inFlight.get(key);
-    batch?.answer(key, source);
+    answerReply(this.inFlight, key, source);
   }
 
   private async probe(

@@ -19,7 +19,8 @@ type Answer = { address: string; family: 4 | 6 } | string;
 
 /** An address literal as is, an invalid host as its error, or undefined for a name to look up. */
 function literalOf(host: string): Answer | undefined {
-  const literal = host.replace(/^\[(.*)\]$/, '$1');
+  // Only a bracketed IPv6 literal needs unwrapping: most hosts skip the regular expression.
+  const literal = host.startsWith('[') ? host.replace(/^\[(.*)\]$/, '$1') : host;
   const family = isIP(literal);
   if (family === 4 || family === 6) return { address: literal, family };
   // "999.1.1.1" or "10.0.1" are mistyped addresses, not names to ask the resolver about.

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HostTable } from '../../../../../electron/workers/pinger/host-table';
-import { ProbeBatch, type BatchContext } from '../../../../../electron/workers/pinger/probe-batch';
+import { InFlight } from '../../../../../electron/workers/pinger/in-flight';
+import {
+  answerReply,
+  ProbeBatch,
+  type BatchContext,
+} from '../../../../../electron/workers/pinger/probe-batch';
 import { canonicalAddress, ProbeKeys } from '../../../../../electron/workers/pinger/probe-keys';
 
 // The batch's bookkeeping without a socket: "sending" hands each packet straight back as sent, and
@@ -17,7 +22,7 @@ function batchOf(addresses: Array<[string, 4 | 6]>) {
   const keys: number[] = [];
   const drawer = new ProbeKeys();
   const context: BatchContext = {
-    inFlight: new Map(),
+    inFlight: new InFlight(),
     newKey: () => drawer.draw((key) => context.inFlight.has(key)),
     send(packets, offset, _family, _address, batch, probe) {
       keys[probe] = packets.readUInt32BE(offset + 4);
@@ -46,12 +51,13 @@ describe('ICMP probe keys and replies', () => {
       ['2001:db8::1', 6],
       ['10.0.0.1', 4],
     ]);
-    batch.answer(keys[0]!, '2001:db8::66');
-    batch.answer(keys[1]!, '10.0.0.99');
-    batch.answer((keys[0]! + 1) >>> 0, '2001:db8::1');
+    const reply = (key: number, source: string) => answerReply(context.inFlight, key, source);
+    reply(keys[0]!, '2001:db8::66');
+    reply(keys[1]!, '10.0.0.99');
+    reply((keys[0]! + 1) >>> 0, '2001:db8::1');
     expect(context.inFlight.size).toBe(2);
-    batch.answer(keys[0]!, '2001:DB8:0:0:0:0:0:1');
-    batch.answer(keys[1]!, '10.0.0.1');
+    reply(keys[0]!, '2001:DB8:0:0:0:0:0:1');
+    reply(keys[1]!, '10.0.0.1');
     await batch.done;
     expect(context.inFlight.size).toBe(0);
     expect(table.result(0)).toMatchObject({ id: 1, sent: 1, received: 1 });
