@@ -1,4 +1,4 @@
-import { sliceEvent } from '../../../shared/contract/event-slices';
+import { isBulkEvent, sliceEvent } from '../../../shared/contract/event-slices';
 import type { VigiaEvent } from '../../../shared/contract/events';
 
 /** Events per message: enough to make 10,000 alarms 40 messages, few enough to read in a blink. */
@@ -8,7 +8,7 @@ export const EVENTS_PER_MESSAGE = 250;
  * Carries the engine's events to its host in batches. A cycle that raises 10,000 alarms publishes
  * 10,000 events in a row; one message each would cost both processes a send and a receive apiece.
  * Events published in one turn go out together after it, one batch per turn so calls still get
- * answered between them; a burst of statuses travels in slices of its own. `flush` sends what is
+ * answered between them; a burst of statuses (or of devices) travels in slices of its own. `flush` sends what is
  * waiting at once: before a call's answer, so a caller sees the events its call caused first.
  */
 export class EventBatcher {
@@ -37,16 +37,12 @@ export class EventBatcher {
     setImmediate(() => this.sendOne());
   }
 
-  /** The next batch: one slice of statuses alone, or up to EVENTS_PER_MESSAGE other events. */
+  /** The next batch: one slice of statuses or devices alone, or up to EVENTS_PER_MESSAGE other events. */
   private take(): VigiaEvent[] {
     const first = this.waiting[0]!;
     let count = 1;
-    if (first.type !== 'status.changed')
-      while (
-        count < EVENTS_PER_MESSAGE &&
-        count < this.waiting.length &&
-        this.waiting[count]!.type !== 'status.changed'
-      )
+    if (!isBulkEvent(first))
+      while (count < EVENTS_PER_MESSAGE && count < this.waiting.length && !isBulkEvent(this.waiting[count]!))
         count++;
     return this.waiting.splice(0, count);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VigiaEvent } from '../../../../../shared/contract/events';
 import { EventBatcher } from '../../../../../electron/workers/engine/event-batcher';
+import { storedDevice as device } from '../../../../helpers/devices';
 
 const deleted = (id: number): VigiaEvent => ({ type: 'device.deleted', id });
 const burst = (count: number): VigiaEvent => ({
@@ -17,8 +18,12 @@ const burst = (count: number): VigiaEvent => ({
   })),
 });
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-const shape = (batch: VigiaEvent[]) =>
-  batch[0]!.type === 'status.changed' ? `statuses:${batch[0]!.statuses.length}` : `events:${batch.length}`;
+const shape = (batch: VigiaEvent[]) => {
+  const first = batch[0]!;
+  if (first.type === 'status.changed') return `statuses:${first.statuses.length}`;
+  if (first.type === 'devices.upserted') return `devices:${first.devices.length}`;
+  return `events:${batch.length}`;
+};
 
 describe('the engine’s event batches', () => {
   it('sends one batch per turn: 250 events at most, a slice of statuses alone, in order', async () => {
@@ -46,6 +51,19 @@ describe('the engine’s event batches', () => {
     expect(sent.flat().filter((event) => event.type === 'device.deleted')).toEqual(
       Array.from({ length: 601 }, (_, i) => deleted(i + 1)),
     );
+  });
+
+  it('sends a bulk write of devices in slices of its own, between the events around it', async () => {
+    const sent: VigiaEvent[][] = [];
+    const batcher = new EventBatcher((batch) => sent.push(batch));
+    batcher.push(deleted(1));
+    batcher.push({
+      type: 'devices.upserted',
+      devices: Array.from({ length: 1_500 }, (_, i) => device(i + 1)),
+    });
+    batcher.push(deleted(2));
+    batcher.flush();
+    expect(sent.map(shape)).toEqual(['events:1', 'devices:1000', 'devices:500', 'events:1']);
   });
 
   it('flushes everything waiting at once, so a call’s answer follows its events', async () => {
