@@ -50,8 +50,11 @@ interface Pending {
 }
 
 const defaultBackoff: Backoff = { initialMs: 200, maxMs: 30_000, stableMs: 60_000 };
-/** How long the proxy works through arrived messages before the event loop gets a turn. */
-const INBOX_SLICE_MS = 8;
+/**
+ * How long the proxy works through arrived messages before the event loop gets a turn: short,
+ * since the sockets' writes, a garbage collection or a core taken by another process can add to it.
+ */
+const INBOX_SLICE_MS = 5;
 
 /**
  * The engine as the process serving the UI sees it, while it runs in a process of its own: every
@@ -188,7 +191,7 @@ export class EngineProxy implements Engine {
    * Node reads the engine's channel in chunks and hands over every message of a chunk at once: a
    * backlog of event batches would become one long task here, in the process that must stay
    * free. So messages wait in order in an inbox, handled for at most a slice of time per turn,
-   * and a batch's events are published one by one within that slice: a batch of 250 alarms,
+   * and a batch's events are published one by one within that slice: a batch of 100 alarms,
    * each written to every browser, may span turns instead of overrunning its slice.
    */
   private arrive(entry: InboxEntry): void {

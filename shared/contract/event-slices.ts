@@ -1,7 +1,9 @@
 import type { VigiaEvent } from './events';
 
-/** Statuses (or devices) per message when a burst crosses a process boundary. */
+/** Statuses per message when a burst crosses a process boundary. */
 export const STATUSES_PER_SLICE = 1_000;
+/** Devices per message: a device takes about four times a status to read, check and write out. */
+export const DEVICES_PER_SLICE = 250;
 
 /** The events that carry a list of any length: a burst of statuses, or a bulk write of devices. */
 export type BulkEvent = Extract<VigiaEvent, { type: 'status.changed' | 'devices.upserted' }>;
@@ -13,11 +15,14 @@ export const isBulkEvent = (event: VigiaEvent): event is BulkEvent =>
  * A whole network changing at once is one `status.changed` of 10,000 statuses (an import, one
  * `devices.upserted` of 10,000 devices); sent as one message, reading and checking it would keep
  * the receiving process busy for tens of milliseconds. Cut into slices (statuses of the same
- * `at`), each is its own short task on arrival.
+ * `at`), each is its own short task of a few milliseconds on arrival.
  */
-export function sliceEvent(event: VigiaEvent, size = STATUSES_PER_SLICE): VigiaEvent[] {
+export function sliceEvent(event: VigiaEvent): VigiaEvent[] {
   if (!isBulkEvent(event)) return [event];
-  const items = event.type === 'status.changed' ? event.statuses : event.devices;
+  const [items, size] =
+    event.type === 'status.changed'
+      ? [event.statuses, STATUSES_PER_SLICE]
+      : [event.devices, DEVICES_PER_SLICE];
   if (items.length <= size) return [event];
   const slices: VigiaEvent[] = [];
   for (let start = 0; start < items.length; start += size)

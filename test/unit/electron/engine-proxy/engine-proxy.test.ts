@@ -158,7 +158,7 @@ describe('the engine proxy', () => {
   it('publishes a long batch over several turns, in order, before the answer that follows it', async () => {
     const { proxy, spawned } = await started();
     const seen: number[] = [];
-    // A subscriber that takes 2 ms per event: 40 events are 80 ms of work, ten turns' slices.
+    // A subscriber that takes 2 ms per event: 40 events are 80 ms of work, far more than one slice.
     proxy.subscribe((event) => {
       const until = performance.now() + 2;
       while (performance.now() < until);

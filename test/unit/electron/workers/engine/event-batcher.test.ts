@@ -26,10 +26,10 @@ const shape = (batch: VigiaEvent[]) => {
 };
 
 describe('the engine’s event batches', () => {
-  it('sends one batch per turn: 250 events at most, a slice of statuses alone, in order', async () => {
+  it('sends one batch per turn: 100 events at most, a slice of statuses alone, in order', async () => {
     const sent: VigiaEvent[][] = [];
     const batcher = new EventBatcher((batch) => sent.push(batch));
-    for (let id = 1; id <= 600; id++) batcher.push(deleted(id));
+    for (let id = 1; id <= 250; id++) batcher.push(deleted(id));
     batcher.push(burst(2_500));
     batcher.push(deleted(601));
     expect(sent).toEqual([]);
@@ -40,17 +40,18 @@ describe('the engine’s event batches', () => {
     }
     expect(perTurn).toEqual([1, 2, 3, 4, 5, 6, 7, 7]);
     expect(sent.map(shape)).toEqual([
-      'events:250',
-      'events:250',
       'events:100',
+      'events:100',
+      'events:50',
       'statuses:1000',
       'statuses:1000',
       'statuses:500',
       'events:1',
     ]);
-    expect(sent.flat().filter((event) => event.type === 'device.deleted')).toEqual(
-      Array.from({ length: 601 }, (_, i) => deleted(i + 1)),
-    );
+    expect(sent.flat().filter((event) => event.type === 'device.deleted')).toEqual([
+      ...Array.from({ length: 250 }, (_, i) => deleted(i + 1)),
+      deleted(601),
+    ]);
   });
 
   it('sends a bulk write of devices in slices of its own, between the events around it', async () => {
@@ -59,19 +60,19 @@ describe('the engine’s event batches', () => {
     batcher.push(deleted(1));
     batcher.push({
       type: 'devices.upserted',
-      devices: Array.from({ length: 1_500 }, (_, i) => device(i + 1)),
+      devices: Array.from({ length: 400 }, (_, i) => device(i + 1)),
     });
     batcher.push(deleted(2));
     batcher.flush();
-    expect(sent.map(shape)).toEqual(['events:1', 'devices:1000', 'devices:500', 'events:1']);
+    expect(sent.map(shape)).toEqual(['events:1', 'devices:250', 'devices:150', 'events:1']);
   });
 
   it('flushes everything waiting at once, so a call’s answer follows its events', async () => {
     const sent: VigiaEvent[][] = [];
     const batcher = new EventBatcher((batch) => sent.push(batch));
-    for (let id = 1; id <= 300; id++) batcher.push(deleted(id));
+    for (let id = 1; id <= 120; id++) batcher.push(deleted(id));
     batcher.flush();
-    expect(sent.map(shape)).toEqual(['events:250', 'events:50']);
+    expect(sent.map(shape)).toEqual(['events:100', 'events:20']);
     await nextTurn();
     expect(sent).toHaveLength(2);
   });
