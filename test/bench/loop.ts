@@ -356,6 +356,12 @@ async function inside(): Promise<void> {
         loop_max_per_phase_ms: Object.fromEntries(
           [...perStep.windows].map(([step, window]) => [step, round(window.maxMs)]),
         ),
+        loop_work_max_per_phase_ms: Object.fromEntries(
+          [...perStep.windows].map(([step, window]) => [step, round(window.workMaxMs)]),
+        ),
+        gc_max_per_phase_ms: Object.fromEntries(
+          [...perStep.windows].map(([step, window]) => [step, round(window.gcMaxMs)]),
+        ),
         engine_cpu_s: round(engineCpuS),
         api_max_ms: round(slowest),
         // The step the slowest answer was asked in: import, down (alarms raised), up (cleared), steady.
