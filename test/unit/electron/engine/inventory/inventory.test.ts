@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Inventory } from '../../../../../electron/engine/inventory/inventory';
 import { EventBus } from '../../../../../electron/engine/event-bus';
 import type { Tower } from '../../../../../shared/contract/entities';
-import { storedDevice as device } from '../../../../helpers/devices';
+import { storedDevice as device, storedRecord } from '../../../../helpers/devices';
 
 const NOW = 1_800_000_000_000;
 
@@ -15,11 +15,7 @@ const tower = (id: number, extra: Partial<Tower> = {}): Tower =>
     longitude: -35.9,
     address: '',
     notes: '',
-    maintenanceUntil: null,
-    maintenanceBy: null,
-    maintenanceReason: null,
-    createdAt: 0,
-    updatedAt: 0,
+    ...storedRecord,
     ...extra,
   }) as Tower;
 
