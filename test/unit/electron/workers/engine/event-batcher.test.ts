@@ -26,10 +26,10 @@ const shape = (batch: VigiaEvent[]) => {
 };
 
 describe('the engine’s event batches', () => {
-  it('sends one batch per turn: 100 events at most, a slice of statuses alone, in order', async () => {
+  it('sends 250 events per turn in messages of 100, a slice of statuses alone, in order', async () => {
     const sent: VigiaEvent[][] = [];
     const batcher = new EventBatcher((batch) => sent.push(batch));
-    for (let id = 1; id <= 250; id++) batcher.push(deleted(id));
+    for (let id = 1; id <= 600; id++) batcher.push(deleted(id));
     batcher.push(burst(2_500));
     batcher.push(deleted(601));
     expect(sent).toEqual([]);
@@ -38,20 +38,23 @@ describe('the engine’s event batches', () => {
       await nextTurn();
       perTurn.push(sent.length);
     }
-    expect(perTurn).toEqual([1, 2, 3, 4, 5, 6, 7, 7]);
+    expect(perTurn).toEqual([3, 6, 8, 9, 10, 11, 11, 11]);
     expect(sent.map(shape)).toEqual([
       'events:100',
       'events:100',
       'events:50',
+      'events:100',
+      'events:100',
+      'events:50',
+      'events:100',
       'statuses:1000',
       'statuses:1000',
       'statuses:500',
       'events:1',
     ]);
-    expect(sent.flat().filter((event) => event.type === 'device.deleted')).toEqual([
-      ...Array.from({ length: 250 }, (_, i) => deleted(i + 1)),
-      deleted(601),
-    ]);
+    expect(sent.flat().filter((event) => event.type === 'device.deleted')).toEqual(
+      Array.from({ length: 601 }, (_, i) => deleted(i + 1)),
+    );
   });
 
   it('sends a bulk write of devices in slices of its own, between the events around it', async () => {
