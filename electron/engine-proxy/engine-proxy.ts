@@ -50,11 +50,8 @@ interface Pending {
 }
 
 const defaultBackoff: Backoff = { initialMs: 200, maxMs: 30_000, stableMs: 60_000 };
-/**
- * How long the proxy works through arrived messages before the event loop gets a turn: short,
- * since the sockets' writes, a garbage collection or a core taken by another process can add to it.
- */
-const INBOX_SLICE_MS = 5;
+/** How long the proxy works through arrived messages before the event loop gets a turn. */
+const INBOX_SLICE_MS = 8;
 
 /**
  * The engine as the process serving the UI sees it, while it runs in a process of its own: every
