@@ -68,6 +68,8 @@ export class EngineProxy implements Engine {
   private readonly listeners = new Set<(event: VigiaEvent) => void>();
   /** Messages arrived and not yet handled, and the process's end after them, in order. */
   private readonly inbox: InboxEntry[] = [];
+  /** The events of a batch already read and not yet published: they come before the next message. */
+  private readonly unpublished: VigiaEvent[] = [];
   private draining = false;
   private nextId = 1;
   private restartDelay: number;
@@ -185,7 +187,9 @@ export class EngineProxy implements Engine {
   /**
    * Node reads the engine's channel in chunks and hands over every message of a chunk at once: a
    * backlog of event batches would become one long task here, in the process that must stay
-   * free. So messages wait in order in an inbox, handled for at most a slice of time per turn.
+   * free. So messages wait in order in an inbox, handled for at most a slice of time per turn,
+   * and a batch's events are published one by one within that slice: a batch of 100 alarms,
+   * each written to every browser, may span turns instead of overrunning its slice.
    */
   private arrive(entry: InboxEntry): void {
     this.inbox.push(entry);
@@ -196,13 +200,23 @@ export class EngineProxy implements Engine {
 
   private drain(): void {
     const until = performance.now() + INBOX_SLICE_MS;
-    while (this.inbox.length > 0 && performance.now() < until) {
-      const entry = this.inbox.shift()!;
-      if ('exit' in entry) this.exited(entry.child, entry.exit);
-      else this.receive(entry.child, entry.raw);
-    }
-    if (this.inbox.length > 0) setImmediate(() => this.drain());
+    while (performance.now() < until && this.handleNext());
+    if (this.inbox.length > 0 || this.unpublished.length > 0) setImmediate(() => this.drain());
     else this.draining = false;
+  }
+
+  /** Publishes the next event of a batch, else handles the next message; false when none waits. */
+  private handleNext(): boolean {
+    const event = this.unpublished.shift();
+    if (event) {
+      this.publish(event);
+      return true;
+    }
+    const entry = this.inbox.shift();
+    if (!entry) return false;
+    if ('exit' in entry) this.exited(entry.child, entry.exit);
+    else this.receive(entry.child, entry.raw);
+    return true;
   }
 
   private receive(child: WorkerProcess, raw: unknown): void {
@@ -233,7 +247,7 @@ export class EngineProxy implements Engine {
         this.settle(message.id, message.ok ? { ok: true, result: message.result } : message);
         return;
       case 'events':
-        for (const event of message.events) this.publish(event);
+        this.unpublished.push(...message.events);
         return;
       case 'cipher':
         void this.seal(child, message.id, message.op, message.text);

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { chromium } from 'playwright-core';
 import { REPORT_PDF_PATH } from '../../shared/contract/reports';
 import { reportGroupings } from '../../shared/contract/reports';
 import { translate, type Language, type MessageKey } from '../../shared/i18n';
@@ -105,6 +104,9 @@ async function print(
   query: string,
   session: { id: string; revoke(): void } | null,
 ): Promise<Buffer> {
+  // Loaded on the first print, not at start: playwright-core is 29 MB of heap that every garbage
+  // collection of this process, the one that must stay free, would otherwise walk.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true });
   try {
     // Our own server, possibly on its generated self-signed certificate.

@@ -18,7 +18,7 @@ import type { DeviceInput, DeviceStatus } from '../../shared/contract/entities';
 import type { EngineHealth, VigiaEvent } from '../../shared/contract/events';
 import type { PingSample } from '../../shared/contract/entities';
 import { openStore } from '../../electron/engine/store/open-store';
-import { LOOP_PROBE_ENV, type LoopDelay } from '../../electron/server/loop-probe';
+import { LOOP_PROBE_ENV, type LoopDelay, type LoopProbeRequest } from '../../electron/server/loop-probe';
 import { createNetns, netnsUnavailable } from '../helpers/netns';
 
 const DEVICES = 10_000;
@@ -28,6 +28,8 @@ const TRANSITION_TIMEOUT_MS = 180_000;
 const OLD_SAMPLES_PER_DEVICE = 30;
 const DAY = 86_400_000;
 const INSIDE_ENV = 'VIGIA_LOOP_NETNS';
+/** Extra Node flags for the server, to find a stall's cause: e.g. "--cpu-prof --cpu-prof-dir=/tmp/p". */
+const SERVER_ARGS_ENV = 'VIGIA_LOOP_SERVER_ARGS';
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times. */
 const CLOCK_TICKS_PER_S = 100;
 /** The monitored devices; the import adds disabled rows in 127.20.0.0/16, never probed. */
@@ -83,11 +85,17 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const child = fork(entry, ['--data-dir', dataDir, '--port', '0'], {
     env: { ...process.env, [LOOP_PROBE_ENV]: '1' },
+    execArgv: process.env[SERVER_ARGS_ENV]?.split(' ').filter(Boolean) ?? [],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolveStart, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
+      // Once it listens, what the server prints (e.g. --trace-gc) goes to this run's log.
+      if (out.includes('open http')) {
+        process.stderr.write(chunk);
+        return;
+      }
       out += chunk.toString();
       const url = /open (http:\/\/\S+)/.exec(out)?.[1];
       if (url) resolveStart({ child, url });
@@ -96,7 +104,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
 }
 
-function probe(child: ChildProcess, message: 'loop-probe:reset' | 'loop-probe:read'): Promise<LoopDelay> {
+function probe(child: ChildProcess, message: LoopProbeRequest): Promise<LoopDelay> {
   return new Promise((answered) => {
     const listener = (reply: unknown) => {
       if ((reply as LoopDelay).kind !== 'loop-probe') return;
@@ -214,6 +222,29 @@ class Client {
 /** What the run is doing, to say during which step the slowest answer came. */
 type Step = 'import' | 'down' | 'up' | 'steady';
 
+/**
+ * The server's loop over each step of the run, from one probe window per step: which step held
+ * the worst delay, and how long its longest work and longest garbage collection were.
+ */
+function stepWindows(server: ChildProcess) {
+  let current: Step = 'import';
+  const windows = new Map<Step, LoopDelay>();
+  const close = async () => windows.set(current, await probe(server, 'loop-probe:mark'));
+  return {
+    current: () => current,
+    enter: async (step: Step) => {
+      await close();
+      current = step;
+    },
+    /** Closes the last step; returns the step with the longest delay and that step's window. */
+    finish: async () => {
+      await close();
+      const [step, worst] = [...windows].reduce((a, b) => (b[1].maxMs > a[1].maxMs ? b : a));
+      return { step, worst, windows };
+    },
+  };
+}
+
 /** Times `engine.health` every 100 ms (one call in flight at a time) and keeps the slowest. */
 function pollHealth(client: Client, step: () => Step) {
   let slowest = 0;
@@ -256,11 +287,11 @@ async function inside(): Promise<void> {
     await client.until('all devices up', () => client.count('up') === DEVICES);
 
     await probe(server, 'loop-probe:reset');
+    const steps = stepWindows(server);
     const engineCpuAtStart = childrenCpuS(server.pid!);
     const loadAtStart = loadavg()[0]!;
     const t0 = performance.now();
-    let step: Step = 'import';
-    const poll = pollHealth(client, () => step);
+    const poll = pollHealth(client, steps.current);
     const rows: DeviceInput[] = [];
     for (let i = 1; i <= DEVICES; i++)
       rows.push({ name: `import ${i}`, host: host(20, i), kind: 'cpe', enabled: false });
@@ -269,7 +300,7 @@ async function inside(): Promise<void> {
     const importMs = performance.now() - importStart;
     log(`imported ${DEVICES} rows in ${Math.round(importMs)} ms`);
 
-    step = 'down';
+    await steps.enter('down');
     await iptables('-A');
     const downStart = performance.now();
     await client.until('all devices down and their alarms raised', () => {
@@ -278,7 +309,7 @@ async function inside(): Promise<void> {
     const raiseMs = performance.now() - downStart;
     log(`all down, ${client.raised} alarms raised in ${Math.round(raiseMs)} ms`);
 
-    step = 'up';
+    await steps.enter('up');
     await iptables('-D');
     const upStart = performance.now();
     await client.until('all devices up and their alarms cleared', () => {
@@ -287,12 +318,13 @@ async function inside(): Promise<void> {
     const clearMs = performance.now() - upStart;
     log(`all up, ${client.cleared} alarms cleared in ${Math.round(clearMs)} ms`);
 
-    step = 'steady';
+    await steps.enter('steady');
     const rest = MIN_RUN_MS - (performance.now() - t0);
     // The run lasts two minutes whatever the transitions took: the remaining steady cycles and
     // the retention pass are part of what the probe measures.
     if (rest > 0) await new Promise((resolveRest) => setTimeout(resolveRest, rest));
     poll.stop();
+    const perStep = await steps.finish();
     const loop = await probe(server, 'loop-probe:read');
     const engineCpuS = childrenCpuS(server.pid!) - engineCpuAtStart;
     const durationMs = performance.now() - t0;
@@ -315,6 +347,21 @@ async function inside(): Promise<void> {
         // The server's longest stretch of its own work (CPU between two 5 ms ticks): what its loop
         // max would be with a core always free.
         loop_work_max_ms: round(loop.workMaxMs),
+        // The step that held the longest delay, that step's longest own work, and its longest
+        // garbage collection (a pause of the loop as much as work is) with its kind.
+        loop_max_phase: perStep.step,
+        loop_max_phase_work_ms: round(perStep.worst.workMaxMs),
+        gc_max_ms: round(loop.gcMaxMs),
+        gc_max_kind: loop.gcMaxKind,
+        loop_max_per_phase_ms: Object.fromEntries(
+          [...perStep.windows].map(([step, window]) => [step, round(window.maxMs)]),
+        ),
+        loop_work_max_per_phase_ms: Object.fromEntries(
+          [...perStep.windows].map(([step, window]) => [step, round(window.workMaxMs)]),
+        ),
+        gc_max_per_phase_ms: Object.fromEntries(
+          [...perStep.windows].map(([step, window]) => [step, round(window.gcMaxMs)]),
+        ),
         engine_cpu_s: round(engineCpuS),
         api_max_ms: round(slowest),
         // The step the slowest answer was asked in: import, down (alarms raised), up (cleared), steady.

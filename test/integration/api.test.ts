@@ -152,7 +152,9 @@ describe('API dispatch', () => {
     await engine.call('devices.delete', { id: root.id });
     expect(eventsOf('device.deleted').at(-1)?.id).toBe(root.id);
     expect((await failure('devices.delete', { id: root.id })).code).toBe('not_found');
-    expect(eventsOf('device.upserted').at(-1)?.device).toMatchObject({ id: ap.id, parentId: null });
+    expect(eventsOf('devices.upserted').at(-1)?.devices).toEqual([
+      expect.objectContaining({ id: ap.id, parentId: null }),
+    ]);
     expect((await engine.call('devices.get', { id: ap.id })).parentId).toBeNull();
     expect((await engine.call('status.snapshot', undefined)).map((status) => status.deviceId)).not.toContain(
       root.id,
@@ -187,8 +189,13 @@ describe('API dispatch', () => {
     ).toBe('rows.50.name');
     expect(await engine.call('devices.list', undefined)).toHaveLength(before);
 
+    const upsertsBefore = eventsOf('device.upserted').length;
     expect(await engine.call('devices.importMany', { rows })).toEqual({ created: 50 });
-    expect(await engine.call('devices.list', undefined)).toHaveLength(before + 50);
+    const listed = await engine.call('devices.list', undefined);
+    expect(listed).toHaveLength(before + 50);
+    // One event for the whole import, carrying every new device as stored.
+    expect(eventsOf('device.upserted')).toHaveLength(upsertsBefore);
+    expect(eventsOf('devices.upserted').at(-1)?.devices).toEqual(listed.slice(before));
     expect((await engine.call('audit.list', { limit: 1 }))[0]).toMatchObject({
       action: 'device.import',
       details: '50 devices imported',

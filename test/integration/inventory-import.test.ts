@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VigiaEvent } from '../../shared/contract/events';
 import type { ImportDeviceRow } from '../../shared/contract/inventory-import';
 import { readHeader } from '../../shared/domain/import/columns';
 import { planImport } from '../../shared/domain/import/plan';
@@ -93,11 +94,19 @@ describe('inventory.import through the engine', () => {
 
   it('writes the preview’s valid rows and new towers, then the same file is all duplicates', async () => {
     const first = await plan();
+    const events: VigiaEvent[] = [];
+    const unsubscribe = running.engine.subscribe((event) => events.push(event));
     expect(await running.engine.call('inventory.import', first.request)).toEqual({
       towers: 3,
       devices: 5,
     });
+    unsubscribe();
     const devices = await running.engine.call('devices.list', undefined);
+    // The five devices are announced in one event, as stored.
+    expect(events.filter((event) => event.type === 'device.upserted')).toEqual([]);
+    expect(events.filter((event) => event.type === 'devices.upserted')).toEqual([
+      { type: 'devices.upserted', devices: expect.arrayContaining(devices) },
+    ]);
     const towers = await running.engine.call('towers.list', undefined);
     const setorial = devices.find((d) => d.name === 'Setorial Norte 1')!;
     const ptp = devices.find((d) => d.name === 'PTP Norte')!;

@@ -103,8 +103,11 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       await repo.towers.delete(id);
       await audit(caller, 'tower.delete', `tower:${id}`, `${orphans.length} devices left without tower`);
       bus.publish({ type: 'tower.deleted', id });
-      for (const device of orphans)
-        bus.publish({ type: 'device.upserted', device: { ...device, towerId: null } });
+      if (orphans.length > 0)
+        bus.publish({
+          type: 'devices.upserted',
+          devices: orphans.map((device) => ({ ...device, towerId: null })),
+        });
       await ctx.inventoryChanged();
     },
     'devices.list': () => repo.devices.list(),
@@ -144,8 +147,11 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
         `${children.length} dependants left without parent`,
       );
       bus.publish({ type: 'device.deleted', id });
-      for (const child of children)
-        bus.publish({ type: 'device.upserted', device: { ...child, parentId: null } });
+      if (children.length > 0)
+        bus.publish({
+          type: 'devices.upserted',
+          devices: children.map((child) => ({ ...child, parentId: null })),
+        });
       await ctx.inventoryChanged();
     },
     'devices.importMany': async ({ rows }, caller) => {
@@ -164,7 +170,7 @@ export function inventoryHandlers(ctx: ApiContext): Pick<ApiHandlers, InventoryM
       }
       const created = await repo.devices.createMany(rows);
       await audit(caller, 'device.import', 'devices', `${created.length} devices imported`);
-      for (const device of created) bus.publish({ type: 'device.upserted', device });
+      if (created.length > 0) bus.publish({ type: 'devices.upserted', devices: created });
       await ctx.inventoryChanged();
       return { created: created.length };
     },

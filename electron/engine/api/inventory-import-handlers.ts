@@ -26,7 +26,7 @@ export function inventoryImportHandlers(ctx: ApiContext): Pick<ApiHandlers, 'inv
         details: `${written.towers.length} towers, ${written.devices.length} devices imported`,
       });
       for (const tower of written.towers) bus.publish({ type: 'tower.upserted', tower });
-      for (const device of written.devices) bus.publish({ type: 'device.upserted', device });
+      if (written.devices.length > 0) bus.publish({ type: 'devices.upserted', devices: written.devices });
       await ctx.inventoryChanged();
       return { towers: written.towers.length, devices: written.devices.length };
     },

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Device } from '../../../shared/contract/entities';
 import type { VigiaEvent } from '../../../shared/contract/events';
 import {
   coalesce,
@@ -43,6 +44,8 @@ function noticeOf(event: VigiaEvent): { kind: RelayKind; ids: number[] } | null 
       return { kind: event.type, ids: event.statuses.map((status) => status.deviceId) };
     case 'device.upserted':
       return { kind: event.type, ids: [event.device.id] };
+    case 'devices.upserted':
+      return { kind: 'device.upserted', ids: event.devices.map((device) => device.id) };
     case 'tower.upserted':
       return { kind: event.type, ids: [event.tower.id] };
     case 'device.deleted':
@@ -186,6 +189,17 @@ export class EventRelay {
     this.options.bus.publish(event);
   }
 
+  /** One device by its key; many at once (another instance's import) in one query, not one each. */
+  private async readDevices(ids: number[]): Promise<Device[]> {
+    const { repo } = this.options;
+    if (ids.length === 1) {
+      const device = await repo.devices.get(ids[0]!);
+      return device ? [device] : [];
+    }
+    const wanted = new Set(ids);
+    return (await repo.devices.list()).filter((device) => wanted.has(device.id));
+  }
+
   private async apply({ kind, ids }: RelayNotice): Promise<void> {
     const { repo } = this.options;
     switch (kind) {
@@ -200,12 +214,12 @@ export class EventRelay {
         if (statuses.length > 0) this.publish({ type: kind, at: Date.now(), statuses });
         return;
       }
-      case 'device.upserted':
-        for (const id of ids) {
-          const device = await repo.devices.get(id);
-          if (device) this.publish({ type: kind, device });
-        }
+      case 'device.upserted': {
+        const devices = await this.readDevices(ids);
+        if (devices.length === 1) this.publish({ type: kind, device: devices[0]! });
+        if (devices.length > 1) this.publish({ type: 'devices.upserted', devices });
         return this.options.inventoryChanged();
+      }
       case 'tower.upserted':
         for (const id of ids) {
           const tower = await repo.towers.get(id);

@@ -65,6 +65,9 @@ export class Inventory {
       case 'device.upserted':
         this.devices.set(event.device.id, event.device);
         break;
+      case 'devices.upserted':
+        for (const device of event.devices) this.devices.set(device.id, device);
+        break;
       case 'device.deleted':
         this.devices.delete(event.id);
         this.clients.delete(event.id);

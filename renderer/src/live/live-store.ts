@@ -117,6 +117,10 @@ export class LiveStore {
         this.devices.set(event.device.id, event.device);
         this.inventoryVersion++;
         break;
+      case 'devices.upserted':
+        for (const device of event.devices) this.devices.set(device.id, device);
+        this.inventoryVersion++;
+        break;
       case 'device.deleted':
         this.devices.delete(event.id);
         this.inventoryVersion++;

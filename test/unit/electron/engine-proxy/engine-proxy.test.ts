@@ -155,6 +155,30 @@ describe('the engine proxy', () => {
     expect(seen).toEqual([{ type: 'device.deleted', id: 7 }]);
   });
 
+  it('publishes a long batch over several turns, in order, before the answer that follows it', async () => {
+    const { proxy, spawned } = await started();
+    const seen: number[] = [];
+    // A subscriber that takes 2 ms per event: 40 events are 80 ms of work, far more than one slice.
+    proxy.subscribe((event) => {
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      if (event.type === 'device.deleted') seen.push(event.id);
+    });
+    const listed = proxy.call('devices.list', undefined);
+    const call = spawned[0]!.lastCall();
+    void spawned[0]!.say({
+      kind: 'events',
+      events: Array.from({ length: 40 }, (_, i) => ({ type: 'device.deleted', id: i + 1 })),
+    });
+    void spawned[0]!.say({ kind: 'reply', id: call.id, ok: true, result: [] });
+    let seenAfterFirstTurn = -1;
+    setImmediate(() => setImmediate(() => (seenAfterFirstTurn = seen.length)));
+    expect(await listed).toEqual([]);
+    expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(seenAfterFirstTurn).toBeGreaterThan(0);
+    expect(seenAfterFirstTurn).toBeLessThan(40);
+  });
+
   it("answers the engine's seal and open requests with the host cipher, and its failures", async () => {
     const cipher: SecretCipher = {
       encrypt: async (plain) => `os1:${plain}`,

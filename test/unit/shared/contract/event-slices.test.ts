@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../../shared/contract/entities';
 import { sliceEvent } from '../../../../shared/contract/event-slices';
 import { deviceStatus } from '../../../helpers/device-status';
+import { storedDevice as device } from '../../../helpers/devices';
 
 const status = (deviceId: number): DeviceStatus => deviceStatus(deviceId, 'down', 1_000);
 
@@ -18,10 +19,23 @@ describe('status bursts cut into slices', () => {
     );
   });
 
+  it('cuts a bulk write of 600 devices into slices of 250, 250 and 100, in order', () => {
+    const devices = Array.from({ length: 600 }, (_, i) => device(i + 1));
+    const slices = sliceEvent({ type: 'devices.upserted', devices });
+    expect(slices.map((slice) => (slice.type === 'devices.upserted' ? slice.devices.length : 0))).toEqual([
+      250, 250, 100,
+    ]);
+    expect(slices.flatMap((slice) => (slice.type === 'devices.upserted' ? slice.devices : []))).toEqual(
+      devices,
+    );
+  });
+
   it('leaves small bursts and other events whole', () => {
     const small = { type: 'status.changed' as const, at: 5, statuses: [status(1)] };
     expect(sliceEvent(small)).toEqual([small]);
     const deleted = { type: 'device.deleted' as const, id: 3 };
     expect(sliceEvent(deleted)).toEqual([deleted]);
+    const imported = { type: 'devices.upserted' as const, devices: [device(1), device(2)] };
+    expect(sliceEvent(imported)).toEqual([imported]);
   });
 });

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Inventory } from '../../../../../electron/engine/inventory/inventory';
 import { EventBus } from '../../../../../electron/engine/event-bus';
-import type { Device, Tower } from '../../../../../shared/contract/entities';
+import type { Tower } from '../../../../../shared/contract/entities';
+import { storedDevice as device, storedRecord } from '../../../../helpers/devices';
 
 const NOW = 1_800_000_000_000;
-
-const device = (id: number, extra: Partial<Device> = {}): Device => ({
-  id,
-  name: `dev ${id}`,
-  host: `127.30.0.${id}`,
-  kind: 'sector_ap',
-  vendor: '',
-  model: '',
-  towerId: null,
-  parentId: null,
-  tags: [],
-  enabled: true,
-  notes: '',
-  maintenanceUntil: null,
-  maintenanceBy: null,
-  maintenanceReason: null,
-  createdAt: 0,
-  updatedAt: 0,
-  ...extra,
-});
 
 const tower = (id: number, extra: Partial<Tower> = {}): Tower =>
   ({
@@ -34,11 +15,7 @@ const tower = (id: number, extra: Partial<Tower> = {}): Tower =>
     longitude: -35.9,
     address: '',
     notes: '',
-    maintenanceUntil: null,
-    maintenanceBy: null,
-    maintenanceReason: null,
-    createdAt: 0,
-    updatedAt: 0,
+    ...storedRecord,
     ...extra,
   }) as Tower;
 
@@ -51,14 +28,16 @@ function network(): Inventory {
   inventory.follow(bus);
   bus.publish({ type: 'tower.upserted', tower: tower(1) });
   bus.publish({ type: 'tower.upserted', tower: tower(2) });
-  for (const d of [
-    device(1, { towerId: 1 }),
-    device(2, { towerId: 1, parentId: 1 }),
-    device(3, { parentId: 2 }),
-    device(4),
-    device(5, { towerId: 2 }),
-  ])
-    bus.publish({ type: 'device.upserted', device: d });
+  bus.publish({
+    type: 'devices.upserted',
+    devices: [
+      device(1, { towerId: 1 }),
+      device(2, { towerId: 1, parentId: 1 }),
+      device(3, { parentId: 2 }),
+      device(4),
+      device(5, { towerId: 2 }),
+    ],
+  });
   return inventory;
 }
 

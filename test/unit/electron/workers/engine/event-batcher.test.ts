@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VigiaEvent } from '../../../../../shared/contract/events';
 import { EventBatcher } from '../../../../../electron/workers/engine/event-batcher';
+import { storedDevice as device } from '../../../../helpers/devices';
 
 const deleted = (id: number): VigiaEvent => ({ type: 'device.deleted', id });
 const burst = (count: number): VigiaEvent => ({
@@ -17,11 +18,15 @@ const burst = (count: number): VigiaEvent => ({
   })),
 });
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-const shape = (batch: VigiaEvent[]) =>
-  batch[0]!.type === 'status.changed' ? `statuses:${batch[0]!.statuses.length}` : `events:${batch.length}`;
+const shape = (batch: VigiaEvent[]) => {
+  const first = batch[0]!;
+  if (first.type === 'status.changed') return `statuses:${first.statuses.length}`;
+  if (first.type === 'devices.upserted') return `devices:${first.devices.length}`;
+  return `events:${batch.length}`;
+};
 
 describe('the engine’s event batches', () => {
-  it('sends one batch per turn: 250 events at most, a slice of statuses alone, in order', async () => {
+  it('sends 250 events per turn in messages of 100, a slice of statuses alone, in order', async () => {
     const sent: VigiaEvent[][] = [];
     const batcher = new EventBatcher((batch) => sent.push(batch));
     for (let id = 1; id <= 600; id++) batcher.push(deleted(id));
@@ -33,10 +38,14 @@ describe('the engine’s event batches', () => {
       await nextTurn();
       perTurn.push(sent.length);
     }
-    expect(perTurn).toEqual([1, 2, 3, 4, 5, 6, 7, 7]);
+    expect(perTurn).toEqual([3, 6, 8, 9, 10, 11, 11, 11]);
     expect(sent.map(shape)).toEqual([
-      'events:250',
-      'events:250',
+      'events:100',
+      'events:100',
+      'events:50',
+      'events:100',
+      'events:100',
+      'events:50',
       'events:100',
       'statuses:1000',
       'statuses:1000',
@@ -48,12 +57,25 @@ describe('the engine’s event batches', () => {
     );
   });
 
+  it('sends a bulk write of devices in slices of its own, between the events around it', async () => {
+    const sent: VigiaEvent[][] = [];
+    const batcher = new EventBatcher((batch) => sent.push(batch));
+    batcher.push(deleted(1));
+    batcher.push({
+      type: 'devices.upserted',
+      devices: Array.from({ length: 400 }, (_, i) => device(i + 1)),
+    });
+    batcher.push(deleted(2));
+    batcher.flush();
+    expect(sent.map(shape)).toEqual(['events:1', 'devices:250', 'devices:150', 'events:1']);
+  });
+
   it('flushes everything waiting at once, so a call’s answer follows its events', async () => {
     const sent: VigiaEvent[][] = [];
     const batcher = new EventBatcher((batch) => sent.push(batch));
-    for (let id = 1; id <= 300; id++) batcher.push(deleted(id));
+    for (let id = 1; id <= 120; id++) batcher.push(deleted(id));
     batcher.flush();
-    expect(sent.map(shape)).toEqual(['events:250', 'events:50']);
+    expect(sent.map(shape)).toEqual(['events:100', 'events:20']);
     await nextTurn();
     expect(sent).toHaveLength(2);
   });

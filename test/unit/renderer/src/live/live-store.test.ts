@@ -140,6 +140,17 @@ describe('the live store', () => {
     expect(store.devices.get(device!.id)!.name).toBe('Renomeado de novo');
     expect(window.location.hash).toBe(`#/devices/${device!.id}`);
 
+    // An import arrives as one event: every device applied, the inventory bumped once.
+    const before = store.inventoryVersion;
+    const renamed = [...store.devices.values()].slice(0, 3).map((d) => ({ ...d, notes: 'importado' }));
+    store.apply({ type: 'devices.upserted', devices: renamed });
+    expect(renamed.map((d) => store.devices.get(d.id)?.notes)).toEqual([
+      'importado',
+      'importado',
+      'importado',
+    ]);
+    expect(store.inventoryVersion).toBe(before + 1);
+
     store.apply({ type: 'device.deleted', id: device!.id });
     expect(store.devices.has(device!.id)).toBe(false);
     expect(store.statuses.has(device!.id)).toBe(false);
