@@ -6,6 +6,7 @@ import type { DeviceStatus } from '../../../../shared/contract/entities';
 import type { VigiaEvent } from '../../../../shared/contract/events';
 import type { Engine } from '../../../../electron/engine/engine';
 import { EventFanout } from '../../../../electron/server/event-fanout';
+import { deviceStatus } from '../../../helpers/device-status';
 
 /** The engine's side: events pushed at will. */
 function engineStandIn() {
@@ -32,15 +33,7 @@ class Browser extends EventEmitter {
   }
 }
 
-const status = (deviceId: number): DeviceStatus => ({
-  deviceId,
-  state: 'down',
-  since: 1,
-  lastCheck: 1,
-  rttMs: null,
-  lossPct: 100,
-  cause: null,
-});
+const status = (deviceId: number): DeviceStatus => deviceStatus(deviceId, 'down', 1);
 const limits = { maxBufferedBytes: 1024 * 1024, heartbeatMs: 600_000 };
 const nextTick = () => new Promise<void>((resolve) => process.nextTick(resolve));
 

@@ -7,6 +7,7 @@ import { LiveStore, RECENT_KEPT } from '../../../../../renderer/src/live/live-st
 import { recentKey } from '../../../../../shared/domain/recent/feed';
 import { deviceDownAlarm } from '../../../../helpers/alarms';
 import { startTestEngine } from '../../../../helpers/test-engine';
+import { deviceStatus } from '../../../../helpers/device-status';
 
 // The UI's live store over a real engine (demo network, real SQLite): the client is the engine's
 // own call and event stream, as the preload bridge gives it. The browser's frame clock and
@@ -28,15 +29,8 @@ function clientOf(hold: (method: ApiMethod, answer: unknown) => Promise<unknown>
   } satisfies VigiaClient;
 }
 
-const status = (deviceId: number, state: DeviceState, since: number): DeviceStatus => ({
-  deviceId,
-  state,
-  since,
-  lastCheck: since,
-  rttMs: null,
-  lossPct: null,
-  cause: null,
-});
+const status = (deviceId: number, state: DeviceState, since: number): DeviceStatus =>
+  deviceStatus(deviceId, state, since, { rttMs: null, lossPct: null });
 
 beforeAll(async () => {
   running = await startTestEngine('live');
