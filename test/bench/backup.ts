@@ -6,17 +6,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupWorkerApi } from '../../shared/contract/backup-worker';
-import { workerBackupTransport } from '../../electron/engine/collectors/backup-port';
 import { forkSpawner } from '../../electron/engine/collectors/spawner';
 import { Supervisor } from '../../electron/engine/collectors/supervisor';
-import { resolveWorkerEntry } from '../../electron/engine/collectors/worker-entry';
-import { BACKUP_SETTINGS_KEY, BackupService } from '../../electron/engine/backup/backup-service';
-import { targetToStore } from '../../electron/engine/backup/target-secrets';
+import { BACKUP_SETTINGS_KEY } from '../../electron/engine/backup/backup-service';
 import { openStore } from '../../electron/engine/store/open-store';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
-import { FAKE_PASSWORD, FAKE_USER } from '../helpers/backup-jobs';
-import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
+import { saveFakeTarget, workerBackupService } from '../helpers/backup-jobs';
 import { BENCH_SSH_PORT, benchDeviceAddress } from './backup-targets';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 3_000);
@@ -80,36 +75,9 @@ async function main(): Promise<void> {
         kind: 'router' as const,
       })),
     );
-    for (const device of devices) {
-      await repo.backup.saveTarget(
-        await targetToStore(
-          {
-            deviceId: device.id,
-            enabled: true,
-            profile: 'cisco-ios',
-            port: BENCH_SSH_PORT,
-            username: FAKE_USER,
-            auth: { kind: 'password', password: FAKE_PASSWORD },
-            enableSecret: 'en4ble',
-          },
-          null,
-          device.host,
-          cipher,
-        ),
-      );
-    }
+    for (const device of devices) await saveFakeTarget(repo, cipher, device, BENCH_SSH_PORT);
     await repo.settings.set(BACKUP_SETTINGS_KEY, { parallelism: WORKERS });
-    const worker = supervisor.supervise({
-      name: 'backup',
-      entry: resolveWorkerEntry('backup'),
-      api: backupWorkerApi,
-    });
-    const service = new BackupService({
-      repo,
-      cipher,
-      alarms: new MemoryAlarmPort(),
-      transport: workerBackupTransport(worker),
-    });
+    const { worker, service } = workerBackupService(supervisor, repo, cipher);
 
     // A call that does nothing but wait for the worker to run, so that its pid is known.
     await worker.call('backup.cancel', { deviceIds: [1] });

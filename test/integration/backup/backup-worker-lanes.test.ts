@@ -5,20 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backupWorkerApi } from '../../../shared/contract/backup-worker';
-import { BACKUP_SETTINGS_KEY, BackupService } from '../../../electron/engine/backup/backup-service';
-import { targetToStore } from '../../../electron/engine/backup/target-secrets';
-import { workerBackupTransport } from '../../../electron/engine/collectors/backup-port';
+import { BACKUP_SETTINGS_KEY } from '../../../electron/engine/backup/backup-service';
 import { forkSpawner } from '../../../electron/engine/collectors/spawner';
 import { Supervisor } from '../../../electron/engine/collectors/supervisor';
-import { resolveWorkerEntry } from '../../../electron/engine/collectors/worker-entry';
 import { openStore } from '../../../electron/engine/store/open-store';
 import type { Repository } from '../../../electron/engine/store/repository';
 import { createFileKeyCipher, type SecretCipher } from '../../../electron/engine/store/secret-cipher';
-import { FAKE_PASSWORD, FAKE_USER } from '../../helpers/backup-jobs';
+import { FAKE_PASSWORD, FAKE_USER, saveFakeTarget, workerBackupService } from '../../helpers/backup-jobs';
 import { vendorFixture } from '../../helpers/fake-device-fixtures';
 import { startFakeDevice, type FakeDevice } from '../../helpers/fake-ssh-device';
-import { MemoryAlarmPort } from '../../helpers/memory-alarm-port';
 
 let dir: string;
 let repo: Repository;
@@ -54,36 +49,11 @@ describe('backup worker lanes', () => {
       });
       fakes.push(fake);
       const device = await repo.devices.create({ name: `lane-${index}`, host: fake.host, kind: 'router' });
-      await repo.backup.saveTarget(
-        await targetToStore(
-          {
-            deviceId: device.id,
-            enabled: true,
-            profile: 'cisco-ios',
-            port: fake.port,
-            username: FAKE_USER,
-            auth: { kind: 'password', password: FAKE_PASSWORD },
-            enableSecret: 'en4ble',
-          },
-          null,
-          device.host,
-          cipher,
-        ),
-      );
+      await saveFakeTarget(repo, cipher, device, fake.port);
       ids.push(device.id);
     }
     await repo.settings.set(BACKUP_SETTINGS_KEY, { parallelism: 1 });
-    const worker = supervisor.supervise({
-      name: 'backup',
-      entry: resolveWorkerEntry('backup'),
-      api: backupWorkerApi,
-    });
-    const service = new BackupService({
-      repo,
-      cipher,
-      alarms: new MemoryAlarmPort(),
-      transport: workerBackupTransport(worker),
-    });
+    const { service } = workerBackupService(supervisor, repo, cipher);
 
     await service.start(ids);
     // One lane: the first device runs, the second waits in the worker, the third in the engine.
