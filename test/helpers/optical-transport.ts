@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { OpticalConfigInput } from '../../shared/contract/optical';
 import type { CollectProgress } from '../../shared/contract/optical-worker';
 import { parseCard, parseMeasure, parseVendorAlarm } from '../../shared/domain/optical/records';
 import { SmartApiCollector } from '../../electron/workers/optical/collect';
@@ -15,5 +17,24 @@ export function inProcessOpticalTransport(): OpticalTransport {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+/** A Padtec endpoint as the Optical settings form sends it, at `baseUrl` (the simulator's). */
+export function endpointInput(
+  baseUrl: string,
+  fields: Partial<z.input<typeof OpticalConfigInput>['endpoints'][number]> = {},
+) {
+  return {
+    id: null,
+    name: 'Backbone Sul',
+    baseUrl,
+    pathPrefix: '/nms-api',
+    username: 'admin',
+    clientId: 'vigia-test',
+    timeZone: 'America/Sao_Paulo',
+    enabled: true,
+    password: 'padtec',
+    ...fields,
   };
 }

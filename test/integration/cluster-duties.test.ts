@@ -26,7 +26,7 @@ import { SyntheticService } from '../../electron/engine/synthetic/synthetic-serv
 import { testCaller } from '../helpers/callers';
 import { instantBackupTransport, saveInstantTarget } from '../helpers/instant-backup-transport';
 import { MemoryAlarmPort } from '../helpers/memory-alarm-port';
-import { inProcessOpticalTransport } from '../helpers/optical-transport';
+import { endpointInput, inProcessOpticalTransport } from '../helpers/optical-transport';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 
 // The leader-only work beside the pollers on a real PostgreSQL: two instances (lease keepers,
@@ -330,20 +330,7 @@ describe('leader-only work per poller group on one PostgreSQL', () => {
     open.push({ close: () => onA.stop() });
     await onA.configure(
       OpticalConfigInput.parse({
-        endpoints: [
-          {
-            id: null,
-            name: 'Backbone site B',
-            baseUrl,
-            pathPrefix: '/nms-api',
-            username: 'admin',
-            clientId: 'vigia-test',
-            timeZone: 'America/Sao_Paulo',
-            enabled: true,
-            password: 'padtec',
-            groupId: siteB,
-          },
-        ],
+        endpoints: [endpointInput(baseUrl, { name: 'Backbone site B', groupId: siteB })],
         cadences: defaultCadences,
         rules: defaultRules,
       }),

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import type { OpticalConfigInput } from '../../shared/contract/optical';
 import { OpticalConfigInput as ConfigInput } from '../../shared/contract/optical';
 import { defaultCadences, defaultRules } from '../../shared/domain/optical/defaults';
@@ -12,7 +11,7 @@ import { OpticalService } from '../../electron/engine/optical/optical-service';
 import { openStore } from '../../electron/engine/store/open-store';
 import type { Repository } from '../../electron/engine/store/repository';
 import { createFileKeyCipher } from '../../electron/engine/store/secret-cipher';
-import { inProcessOpticalTransport } from '../helpers/optical-transport';
+import { endpointInput, inProcessOpticalTransport } from '../helpers/optical-transport';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigia-optical-'));
 const cipher = createFileKeyCipher(dir);
@@ -27,24 +26,6 @@ afterEach(async () => {
   await repo?.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function endpointInput(
-  baseUrl: string,
-  fields: Partial<z.input<typeof ConfigInput>['endpoints'][number]> = {},
-) {
-  return {
-    id: null,
-    name: 'Backbone Sul',
-    baseUrl,
-    pathPrefix: '/nms-api',
-    username: 'admin',
-    clientId: 'vigia-test',
-    timeZone: 'America/Sao_Paulo',
-    enabled: true,
-    password: 'padtec',
-    ...fields,
-  };
-}
 
 async function setup(
   endpoints: (baseUrl: string) => OpticalConfigInput['endpoints'] = (url) => [endpointInput(url)],
