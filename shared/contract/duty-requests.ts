@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { BackupRunProgress } from './backup';
 import { SyntheticResult } from './synthetic';
 
 const id = z.number().int().positive();
 
 /** How far a part of a backup run carried to another instance has come (its devices only). */
-export const BackupPartProgress = z.object({
-  total: z.number().int().nonnegative(),
-  done: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  changed: z.number().int().nonnegative(),
-  cancelled: z.boolean(),
-  finished: z.boolean(),
-});
+export const BackupPartProgress = BackupRunProgress.pick({
+  total: true,
+  done: true,
+  failed: true,
+  changed: true,
+  cancelled: true,
+}).extend({ finished: z.boolean() });
 export type BackupPartProgress = z.infer<typeof BackupPartProgress>;
 
 /**
