@@ -1,5 +1,6 @@
 import { BackupError } from './backup-error';
 import type { JobControl } from './run-job';
+import { StartSpacing } from './start-spacing';
 
 interface Handed {
   deviceId: number;
@@ -12,13 +13,18 @@ interface Handed {
  * The worker's lanes: at most `lanes` jobs run at once, and the jobs handed over beyond that wait
  * here, in order, so that a lane starts its next job the moment one ends instead of waiting for
  * the engine's answer to travel back and a new job to come. `lanes` is the one the engine sent
- * last (the operator may change the parallelism between two runs).
+ * last (the operator may change the parallelism between two runs). Starts are spread by
+ * `spacing` (none: as soon as a lane is free).
  */
 export class JobLanes<T> {
   private lanes = 1;
   private readonly waiting: Handed[] = [];
   /** Each running job's control, with its device. */
   private readonly running = new Map<JobControl, number>();
+  /** The next start, when the spacing holds it back. */
+  private startTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly spacing: StartSpacing | null = new StartSpacing()) {}
 
   /** Runs `job` when a lane is free; `notStarted` answers it if it is cancelled before that. */
   run(
@@ -35,9 +41,11 @@ export class JobLanes<T> {
         start: () => {
           const control: JobControl = { abort: null };
           this.running.set(control, deviceId);
+          const startedAt = performance.now();
           // The lane goes to the next job before this one's answer leaves.
           const free = () => {
             this.running.delete(control);
+            this.spacing?.ended(performance.now() - startedAt);
             this.startWaiting();
           };
           job(control).then(
@@ -76,6 +84,18 @@ export class JobLanes<T> {
   }
 
   private startWaiting(): void {
-    while (this.running.size < this.lanes && this.waiting.length > 0) this.waiting.shift()!.start();
+    if (this.startTimer) return;
+    while (this.running.size < this.lanes && this.waiting.length > 0) {
+      const wait = this.spacing?.wait(performance.now()) ?? 0;
+      if (wait > 0) {
+        this.startTimer = setTimeout(() => {
+          this.startTimer = null;
+          this.startWaiting();
+        }, wait);
+        return;
+      }
+      this.spacing?.started(performance.now(), this.lanes);
+      this.waiting.shift()!.start();
+    }
   }
 }

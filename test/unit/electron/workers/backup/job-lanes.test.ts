@@ -18,7 +18,7 @@ function heldJob(started: number[], deviceId: number) {
 
 describe('job lanes', () => {
   it('runs at most `lanes` jobs at once and starts the next waiting one the moment one ends', async () => {
-    const lanes = new JobLanes<string>();
+    const lanes = new JobLanes<string>(null);
     const started: number[] = [];
     const jobs = [1, 2, 3, 4].map((deviceId) => heldJob(started, deviceId));
     const results = jobs.map((held, index) => lanes.run(index + 1, 2, held.job, () => 'not started'));
@@ -35,7 +35,7 @@ describe('job lanes', () => {
   });
 
   it('aborts the running jobs of a cancel and answers its waiting ones without starting them', async () => {
-    const lanes = new JobLanes<string>();
+    const lanes = new JobLanes<string>(null);
     const started: number[] = [];
     const jobs = [1, 2, 3, 4].map((deviceId) => heldJob(started, deviceId));
     const results = jobs.map((held, index) => lanes.run(index + 1, 2, held.job, () => 'not started'));
@@ -50,7 +50,7 @@ describe('job lanes', () => {
   });
 
   it('follows the lanes of the latest job handed over', async () => {
-    const lanes = new JobLanes<string>();
+    const lanes = new JobLanes<string>(null);
     const started: number[] = [];
     const jobs = [1, 2, 3].map((deviceId) => heldJob(started, deviceId));
     const first = lanes.run(1, 1, jobs[0]!.job, () => '');
@@ -63,7 +63,7 @@ describe('job lanes', () => {
   });
 
   it('passes a job that fails on to its caller and frees its lane', async () => {
-    const lanes = new JobLanes<string>();
+    const lanes = new JobLanes<string>(null);
     const failing = lanes.run(
       1,
       1,
