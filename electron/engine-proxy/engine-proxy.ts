@@ -70,6 +70,10 @@ export class EngineProxy implements Engine {
   private readonly inbox: InboxEntry[] = [];
   /** The events of a batch already read and not yet published: they come before the next message. */
   private readonly unpublished: VigiaEvent[] = [];
+  /** Per `events` message read, its events not yet published, and which process sent it. */
+  private readonly batches: { child: WorkerProcess; left: number }[] = [];
+  /** Messages of events published since the engine was last told (its flow control). */
+  private publishedMessages = 0;
   private draining = false;
   private nextId = 1;
   private restartDelay: number;
@@ -161,6 +165,7 @@ export class EngineProxy implements Engine {
   private spawn(): void {
     const child = this.options.spawner.spawn(this.options.entry, 'engine');
     this.child = child;
+    this.publishedMessages = 0;
     this.startedAt = Date.now();
     child.onMessage((raw) => this.arrive({ child, raw }));
     // After the messages that came before it: an answer sent just before a crash still counts.
@@ -189,7 +194,9 @@ export class EngineProxy implements Engine {
    * backlog of event batches would become one long task here, in the process that must stay
    * free. So messages wait in order in an inbox, handled for at most a slice of time per turn,
    * and a batch's events are published one by one within that slice: a batch of 100 alarms,
-   * each written to every browser, may span turns instead of overrunning its slice.
+   * each written to every browser, may span turns instead of overrunning its slice. After each
+   * slice the engine is told how many batches were published, and sends no more than a few ahead
+   * of that: a burst waits in the engine, not here.
    */
   private arrive(entry: InboxEntry): void {
     this.inbox.push(entry);
@@ -201,6 +208,7 @@ export class EngineProxy implements Engine {
   private drain(): void {
     const until = performance.now() + INBOX_SLICE_MS;
     while (performance.now() < until && this.handleNext());
+    this.tellPublished();
     if (this.inbox.length > 0 || this.unpublished.length > 0) setImmediate(() => this.drain());
     else this.draining = false;
   }
@@ -210,6 +218,7 @@ export class EngineProxy implements Engine {
     const event = this.unpublished.shift();
     if (event) {
       this.publish(event);
+      this.notePublished();
       return true;
     }
     const entry = this.inbox.shift();
@@ -248,6 +257,7 @@ export class EngineProxy implements Engine {
         return;
       case 'events':
         this.unpublished.push(...message.events);
+        this.batches.push({ child, left: message.events.length });
         return;
       case 'cipher':
         void this.seal(child, message.id, message.op, message.text);
@@ -286,6 +296,22 @@ export class EngineProxy implements Engine {
           issues: [],
         }),
       );
+  }
+
+  /** Counts a message of events as published once its last event is. */
+  private notePublished(): void {
+    const batch = this.batches[0]!;
+    if (--batch.left > 0) return;
+    this.batches.shift();
+    if (batch.child === this.child) this.publishedMessages++;
+  }
+
+  /** Lets the engine send as many more messages of events as were published. */
+  private tellPublished(): void {
+    const child = this.child;
+    if (this.publishedMessages === 0 || !child) return;
+    this.send(child, { kind: 'events-read', messages: this.publishedMessages });
+    this.publishedMessages = 0;
   }
 
   private publish(event: VigiaEvent): void {

@@ -69,6 +69,8 @@ export const EngineCommand = z.discriminatedUnion('kind', [
     text: z.string().nullable(),
     error: z.string().nullable(),
   }),
+  /** The host has published this many more of the engine's `events` messages (its flow control). */
+  z.object({ kind: z.literal('events-read'), messages: z.number().int().positive() }),
   z.object({ kind: z.literal('stop') }),
 ]);
 export type EngineCommand = z.infer<typeof EngineCommand>;

@@ -153,3 +153,10 @@ export function roleAllows(role: Role, required: MethodRole): boolean {
 
 /** Whether a page may ask for this method (hosts refuse the others before the engine sees them). */
 export const clientMayCall = (method: ApiMethod): boolean => methodRoles[method] !== 'host';
+
+/**
+ * Whether a method's answer may reach the caller before events the engine published earlier: a
+ * viewer's methods read (or change the caller's own password), so they cause no event that their
+ * caller would have to see first, and a burst of events must not hold up a page's reads.
+ */
+export const answersAheadOfEvents = (method: ApiMethod): boolean => methodRoles[method] === 'viewer';

@@ -72,6 +72,28 @@ describe('the engine in its own process, through the proxy', () => {
     });
   });
 
+  it('relays a burst beyond what the engine sends ahead, and the engine’s own events after it', async () => {
+    const from = events.length;
+    const rows = Array.from({ length: 1_500 }, (_, i) => ({
+      name: `burst ${i}`,
+      host: `127.30.${i >> 8}.${i & 255}`,
+      kind: 'cpe' as const,
+    }));
+    expect(await proxy.call('devices.importMany', { rows })).toEqual({ created: 1_500 });
+    // Six slices of devices, flushed before the answer: more messages than the engine sends ahead
+    // of what the host has published. Only the host's count lets its next events go.
+    const imported = () =>
+      events
+        .slice(from)
+        .flatMap((event) => (event.type === 'devices.upserted' ? event.devices.map((d) => d.name) : []));
+    expect(imported()).toEqual(rows.map((row) => row.name));
+    const lastSlice = events.findLastIndex((event) => event.type === 'devices.upserted');
+    await vi.waitFor(
+      () => expect(events.slice(lastSlice).some((event) => event.type === 'status.changed')).toBe(true),
+      { timeout: 30_000 },
+    );
+  });
+
   it("seals secrets with the host's cipher, asked over the port", async () => {
     const [device] = await proxy.call('devices.list', undefined);
     await proxy.call('snmp.config.set', {

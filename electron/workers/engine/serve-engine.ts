@@ -1,4 +1,5 @@
-import { isApiMethod } from '../../../shared/contract/api';
+import { isApiMethod, type ApiMethod } from '../../../shared/contract/api';
+import { answersAheadOfEvents } from '../../../shared/contract/method-roles';
 import {
   EngineCommand,
   type CallAuth,
@@ -27,8 +28,9 @@ export function serveEngine(
   const send = (message: EngineMessage) => channel.send(message);
   const host = remoteCipher(send);
   const events = new EventBatcher((batch) => send({ kind: 'events', events: batch }));
-  const reply = (message: Extract<EngineMessage, { kind: 'reply' }>) => {
-    events.flush();
+  /** Answers a call; after the events waiting here, unless the call only reads. */
+  const reply = (message: Extract<EngineMessage, { kind: 'reply' }>, method?: ApiMethod) => {
+    if (!method || !answersAheadOfEvents(method)) events.flush();
     send(message);
   };
 
@@ -62,12 +64,12 @@ export function serveEngine(
     engine.call(method, input, auth).then(
       (result) => {
         try {
-          reply({ kind: 'reply', id, ok: true, result });
+          reply({ kind: 'reply', id, ok: true, result }, method);
         } catch (error) {
-          reply({ kind: 'reply', id, ok: false, error: toApiError(error) });
+          reply({ kind: 'reply', id, ok: false, error: toApiError(error) }, method);
         }
       },
-      (error: unknown) => reply({ kind: 'reply', id, ok: false, error: toApiError(error) }),
+      (error: unknown) => reply({ kind: 'reply', id, ok: false, error: toApiError(error) }, method),
     );
   };
 
@@ -103,6 +105,9 @@ export function serveEngine(
         return;
       case 'cipher-reply':
         host.settle(command.id, command.text, command.error);
+        return;
+      case 'events-read':
+        events.read(command.messages);
         return;
       case 'stop':
         stop();

@@ -179,6 +179,32 @@ describe('the engine proxy', () => {
     expect(seenAfterFirstTurn).toBeLessThan(40);
   });
 
+  it('tells the engine how many messages of events it has published, each once its last event is', async () => {
+    const { proxy, spawned } = await started();
+    const engine = spawned[0]!;
+    const published = () =>
+      engine.sent.reduce((sum, command) => sum + (command.kind === 'events-read' ? command.messages : 0), 0);
+    const seen: number[] = [];
+    proxy.subscribe((event) => {
+      if (event.type === 'device.deleted') seen.push(event.id);
+    });
+    const deleted = (...ids: number[]) => ({
+      kind: 'events',
+      events: ids.map((id) => ({ type: 'device.deleted', id })),
+    });
+    await engine.say(deleted(1, 2));
+    expect([seen, published()]).toEqual([[1, 2], 1]);
+    await engine.say(deleted(3));
+    await engine.say(deleted(4, 5, 6));
+    expect([seen, published()]).toEqual([[1, 2, 3, 4, 5, 6], 3]);
+    // A restarted engine starts its own count: what the crashed one sent is not reported to it.
+    void engine.say(deleted(7));
+    engine.exit(null);
+    await vi.waitFor(() => expect(spawned).toHaveLength(2));
+    expect([seen.at(-1), published()]).toEqual([7, 3]);
+    expect(spawned[1]!.sent.filter((command) => command.kind === 'events-read')).toEqual([]);
+  });
+
   it("answers the engine's seal and open requests with the host cipher, and its failures", async () => {
     const cipher: SecretCipher = {
       encrypt: async (plain) => `os1:${plain}`,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../../../shared/contract/accounts';
 import { apiMethodNames } from '../../../../shared/contract/api';
-import { clientMayCall, methodRoles, roleAllows } from '../../../../shared/contract/method-roles';
+import {
+  answersAheadOfEvents,
+  clientMayCall,
+  methodRoles,
+  roleAllows,
+} from '../../../../shared/contract/method-roles';
 
 describe('the role of every API method', () => {
   it('names a known role for every method of the registry, and nothing else', () => {
@@ -46,6 +51,17 @@ describe('the role of every API method', () => {
     ])
       expect(admin.includes(method as never) && !operator.includes(method as never)).toBe(true);
     expect(admin.length).toBe(apiMethodNames.length - 2);
+  });
+
+  it('answers reads ahead of queued events, and a change only after the events it caused', () => {
+    expect(['engine.health', 'status.snapshot', 'alarms.list'].map(answersAheadOfEvents)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['devices.importMany', 'alarms.acknowledge', 'settings.ui.set'].map(answersAheadOfEvents)).toEqual(
+      [false, false, false],
+    );
   });
 
   it('keeps signing in to the host: no page may ask for it, whatever its role', () => {

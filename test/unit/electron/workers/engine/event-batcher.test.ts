@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VigiaEvent } from '../../../../../shared/contract/events';
-import { EventBatcher } from '../../../../../electron/workers/engine/event-batcher';
+import { EventBatcher, MESSAGES_AHEAD } from '../../../../../electron/workers/engine/event-batcher';
 import { storedDevice as device } from '../../../../helpers/devices';
 
 const deleted = (id: number): VigiaEvent => ({ type: 'device.deleted', id });
@@ -26,26 +26,28 @@ const shape = (batch: VigiaEvent[]) => {
 };
 
 describe('the engine’s event batches', () => {
-  it('sends 250 events per turn in messages of 100, a slice of statuses alone, in order', async () => {
+  it('sends messages of 100, a slice of statuses alone, in order, no more than 4 ahead of what the host read', async () => {
     const sent: VigiaEvent[][] = [];
     const batcher = new EventBatcher((batch) => sent.push(batch));
     for (let id = 1; id <= 600; id++) batcher.push(deleted(id));
     batcher.push(burst(2_500));
     batcher.push(deleted(601));
     expect(sent).toEqual([]);
-    const perTurn: number[] = [];
-    for (let turn = 0; turn < 8; turn++) {
-      await nextTurn();
-      perTurn.push(sent.length);
-    }
-    expect(perTurn).toEqual([3, 6, 8, 9, 10, 11, 11, 11]);
+    await nextTurn();
+    expect(sent).toHaveLength(MESSAGES_AHEAD);
+    await nextTurn();
+    expect(sent).toHaveLength(MESSAGES_AHEAD);
+    batcher.read(2);
+    await nextTurn();
+    expect(sent).toHaveLength(6);
+    batcher.read(6);
+    await nextTurn();
     expect(sent.map(shape)).toEqual([
       'events:100',
       'events:100',
-      'events:50',
       'events:100',
       'events:100',
-      'events:50',
+      'events:100',
       'events:100',
       'statuses:1000',
       'statuses:1000',
@@ -70,13 +72,20 @@ describe('the engine’s event batches', () => {
     expect(sent.map(shape)).toEqual(['events:1', 'devices:250', 'devices:150', 'events:1']);
   });
 
-  it('flushes everything waiting at once, so a call’s answer follows its events', async () => {
+  it('flushes everything waiting at once, whatever the host has read, so a call’s answer follows its events', async () => {
     const sent: VigiaEvent[][] = [];
     const batcher = new EventBatcher((batch) => sent.push(batch));
-    for (let id = 1; id <= 120; id++) batcher.push(deleted(id));
+    for (let id = 1; id <= 520; id++) batcher.push(deleted(id));
     batcher.flush();
-    expect(sent.map(shape)).toEqual(['events:100', 'events:20']);
+    expect(sent.map(shape)).toEqual([
+      'events:100',
+      'events:100',
+      'events:100',
+      'events:100',
+      'events:100',
+      'events:20',
+    ]);
     await nextTurn();
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(6);
   });
 });
