@@ -54,14 +54,14 @@ describe('the role of every API method', () => {
   });
 
   it('answers reads ahead of queued events, and a change only after the events it caused', () => {
-    expect(['engine.health', 'status.snapshot', 'alarms.list'].map(answersAheadOfEvents)).toEqual([
+    expect((['engine.health', 'status.snapshot', 'alarms.list'] as const).map(answersAheadOfEvents)).toEqual([
       true,
       true,
       true,
     ]);
-    expect(['devices.importMany', 'alarms.acknowledge', 'settings.ui.set'].map(answersAheadOfEvents)).toEqual(
-      [false, false, false],
-    );
+    expect(
+      (['devices.importMany', 'alarms.acknowledge', 'settings.ui.set'] as const).map(answersAheadOfEvents),
+    ).toEqual([false, false, false]);
   });
 
   it('keeps signing in to the host: no page may ask for it, whatever its role', () => {
