@@ -97,8 +97,12 @@ async function main(): Promise<void> {
       const after = cpu();
       const wall = (performance.now() - started) / 1000;
       // How much of the lanes' time the worker spent on jobs: the rest is the engine between jobs.
-      const jobSeconds =
-        (await repo.backup.targets()).reduce((sum, t) => sum + (t.lastDurationMs ?? 0), 0) / 1000;
+      const targets = await repo.backup.targets();
+      const jobSeconds = targets.reduce((sum, t) => sum + (t.lastDurationMs ?? 0), 0) / 1000;
+      // Why jobs failed, so that a failure is explained in the figures themselves.
+      const failureCodes: Record<string, number> = {};
+      for (const { lastFailureCode: code } of targets)
+        if (code) failureCodes[code] = (failureCodes[code] ?? 0) + 1;
       const used = (key: keyof typeof before) =>
         Number((((after[key] - before[key]) / DEVICES) * 1000).toFixed(1));
       return {
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
         jobMeanS: Number((jobSeconds / DEVICES).toFixed(3)),
         laneBusy: Number((jobSeconds / (WORKERS * wall)).toFixed(2)),
         progress: service.progress()!,
+        failureCodes,
         cpuMsPerDevice: { worker: used('worker'), fleet: used('fleet'), engine: used('engine') },
       };
     };
@@ -126,6 +131,7 @@ async function main(): Promise<void> {
         per_min: Math.round((DEVICES / first.wall) * 60),
         rss_mb: peakRssMb(pid),
         failures: first.progress.failed,
+        failure_codes: first.failureCodes,
         unchanged_round_new_versions: versionsAfterSecond - versionsAfterFirst,
         unchanged_round_store_bytes: (await repo.backup.storedBytes()) - bytesAfterFirst,
         unchanged_round_wall_s: Number(second.wall.toFixed(1)),

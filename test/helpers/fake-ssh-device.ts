@@ -260,6 +260,21 @@ export function serveShell(stream: ServerChannel, behaviour: FakeDeviceBehaviour
     showPrompt();
   };
 
+  // Lines typed while a command runs wait their turn, as a device's terminal keeps them.
+  const typedAhead: string[] = [];
+  const runTyped = () => {
+    if (busy) return;
+    const command = typedAhead.shift();
+    if (command === undefined) return;
+    // The secret is not echoed, as on a real device.
+    write(askingSecret ? '\n' : `${command}\n`);
+    busy = true;
+    void run(command).finally(() => {
+      busy = false;
+      runTyped();
+    });
+  };
+
   stream.on('data', (data: Buffer) => {
     for (const char of data.toString('utf8')) {
       if (pagerWaiting) {
@@ -269,13 +284,9 @@ export function serveShell(stream: ServerChannel, behaviour: FakeDeviceBehaviour
         continue;
       }
       if (char === '\r' || char === '\n') {
-        if (busy) continue;
-        const command = line.trim();
+        typedAhead.push(line.trim());
         line = '';
-        // The secret is not echoed, as on a real device.
-        write(askingSecret ? '\n' : `${command}\n`);
-        busy = true;
-        void run(command).finally(() => (busy = false));
+        runTyped();
       } else line += char;
     }
   });

@@ -1,6 +1,6 @@
 import type { Client, ClientChannel } from 'ssh2';
 import type { BackupJob } from '../../../shared/contract/backup-worker';
-import { answerArrival, tailLine } from '../../../shared/domain/backup/arrival';
+import { answerArrival, promptRepeated, tailLine } from '../../../shared/domain/backup/arrival';
 import { answerBody, checkComplete } from '../../../shared/domain/backup/capture';
 import { BackupError } from './backup-error';
 import { Shell } from './shell';
@@ -39,11 +39,18 @@ export async function captureConfig(
   try {
     const anyPrompt = new RegExp(profile.prompt);
     const isPrompt = (line: string) => anyPrompt.test(line);
-    // A login banner may hold prompt-like lines: the first prompt is the one the device then stays at.
-    await shell.waitFor(
-      (output) => answerArrival(output, { command: null, waits: isPrompt, end: null }),
-      'no_prompt',
-    );
+    // A login banner may hold prompt-like lines: the first prompt is the one the device then stays
+    // at. An empty line typed at the first one that looks like it makes the device print its
+    // prompt again at once; one that ignores it is taken after the quiet time.
+    let knocked = false;
+    await shell.waitFor((output) => {
+      const arrival = answerArrival(output, { command: null, waits: isPrompt, end: null });
+      if (arrival === 'pending') return arrival;
+      if (promptRepeated(output, isPrompt)) return 'complete';
+      if (!knocked) shell.send('');
+      knocked = true;
+      return arrival;
+    }, 'no_prompt');
     let prompt = tailLine(shell.take());
     if (profile.enable && !new RegExp(profile.enable.privilegedPrompt).test(prompt)) {
       prompt = await enterPrivileged(shell, job, isPrompt);

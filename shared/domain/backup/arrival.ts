@@ -53,3 +53,19 @@ export function answerArrival(output: ShellOutput, awaited: AwaitedAnswer): Arri
     .find((line) => line.trim() !== '');
   return before !== undefined && awaited.end.test(before.trim()) ? 'complete' : 'unless-more';
 }
+
+/**
+ * Whether the output ends with the same prompt twice, only blank lines between: the device's
+ * answer to an empty line typed at its first prompt. A login banner may hold a line that looks
+ * like the prompt, but not that line, an empty line typed and the same line again at its very
+ * end, so the prompt is known without waiting for the output to stay quiet.
+ */
+export function promptRepeated(output: ShellOutput, waits: (line: string) => boolean): boolean {
+  const lines = cleanTerminal(output.tail)
+    .split('\n')
+    .map((line) => line.trimEnd());
+  const last = lines.pop()!;
+  if (!waits(last)) return false;
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.length > 0 && lines[lines.length - 1] === last;
+}

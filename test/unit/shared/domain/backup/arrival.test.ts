@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answerArrival,
+  promptRepeated,
   tailLine,
   tailWindow,
   type AwaitedAnswer,
@@ -47,6 +48,15 @@ describe('arrival of an answer', () => {
     const long = `show running-config\r\n${'interface Gi0/1\r\n'.repeat(20_000)}end\r\nrtr#`;
     expect(answerArrival(seen(long), config)).toBe('complete');
     expect(answerArrival(seen(`${'x\r\n'.repeat(echoWindow)}${long}`), config)).toBe('unless-more');
+  });
+
+  it('knows the first prompt once the device prints it again for an empty line, and not before', () => {
+    expect(promptRepeated(seen('Welcome\r\nrtr#'), atPrompt)).toBe(false);
+    expect(promptRepeated(seen('Welcome\r\nrtr#\r\nrtr#'), atPrompt)).toBe(true);
+    expect(promptRepeated(seen('rtr#\r\n\r\nrtr#'), atPrompt)).toBe(true);
+    // A banner's prompt-like line, then more banner: not the same line twice.
+    expect(promptRepeated(seen('rtr#\r\nAuthorised access only\r\nrtr#'), atPrompt)).toBe(false);
+    expect(promptRepeated(seen('rtr#\r\nrtr#\r\nAuthorised'), atPrompt)).toBe(false);
   });
 
   it('reads the last line through escapes and carriage returns', () => {
