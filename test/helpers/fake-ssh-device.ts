@@ -34,6 +34,8 @@ export interface FakeDeviceBehaviour {
   silent?: boolean;
   /** Print garbage forever instead of the answer. */
   flood?: boolean;
+  /** Neither echo nor answer an empty line (as if it were dropped). */
+  ignoresEmptyLines?: boolean;
 }
 
 export interface FakeDeviceOptions extends FakeDeviceBehaviour {
@@ -266,6 +268,10 @@ export function serveShell(stream: ServerChannel, behaviour: FakeDeviceBehaviour
     if (busy) return;
     const command = typedAhead.shift();
     if (command === undefined) return;
+    if (command === '' && behaviour.ignoresEmptyLines) {
+      runTyped();
+      return;
+    }
     // The secret is not echoed, as on a real device.
     write(askingSecret ? '\n' : `${command}\n`);
     busy = true;

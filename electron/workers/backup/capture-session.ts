@@ -7,6 +7,12 @@ import { Shell } from './shell';
 
 // Only waited where nothing but quiet tells the end of an answer (see `answerArrival`).
 const SETTLE_MS = 30;
+/**
+ * The quiet that tells the first prompt when the device did not print it again for the empty
+ * line typed at it: long, since an answer to that line coming after it would be read as the
+ * answer to the next command.
+ */
+const KNOCK_SETTLE_MS = 500;
 
 function openShell(client: Client): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
@@ -41,16 +47,20 @@ export async function captureConfig(
     const isPrompt = (line: string) => anyPrompt.test(line);
     // A login banner may hold prompt-like lines: the first prompt is the one the device then stays
     // at. An empty line typed at the first one that looks like it makes the device print its
-    // prompt again at once; one that ignores it is taken after the quiet time.
+    // prompt again at once; one that ignores it is taken after a long quiet time.
     let knocked = false;
-    await shell.waitFor((output) => {
-      const arrival = answerArrival(output, { command: null, waits: isPrompt, end: null });
-      if (arrival === 'pending') return arrival;
-      if (promptRepeated(output, isPrompt)) return 'complete';
-      if (!knocked) shell.send('');
-      knocked = true;
-      return arrival;
-    }, 'no_prompt');
+    await shell.waitFor(
+      (output) => {
+        const arrival = answerArrival(output, { command: null, waits: isPrompt, end: null });
+        if (arrival === 'pending') return arrival;
+        if (promptRepeated(output, isPrompt)) return 'complete';
+        if (!knocked) shell.send('');
+        knocked = true;
+        return arrival;
+      },
+      'no_prompt',
+      KNOCK_SETTLE_MS,
+    );
     let prompt = tailLine(shell.take());
     if (profile.enable && !new RegExp(profile.enable.privilegedPrompt).test(prompt)) {
       prompt = await enterPrivileged(shell, job, isPrompt);

@@ -75,10 +75,15 @@ export class Shell {
 
   /**
    * Resolves as soon as `arrival` finds the output read so far complete, or once it finds it
-   * complete unless more follows and the output then stays quiet for the settle time; `timeoutCode`
-   * names the failure when the device stays silent for the step timeout.
+   * complete unless more follows and the output then stays quiet for the settle time (`settleMs`,
+   * the shell's own unless told); `timeoutCode` names the failure when the device stays silent for
+   * the step timeout.
    */
-  waitFor(arrival: (output: ShellOutput) => Arrival, timeoutCode: BackupFailureCode): Promise<void> {
+  waitFor(
+    arrival: (output: ShellOutput) => Arrival,
+    timeoutCode: BackupFailureCode,
+    settleMs = this.limits.settleMs,
+  ): Promise<void> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
       let settle: NodeJS.Timeout | null = null;
@@ -101,8 +106,8 @@ export class Shell {
         settle = null;
         const seen = arrival(this.output);
         if (seen === 'pending') return;
-        if (seen === 'complete' || this.limits.settleMs === 0) finish(null);
-        else settle = setTimeout(() => finish(null), this.limits.settleMs);
+        if (seen === 'complete' || settleMs === 0) finish(null);
+        else settle = setTimeout(() => finish(null), settleMs);
       };
       this.waiter = { wake: check, reject: (error) => finish(error) };
       check();

@@ -202,6 +202,15 @@ describe('backup of a misbehaving device', () => {
     expect(outcome.config).toBe(cisco.stored);
   });
 
+  it('backs up a device that ignores the empty line typed at its first prompt, after a quiet time', async () => {
+    const fake = await device({ ignoresEmptyLines: true });
+    const started = Date.now();
+    const outcome = await run(jobFor(fake, 'cisco-ios'));
+    expect(outcome.failure).toBeNull();
+    expect(outcome.config).toBe(cisco.stored);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  });
+
   it('fails a connection cut mid-configuration after its retries, as the connection lost', async () => {
     const fake = await device({ cutAfterBytes: 5_000 });
     const outcome = await run(jobFor(fake, 'cisco-ios', { retries: 1 }));
