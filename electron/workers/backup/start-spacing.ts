@@ -27,11 +27,16 @@ export class StartSpacing {
     return Math.max(0, this.nextAt - now);
   }
 
-  /** A job starts now, with this many lanes. */
+  /**
+   * A job starts now, with this many lanes. While jobs wait, each start is due a spacing after
+   * the one before was due, not after it actually started: a start the busy event loop ran late
+   * does not push back every start behind it. After an idle time, half a spacing.
+   */
   started(now: number, lanes: number): void {
     const typical = this.typicalMs;
-    const spacing = typical === null ? this.maxMs : Math.min(this.maxMs, (SPREAD * typical) / lanes);
-    this.nextAt = now + (lanes > 1 ? spacing : 0);
+    const spacing =
+      lanes <= 1 ? 0 : typical === null ? this.maxMs : Math.min(this.maxMs, (SPREAD * typical) / lanes);
+    this.nextAt = Math.max(this.nextAt + spacing, now + spacing / 2);
   }
 
   /** A job ended after this long. */

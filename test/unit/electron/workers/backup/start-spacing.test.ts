@@ -7,29 +7,43 @@ describe('start spacing', () => {
     vi.useRealTimers();
   });
 
+  /** The gap the spacing leaves after a start that followed another one on time. */
+  const gapWhileJobsWait = (spacing: StartSpacing, lanes: number) => {
+    spacing.started(0, lanes);
+    const due = spacing.wait(0);
+    spacing.started(due, lanes);
+    return spacing.wait(due);
+  };
+
   it('spaces starts by the longest gap until a job has ended', () => {
     const spacing = new StartSpacing();
     expect(spacing.wait(0)).toBe(0);
-    spacing.started(0, 50);
-    expect(spacing.wait(5)).toBe(MAX_START_SPACING_MS - 5);
-    expect(spacing.wait(MAX_START_SPACING_MS)).toBe(0);
+    expect(gapWhileJobsWait(spacing, 50)).toBe(MAX_START_SPACING_MS);
   });
 
   it('spaces starts by 90% of a job’s typical length over the lanes, never more than the longest gap', () => {
     const fast = new StartSpacing();
     fast.ended(100);
-    fast.started(1_000, 50);
-    expect(fast.wait(1_000)).toBeCloseTo(1.8);
+    expect(gapWhileJobsWait(fast, 50)).toBeCloseTo(1.8);
     const slow = new StartSpacing();
     slow.ended(30_000);
-    slow.started(0, 50);
-    expect(slow.wait(0)).toBe(MAX_START_SPACING_MS);
+    expect(gapWhileJobsWait(slow, 50)).toBe(MAX_START_SPACING_MS);
     // The typical length moves a tenth of the way to each job's.
     const moving = new StartSpacing();
     moving.ended(1_000);
     moving.ended(0);
-    moving.started(0, 45);
-    expect(moving.wait(0)).toBeCloseTo((0.9 * 900) / 45);
+    expect(gapWhileJobsWait(moving, 45)).toBeCloseTo((0.9 * 900) / 45);
+  });
+
+  it('keeps the next start due on time after one that ran late, and leaves half a gap after an idle time', () => {
+    const late = new StartSpacing();
+    late.started(0, 50);
+    late.started(25, 50);
+    expect(late.wait(25)).toBe(2 * MAX_START_SPACING_MS - 25);
+    const idle = new StartSpacing();
+    idle.started(0, 50);
+    idle.started(1_000, 50);
+    expect(idle.wait(1_000)).toBe(MAX_START_SPACING_MS / 2);
   });
 
   it('never holds back a single lane', () => {
