@@ -17,6 +17,8 @@ const burst = (count: number): VigiaEvent => ({
     cause: null,
   })),
 });
+/** The shapes of `count` full messages of events. */
+const hundreds = (count: number) => Array.from({ length: count }, () => 'events:100');
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const shape = (batch: VigiaEvent[]) => {
   const first = batch[0]!;
@@ -43,12 +45,7 @@ describe('the engine’s event batches', () => {
     batcher.read(6);
     await nextTurn();
     expect(sent.map(shape)).toEqual([
-      'events:100',
-      'events:100',
-      'events:100',
-      'events:100',
-      'events:100',
-      'events:100',
+      ...hundreds(6),
       'statuses:1000',
       'statuses:1000',
       'statuses:500',
@@ -77,14 +74,7 @@ describe('the engine’s event batches', () => {
     const batcher = new EventBatcher((batch) => sent.push(batch));
     for (let id = 1; id <= 520; id++) batcher.push(deleted(id));
     batcher.flush();
-    expect(sent.map(shape)).toEqual([
-      'events:100',
-      'events:100',
-      'events:100',
-      'events:100',
-      'events:100',
-      'events:20',
-    ]);
+    expect(sent.map(shape)).toEqual([...hundreds(5), 'events:20']);
     await nextTurn();
     expect(sent).toHaveLength(6);
   });
