@@ -1,11 +1,12 @@
 // npm run bench:backup-steps — where a backup job's time goes: the capture's own code in this
 // process against the benchmark's fake fleet (500 devices answering after 1 s with 200 KB, 50 at a
-// time), each job's timeline (login, each command until the next is typed, the configuration)
+// time, their starts spaced as the worker's lanes space them), each job's timeline (login, each command until the next is typed, the configuration)
 // aggregated into percentiles. Prints one JSON line.
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { captureConfig } from '../../electron/workers/backup/capture-session';
 import { connect } from '../../electron/workers/backup/ssh-connect';
+import { StartSpacing } from '../../electron/workers/backup/start-spacing';
 import { jobFor } from '../helpers/backup-jobs';
 import { BENCH_SSH_PORT, benchDeviceAddress } from './backup-targets';
 
@@ -30,9 +31,16 @@ async function main(): Promise<void> {
   const add = (step: string, ms: number) => timings.set(step, [...(timings.get(step) ?? []), ms]);
   const loadAtStart = loadavg()[0]!;
   const started = performance.now();
+  const spacing = new StartSpacing();
+  const spaced = async () => {
+    for (let wait = spacing.wait(performance.now()); wait > 0; wait = spacing.wait(performance.now()))
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    spacing.started(performance.now(), LANES);
+  };
   await Promise.all(
     Array.from({ length: LANES }, async () => {
       for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+        await spaced();
         const job = jobFor({ host: benchDeviceAddress(index), port: BENCH_SSH_PORT }, 'cisco-ios');
         const begun = performance.now();
         const { client } = await connect({
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
           .slice(1)
           .forEach((at, step) => add(STEPS[step] ?? 'configuration (1 s device delay)', at - marks[step]!));
         add('job', marks[marks.length - 1]! - begun);
+        spacing.ended(marks[marks.length - 1]! - begun);
       }
     }),
   );
