@@ -13,7 +13,14 @@ import { BENCH_SSH_PORT, benchDeviceAddress } from './backup-targets';
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
 const LANES = 50;
 // What each interval ends with: the next command typed, or the configuration taken.
-const STEPS = ['shell and first prompt', 'enable', 'enable secret', 'terminal length 0', 'terminal width 0'];
+const STEPS = [
+  'shell and a prompt-like line',
+  'the prompt again, for an empty line',
+  'enable',
+  'enable secret',
+  'terminal length 0',
+  'terminal width 0',
+];
 
 const percentile = (sorted: number[], p: number) => Math.round(sorted[Math.floor((sorted.length - 1) * p)]!);
 
