@@ -48,8 +48,9 @@ test('the dashboard lists an outage that happened before it opened, who acknowle
   const acknowledged = page.locator(
     `[data-testid="recent-change"][data-kind="alarm-acknowledged"][data-alarm="${alarm!.id}"]`,
   );
-  await expect(acknowledged).toContainText('Reconhecido por');
-  await expect(acknowledged).toContainText(note);
+  // One look at both: the demo's outage may end meanwhile, and its 25 recoveries push the line
+  // below the first page of moments.
+  await expect(acknowledged).toContainText(new RegExp(`Reconhecido por.*${note}`));
   const stateLine = (id: number) =>
     page.locator(`[data-testid="recent-change"][data-kind="state"][data-device="${id}"]`).first();
   await expect(stateLine(before.id)).toContainText(before.name);
