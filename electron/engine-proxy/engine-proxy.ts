@@ -68,10 +68,11 @@ export class EngineProxy implements Engine {
   private readonly listeners = new Set<(event: VigiaEvent) => void>();
   /** Messages arrived and not yet handled, and the process's end after them, in order. */
   private readonly inbox: InboxEntry[] = [];
-  /** The events of a batch already read and not yet published: they come before the next message. */
-  private readonly unpublished: VigiaEvent[] = [];
-  /** Per `events` message read, its events not yet published, and which process sent it. */
-  private readonly batches: { child: WorkerProcess; left: number }[] = [];
+  /**
+   * The `events` messages read and not wholly published, with the next event of the first to
+   * publish and the process that sent each: they come before the next message.
+   */
+  private readonly unpublished: { child: WorkerProcess; events: VigiaEvent[]; next: number }[] = [];
   /** Messages of events published since the engine was last told (its flow control). */
   private publishedMessages = 0;
   private draining = false;
@@ -215,10 +216,10 @@ export class EngineProxy implements Engine {
 
   /** Publishes the next event of a batch, else handles the next message; false when none waits. */
   private handleNext(): boolean {
-    const event = this.unpublished.shift();
-    if (event) {
-      this.publish(event);
-      this.notePublished();
+    const batch = this.unpublished[0];
+    if (batch) {
+      this.publish(batch.events[batch.next++]!);
+      if (batch.next === batch.events.length) this.published(batch);
       return true;
     }
     const entry = this.inbox.shift();
@@ -256,8 +257,7 @@ export class EngineProxy implements Engine {
         this.settle(message.id, message.ok ? { ok: true, result: message.result } : message);
         return;
       case 'events':
-        this.unpublished.push(...message.events);
-        this.batches.push({ child, left: message.events.length });
+        this.unpublished.push({ child, events: message.events, next: 0 });
         return;
       case 'cipher':
         void this.seal(child, message.id, message.op, message.text);
@@ -298,11 +298,9 @@ export class EngineProxy implements Engine {
       );
   }
 
-  /** Counts a message of events as published once its last event is. */
-  private notePublished(): void {
-    const batch = this.batches[0]!;
-    if (--batch.left > 0) return;
-    this.batches.shift();
+  /** Counts a message of events whose last event is published, for the process that sent it. */
+  private published(batch: { child: WorkerProcess }): void {
+    this.unpublished.shift();
     if (batch.child === this.child) this.publishedMessages++;
   }
 
