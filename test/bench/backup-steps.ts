@@ -1,12 +1,13 @@
 // npm run bench:backup-steps — where a backup job's time goes: the capture's own code in this
 // process against the benchmark's fake fleet (500 devices answering after 1 s with 200 KB, 50 at a
-// time, their starts spaced as the worker's lanes space them), each job's timeline (login, each command until the next is typed, the configuration)
-// aggregated into percentiles. Prints one JSON line.
+// time through the worker's own lanes, which space their starts), each job's timeline (login,
+// each command until the next is typed, the configuration) aggregated into percentiles. Prints
+// one JSON line.
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { captureConfig } from '../../electron/workers/backup/capture-session';
 import { connect } from '../../electron/workers/backup/ssh-connect';
-import { StartSpacing } from '../../electron/workers/backup/start-spacing';
+import { JobLanes } from '../../electron/workers/backup/job-lanes';
 import { jobFor } from '../helpers/backup-jobs';
 import { BENCH_SSH_PORT, benchDeviceAddress } from './backup-targets';
 
@@ -33,45 +34,45 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) =>
     fleet.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()),
   );
-  const queue = Array.from({ length: DEVICES }, (_, index) => index);
   const timings = new Map<string, number[]>();
   const add = (step: string, ms: number) => timings.set(step, [...(timings.get(step) ?? []), ms]);
+  /** One device's job, its timeline noted at each line typed. */
+  const timedJob = async (index: number) => {
+    const job = jobFor({ host: benchDeviceAddress(index), port: BENCH_SSH_PORT }, 'cisco-ios');
+    const begun = performance.now();
+    const { client } = await connect({
+      endpoint: job.target,
+      legacyCrypto: false,
+      connectMs: job.timeouts.connectMs,
+      loginSuffix: '',
+      label: '',
+    });
+    const marks = [performance.now()];
+    await captureConfig(client, job, (shell) => {
+      const send = shell.send.bind(shell);
+      shell.send = (line) => (marks.push(performance.now()), send(line));
+    });
+    marks.push(performance.now());
+    client.end();
+    add('login', marks[0]! - begun);
+    marks
+      .slice(1)
+      .forEach((at, step) => add(STEPS[step] ?? 'configuration (1 s device delay)', at - marks[step]!));
+    add('job', marks[marks.length - 1]! - begun);
+  };
   const loadAtStart = loadavg()[0]!;
   const started = performance.now();
-  const spacing = new StartSpacing();
-  const spaced = async () => {
-    for (let wait = spacing.wait(performance.now()); wait > 0; wait = spacing.wait(performance.now()))
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    spacing.started(performance.now(), LANES);
-  };
+  // The worker's own lanes, so that jobs start as the worker starts them.
+  const lanes = new JobLanes<void>();
   await Promise.all(
-    Array.from({ length: LANES }, async () => {
-      for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
-        await spaced();
-        const job = jobFor({ host: benchDeviceAddress(index), port: BENCH_SSH_PORT }, 'cisco-ios');
-        const begun = performance.now();
-        const { client } = await connect({
-          endpoint: job.target,
-          legacyCrypto: false,
-          connectMs: job.timeouts.connectMs,
-          loginSuffix: '',
-          label: '',
-        });
-        const marks = [performance.now()];
-        await captureConfig(client, job, (shell) => {
-          const send = shell.send.bind(shell);
-          shell.send = (line) => (marks.push(performance.now()), send(line));
-        });
-        marks.push(performance.now());
-        client.end();
-        add('login', marks[0]! - begun);
-        marks
-          .slice(1)
-          .forEach((at, step) => add(STEPS[step] ?? 'configuration (1 s device delay)', at - marks[step]!));
-        add('job', marks[marks.length - 1]! - begun);
-        spacing.ended(marks[marks.length - 1]! - begun);
-      }
-    }),
+    Array.from({ length: DEVICES }, (_, index) =>
+      lanes.run(
+        index,
+        LANES,
+        () => timedJob(index),
+        () => undefined,
+      ),
+    ),
   );
   const wall = (performance.now() - started) / 1000;
   fleet.kill('SIGTERM');
