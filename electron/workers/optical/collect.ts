@@ -98,7 +98,7 @@ export class SmartApiCollector {
   /** `/count` is only for progress: an endpoint without it is still read to the end. */
   private async count(session: SmartApiSession, collection: string): Promise<number | null> {
     const body = await session.get(`${collection}/count`);
-    if (typeof body === 'number' && Number.isInteger(body) && body >= 0) return body;
+    if (typeof body === 'number' && Number.isSafeInteger(body) && body >= 0) return body;
     if (typeof body === 'object' && body !== null && typeof (body as { TOTAL?: unknown }).TOTAL === 'number')
       return (body as { TOTAL: number }).TOTAL;
     return null;

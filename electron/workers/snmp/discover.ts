@@ -58,7 +58,7 @@ export async function discover(
   const interfaces: SnmpInterfaceInfo[] = [];
   for (const row of rows) {
     const index = Number(row);
-    if (!Number.isInteger(index) || index < 0) continue;
+    if (!Number.isSafeInteger(index) || index < 0) continue;
     const status = asNumber(col.ifOperStatus.get(row));
     interfaces.push({
       index,

@@ -55,7 +55,7 @@ export async function readCounters(
   const counters: SnmpInterfaceCounters[] = [];
   for (const row of rows) {
     const index = Number(row);
-    if (!Number.isInteger(index) || index < 0) continue;
+    if (!Number.isSafeInteger(index) || index < 0) continue;
     const status = asNumber(col.ifOperStatus.get(row));
     counters.push({
       index,

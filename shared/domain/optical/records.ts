@@ -115,7 +115,7 @@ export function parseMeasure(
   const uid = text(raw, 'measureUid');
   if (!uid) return wrongType('measureUid');
   const key = typeof raw.measureKey === 'string' ? Number(raw.measureKey) : raw.measureKey;
-  if (typeof key !== 'number' || !Number.isInteger(key)) return wrongType('measureKey');
+  if (typeof key !== 'number' || !Number.isSafeInteger(key)) return wrongType('measureKey');
   const value = parseMeasureValue(raw.measureValue);
   if (value === null) return { ok: false, reason: `measureValue: not a number (${uid})` };
   const cardIsUp = flag(raw, 'cardIsUp');

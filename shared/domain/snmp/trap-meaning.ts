@@ -54,8 +54,8 @@ export function trapMeaning(trap: TrapFacts): TrapMeaning {
   if (oid === standardTraps.linkDown || oid === standardTraps.linkUp) {
     const index = trap.varbinds.find((varbind) => varbind.oid.startsWith(IF_INDEX));
     const fromOid = index ? Number(index.oid.slice(IF_INDEX.length)) : NaN;
-    const ifIndex = Number.isInteger(fromOid) ? fromOid : Number(index?.value);
-    if (!index || !Number.isInteger(ifIndex) || ifIndex < 0) return { kind: 'unknown' };
+    const ifIndex = Number.isSafeInteger(fromOid) ? fromOid : Number(index?.value);
+    if (!index || !Number.isSafeInteger(ifIndex) || ifIndex < 0) return { kind: 'unknown' };
     const name = trap.varbinds.find(
       (varbind) => varbind.oid.startsWith(IF_NAME) || varbind.oid.startsWith(IF_DESCR),
     );
