@@ -165,7 +165,8 @@ export class TelegramBot {
   private async ack(ctx: Context, args: string): Promise<void> {
     const [first, ...rest] = args.trim().split(/\s+/);
     const id = Number(first?.replace(/^#/, ''));
-    if (!Number.isSafeInteger(id) || id <= 0) return void (await ctx.reply(this.say(ctx, 'telegram.ackUsage')));
+    if (!Number.isSafeInteger(id) || id <= 0)
+      return void (await ctx.reply(this.say(ctx, 'telegram.ackUsage')));
     await this.attempt(ctx, async () => {
       const acked = await this.options.engine.acknowledge([id], this.actor(ctx), rest.join(' '));
       await ctx.reply(

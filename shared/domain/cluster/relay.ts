@@ -70,7 +70,8 @@ export function parseNotice(payload: string): RelayNotice | null {
   try {
     const value = JSON.parse(payload) as Partial<RelayNotice>;
     if (typeof value.from !== 'string' || !relayKinds.includes(value.kind as RelayKind)) return null;
-    if (!Array.isArray(value.ids) || !value.ids.every((id) => Number.isSafeInteger(id) && id > 0)) return null;
+    if (!Array.isArray(value.ids) || !value.ids.every((id) => Number.isSafeInteger(id) && id > 0))
+      return null;
     return { from: value.from, kind: value.kind as RelayKind, ids: value.ids };
   } catch {
     return null;
