@@ -6,7 +6,11 @@ import type {
   SnmpSystem,
   SnmpTarget,
 } from '../../../shared/contract/snmp';
-import { hcCountersUsable, interfaceSpeedMbps } from '../../../shared/domain/snmp/interface-data';
+import {
+  hcCountersUsable,
+  interfaceIndex,
+  interfaceSpeedMbps,
+} from '../../../shared/domain/snmp/interface-data';
 import { detectVendor } from '../../../shared/domain/snmp/vendor';
 import { IF_OPER_UP, MAX_VARBINDS_PER_REQUEST, rowsByColumn } from './columns';
 import { ifColumns, system } from './oids';
@@ -57,8 +61,8 @@ export async function discover(
   const rows = new Set([...col.ifDescr.keys(), ...col.ifName.keys(), ...col.ifOperStatus.keys()]);
   const interfaces: SnmpInterfaceInfo[] = [];
   for (const row of rows) {
-    const index = Number(row);
-    if (!Number.isSafeInteger(index) || index < 0) continue;
+    const index = interfaceIndex(row);
+    if (index === null) continue;
     const status = asNumber(col.ifOperStatus.get(row));
     interfaces.push({
       index,

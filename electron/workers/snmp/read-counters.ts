@@ -5,6 +5,7 @@ import type {
   SnmpOptions,
   SnmpTarget,
 } from '../../../shared/contract/snmp';
+import { interfaceIndex } from '../../../shared/domain/snmp/interface-data';
 import { IF_OPER_UP, MAX_VARBINDS_PER_REQUEST, rowsByColumn } from './columns';
 import { ifColumns, system } from './oids';
 import { asCounter, asNumber } from './values';
@@ -54,8 +55,8 @@ export async function readCounters(
   const rows = new Set([...col.ifOperStatus.keys(), ...col.inOctets.keys(), ...col.outOctets.keys()]);
   const counters: SnmpInterfaceCounters[] = [];
   for (const row of rows) {
-    const index = Number(row);
-    if (!Number.isSafeInteger(index) || index < 0) continue;
+    const index = interfaceIndex(row);
+    if (index === null) continue;
     const status = asNumber(col.ifOperStatus.get(row));
     counters.push({
       index,

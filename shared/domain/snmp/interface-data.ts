@@ -1,3 +1,13 @@
+/**
+ * An interface's index as an agent gives it (an OID's row, a varbind's text): a whole number ≥ 0
+ * that a number holds exactly, else null. A broken agent may send anything there, and the
+ * contract refuses what is not.
+ */
+export function interfaceIndex(text: string): number | null {
+  const index = Number(text);
+  return Number.isSafeInteger(index) && index >= 0 ? index : null;
+}
+
 /** ifSpeed's ceiling (Gauge32): an agent reports it for any interface faster than 4.29 Gbit/s. */
 export const IF_SPEED_CEILING = 4_294_967_295;
 

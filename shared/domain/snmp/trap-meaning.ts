@@ -1,4 +1,5 @@
 import type { Severity } from '../../contract/entities';
+import { interfaceIndex } from './interface-data';
 
 /** SNMPv2-MIB snmpTraps (RFC 3418) and the vendor traps Vigia turns into alarms. */
 export const standardTraps = {
@@ -53,9 +54,9 @@ export function trapMeaning(trap: TrapFacts): TrapMeaning {
   const oid = trap.trapOid.replace(/^\./, '');
   if (oid === standardTraps.linkDown || oid === standardTraps.linkUp) {
     const index = trap.varbinds.find((varbind) => varbind.oid.startsWith(IF_INDEX));
-    const fromOid = index ? Number(index.oid.slice(IF_INDEX.length)) : NaN;
-    const ifIndex = Number.isSafeInteger(fromOid) ? fromOid : Number(index?.value);
-    if (!index || !Number.isSafeInteger(ifIndex) || ifIndex < 0) return { kind: 'unknown' };
+    if (!index) return { kind: 'unknown' };
+    const ifIndex = interfaceIndex(index.oid.slice(IF_INDEX.length)) ?? interfaceIndex(index.value);
+    if (ifIndex === null) return { kind: 'unknown' };
     const name = trap.varbinds.find(
       (varbind) => varbind.oid.startsWith(IF_NAME) || varbind.oid.startsWith(IF_DESCR),
     );

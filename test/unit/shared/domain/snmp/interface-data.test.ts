@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hcCountersUsable, interfaceSpeedMbps } from '../../../../../shared/domain/snmp/interface-data';
+import {
+  hcCountersUsable,
+  interfaceIndex,
+  interfaceSpeedMbps,
+} from '../../../../../shared/domain/snmp/interface-data';
 
 describe('interface speed from what the agent gave', () => {
   it.each([
@@ -29,5 +33,12 @@ describe('whether the 64-bit counters can be trusted', () => {
   });
   it('not when they stick at zero while the 32-bit ones count', () => {
     expect(hcCountersUsable({ in: ['0', '0'], out: ['0', '0'] }, ['987654', '0'])).toBe(false);
+  });
+});
+
+describe('an interface index from what the agent gave', () => {
+  it('reads a whole number ≥ 0, and nothing a number cannot hold exactly', () => {
+    expect(['0', '3', '4294967295'].map(interfaceIndex)).toEqual([0, 3, 4_294_967_295]);
+    expect(['-1', '2.5', 'x', '9007199254740993'].map(interfaceIndex)).toEqual([null, null, null, null]);
   });
 });
