@@ -5,7 +5,7 @@ import type {
   SmartApiTarget,
 } from '../../../shared/contract/optical-worker';
 import { nmsTimeReader } from '../../../shared/domain/optical/nms-time';
-import type { Parsed } from '../../../shared/domain/optical/records';
+import { parseCount, type Parsed } from '../../../shared/domain/optical/records';
 import { SmartApiSession } from './smart-api-session';
 import { SmartApiError } from './smart-api-error';
 
@@ -97,10 +97,6 @@ export class SmartApiCollector {
 
   /** `/count` is only for progress: an endpoint without it is still read to the end. */
   private async count(session: SmartApiSession, collection: string): Promise<number | null> {
-    const body = await session.get(`${collection}/count`);
-    if (typeof body === 'number' && Number.isSafeInteger(body) && body >= 0) return body;
-    if (typeof body === 'object' && body !== null && typeof (body as { TOTAL?: unknown }).TOTAL === 'number')
-      return (body as { TOTAL: number }).TOTAL;
-    return null;
+    return parseCount(await session.get(`${collection}/count`));
   }
 }

@@ -24,6 +24,15 @@ export function parseMeasureValue(raw: unknown): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * A `/count` answer: a bare integer (inventory, measures) or `{ TOTAL, …by severity }` (alarms).
+ * Null when it is neither, or not a count a number holds exactly: it only shows progress.
+ */
+export function parseCount(body: unknown): number | null {
+  const total = isRecord(body) ? body.TOTAL : body;
+  return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : null;
+}
+
 /** Builds disagree on case and separators ("Transponder", "ROADM-WSS"): one spelling here. */
 export function normaliseFamily(raw: unknown): OpticalFamily {
   const text =

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nmsTimeReader } from '../../../../../shared/domain/optical/nms-time';
 import {
   normaliseFamily,
+  parseCount,
   parseMeasure,
   parseMeasureValue,
 } from '../../../../../shared/domain/optical/records';
@@ -9,6 +10,12 @@ import { unitLookup } from '../../../../../shared/domain/optical/units';
 import { defaultRules } from '../../../../../shared/domain/optical/defaults';
 
 describe('Smart API records', () => {
+  it('read a count bare or as the alarms` TOTAL, and nothing that is not a count', () => {
+    expect([72, { TOTAL: 3, MAJOR: 2, MINOR: 1 }, 0].map(parseCount)).toEqual([72, 3, 0]);
+    const notCounts = [-1, 2.5, 2 ** 53, '72', { TOTAL: -1 }, { TOTAL: 1.5 }, { total: 3 }, [72], null];
+    expect(notCounts.map(parseCount)).toEqual(notCounts.map(() => null));
+  });
+
   it('read measure values from strings and refuse anything that is not a number (never 0)', () => {
     expect(['26.549', ' -12.5 ', '1e3', '0', 7].map(parseMeasureValue)).toEqual([26.549, -12.5, 1000, 0, 7]);
     expect(['', 'N/A', '12,5', 'NaN', 'Infinity', null, true, {}].map(parseMeasureValue)).toEqual([
