@@ -42,6 +42,12 @@ export interface EngineProxyOptions {
 }
 
 type InboxEntry = { child: WorkerProcess; raw: unknown } | { child: WorkerProcess; exit: number | null };
+/** An `events` message read, the next of its events to publish, and the process that sent it. */
+interface UnpublishedEvents {
+  child: WorkerProcess;
+  events: VigiaEvent[];
+  next: number;
+}
 
 interface Pending {
   method: ApiMethod;
@@ -68,11 +74,8 @@ export class EngineProxy implements Engine {
   private readonly listeners = new Set<(event: VigiaEvent) => void>();
   /** Messages arrived and not yet handled, and the process's end after them, in order. */
   private readonly inbox: InboxEntry[] = [];
-  /**
-   * The `events` messages read and not wholly published, with the next event of the first to
-   * publish and the process that sent each: they come before the next message.
-   */
-  private readonly unpublished: { child: WorkerProcess; events: VigiaEvent[]; next: number }[] = [];
+  /** The `events` messages read and not wholly published: they come before the next message. */
+  private readonly unpublished: UnpublishedEvents[] = [];
   /** Messages of events published since the engine was last told (its flow control). */
   private publishedMessages = 0;
   private draining = false;
@@ -219,7 +222,7 @@ export class EngineProxy implements Engine {
     const batch = this.unpublished[0];
     if (batch) {
       this.publish(batch.events[batch.next++]!);
-      if (batch.next === batch.events.length) this.published(batch);
+      if (batch.next === batch.events.length) this.finishBatch();
       return true;
     }
     const entry = this.inbox.shift();
@@ -298,10 +301,10 @@ export class EngineProxy implements Engine {
       );
   }
 
-  /** Counts a message of events whose last event is published, for the process that sent it. */
-  private published(batch: { child: WorkerProcess }): void {
-    this.unpublished.shift();
-    if (batch.child === this.child) this.publishedMessages++;
+  /** Drops the first message, its last event published, and counts it for the engine that sent it. */
+  private finishBatch(): void {
+    const { child } = this.unpublished.shift()!;
+    if (child === this.child) this.publishedMessages++;
   }
 
   /** Lets the engine send as many more messages of events as were published. */
